@@ -1,0 +1,205 @@
+package com.jobsconsole.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.i18n.I18n;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.json.ReferenceDataLoader;
+import com.jobsconsole.model.ReferenceData;
+import com.jobsconsole.ui.common.DialogService;
+import com.jobsconsole.ui.common.FxDialogService;
+import com.jobsconsole.ui.common.FxTaskExecutor;
+import com.jobsconsole.ui.main.MainViewModel;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The JavaFX application: settings, the store, the main window, and the last-resort error handler. */
+public final class JobsConsoleApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobsConsoleApp.class);
+    private static volatile Path storeOption;
+
+    private AppDirs dirs;
+    private Settings settings;
+    private ReferenceData reference;
+    private FxTaskExecutor executor;
+    private ActiveGateway active;
+    private Stage stage;
+    private Locale locale;
+
+    static void launchGui(Path store) {
+        storeOption = store;
+        Application.launch(JobsConsoleApp.class);
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        dirs = AppDirs.current();
+        settings = Settings.load(dirs.settingsFile());
+        locale = settings.language != null ? I18n.supported(Locale.forLanguageTag(settings.language))
+                : I18n.supported(Locale.getDefault());
+        applyTheme(isDark());
+        executor = new FxTaskExecutor(2);
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> lastResort(e));
+        try (InputStream icon = getClass().getResourceAsStream("/com/jobsconsole/ui/main/icon.png")) {
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon));
+            }
+        } catch (java.io.IOException e) {
+            LOG.debug("no window icon: {}", e.getMessage());
+        }
+        try {
+            reference = ReferenceDataLoader.load(dirs.referenceOverrideDir());
+        } catch (RuntimeException e) {
+            LOG.error("reference data cannot be read", e);
+            Messages m = new Messages(locale);
+            dialogs(m).showError(m.get("startup.reference.title"), m.get("startup.reference.text",
+                    dirs.referenceOverrideDir().toString(), String.valueOf(e.getMessage())));
+            reference = ReferenceDataLoader.loadDefault();
+        }
+        openAtStartup(dirs.startupStore(storeOption, System.getenv(), settings.lastStore()));
+    }
+
+    private DialogService dialogs(Messages messages) {
+        return new FxDialogService(() -> stage.isShowing() ? stage : null, messages);
+    }
+
+    /** Opens the start-up store off the FX thread; on failure lets the user choose another file. */
+    private void openAtStartup(Path store) {
+        executor.execute(() -> SqliteJobGateway.open(store, reference), gateway -> {
+            active = new ActiveGateway(gateway);
+            rememberStore(gateway.path());
+            showMainWindow();
+        }, error -> startupFailure(store, error));
+    }
+
+    private void startupFailure(Path store, Throwable error) {
+        LOG.warn("start-up store {} cannot be opened: {}", store, error.getMessage());
+        Messages m = new Messages(locale);
+        DialogService d = dialogs(m);
+        Optional<Integer> choice = d.choose(m.get("startup.storeFailed.title"), m.get("startup.storeFailed.header"),
+                m.describe(error), List.of(m.get("startup.storeFailed.open"), m.get("startup.storeFailed.new"),
+                        m.get("startup.storeFailed.quit")));
+        Path dir = store.toAbsolutePath().getParent();
+        Optional<Path> next = switch (choice.orElse(2)) {
+            case 0 -> d.chooseExistingStore(dir);
+            case 1 -> d.chooseNewStore(dir);
+            default -> Optional.empty();
+        };
+        if (next.isPresent()) {
+            openAtStartup(next.get());
+        } else {
+            Platform.exit();
+        }
+    }
+
+    private void showMainWindow() {
+        Messages messages = new Messages(locale);
+        MainWindow window = new MainWindow(reference, active, executor, dialogs(messages), messages, host(),
+                Platform::exit, Clock.systemDefaultZone());
+        stage.titleProperty().bind(window.viewModel().titleProperty());
+        stage.setScene(window.scene());
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.show();
+        window.viewModel().start();
+    }
+
+    private MainViewModel.Host host() {
+        return new MainViewModel.Host() {
+            @Override
+            public JobGateway openStore(Path file) {
+                return SqliteJobGateway.open(file, reference);
+            }
+
+            @Override
+            public List<String> recentStores() {
+                return List.copyOf(settings.recentStores);
+            }
+
+            @Override
+            public List<String> rememberStore(Path file) {
+                JobsConsoleApp.this.rememberStore(file);
+                return List.copyOf(settings.recentStores);
+            }
+
+            @Override
+            public void changeLanguage(Locale newLocale) {
+                locale = I18n.supported(newLocale);
+                settings.language = locale.getLanguage();
+                settings.save(dirs.settingsFile());
+                // Rebuild the window in the new language once the menu's event is done.
+                Platform.runLater(() -> {
+                    active.removeListeners();
+                    showMainWindow();
+                });
+            }
+
+            @Override
+            public void changeTheme(boolean dark) {
+                settings.theme = dark ? "dark" : "light";
+                settings.save(dirs.settingsFile());
+                applyTheme(dark);
+            }
+
+            @Override
+            public boolean isDarkTheme() {
+                return isDark();
+            }
+        };
+    }
+
+    private boolean isDark() {
+        return "dark".equals(settings.theme);
+    }
+
+    private void rememberStore(Path file) {
+        settings.rememberStore(file);
+        settings.save(dirs.settingsFile());
+    }
+
+    static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /** Anything no one else caught: log it and tell the user; the app keeps running. */
+    private void lastResort(Throwable e) {
+        LOG.error("uncaught exception", e);
+        Runnable show = () -> {
+            Messages m = new Messages(locale);
+            dialogs(m).showError(m.get("error.uncaught.title"), m.describe(e));
+        };
+        if (Platform.isFxApplicationThread()) {
+            show.run();
+        } else {
+            Platform.runLater(show);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.close();
+        }
+        if (active != null) {
+            active.close();
+        }
+    }
+}

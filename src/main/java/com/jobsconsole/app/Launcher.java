@@ -1,0 +1,51 @@
+package com.jobsconsole.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * The entry point. Not a subclass of {@code Application}, so the jar runs on a plain class path.
+ * With no command it opens the GUI.
+ */
+@Command(name = "jobs-console", mixinStandardHelpOptions = true, versionProvider = Launcher.Version.class,
+        description = "Desktop console for the Jobs of an RPA orchestrator. Without a command, opens the window.")
+public final class Launcher implements Callable<Integer> {
+
+    @Option(names = "--store", paramLabel = "PATH",
+            description = "SQLite store file to open (default: $JOBS_CONSOLE_STORE, else the last one used, "
+                    + "else jobs.sqlite in the data folder). Created if it does not exist.")
+    Path store;
+
+    public static void main(String[] args) {
+        prepareLogging();
+        int code = new CommandLine(new Launcher()).execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Points the log file at the data folder before the first logger is made. */
+    static void prepareLogging() {
+        if (System.getProperty("jobs.console.logdir") == null) {
+            System.setProperty("jobs.console.logdir", AppDirs.current().logDir().toString());
+        }
+    }
+
+    @Override
+    public Integer call() {
+        JobsConsoleApp.launchGui(store);
+        return 0;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Launcher.class.getPackage().getImplementationVersion();
+            return new String[] {"Jobs Console " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

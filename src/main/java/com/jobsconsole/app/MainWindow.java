@@ -1,0 +1,57 @@
+package com.jobsconsole.app;
+
+import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.ReferenceData;
+import com.jobsconsole.ui.common.DialogService;
+import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.common.ViewLoader;
+import com.jobsconsole.ui.main.MainViewModel;
+import com.jobsconsole.ui.main.MainWindowView;
+import com.jobsconsole.ui.methods.CreateJobView;
+import com.jobsconsole.ui.methods.DeleteJobView;
+import com.jobsconsole.ui.methods.ReadJobView;
+import com.jobsconsole.ui.methods.UpdateJobView;
+import com.jobsconsole.ui.reference.ReferenceTablesView;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/** Wires the main window by hand: view-models, controllers, FXML, stylesheet. */
+public final class MainWindow {
+
+    public static final String STYLESHEET = Objects.requireNonNull(
+            MainWindow.class.getResource("/com/jobsconsole/ui/main/app.css")).toExternalForm();
+
+    private final MainViewModel viewModel;
+    private final Parent root;
+
+    public MainWindow(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
+                      DialogService dialogs, Messages messages, MainViewModel.Host host, Runnable exit, Clock clock) {
+        viewModel = new MainViewModel(reference, gateway, executor, dialogs, messages, host, clock);
+        ViewLoader loader = new ViewLoader(messages.bundle())
+                .register(MainWindowView.class, () -> new MainWindowView(viewModel, exit))
+                .register(ReferenceTablesView.class, () -> new ReferenceTablesView(viewModel.referenceTables()))
+                .register(CreateJobView.class, () -> new CreateJobView(viewModel.create()))
+                .register(ReadJobView.class, () -> new ReadJobView(viewModel.read()))
+                .register(UpdateJobView.class, () -> new UpdateJobView(viewModel.update()))
+                .register(DeleteJobView.class, () -> new DeleteJobView(viewModel.delete()));
+        root = loader.load(MainWindowView.class, "MainWindow.fxml");
+    }
+
+    public MainViewModel viewModel() {
+        return viewModel;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public Scene scene() {
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(STYLESHEET);
+        return scene;
+    }
+}

@@ -1,0 +1,56 @@
+package com.jobsconsole.gateway;
+
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Reads a GUID the way a user or a client types it, and says clearly what is wrong. */
+public final class Guids {
+
+    /** Longest text looked at: a GUID in braces with some white space around it. */
+    public static final int MAX_INPUT = 64;
+
+    private static final Pattern FORM = Pattern.compile(
+            "\\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})}?");
+
+    private Guids() {
+    }
+
+    /**
+     * @throws InvalidInputException when the text is empty, too long, or not a GUID
+     */
+    public static UUID parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("error.guid.empty");
+        }
+        if (text.length() > MAX_INPUT) {
+            throw new InvalidInputException("error.guid.tooLong", text.length());
+        }
+        var m = FORM.matcher(text.strip());
+        if (!m.matches()) {
+            throw new InvalidInputException("error.guid.malformed", printable(text));
+        }
+        return UUID.fromString(m.group(1).toLowerCase(Locale.ROOT));
+    }
+
+    /** The canonical spelling: lower case, no braces. */
+    public static String format(UUID guid) {
+        return guid.toString();
+    }
+
+    /** A short, safe echo of what the user typed, for an error message. */
+    public static String printable(String text) {
+        StringBuilder b = new StringBuilder();
+        text.codePoints().limit(40).forEach(cp -> {
+            if (Character.isISOControl(cp)) {
+                b.append(String.format("\\u%04x", cp));
+            } else {
+                b.appendCodePoint(cp);
+            }
+        });
+        if (text.codePointCount(0, text.length()) > 40) {
+            b.append('…');
+        }
+        return b.toString();
+    }
+}

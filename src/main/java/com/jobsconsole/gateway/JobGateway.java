@@ -1,0 +1,56 @@
+package com.jobsconsole.gateway;
+
+import com.jobsconsole.model.Job;
+import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.model.JobQuery;
+import com.jobsconsole.model.Page;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The Job API as plain, synchronous Java calls. Implementations: the embedded SQLite store and
+ * the orchestrator's remote API. Every method may throw a {@link GatewayException}: invalid
+ * input, not found, already exists, not authorized, unavailable.
+ */
+public interface JobGateway extends AutoCloseable {
+
+    /** Creates the job and returns it as stored, with the times the target wrote. */
+    Job create(JobDraft draft);
+
+    /** The job with this GUID. */
+    Job read(UUID guid);
+
+    /**
+     * Sets a job's status. Entering a running status sets {@code started_at} (once); entering a
+     * final status sets {@code completed_at}; leaving a final status clears it.
+     */
+    void updateStatus(UUID guid, int status);
+
+    void delete(UUID guid);
+
+    /** A filtered, sorted page of jobs and the count of all that match. */
+    Page<Job> query(JobQuery query);
+
+    /** How many jobs have each status; statuses with no jobs may be left out. */
+    Map<Integer, Long> countByStatus();
+
+    /** How many jobs have each type; types with no jobs may be left out. */
+    Map<Integer, Long> countByType();
+
+    /** A job if it exists, without the not-found exception. */
+    default Optional<Job> find(UUID guid) {
+        try {
+            return Optional.of(read(guid));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** What this gateway talks to, for the status bar: a file path or a URL (never a key). */
+    String target();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,59 @@
+package com.jobsconsole.gateway.sqlite;
+
+import java.util.List;
+
+/**
+ * The store's schema as forward-only migrations. Migration {@code i} (0-based) takes the store
+ * from {@code PRAGMA user_version = i} to {@code i + 1}. Never edit a migration that has shipped:
+ * add a new one.
+ */
+final class Schema {
+
+    static final List<List<String>> MIGRATIONS = List.of(
+            List.of(
+                    """
+                    CREATE TABLE job_status (
+                      code INTEGER PRIMARY KEY,
+                      key  TEXT NOT NULL,
+                      kind TEXT NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE job_type (
+                      code INTEGER PRIMARY KEY,
+                      key  TEXT NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE job (
+                      id                 INTEGER PRIMARY KEY,
+                      guid               TEXT    NOT NULL CHECK (length(guid) = 36),
+                      status             INTEGER NOT NULL REFERENCES job_status(code),
+                      type               INTEGER NOT NULL REFERENCES job_type(code),
+                      source             TEXT    NOT NULL CHECK (source IN ('GUI', 'Trigger', 'API')),
+                      process_version_id INTEGER CHECK (process_version_id > 0),
+                      robot_id           INTEGER CHECK (robot_id > 0),
+                      account_id         INTEGER CHECK (account_id > 0),
+                      schedule_id        INTEGER CHECK (schedule_id > 0),
+                      task_id            INTEGER CHECK (task_id > 0),
+                      stop_after         TEXT,
+                      abort_after        TEXT,
+                      created_at         TEXT    NOT NULL,
+                      updated_at         TEXT    NOT NULL,
+                      started_at         TEXT,
+                      completed_at       TEXT
+                    )""",
+                    "CREATE UNIQUE INDEX job_guid ON job(guid)",
+                    "CREATE INDEX job_created ON job(created_at)",
+                    "CREATE INDEX job_status_created ON job(status, created_at)",
+                    "CREATE INDEX job_type_created ON job(type, created_at)",
+                    "CREATE INDEX job_source_created ON job(source, created_at)"));
+
+    /** The tables a store of ours has; a file holding other tables is someone else's database. */
+    static final List<String> OWN_TABLES = List.of("job_status", "job_type", "job");
+
+    private Schema() {
+    }
+
+    static int latestVersion() {
+        return MIGRATIONS.size();
+    }
+}

@@ -1,0 +1,56 @@
+package com.jobsconsole.i18n;
+
+import com.jobsconsole.gateway.GatewayException;
+import com.jobsconsole.model.JobStatus;
+import com.jobsconsole.model.JobType;
+import com.jobsconsole.model.LocalizedText;
+
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** The messages of one language, for view-models, dialogs and the command line. */
+public final class Messages {
+
+    private final Locale locale;
+    private final ResourceBundle bundle;
+
+    public Messages(Locale locale) {
+        this.locale = I18n.supported(locale);
+        this.bundle = I18n.bundle(this.locale);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public ResourceBundle bundle() {
+        return bundle;
+    }
+
+    public String get(String key, Object... args) {
+        return I18n.format(locale, key, args);
+    }
+
+    public String text(LocalizedText text) {
+        return text == null ? "" : text.get(locale);
+    }
+
+    /** What a failure means to the user: a gateway's own message, or a generic one with the cause. */
+    public String describe(Throwable error) {
+        if (error instanceof GatewayException ge) {
+            return ge.localizedMessage(locale);
+        }
+        String detail = error == null ? "" : String.valueOf(error.getMessage());
+        return get("error.unexpected", error == null ? "" : error.getClass().getSimpleName(), detail);
+    }
+
+    /** "1 — Pending": a status as pickers and messages show it. */
+    public String label(JobStatus status) {
+        return status == null ? "" : get("label.codeName", status.code(), text(status.name()));
+    }
+
+    /** "1 — Orchestrated". */
+    public String label(JobType type) {
+        return type == null ? "" : get("label.codeName", type.code(), text(type.name()));
+    }
+}

@@ -1,0 +1,91 @@
+package com.jobsconsole.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.jobsconsole.model.Job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** Writes jobs as valid JSON in the API's field names and date format. */
+public final class JobJson {
+
+    /** The orchestrator's date-time format: local time, no zone. */
+    public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new SimpleModule().addSerializer(Job.class, new JobSerializer()))
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JobJson() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static String formatTime(LocalDateTime t) {
+        return t == null ? null : DATE_TIME.format(t);
+    }
+
+    /** One job as pretty JSON. */
+    public static String write(Job job) {
+        return writeValue(job);
+    }
+
+    /** Several jobs as a pretty JSON array. */
+    public static String write(List<Job> jobs) {
+        return writeValue(jobs);
+    }
+
+    /** Any value as pretty JSON. */
+    public static String writeValue(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class JobSerializer extends StdSerializer<Job> {
+        JobSerializer() {
+            super(Job.class);
+        }
+
+        @Override
+        public void serialize(Job j, JsonGenerator g, SerializerProvider p) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("guid", j.guid().toString());
+            g.writeNumberField("status", j.status());
+            g.writeNumberField("type", j.type());
+            g.writeStringField("source", j.source() == null ? null : j.source().wire());
+            number(g, "process_version_id", j.processVersionId());
+            number(g, "robot_id", j.robotId());
+            number(g, "account_id", j.accountId());
+            number(g, "schedule_id", j.scheduleId());
+            number(g, "task_id", j.taskId());
+            g.writeStringField("stop_after", formatTime(j.stopAfter()));
+            g.writeStringField("abort_after", formatTime(j.abortAfter()));
+            g.writeStringField("created_at", formatTime(j.createdAt()));
+            g.writeStringField("updated_at", formatTime(j.updatedAt()));
+            g.writeStringField("started_at", formatTime(j.startedAt()));
+            g.writeStringField("completed_at", formatTime(j.completedAt()));
+            g.writeEndObject();
+        }
+
+        private static void number(JsonGenerator g, String name, Long v) throws IOException {
+            if (v == null) {
+                g.writeNullField(name);
+            } else {
+                g.writeNumberField(name, v);
+            }
+        }
+    }
+}

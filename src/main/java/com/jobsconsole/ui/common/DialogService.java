@@ -1,0 +1,31 @@
+package com.jobsconsole.ui.common;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Every error, confirmation, notification and file choice the user sees goes through here. */
+public interface DialogService {
+
+    void showError(String title, String message);
+
+    /** Asks a yes/no question; true only if the user chose the confirming button. */
+    boolean confirm(String title, String header, String message, String confirmButton);
+
+    /** An informative message the user acknowledges. */
+    void showInfo(String title, String header, String message);
+
+    /**
+     * Asks the user to pick one of several actions; empty if the dialog was closed without one.
+     * The result is the index of the chosen option.
+     */
+    Optional<Integer> choose(String title, String header, String message, java.util.List<String> options);
+
+    /** A short note that goes away by itself. */
+    void notify(String message);
+
+    /** Asks for a file for a new store; empty if the user gave up. */
+    Optional<Path> chooseNewStore(Path initialDir);
+
+    /** Asks for an existing store file; empty if the user gave up. */
+    Optional<Path> chooseExistingStore(Path initialDir);
+}

@@ -1,0 +1,119 @@
+package com.jobsconsole.ui.common;
+
+import com.jobsconsole.i18n.Messages;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextArea;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Dialogs as real JavaFX alerts, notifications and file choosers, owned by the main window. */
+public final class FxDialogService implements DialogService {
+
+    private final Supplier<Window> owner;
+    private final Messages messages;
+
+    public FxDialogService(Supplier<Window> owner, Messages messages) {
+        this.owner = owner;
+        this.messages = messages;
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        init(alert, title);
+        alert.setHeaderText(title);
+        // Long messages (a server's answer, a path) stay readable and can be copied.
+        TextArea text = new TextArea(message);
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefRowCount(Math.min(8, 2 + message.length() / 60));
+        text.getStyleClass().add("dialog-text");
+        alert.getDialogPane().setContent(text);
+        alert.showAndWait();
+    }
+
+    @Override
+    public void showInfo(String title, String header, String message) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, message);
+        init(alert, title);
+        alert.setHeaderText(header);
+        alert.showAndWait();
+    }
+
+    @Override
+    public Optional<Integer> choose(String title, String header, String message, java.util.List<String> options) {
+        java.util.List<ButtonType> buttons = options.stream()
+                .map(o -> new ButtonType(o, ButtonBar.ButtonData.OTHER)).toList();
+        Alert alert = new Alert(Alert.AlertType.WARNING, message, buttons.toArray(ButtonType[]::new));
+        init(alert, title);
+        alert.setHeaderText(header);
+        return alert.showAndWait().map(buttons::indexOf).filter(i -> i >= 0);
+    }
+
+    @Override
+    public boolean confirm(String title, String header, String message, String confirmButton) {
+        ButtonType yes = new ButtonType(confirmButton, ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, yes, no);
+        init(alert, title);
+        alert.setHeaderText(header);
+        // The safe choice is the default: Enter does not confirm a destructive action.
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(no)).setDefaultButton(true);
+        return alert.showAndWait().filter(b -> b == yes).isPresent();
+    }
+
+    private void init(Alert alert, String title) {
+        alert.setTitle(title);
+        Window w = owner.get();
+        if (w != null) {
+            alert.initOwner(w);
+        }
+        alert.getDialogPane().setMinWidth(480);
+        alert.setResizable(true);
+    }
+
+    @Override
+    public void notify(String message) {
+        Notifications n = Notifications.create().text(message).hideAfter(Duration.seconds(4));
+        Window w = owner.get();
+        if (w != null) {
+            n.owner(w);
+        }
+        n.showInformation();
+    }
+
+    @Override
+    public Optional<Path> chooseNewStore(Path initialDir) {
+        FileChooser chooser = chooser(initialDir, "store.chooser.new");
+        chooser.setInitialFileName("jobs.sqlite");
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseExistingStore(Path initialDir) {
+        return Optional.ofNullable(chooser(initialDir, "store.chooser.open").showOpenDialog(owner.get()))
+                .map(File::toPath);
+    }
+
+    private FileChooser chooser(Path initialDir, String titleKey) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get(titleKey));
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(messages.get("store.chooser.filter"), "*.sqlite", "*.db", "*.sqlite3"),
+                new FileChooser.ExtensionFilter(messages.get("store.chooser.all"), "*"));
+        if (initialDir != null) {
+            chooser.setInitialDirectory(initialDir.toFile());
+        }
+        return chooser;
+    }
+}

@@ -1,0 +1,79 @@
+package com.jobsconsole.ui.common;
+
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/** Runs work on a small pool of daemon threads and reports back on the FX thread. */
+public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FxTaskExecutor.class);
+    private final ExecutorService pool;
+
+    public FxTaskExecutor(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "jobs-console-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public <T> Handle execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Future<?> future = pool.submit(() -> {
+            try {
+                T result = work.call();
+                Platform.runLater(() -> {
+                    if (!cancelled.get()) {
+                        onSuccess.accept(result);
+                    }
+                });
+            } catch (Exception | Error e) {
+                if (!cancelled.get()) {
+                    LOG.debug("background work failed", e);
+                }
+                Platform.runLater(() -> {
+                    if (!cancelled.get()) {
+                        onFailure.accept(e);
+                    }
+                });
+            }
+        });
+        return new Handle() {
+            @Override
+            public void cancel() {
+                cancelled.set(true);
+                future.cancel(true);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelled.get();
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package com.jobsconsole.ui.main;
+
+import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.ReferenceData;
+import com.jobsconsole.ui.common.DialogService;
+import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.methods.CreateJobViewModel;
+import com.jobsconsole.ui.methods.DeleteJobViewModel;
+import com.jobsconsole.ui.methods.MethodViewModel;
+import com.jobsconsole.ui.methods.ReadJobViewModel;
+import com.jobsconsole.ui.methods.UpdateJobViewModel;
+import com.jobsconsole.ui.reference.ReferenceTablesViewModel;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The main window: which store is open (title, status bar, recent stores), the language and
+ * theme, and the view-models of the reference tables and the four method tabs.
+ */
+public final class MainViewModel {
+
+    /** What the main window needs from the application around it. */
+    public interface Host {
+        /** Opens a store file; throws a gateway exception saying why it cannot. Runs off the FX thread. */
+        JobGateway openStore(Path file);
+
+        List<String> recentStores();
+
+        /** Remembers the store just opened and returns the new recent list. */
+        List<String> rememberStore(Path file);
+
+        void changeLanguage(Locale locale);
+
+        void changeTheme(boolean dark);
+
+        boolean isDarkTheme();
+    }
+
+    private final ActiveGateway gateway;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final Messages messages;
+    private final Host host;
+    private final ReferenceTablesViewModel referenceTables;
+    private final CreateJobViewModel create;
+    private final ReadJobViewModel read;
+    private final UpdateJobViewModel update;
+    private final DeleteJobViewModel delete;
+
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper storePath = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper jobCount = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Locale> language;
+    private final ReadOnlyBooleanWrapper dark;
+    private final ObservableList<String> recentStores = FXCollections.observableArrayList();
+
+    public MainViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
+                         DialogService dialogs, Messages messages, Host host, Clock clock) {
+        this.gateway = gateway;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.messages = messages;
+        this.host = host;
+        this.language = new ReadOnlyObjectWrapper<>(messages.locale());
+        this.dark = new ReadOnlyBooleanWrapper(host.isDarkTheme());
+        referenceTables = new ReferenceTablesViewModel(reference, gateway, executor, dialogs, messages);
+        create = new CreateJobViewModel(reference, gateway, executor, dialogs, messages, clock);
+        read = new ReadJobViewModel(gateway, executor, dialogs, messages);
+        update = new UpdateJobViewModel(reference, gateway, executor, dialogs, messages);
+        delete = new DeleteJobViewModel(reference, gateway, executor, dialogs, messages);
+        create.setOnCreated(job -> {
+            // The job just made is the one a user most likely wants to read, update or delete next.
+            String g = job.guid().toString();
+            for (var vm : List.of(read, update, delete)) {
+                if (vm.guidProperty().get() == null || vm.guidProperty().get().isBlank()) {
+                    vm.guidProperty().set(g);
+                }
+            }
+        });
+        jobCount.bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> messages.get("status.jobCount", referenceTables.totalProperty().get()),
+                referenceTables.totalProperty()));
+        recentStores.setAll(host.recentStores());
+        gateway.onChange(referenceTables::refresh);
+        gateway.onSwitch(g -> showTarget());
+        showTarget();
+    }
+
+    /** Loads the first counts; called once the window is up. */
+    public void start() {
+        referenceTables.refresh();
+    }
+
+    private void showTarget() {
+        String target = gateway.get().target();
+        storePath.set(target);
+        String name = Path.of(target).getFileName() == null ? target : Path.of(target).getFileName().toString();
+        title.set(messages.get("app.title.store", name, target));
+    }
+
+    /** File → New store…: asks for a file; an existing file is opened, never overwritten. */
+    public void newStore() {
+        dialogs.chooseNewStore(currentDir()).ifPresent(file -> {
+            if (Files.exists(file)) {
+                dialogs.notify(messages.get("store.new.exists", file.toString()));
+            }
+            open(file);
+        });
+    }
+
+    /** File → Open store…. */
+    public void openStore() {
+        dialogs.chooseExistingStore(currentDir()).ifPresent(this::open);
+    }
+
+    /** File → Recent stores → one of them. */
+    public void openRecent(String path) {
+        open(Path.of(path));
+    }
+
+    /** Opens a store off the FX thread and makes it the active one; on failure the old store stays. */
+    public void open(Path file) {
+        Path target = file.toAbsolutePath().normalize();
+        if (target.toString().equals(gateway.get().target())) {
+            dialogs.notify(messages.get("store.alreadyOpen", target.toString()));
+            return;
+        }
+        opening.set(true);
+        executor.execute(() -> host.openStore(target), g -> {
+            opening.set(false);
+            gateway.switchTo(g);
+            recentStores.setAll(host.rememberStore(target));
+            dialogs.notify(messages.get("store.opened", target.toString()));
+        }, e -> {
+            opening.set(false);
+            dialogs.showError(messages.get("store.openFailed.title"), messages.describe(e));
+        });
+    }
+
+    private Path currentDir() {
+        Path p = Path.of(gateway.get().target()).getParent();
+        return p != null && Files.isDirectory(p) ? p : null;
+    }
+
+    /** Help → About. */
+    public void about() {
+        dialogs.showInfo(messages.get("about.title"), messages.get("app.name"),
+                messages.get("about.text", storePath.get()));
+    }
+
+    public void setLanguage(Locale locale) {
+        if (!locale.getLanguage().equals(language.get().getLanguage())) {
+            language.set(locale);
+            host.changeLanguage(locale);
+        }
+    }
+
+    public void setDarkTheme(boolean value) {
+        if (value != dark.get()) {
+            dark.set(value);
+            host.changeTheme(value);
+        }
+    }
+
+    /** The method view-models in tab order. */
+    public List<MethodViewModel> methods() {
+        return List.of(create, read, update, delete);
+    }
+
+    public ReferenceTablesViewModel referenceTables() {
+        return referenceTables;
+    }
+
+    public CreateJobViewModel create() {
+        return create;
+    }
+
+    public ReadJobViewModel read() {
+        return read;
+    }
+
+    public UpdateJobViewModel update() {
+        return update;
+    }
+
+    public DeleteJobViewModel delete() {
+        return delete;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty storePathProperty() {
+        return storePath.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty jobCountProperty() {
+        return jobCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty openingProperty() {
+        return opening.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Locale> languageProperty() {
+        return language.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty darkThemeProperty() {
+        return dark.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> recentStores() {
+        return FXCollections.unmodifiableObservableList(recentStores);
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+}

@@ -1,0 +1,99 @@
+package com.jobsconsole.ui.methods;
+
+import com.jobsconsole.model.JobSource;
+import com.jobsconsole.model.JobStatus;
+import com.jobsconsole.model.JobType;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
+
+import java.util.function.Function;
+
+/** The Create tab's controller: binds the form to {@link CreateJobViewModel}. */
+public final class CreateJobView extends MethodView<CreateJobViewModel> {
+
+    @FXML
+    private TextField guidField;
+    @FXML
+    private Button newGuidButton;
+    @FXML
+    private ComboBox<JobType> typeBox;
+    @FXML
+    private ComboBox<JobStatus> statusBox;
+    @FXML
+    private ComboBox<JobSource> sourceBox;
+    @FXML
+    private TextField processVersionField;
+    @FXML
+    private TextField robotField;
+    @FXML
+    private TextField accountField;
+    @FXML
+    private TextField scheduleField;
+    @FXML
+    private TextField taskField;
+    @FXML
+    private DatePicker stopAfterDate;
+    @FXML
+    private TextField stopAfterTime;
+    @FXML
+    private DatePicker abortAfterDate;
+    @FXML
+    private TextField abortAfterTime;
+
+    public CreateJobView(CreateJobViewModel viewModel) {
+        super(viewModel);
+    }
+
+    @Override
+    protected void bindForm() {
+        CreateJobViewModel vm = viewModel;
+        guidField.textProperty().bindBidirectional(vm.guidProperty());
+        newGuidButton.setOnAction(e -> vm.newGuid());
+        typeBox.setItems(vm.types());
+        typeBox.setConverter(converter(vm::label));
+        typeBox.valueProperty().bindBidirectional(vm.typeProperty());
+        statusBox.setItems(vm.statuses());
+        statusBox.setConverter(converter(vm::label));
+        statusBox.valueProperty().bindBidirectional(vm.statusProperty());
+        sourceBox.setItems(vm.sources());
+        sourceBox.valueProperty().bindBidirectional(vm.sourceProperty());
+        processVersionField.textProperty().bindBidirectional(vm.processVersionProperty());
+        robotField.textProperty().bindBidirectional(vm.robotProperty());
+        accountField.textProperty().bindBidirectional(vm.accountProperty());
+        scheduleField.textProperty().bindBidirectional(vm.scheduleProperty());
+        taskField.textProperty().bindBidirectional(vm.taskProperty());
+        stopAfterDate.valueProperty().bindBidirectional(vm.stopAfterDateProperty());
+        stopAfterTime.textProperty().bindBidirectional(vm.stopAfterTimeProperty());
+        abortAfterDate.valueProperty().bindBidirectional(vm.abortAfterDateProperty());
+        abortAfterTime.textProperty().bindBidirectional(vm.abortAfterTimeProperty());
+
+        validation.attach(guidField, vm.guidError(), resources.getString("field.guid.hint"));
+        validation.attach(typeBox, vm.typeError(), resources.getString("field.type.hint"));
+        validation.attach(statusBox, vm.statusError(), resources.getString("field.status.hint"));
+        validation.attach(processVersionField, vm.processVersionError(), resources.getString("field.processVersion.hint"));
+        validation.attach(robotField, vm.robotError(), resources.getString("field.robot.hint"));
+        validation.attach(accountField, vm.accountError(), resources.getString("field.account.hint"));
+        validation.attach(scheduleField, vm.scheduleError(), resources.getString("field.schedule.hint"));
+        validation.attach(taskField, vm.taskError(), resources.getString("field.task.hint"));
+        validation.attach(stopAfterTime, vm.stopAfterError(), resources.getString("field.stopAfter.hint"));
+        validation.attach(abortAfterTime, vm.abortAfterError(), resources.getString("field.abortAfter.hint"));
+    }
+
+    static <T> StringConverter<T> converter(Function<T, String> label) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : label.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException("pickers are not editable");
+            }
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package com.jobsconsole.ui.methods;
+
+import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.json.JobJson;
+import com.jobsconsole.model.ApiMethod;
+import com.jobsconsole.model.Job;
+import com.jobsconsole.model.ReferenceData;
+import com.jobsconsole.ui.common.DialogService;
+import com.jobsconsole.ui.common.TaskExecutor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+
+import java.util.UUID;
+
+/** The Delete tab: deletes a job after a confirmation that names it. */
+public final class DeleteJobViewModel extends GuidMethodViewModel {
+
+    private final ReferenceData reference;
+    private final ObservableStringValue formError;
+
+    public DeleteJobViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
+                              DialogService dialogs, Messages messages) {
+        super(ApiMethod.DELETE, gateway, executor, dialogs, messages);
+        this.reference = reference;
+        formError = Bindings.createStringBinding(this::labelledGuidError, guidError());
+    }
+
+    @Override
+    protected ObservableStringValue formError() {
+        return formError;
+    }
+
+    @Override
+    protected void run() {
+        UUID g = guid();
+        call(() -> gateway.get().read(g), job -> {
+            if (!confirm(job)) {
+                declined();
+                return;
+            }
+            call(() -> {
+                gateway.get().delete(g);
+                return job;
+            }, deleted -> {
+                succeed(messages.get("delete.success", g.toString()), "[]");
+                gateway.changed();
+            });
+        });
+    }
+
+    private boolean confirm(Job job) {
+        String status = reference.status(job.status()).map(messages::label).orElse(String.valueOf(job.status()));
+        return dialogs.confirm(messages.get("delete.confirm.title"),
+                messages.get("delete.confirm.header", job.guid().toString()),
+                messages.get("delete.confirm.body", status, value(job.processVersionId()), value(job.robotId()),
+                        JobJson.formatTime(job.createdAt())),
+                messages.get("delete.confirm.button"));
+    }
+
+    private String value(Long v) {
+        return v == null ? "—" : v.toString();
+    }
+}

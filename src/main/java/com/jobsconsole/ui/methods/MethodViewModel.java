@@ -1,0 +1,174 @@
+package com.jobsconsole.ui.methods;
+
+import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.ApiMethod;
+import com.jobsconsole.ui.common.DialogService;
+import com.jobsconsole.ui.common.TaskExecutor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableStringValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * What every method tab shares: the call's state (running, outcome, message, response body,
+ * elapsed time), whether Execute may be pressed, and the plumbing that runs a gateway call off
+ * the FX thread and reports its result.
+ */
+public abstract class MethodViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MethodViewModel.class);
+
+    protected final ActiveGateway gateway;
+    protected final TaskExecutor executor;
+    protected final DialogService dialogs;
+    protected final Messages messages;
+    private final ApiMethod method;
+    private final MethodDoc doc;
+
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(Outcome.NONE);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper responseBody = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper elapsed = new ReadOnlyStringWrapper("");
+    private StringBinding validationMessage;
+    private BooleanBinding canExecute;
+
+    protected MethodViewModel(ApiMethod method, ActiveGateway gateway, TaskExecutor executor,
+                              DialogService dialogs, Messages messages) {
+        this.method = method;
+        this.gateway = gateway;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.messages = messages;
+        this.doc = MethodDoc.of(method, messages);
+    }
+
+    /**
+     * The first problem of the form, with the field it is in, or null when the form is valid.
+     * Subclasses build it from their field errors.
+     */
+    protected abstract ObservableStringValue formError();
+
+    /** Runs the method; called only when {@link #canExecuteBinding()} holds. */
+    protected abstract void run();
+
+    public ApiMethod method() {
+        return method;
+    }
+
+    public MethodDoc doc() {
+        return doc;
+    }
+
+    public final void execute() {
+        if (canExecuteBinding().get()) {
+            run();
+        }
+    }
+
+    /** Why Execute is disabled, or empty when it is not (apart from a call running). */
+    public final StringBinding validationMessageBinding() {
+        if (validationMessage == null) {
+            ObservableStringValue error = formError();
+            validationMessage = Bindings.createStringBinding(() -> error.get() == null ? "" : error.get(), error);
+        }
+        return validationMessage;
+    }
+
+    public final BooleanBinding canExecuteBinding() {
+        if (canExecute == null) {
+            canExecute = running.not().and(validationMessageBinding().isEmpty());
+        }
+        return canExecute;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Outcome> outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty responseBodyProperty() {
+        return responseBody.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty elapsedProperty() {
+        return elapsed.getReadOnlyProperty();
+    }
+
+    /** "GUID: must not be empty" — a field's error with the field's name before it. */
+    protected String labelled(String fieldKey, String error) {
+        return error == null ? null : messages.get("form.fieldError", messages.get(fieldKey), error);
+    }
+
+    /**
+     * Runs a gateway call off the FX thread: marks the tab running, times the call, and on
+     * failure shows the error under the form. {@code onSuccess} runs on the FX thread.
+     */
+    protected final <T> void call(Callable<T> work, Consumer<T> onSuccess) {
+        running.set(true);
+        long start = System.nanoTime();
+        executor.execute(work, result -> {
+            setElapsed(start);
+            running.set(false);
+            onSuccess.accept(result);
+        }, error -> {
+            setElapsed(start);
+            running.set(false);
+            fail(error);
+        });
+    }
+
+    private void setElapsed(long startNanos) {
+        long micros = (System.nanoTime() - startNanos) / 1_000;
+        elapsed.set(micros < 10_000
+                ? messages.get("result.elapsed.precise", micros / 1000.0)
+                : messages.get("result.elapsed", micros / 1000));
+    }
+
+    protected final void succeed(String text, String body) {
+        outcome.set(Outcome.SUCCESS);
+        message.set(text);
+        responseBody.set(body);
+    }
+
+    protected final void fail(Throwable error) {
+        if (!(error instanceof com.jobsconsole.gateway.GatewayException)) {
+            LOG.error("{} failed unexpectedly", method, error);
+        }
+        outcome.set(Outcome.FAILURE);
+        message.set(messages.describe(error));
+        responseBody.set("");
+    }
+
+    /** The user said no to a confirmation: nothing changed, and the tab says so. */
+    protected final void declined() {
+        outcome.set(Outcome.DECLINED);
+        message.set(messages.get("result.declined"));
+        responseBody.set("");
+        elapsed.set("");
+    }
+
+    /** Marks the tab as running across a confirmation between two calls. */
+    protected final void setRunning(boolean value) {
+        running.set(value);
+    }
+}

@@ -1,0 +1,80 @@
+package com.jobsconsole.ui.reference;
+
+import com.jobsconsole.ui.common.ColorChip;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+
+/** The status and type tables at the top of the window. */
+public final class ReferenceTablesView {
+
+    private final ReferenceTablesViewModel viewModel;
+
+    @FXML
+    private TableView<StatusItemViewModel> statusTable;
+    @FXML
+    private TableColumn<StatusItemViewModel, Number> statusCode;
+    @FXML
+    private TableColumn<StatusItemViewModel, StatusItemViewModel> statusName;
+    @FXML
+    private TableColumn<StatusItemViewModel, String> statusKind;
+    @FXML
+    private TableColumn<StatusItemViewModel, Number> statusCount;
+    @FXML
+    private TableColumn<StatusItemViewModel, String> statusDescription;
+    @FXML
+    private TableView<TypeItemViewModel> typeTable;
+    @FXML
+    private TableColumn<TypeItemViewModel, Number> typeCode;
+    @FXML
+    private TableColumn<TypeItemViewModel, String> typeName;
+    @FXML
+    private TableColumn<TypeItemViewModel, Number> typeCount;
+    @FXML
+    private TableColumn<TypeItemViewModel, String> typeDescription;
+
+    public ReferenceTablesView(ReferenceTablesViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        statusTable.setItems(viewModel.statuses());
+        statusCode.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().code()));
+        statusName.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        statusName.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(StatusItemViewModel item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.name());
+                setGraphic(empty || item == null ? null : new ColorChip(item.color()));
+            }
+        });
+        statusKind.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().kind()));
+        statusCount.setCellValueFactory(c -> c.getValue().countProperty());
+        statusDescription.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().description()));
+        statusDescription.setCellFactory(col -> wrappingCell());
+
+        typeTable.setItems(viewModel.types());
+        typeCode.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().code()));
+        typeName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        typeCount.setCellValueFactory(c -> c.getValue().countProperty());
+        typeDescription.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().description()));
+        typeDescription.setCellFactory(col -> wrappingCell());
+    }
+
+    private static <S> TableCell<S, String> wrappingCell() {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+            }
+        };
+    }
+}

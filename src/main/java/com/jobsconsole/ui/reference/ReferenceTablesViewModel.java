@@ -1,0 +1,72 @@
+package com.jobsconsole.ui.reference;
+
+import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.ReferenceData;
+import com.jobsconsole.ui.common.DialogService;
+import com.jobsconsole.ui.common.TaskExecutor;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.Map;
+
+/** The status and type tables with their job counts, kept current after every change. */
+public final class ReferenceTablesViewModel {
+
+    private final ActiveGateway gateway;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final Messages messages;
+    private final ObservableList<StatusItemViewModel> statuses = FXCollections.observableArrayList();
+    private final ObservableList<TypeItemViewModel> types = FXCollections.observableArrayList();
+    private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper();
+    private boolean failureShown;
+
+    public ReferenceTablesViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
+                                    DialogService dialogs, Messages messages) {
+        this.gateway = gateway;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.messages = messages;
+        reference.statuses().forEach(s -> statuses.add(new StatusItemViewModel(s, messages)));
+        reference.types().forEach(t -> types.add(new TypeItemViewModel(t, messages)));
+    }
+
+    public ObservableList<StatusItemViewModel> statuses() {
+        return FXCollections.unmodifiableObservableList(statuses);
+    }
+
+    public ObservableList<TypeItemViewModel> types() {
+        return FXCollections.unmodifiableObservableList(types);
+    }
+
+    /** All jobs in the store. */
+    public ReadOnlyLongProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    /** Re-reads the counts from the active gateway, off the FX thread. */
+    public void refresh() {
+        JobGateway g = gateway.get();
+        executor.execute(() -> new Counts(g.countByStatus(), g.countByType()), this::apply, e -> {
+            // One dialog per failure streak: a broken store must not flood the user.
+            if (!failureShown) {
+                failureShown = true;
+                dialogs.showError(messages.get("reference.countsFailed.title"), messages.describe(e));
+            }
+        });
+    }
+
+    private void apply(Counts counts) {
+        failureShown = false;
+        statuses.forEach(s -> s.setCount(counts.byStatus.getOrDefault(s.code(), 0L)));
+        types.forEach(t -> t.setCount(counts.byType.getOrDefault(t.code(), 0L)));
+        total.set(counts.byStatus.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    private record Counts(Map<Integer, Long> byStatus, Map<Integer, Long> byType) {
+    }
+}
