@@ -123,7 +123,9 @@ public final class SqliteJobGateway implements JobGateway {
             c = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
             try (Statement st = c.createStatement()) {
                 // Read first: a file SQLite cannot read fails here, before anything is written.
-                st.executeQuery("SELECT count(*) FROM sqlite_master").close();
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                    rs.next();
+                }
                 int version = userVersion(st);
                 if (version > Schema.latestVersion()) {
                     throw new UnavailableException("error.store.newerSchema", file.toString(), version);
@@ -131,7 +133,9 @@ public final class SqliteJobGateway implements JobGateway {
                 if (version == 0 && hasForeignTables(st)) {
                     throw new UnavailableException("error.store.foreign", file.toString());
                 }
-                st.execute("PRAGMA journal_mode = WAL");
+                try (ResultSet rs = st.executeQuery("PRAGMA journal_mode = WAL")) {
+                    rs.next();
+                }
                 migrate(c, st, version);
                 seed(c, reference);
                 st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);

@@ -7,6 +7,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -56,10 +57,14 @@ public final class MethodDocPane extends VBox {
             params.addRow(row++, name, new Label(p.in()), new Label(p.type()), new Label(p.required()),
                     wrapped(p.description()));
         }
+        for (int i = 0; i < heads.length - 1; i++) {
+            ColumnConstraints fixed = new ColumnConstraints();
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+            params.getColumnConstraints().add(fixed);
+        }
         ColumnConstraints grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
-        params.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(),
-                new ColumnConstraints(), new ColumnConstraints(), grow);
+        params.getColumnConstraints().add(grow);
 
         getChildren().addAll(title, endpoint, description,
                 section(bundle.getString("doc.parameters")), params,

@@ -1,0 +1,94 @@
+package com.jobsconsole.testing;
+
+import com.jobsconsole.ui.common.DialogService;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/** A {@link DialogService} that records what it was asked and answers from a script. */
+public final class RecordingDialogs implements DialogService {
+
+    /** One thing the user was shown. */
+    public record Shown(String kind, String title, String header, String message) {
+    }
+
+    public final List<Shown> shown = new ArrayList<>();
+    private final Deque<Boolean> confirmAnswers = new ArrayDeque<>();
+    private final Deque<Optional<Path>> fileAnswers = new ArrayDeque<>();
+    private final Deque<Optional<Integer>> choiceAnswers = new ArrayDeque<>();
+
+    public RecordingDialogs answerConfirm(boolean... answers) {
+        for (boolean a : answers) {
+            confirmAnswers.add(a);
+        }
+        return this;
+    }
+
+    public RecordingDialogs answerFile(Path file) {
+        fileAnswers.add(Optional.ofNullable(file));
+        return this;
+    }
+
+    public RecordingDialogs answerChoice(Integer index) {
+        choiceAnswers.add(Optional.ofNullable(index));
+        return this;
+    }
+
+    public List<Shown> of(String kind) {
+        return shown.stream().filter(s -> s.kind().equals(kind)).toList();
+    }
+
+    public Shown last(String kind) {
+        List<Shown> list = of(kind);
+        if (list.isEmpty()) {
+            throw new AssertionError("no " + kind + " was shown; shown: " + shown);
+        }
+        return list.get(list.size() - 1);
+    }
+
+    @Override
+    public synchronized void showError(String title, String message) {
+        shown.add(new Shown("error", title, null, message));
+    }
+
+    @Override
+    public synchronized void showInfo(String title, String header, String message) {
+        shown.add(new Shown("info", title, header, message));
+    }
+
+    @Override
+    public synchronized Optional<Integer> choose(String title, String header, String message, List<String> options) {
+        shown.add(new Shown("choose", title, header, message));
+        return choiceAnswers.isEmpty() ? Optional.empty() : choiceAnswers.poll();
+    }
+
+    @Override
+    public synchronized boolean confirm(String title, String header, String message, String confirmButton) {
+        shown.add(new Shown("confirm", title, header, message));
+        if (confirmAnswers.isEmpty()) {
+            throw new AssertionError("unexpected confirmation: " + header + " / " + message);
+        }
+        return confirmAnswers.poll();
+    }
+
+    @Override
+    public synchronized void notify(String message) {
+        shown.add(new Shown("notify", null, null, message));
+    }
+
+    @Override
+    public synchronized Optional<Path> chooseNewStore(Path initialDir) {
+        shown.add(new Shown("chooseNew", null, null, String.valueOf(initialDir)));
+        return fileAnswers.isEmpty() ? Optional.empty() : fileAnswers.poll();
+    }
+
+    @Override
+    public synchronized Optional<Path> chooseExistingStore(Path initialDir) {
+        shown.add(new Shown("chooseExisting", null, null, String.valueOf(initialDir)));
+        return fileAnswers.isEmpty() ? Optional.empty() : fileAnswers.poll();
+    }
+}
