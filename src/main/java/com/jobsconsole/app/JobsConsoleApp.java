@@ -33,6 +33,13 @@ public final class JobsConsoleApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(JobsConsoleApp.class);
     private static volatile Path storeOption;
 
+    /** Makes the dialogs; tests replace it, since a native file chooser cannot be driven headless. */
+    interface DialogFactory {
+        DialogService create(java.util.function.Supplier<javafx.stage.Window> owner, Messages messages);
+    }
+
+    static volatile DialogFactory dialogFactory = FxDialogService::new;
+
     private AppDirs dirs;
     private Settings settings;
     private ReferenceData reference;
@@ -44,6 +51,11 @@ public final class JobsConsoleApp extends Application {
     static void launchGui(Path store) {
         storeOption = store;
         Application.launch(JobsConsoleApp.class);
+    }
+
+    /** The store named on the command line, or null (tests set it too). */
+    static void setStoreOption(Path store) {
+        storeOption = store;
     }
 
     @Override
@@ -76,7 +88,7 @@ public final class JobsConsoleApp extends Application {
     }
 
     private DialogService dialogs(Messages messages) {
-        return new FxDialogService(() -> stage.isShowing() ? stage : null, messages);
+        return dialogFactory.create(() -> stage.isShowing() ? stage : null, messages);
     }
 
     /** Opens the start-up store off the FX thread; on failure lets the user choose another file. */

@@ -1,0 +1,301 @@
+package com.jobsconsole.app;
+
+import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.Job;
+import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.testing.RecordingDialogs;
+import com.jobsconsole.testing.TestStore;
+import com.jobsconsole.ui.common.FxDialogService;
+import com.jobsconsole.ui.common.FxTaskExecutor;
+import com.jobsconsole.ui.main.MainViewModel;
+import com.jobsconsole.ui.reference.StatusItemViewModel;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static com.jobsconsole.testing.TestStore.REFERENCE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The main window driven like a person drives it: click, type, pick, read what is shown. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowFxTest {
+
+    @TempDir
+    Path dir;
+    private ActiveGateway gateway;
+    private FxTaskExecutor executor;
+    private final RecordingDialogs scripted = new RecordingDialogs();
+    private boolean realDialogs;
+
+    @Start
+    void start(Stage stage) {
+        JobsConsoleApp.applyTheme(false);
+        gateway = TestStore.open(dir);
+        executor = new FxTaskExecutor(2);
+        Messages messages = new Messages(Locale.ENGLISH);
+        MainViewModel.Host host = new MainViewModel.Host() {
+            @Override
+            public JobGateway openStore(Path file) {
+                return SqliteJobGateway.open(file, REFERENCE);
+            }
+
+            @Override
+            public List<String> recentStores() {
+                return List.of();
+            }
+
+            @Override
+            public List<String> rememberStore(Path file) {
+                return List.of(file.toString());
+            }
+
+            @Override
+            public void changeLanguage(Locale locale) {
+            }
+
+            @Override
+            public void changeTheme(boolean dark) {
+            }
+
+            @Override
+            public boolean isDarkTheme() {
+                return false;
+            }
+        };
+        var real = new FxDialogService(() -> stage, messages);
+        var dialogs = (com.jobsconsole.ui.common.DialogService) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {com.jobsconsole.ui.common.DialogService.class},
+                (proxy, method, args) -> method.invoke(realDialogs ? real : scripted, args));
+        MainWindow window = new MainWindow(REFERENCE, gateway, executor, dialogs, messages, host, stage::close,
+                Clock.systemDefaultZone());
+        stage.setScene(window.scene());
+        stage.setWidth(1280);
+        stage.setHeight(900);
+        stage.show();
+        window.viewModel().start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        executor.close();
+        gateway.close();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 10 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The visible node with this id (each tab has its own form; only the open one is visible). */
+    private static <T extends Node> T visible(FxRobot robot, String query) {
+        return robot.lookup(query).match(Node::isVisible).match(n -> n.getScene() != null)
+                .match(n -> isShowing(n)).query();
+    }
+
+    private static boolean isShowing(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long statusCount(FxRobot robot, int code) {
+        TableView<StatusItemViewModel> table = robot.lookup("#statusTable").query();
+        return table.getItems().stream().filter(s -> s.code() == code).findFirst().orElseThrow()
+                .countProperty().get();
+    }
+
+    /** Clicks a method tab's header (the doc pane repeats the title, so look in the header only). */
+    private static void openTab(FxRobot robot, String title) {
+        Node header = robot.lookup(".tab-header-area .tab-label")
+                .match(n -> n instanceof Label l && title.equals(l.getText())).query();
+        robot.clickOn(header);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The Jobs cell of a status's row, as the table renders it. */
+    private static String shownCount(FxRobot robot, String statusName) {
+        for (TableRow<?> row : robot.lookup("#statusTable .table-row-cell").<TableRow<?>>queryAll()) {
+            if (row.getItem() instanceof StatusItemViewModel s && s.name().equals(statusName)) {
+                for (Node c : row.getChildrenUnmodifiable()) {
+                    if (c instanceof TableCell<?, ?> cell && "statusCount".equals(cell.getTableColumn().getId())) {
+                        return cell.getText();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void createAJobThroughTheFormAndSeeTheCountsChange(FxRobot robot) {
+        assertThat(shownCount(robot, "Pending")).isEqualTo("0");
+        robot.clickOn("#processVersionField").write("55");
+        robot.clickOn("#robotField").write("1");
+        robot.clickOn("#accountField").write("4");
+        TextField guid = visible(robot, "#guidField");
+        String created = guid.getText();
+        robot.clickOn((Node) visible(robot, "#executeButton"));
+
+        waitUntil(() -> ((Label) visible(robot, "#resultMessage")).getText().contains("created"));
+        assertThat(((Label) visible(robot, "#resultMessage")).getText()).isEqualTo("Job " + created + " created.");
+        assertThat(((TextArea) visible(robot, "#resultBody")).getText()).contains("\"process_version_id\" : 55");
+        assertThat(((Label) visible(robot, "#resultElapsed")).getText()).endsWith("ms");
+        waitUntil(() -> "1".equals(shownCount(robot, "Pending")));
+        assertThat(robot.lookup("#jobCountLabel").<Label>query().getText()).isEqualTo("1 job in the store");
+        assertThat(gateway.get().read(UUID.fromString(created)).accountId()).isEqualTo(4L);
+    }
+
+    @Test
+    void executeIsDisabledWhileTheFormIsInvalidAndSaysWhy(FxRobot robot) {
+        Button execute = visible(robot, "#executeButton");
+        Label problem = visible(robot, "#formProblem");
+        assertThat(execute.isDisabled()).isTrue();
+        assertThat(problem.getText()).isEqualTo("Process version: required");
+
+        robot.clickOn("#processVersionField").write("-1");
+        assertThat(problem.getText()).isEqualTo("Process version: enter a positive whole number, not “-1”");
+        TextField pv = robot.lookup("#processVersionField").query();
+        assertThat(pv.getTooltip().getText()).contains("enter a positive whole number");
+
+        robot.doubleClickOn("#processVersionField").eraseText(2).write("55");
+        robot.clickOn("#robotField").write("1");
+        robot.clickOn("#accountField").write("4");
+        assertThat(execute.isDisabled()).isFalse();
+
+        TextField guid = visible(robot, "#guidField");
+        robot.clickOn((Node) guid).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
+                .press(KeyCode.BACK_SPACE).release(KeyCode.BACK_SPACE);
+        assertThat(guid.getText()).isEmpty();
+        assertThat(execute.isDisabled()).isTrue();
+        assertThat(problem.getText()).isEqualTo("GUID: The GUID is empty.");
+        robot.clickOn("#newGuidButton");
+        assertThat(UUID.fromString(guid.getText())).isNotNull();
+        assertThat(execute.isDisabled()).isFalse();
+    }
+
+    @Test
+    void readAJobByItsGuid(FxRobot robot) {
+        Job job = gateway.get().create(JobDraft.of(UUID.randomUUID(), 77, 3, 4));
+        openTab(robot, "Read Job by GUID");
+        TextField guid = visible(robot, "#guidField");
+        robot.clickOn((Node) guid).write(job.guid().toString());
+        robot.clickOn((Node) visible(robot, "#executeButton"));
+        waitUntil(() -> ((Label) visible(robot, "#resultMessage")).getText().contains("found"));
+        assertThat(((TextArea) visible(robot, "#resultBody")).getText())
+                .contains(job.guid().toString()).contains("\"process_version_id\" : 77");
+    }
+
+    @Test
+    void readingAnUnknownGuidShowsTheErrorUnderTheForm(FxRobot robot) {
+        openTab(robot, "Read Job by GUID");
+        UUID unknown = UUID.randomUUID();
+        robot.clickOn((Node) visible(robot, "#guidField")).write(unknown.toString());
+        robot.clickOn((Node) visible(robot, "#executeButton"));
+        waitUntil(() -> !((Label) visible(robot, "#resultMessage")).getText().isEmpty());
+        Label message = visible(robot, "#resultMessage");
+        assertThat(message.getText()).isEqualTo("There is no job with GUID " + unknown + ".");
+        assertThat(message.getStyleClass()).contains("failure");
+    }
+
+    @Test
+    void anUnusualStatusChangeIsConfirmedAndTheTablesFollow(FxRobot robot) {
+        Job job = gateway.get().create(JobDraft.of(UUID.randomUUID(), 1, 1, 1).withStatus(4));
+        openTab(robot, "Update Job");
+        robot.clickOn((Node) visible(robot, "#guidField")).write(job.guid().toString());
+        ComboBox<?> status = visible(robot, "#statusBox");
+        robot.clickOn((Node) status);
+        robot.clickOn("8 — In progress");
+        scripted.answerConfirm(true);
+        robot.clickOn((Node) visible(robot, "#executeButton"));
+        waitUntil(() -> ((Label) visible(robot, "#resultMessage")).getText().contains("status changed"));
+        assertThat(scripted.last("confirm").header())
+                .isEqualTo("Change the status from 4 — Succeeded to 8 — In progress?");
+        assertThat(((TextArea) visible(robot, "#resultBody")).getText()).isEqualTo("[]");
+        waitUntil(() -> statusCount(robot, 8) == 1 && statusCount(robot, 4) == 0);
+        assertThat(gateway.get().read(job.guid()).status()).isEqualTo(8);
+    }
+
+    @Test
+    void deleteAsksInARealDialogNamingTheJob(FxRobot robot) {
+        realDialogs = true;
+        Job job = gateway.get().create(JobDraft.of(UUID.randomUUID(), 1, 1, 1));
+        openTab(robot, "Delete Job by GUID");
+        robot.clickOn((Node) visible(robot, "#guidField")).write(job.guid().toString());
+        robot.clickOn((Node) visible(robot, "#executeButton"));
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        Node pane = robot.lookup(".dialog-pane").query();
+        assertThat(((javafx.scene.control.DialogPane) pane).getHeaderText()).isEqualTo("Delete job " + job.guid() + "?");
+        Button delete = robot.from(pane).lookup(".button").match(n -> "Delete".equals(((Button) n).getText())).query();
+        robot.clickOn((Node) delete);
+        waitUntil(() -> ((Label) visible(robot, "#resultMessage")).getText().contains("deleted"));
+        assertThat(gateway.get().find(job.guid())).isEmpty();
+        assertThat(robot.lookup("#jobCountLabel").<Label>query().getText()).isEqualTo("No jobs in the store");
+    }
+
+    @Test
+    void cancellingTheDeleteDialogKeepsTheJob(FxRobot robot) {
+        realDialogs = true;
+        Job job = gateway.get().create(JobDraft.of(UUID.randomUUID(), 1, 1, 1));
+        openTab(robot, "Delete Job by GUID");
+        robot.clickOn((Node) visible(robot, "#guidField")).write(job.guid().toString());
+        robot.clickOn((Node) visible(robot, "#executeButton"));
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn("Cancel");
+        waitUntil(() -> ((Label) visible(robot, "#resultMessage")).getText().contains("Cancelled"));
+        assertThat(gateway.get().find(job.guid())).isPresent();
+    }
+
+    @Test
+    void ctrlEnterRunsTheOpenTab(FxRobot robot) {
+        Job job = gateway.get().create(JobDraft.of(UUID.randomUUID(), 1, 1, 1));
+        openTab(robot, "Read Job by GUID");
+        robot.clickOn((Node) visible(robot, "#guidField")).write(job.guid().toString());
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitUntil(() -> ((Label) visible(robot, "#resultMessage")).getText().contains("found"));
+    }
+
+    @Test
+    void eachTabDocumentsItsMethod(FxRobot robot) {
+        assertThat(robot.lookup("POST").tryQuery()).isPresent();
+        assertThat(robot.lookup("/api/job/create").tryQuery()).isPresent();
+        openTab(robot, "Delete Job by GUID");
+        assertThat(robot.lookup(n -> n instanceof Label l && "/api/job/delete/{guid}".equals(l.getText())
+                && isShowing(n)).tryQuery()).isPresent();
+        assertThat(robot.lookup(n -> n instanceof Label l && "DELETE".equals(l.getText()) && isShowing(n))
+                .tryQuery()).isPresent();
+    }
+}
