@@ -10,6 +10,8 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.TextField;
 import javafx.util.StringConverter;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
 /** The Create tab's controller: binds the form to {@link CreateJobViewModel}. */
@@ -66,6 +68,9 @@ public final class CreateJobView extends MethodView<CreateJobViewModel> {
         accountField.textProperty().bindBidirectional(vm.accountProperty());
         scheduleField.textProperty().bindBidirectional(vm.scheduleProperty());
         taskField.textProperty().bindBidirectional(vm.taskProperty());
+        // Dates as the API writes them, whatever the desktop's locale.
+        stopAfterDate.setConverter(ISO_DATE);
+        abortAfterDate.setConverter(ISO_DATE);
         stopAfterDate.valueProperty().bindBidirectional(vm.stopAfterDateProperty());
         stopAfterTime.textProperty().bindBidirectional(vm.stopAfterTimeProperty());
         abortAfterDate.valueProperty().bindBidirectional(vm.abortAfterDateProperty());
@@ -82,6 +87,26 @@ public final class CreateJobView extends MethodView<CreateJobViewModel> {
         validation.attach(stopAfterTime, vm.stopAfterError(), resources.getString("field.stopAfter.hint"));
         validation.attach(abortAfterTime, vm.abortAfterError(), resources.getString("field.abortAfter.hint"));
     }
+
+    private static final StringConverter<LocalDate> ISO_DATE = new StringConverter<>() {
+        @Override
+        public String toString(LocalDate date) {
+            return date == null ? "" : date.toString();
+        }
+
+        @Override
+        public LocalDate fromString(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                // Not a date: the picker is cleared, so no wrong moment is sent.
+                return null;
+            }
+        }
+    };
 
     static <T> StringConverter<T> converter(Function<T, String> label) {
         return new StringConverter<>() {

@@ -1,0 +1,133 @@
+package com.jobsconsole.app;
+
+import com.jobsconsole.testing.RecordingDialogs;
+import com.jobsconsole.ui.common.FxDialogService;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole application as it starts for a user: its folders, settings, language and theme. */
+class JobsConsoleAppFxTest {
+
+    @TempDir
+    Path home;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final FxRobot robot = new FxRobot();
+    private String savedHome;
+    private Stage stage;
+    private Application app;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        savedHome = System.getProperty(AppDirs.HOME_PROPERTY);
+        System.setProperty(AppDirs.HOME_PROPERTY, home.toString());
+        JobsConsoleApp.dialogFactory = (owner, messages) -> dialogs;
+        stage = FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+        JobsConsoleApp.dialogFactory = FxDialogService::new;
+        JobsConsoleApp.setStoreOption(null);
+        JobsConsoleApp.applyTheme(false);
+        if (savedHome == null) {
+            System.clearProperty(AppDirs.HOME_PROPERTY);
+        } else {
+            System.setProperty(AppDirs.HOME_PROPERTY, savedHome);
+        }
+    }
+
+    private void startApp() throws Exception {
+        app = FxToolkit.setupApplication(JobsConsoleApp.class);
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void clickMenu(String... path) {
+        for (String text : path) {
+            Node node = robot.lookup(n -> n instanceof Labeled l && l.getText() != null
+                    && l.getText().replace("_", "").equals(text) && n.isVisible()).query();
+            robot.clickOn(node);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    private boolean showsText(String text) {
+        return robot.lookup(n -> n instanceof Labeled l && text.equals(l.getText())).tryQuery().isPresent();
+    }
+
+    @Test
+    void theFirstStartCreatesTheStoreInTheDataFolderAndNamesIt() throws Exception {
+        startApp();
+        waitUntil(() -> stage.isShowing() && stage.getTitle() != null && stage.getTitle().contains("jobs.sqlite"));
+        Path store = home.resolve("data/jobs.sqlite");
+        assertThat(store).exists();
+        assertThat(stage.getTitle()).isEqualTo("Jobs Console — jobs.sqlite (" + store + ")");
+        assertThat(showsText(store.toString())).as("status bar shows the store").isTrue();
+        assertThat(Files.readString(home.resolve("config/settings.json"))).contains(store.toString());
+    }
+
+    @Test
+    void switchingToRussianRebuildsTheWindowAndIsRemembered() throws Exception {
+        startApp();
+        waitUntil(() -> showsText("Create Job"));
+        clickMenu("View", "Language", "Русский");
+        waitUntil(() -> showsText("Создание Работы"));
+        assertThat(showsText("Статусы Работ")).isTrue();
+        assertThat(showsText("В ожидании")).isTrue();
+        assertThat(Files.readString(home.resolve("config/settings.json"))).contains("\"language\" : \"ru\"");
+
+        // the next start speaks Russian from the first frame
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        stage = FxToolkit.registerPrimaryStage();
+        startApp();
+        waitUntil(() -> showsText("Чтение Работы по GUID"));
+    }
+
+    @Test
+    void theDarkThemeIsAppliedAndRemembered() throws Exception {
+        startApp();
+        waitUntil(() -> showsText("Create Job"));
+        clickMenu("View", "Theme", "Dark");
+        waitUntil(() -> Application.getUserAgentStylesheet().contains("primer-dark"));
+        assertThat(Files.readString(home.resolve("config/settings.json"))).contains("\"theme\" : \"dark\"");
+    }
+
+    @Test
+    void aStoreThatIsNotSqliteIsExplainedAndAnotherCanBeChosen() throws Exception {
+        Path junk = Files.writeString(home.resolve("junk.sqlite"), "definitely not a database");
+        Path fresh = home.resolve("fresh.sqlite");
+        JobsConsoleApp.setStoreOption(junk);
+        dialogs.answerChoice(1).answerFile(fresh);
+        startApp();
+        waitUntil(() -> stage.isShowing() && stage.getTitle() != null && stage.getTitle().contains("fresh.sqlite"));
+        RecordingDialogs.Shown shown = dialogs.last("choose");
+        assertThat(shown.header()).isEqualTo("The store cannot be opened");
+        assertThat(shown.message()).contains(junk.toString()).contains("is not a SQLite database");
+        assertThat(Files.readString(junk)).isEqualTo("definitely not a database");
+        assertThat(fresh).exists();
+    }
+}

@@ -1,0 +1,156 @@
+package com.jobsconsole.app;
+
+import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.i18n.I18n;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.model.JobSource;
+import com.jobsconsole.testing.RecordingDialogs;
+import com.jobsconsole.ui.common.FxTaskExecutor;
+import com.jobsconsole.ui.main.MainViewModel;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static com.jobsconsole.testing.TestStore.REFERENCE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Makes the README's screenshots (not a check of behaviour): run with
+ * {@code mvn -B test -Dtest=ScreenshotsTest -Dscreenshots.dir=assets/screenshots}.
+ */
+@EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
+class ScreenshotsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void mainWindowInEnglishAndRussian() throws Exception {
+        Path out = Path.of(System.getProperty("screenshots.dir"));
+        Files.createDirectories(out);
+        Path store = dir.resolve("demo").resolve("jobs.sqlite");
+        try (SqliteJobGateway g = SqliteJobGateway.open(store, REFERENCE)) {
+            Random r = new Random(7);
+            int[] statuses = {1, 1, 8, 8, 8, 4, 4, 4, 4, 5, 6, 7, 0, 2, 3};
+            for (int i = 0; i < 40; i++) {
+                int status = statuses[r.nextInt(statuses.length)];
+                g.create(new JobDraft(UUID.randomUUID(), status, r.nextInt(5) == 0 ? 0 : 1,
+                        JobSource.values()[r.nextInt(3)], 50L + r.nextInt(9), 1L + r.nextInt(6), 4L,
+                        null, null, null, null));
+            }
+        }
+        for (Locale locale : List.of(Locale.ENGLISH, I18n.RUSSIAN)) {
+            shoot(store, locale, out.resolve("main-window-" + locale.getLanguage() + ".png"), true);
+        }
+        shoot(store, Locale.ENGLISH, out.resolve("create-validation-en.png"), false);
+    }
+
+    private void shoot(Path store, Locale locale, Path file, boolean valid) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        ActiveGateway gateway = new ActiveGateway(SqliteJobGateway.open(store, REFERENCE));
+        FxTaskExecutor executor = new FxTaskExecutor(1);
+        MainWindow[] window = new MainWindow[1];
+        FxToolkit.setupStage(s -> {
+            JobsConsoleApp.applyTheme(false);
+            Messages messages = new Messages(locale);
+            window[0] = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(), messages, host(),
+                    s::close, Clock.systemDefaultZone());
+            s.setScene(window[0].scene());
+            s.setWidth(1360);
+            s.setHeight(1000);
+            s.show();
+            window[0].viewModel().start();
+            var create = window[0].viewModel().create();
+            create.processVersionProperty().set("55");
+            create.robotProperty().set(valid ? "1" : "-1");
+            create.accountProperty().set(valid ? "4" : "four");
+            create.scheduleProperty().set("2");
+            create.stopAfterDateProperty().set(LocalDateTime.now().plusDays(1).toLocalDate());
+            create.stopAfterTimeProperty().set(valid ? "12:00" : "25:61");
+            if (valid) {
+                create.execute();
+            }
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !valid || !window[0].viewModel().create().responseBodyProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        CompletableFuture<WritableImage> shot = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            Scene scene = stage.getScene();
+            shot.complete(scene.snapshot(null));
+        });
+        write(shot.get(10, TimeUnit.SECONDS), file);
+        FxToolkit.cleanupStages();
+        executor.close();
+        gateway.close();
+        assertThat(file).exists();
+    }
+
+    private static void write(WritableImage image, Path file) throws Exception {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader reader = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, reader.getArgb(x, y));
+            }
+        }
+        ImageIO.write(out, "png", file.toFile());
+    }
+
+    private static MainViewModel.Host host() {
+        return new MainViewModel.Host() {
+            @Override
+            public JobGateway openStore(Path file) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<String> recentStores() {
+                return List.of();
+            }
+
+            @Override
+            public List<String> rememberStore(Path file) {
+                return List.of();
+            }
+
+            @Override
+            public void changeLanguage(Locale locale) {
+            }
+
+            @Override
+            public void changeTheme(boolean dark) {
+            }
+
+            @Override
+            public boolean isDarkTheme() {
+                return false;
+            }
+        };
+    }
+}

@@ -1,0 +1,55 @@
+package com.jobsconsole.bench;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a benchmark suite and prints each subject's throughput as a ratio of its baseline,
+ * measured in the same run. {@code -Dbench.quick=true} shortens the run (for a smoke check).
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String suite = args.length > 0 ? args[0] : "gateway";
+        if (!suite.equals("gateway")) {
+            throw new IllegalArgumentException("unknown suite: " + suite + " (known: gateway)");
+        }
+        ChainedOptionsBuilder options = new OptionsBuilder().include(SqliteGatewayBenchmark.class.getSimpleName());
+        if (Boolean.getBoolean("bench.quick")) {
+            options.warmupIterations(1).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(2).measurementTime(TimeValue.seconds(1));
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
+        Map<String, double[]> scores = new HashMap<>();
+        for (RunResult r : results) {
+            String label = r.getParams().getBenchmark();
+            String method = label.substring(label.lastIndexOf('.') + 1);
+            scores.put(method, new double[] {r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
+        }
+        System.out.println();
+        System.out.println("SQLite gateway vs raw JDBC (same statements, same kind of file, same run)");
+        System.out.printf("%-8s %16s %16s %8s   %s%n", "op", "gateway ops/s", "raw JDBC ops/s", "ratio", "goal >= 0.80");
+        List<String[]> pairs = SqliteGatewayBenchmark.pairs();
+        for (String[] p : pairs) {
+            double[] subject = scores.get(p[1]);
+            double[] base = scores.get(p[2]);
+            if (subject == null || base == null) {
+                continue;
+            }
+            double ratio = subject[0] / base[0];
+            System.out.printf("%-8s %9.0f ± %-5.0f %9.0f ± %-5.0f %7.2fx   %s%n", p[0], subject[0], subject[1],
+                    base[0], base[1], ratio, ratio >= 0.8 ? "met" : "NOT met");
+        }
+    }
+}
