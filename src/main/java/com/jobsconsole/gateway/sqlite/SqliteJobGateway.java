@@ -384,6 +384,46 @@ public final class SqliteJobGateway implements JobGateway {
         }
     }
 
+    /**
+     * Stores a job exactly as another system knows it (times included): inserts it, or replaces
+     * the stored copy with the same GUID. This is how a cache of a remote orchestrator is kept.
+     */
+    public synchronized void put(Job job) {
+        ensureOpen();
+        try (PreparedStatement ps = connection.prepareStatement(INSERT.replace("INSERT INTO", "INSERT OR REPLACE INTO"))) {
+            bind(ps, job);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("put", e);
+        }
+    }
+
+    /** Removes a job if it is stored; says whether it was. */
+    public synchronized boolean remove(UUID guid) {
+        ensureOpen();
+        try {
+            delete.setString(1, guid.toString());
+            return delete.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw failure("remove", e);
+        }
+    }
+
+    /** Every stored GUID, oldest first (a cache refreshes them one by one). */
+    public synchronized List<UUID> allGuids() {
+        ensureOpen();
+        List<UUID> out = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT guid FROM job ORDER BY id")) {
+            while (rs.next()) {
+                out.add(UUID.fromString(rs.getString(1)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("list", e);
+        }
+    }
+
     @Override
     public synchronized Page<Job> query(JobQuery q) {
         ensureOpen();

@@ -1,0 +1,253 @@
+package com.jobsconsole.gateway.remote;
+
+import com.jobsconsole.gateway.GatewayException;
+import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.gateway.JobRules;
+import com.jobsconsole.gateway.NotFoundException;
+import com.jobsconsole.gateway.UnavailableException;
+import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.model.Job;
+import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.model.JobQuery;
+import com.jobsconsole.model.Page;
+import com.jobsconsole.model.ReferenceData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The orchestrator's Job API, local-first. Writes and reads go to the orchestrator (through
+ * {@link JobApiClient}) and what it answers is kept in a local SQLite cache; lists and counts come
+ * from the cache, since the API has no list method. The two halves of a write (the call, the cache
+ * write) stay separate steps so an outbox can later queue the first while offline.
+ */
+public final class RemoteJobGateway implements JobGateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteJobGateway.class);
+
+    /** Did the orchestrator answer the last call (any HTTP answer counts), or is that unknown? */
+    public enum Reachability { UNKNOWN, ANSWERED, NO_ANSWER }
+
+    /** What a refresh did. */
+    public record RefreshReport(int total, int refreshed, int gone, Map<UUID, String> failed, boolean cancelled) {
+    }
+
+    /** Hears how far a refresh has got. */
+    public interface Progress {
+        void update(int done, int total);
+    }
+
+    private final JobApiClient client;
+    private final SqliteJobGateway cache;
+    private final ReferenceData reference;
+    private final AtomicReference<Reachability> reachability = new AtomicReference<>(Reachability.UNKNOWN);
+
+    public RemoteJobGateway(JobApiClient client, SqliteJobGateway cache, ReferenceData reference) {
+        this.client = client;
+        this.cache = cache;
+        this.reference = reference;
+    }
+
+    /** Opens the cache file (created if needed) for a target. */
+    public static RemoteJobGateway open(RemoteTarget target, Path cacheFile, ReferenceData reference) {
+        SqliteJobGateway cache = SqliteJobGateway.open(cacheFile, reference);
+        try {
+            return new RemoteJobGateway(new JobApiClient(target), cache, reference);
+        } catch (RuntimeException e) {
+            cache.close();
+            throw e;
+        }
+    }
+
+    public RemoteTarget remoteTarget() {
+        return client.target();
+    }
+
+    public Reachability reachability() {
+        return reachability.get();
+    }
+
+    /** The local cache (read-only use: lists and counts). */
+    public SqliteJobGateway cache() {
+        return cache;
+    }
+
+    private <T> T remote(java.util.function.Supplier<T> call) {
+        try {
+            T result = call.get();
+            reachability.set(Reachability.ANSWERED);
+            return result;
+        } catch (UnavailableException e) {
+            // A 5xx is an answer too, but not a useful one: the status bar says "no answer".
+            reachability.set(Reachability.NO_ANSWER);
+            throw e;
+        } catch (GatewayException e) {
+            reachability.set(Reachability.ANSWERED);
+            throw e;
+        }
+    }
+
+    @Override
+    public Job create(JobDraft draft) {
+        JobRules.check(draft, reference);
+        Job job = remote(() -> client.create(draft));
+        cache.put(job);
+        return job;
+    }
+
+    @Override
+    public Job read(UUID guid) {
+        Job job;
+        try {
+            job = remote(() -> client.read(guid));
+        } catch (NotFoundException e) {
+            cache.remove(guid);
+            throw e;
+        }
+        cache.put(job);
+        return job;
+    }
+
+    @Override
+    public void updateStatus(UUID guid, int status) {
+        JobRules.checkStatus(status, reference);
+        try {
+            remote(() -> {
+                client.update(guid, status);
+                return null;
+            });
+        } catch (NotFoundException e) {
+            cache.remove(guid);
+            throw e;
+        }
+        // Keep the cache true to the orchestrator: read back what it stored (its times).
+        try {
+            cache.put(remote(() -> client.read(guid)));
+        } catch (GatewayException e) {
+            LOG.info("update of {} succeeded but the read-back failed ({}); the cache keeps a local estimate",
+                    guid, e.getMessage());
+            if (cache.find(guid).isPresent()) {
+                cache.updateStatus(guid, status);
+            }
+        }
+    }
+
+    @Override
+    public void delete(UUID guid) {
+        try {
+            remote(() -> {
+                client.delete(guid);
+                return null;
+            });
+        } catch (NotFoundException e) {
+            cache.remove(guid);
+            throw e;
+        }
+        cache.remove(guid);
+    }
+
+    @Override
+    public Page<Job> query(JobQuery query) {
+        return cache.query(query);
+    }
+
+    @Override
+    public Map<Integer, Long> countByStatus() {
+        return cache.countByStatus();
+    }
+
+    @Override
+    public Map<Integer, Long> countByType() {
+        return cache.countByType();
+    }
+
+    /**
+     * Re-reads every cached job from the orchestrator, at most {@code concurrency} at a time.
+     * Jobs the orchestrator no longer has leave the cache. Stops early when {@code cancelled} says so.
+     */
+    public RefreshReport refresh(int concurrency, Progress progress, BooleanSupplier cancelled) {
+        List<UUID> guids = cache.allGuids();
+        int total = guids.size();
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger refreshed = new AtomicInteger();
+        AtomicInteger gone = new AtomicInteger();
+        Map<UUID, String> failed = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+        AtomicBoolean stopped = new AtomicBoolean();
+        Semaphore permits = new Semaphore(Math.max(1, concurrency));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
+            Thread t = new Thread(r, "jobs-console-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            progress.update(0, total);
+            for (UUID g : guids) {
+                if (cancelled.getAsBoolean()) {
+                    stopped.set(true);
+                    break;
+                }
+                permits.acquireUninterruptibly();
+                futures.add(pool.submit(() -> {
+                    try {
+                        if (!cancelled.getAsBoolean()) {
+                            read(g);
+                            refreshed.incrementAndGet();
+                        }
+                    } catch (NotFoundException e) {
+                        gone.incrementAndGet();
+                    } catch (GatewayException e) {
+                        failed.put(g, e.getMessage());
+                    } finally {
+                        permits.release();
+                        progress.update(done.incrementAndGet(), total);
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopped.set(true);
+                    break;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    LOG.warn("refresh task failed", e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new RefreshReport(total, refreshed.get(), gone.get(), Map.copyOf(failed),
+                stopped.get() || cancelled.getAsBoolean());
+    }
+
+    @Override
+    public String target() {
+        return client.target().baseUrl().toString();
+    }
+
+    @Override
+    public void close() {
+        cache.close();
+    }
+
+    @Override
+    public String toString() {
+        return "RemoteJobGateway[" + client.target() + "]";
+    }
+}

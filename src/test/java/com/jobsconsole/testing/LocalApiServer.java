@@ -1,0 +1,38 @@
+package com.jobsconsole.testing;
+
+import com.jobsconsole.gateway.remote.ApiKey;
+import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.server.JobApiServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A real Job API server ({@code serve}) on a loopback port over a real SQLite store. */
+public final class LocalApiServer implements AutoCloseable {
+
+    public static final ApiKey KEY = ApiKey.of("3f2b8c1e-5d4a-4f7e-9a6b-0c1d2e3f4a5b");
+
+    public final SqliteJobGateway store;
+    public final JobApiServer server;
+    public final List<String> requests = new CopyOnWriteArrayList<>();
+
+    public LocalApiServer(Path dir) throws IOException {
+        store = SqliteJobGateway.open(dir.resolve("server.sqlite"), TestStore.REFERENCE);
+        server = new JobApiServer(store, KEY, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4,
+                requests::add).start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        store.close();
+    }
+}
