@@ -387,11 +387,23 @@ public final class SqliteJobGateway implements JobGateway {
     /**
      * Stores a job exactly as another system knows it (times included): inserts it, or replaces
      * the stored copy with the same GUID. This is how a cache of a remote orchestrator is kept.
+     * An orchestrator may leave out {@code created_at}/{@code updated_at}; then the time the store
+     * first saw the job (or the stored one) stands in for them.
      */
     public synchronized void put(Job job) {
         ensureOpen();
+        Job toStore = job;
+        if (job.createdAt() == null || job.updatedAt() == null) {
+            Job known = find(job.guid()).orElse(null);
+            LocalDateTime seen = now();
+            LocalDateTime created = job.createdAt() != null ? job.createdAt() : known != null ? known.createdAt() : seen;
+            LocalDateTime updated = job.updatedAt() != null ? job.updatedAt() : known != null ? known.updatedAt() : created;
+            toStore = new Job(job.guid(), job.status(), job.type(), job.source(), job.processVersionId(), job.robotId(),
+                    job.accountId(), job.scheduleId(), job.taskId(), job.stopAfter(), job.abortAfter(), created, updated,
+                    job.startedAt(), job.completedAt());
+        }
         try (PreparedStatement ps = connection.prepareStatement(INSERT.replace("INSERT INTO", "INSERT OR REPLACE INTO"))) {
-            bind(ps, job);
+            bind(ps, toStore);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw failure("put", e);

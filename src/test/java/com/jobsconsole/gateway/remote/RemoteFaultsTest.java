@@ -1,0 +1,210 @@
+package com.jobsconsole.gateway.remote;
+
+import com.jobsconsole.gateway.AlreadyExistsException;
+import com.jobsconsole.gateway.GatewayException;
+import com.jobsconsole.gateway.InvalidInputException;
+import com.jobsconsole.gateway.NotAuthorizedException;
+import com.jobsconsole.gateway.NotFoundException;
+import com.jobsconsole.gateway.UnavailableException;
+import com.jobsconsole.i18n.I18n;
+import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.model.JobQuery;
+import com.jobsconsole.testing.ScriptedServer;
+import com.jobsconsole.testing.TestCertificates;
+import com.jobsconsole.testing.TestStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every way an orchestrator can fail, each with its typed error, a clear message, and no key in sight. */
+class RemoteFaultsTest {
+
+    private static final ApiKey KEY = ApiKey.of("c0ffee00-1111-2222-3333-444455556666");
+    private static final String G = "0f8fad5b-d9cb-469f-a165-70867728950e";
+
+    @TempDir
+    Path dir;
+    private ScriptedServer server;
+    private RemoteJobGateway gateway;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private RemoteJobGateway gateway(String url, Duration requestTimeout, Path ca) {
+        gateway = RemoteJobGateway.open(new RemoteTarget(URI.create(url), KEY, AuthScheme.BEARER,
+                Duration.ofSeconds(2), requestTimeout, ca), dir.resolve("cache.sqlite"), TestStore.REFERENCE);
+        return gateway;
+    }
+
+    private RemoteJobGateway scripted(int status, String body) throws Exception {
+        server = ScriptedServer.http().answer(status, body);
+        return gateway(server.baseUrl(), Duration.ofSeconds(5), null);
+    }
+
+    private static void assertNoKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).doesNotContain(KEY.reveal());
+            assertThat(String.valueOf(t.getMessage())).doesNotContain(KEY.header(AuthScheme.BEARER).substring(7));
+        }
+    }
+
+    @Test
+    void unauthorizedAndForbiddenAreToldApart() throws Exception {
+        RemoteJobGateway g = scripted(401, "{\"message\": \"bad key\"}");
+        assertThatThrownBy(() -> g.read(UUID.fromString(G))).isInstanceOf(NotAuthorizedException.class)
+                .hasMessageContaining("401").hasMessageContaining("bad key").satisfies(RemoteFaultsTest::assertNoKey);
+        server.answer(403, "");
+        assertThatThrownBy(() -> g.read(UUID.fromString(G))).isInstanceOf(NotAuthorizedException.class)
+                .hasMessageContaining("403").hasMessageContaining("may not do this");
+        assertThat(server.requests.get(0)).endsWith(KEY.header(AuthScheme.BEARER));
+    }
+
+    @Test
+    void notFoundMeansNoSuchJobAndLeavesTheCache() throws Exception {
+        RemoteJobGateway g = scripted(200, "{\"guid\": \"" + G + "\", \"status\": 1}");
+        g.read(UUID.fromString(G));
+        assertThat(g.query(JobQuery.all()).total()).isEqualTo(1);
+        server.answer(404, "{\"error\": \"not_found\"}");
+        assertThatThrownBy(() -> g.read(UUID.fromString(G))).isInstanceOf(NotFoundException.class);
+        assertThat(g.query(JobQuery.all()).total()).isZero();
+    }
+
+    @Test
+    void conflictOnCreateMeansTheGuidExists() throws Exception {
+        RemoteJobGateway g = scripted(409, "{\"message\": \"exists\"}");
+        assertThatThrownBy(() -> g.create(JobDraft.of(UUID.randomUUID(), 1, 1, 1)))
+                .isInstanceOf(AlreadyExistsException.class);
+        assertThat(g.query(JobQuery.all()).total()).isZero();
+    }
+
+    @Test
+    void otherRejectionsQuoteTheServer() throws Exception {
+        RemoteJobGateway g = scripted(422, "{\"message\": \"robot 7 is offline\"}");
+        assertThatThrownBy(() -> g.create(JobDraft.of(UUID.randomUUID(), 1, 7, 1)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("robot 7 is offline")
+                .hasMessageContaining("422");
+    }
+
+    @Test
+    void serverErrorsAreUnavailableWithTheStatusAndTime() throws Exception {
+        for (int status : new int[] {500, 503}) {
+            RemoteJobGateway g = scripted(status, "<html>down for maintenance</html>");
+            assertThatThrownBy(() -> g.updateStatus(UUID.fromString(G), 8)).isInstanceOf(UnavailableException.class)
+                    .hasMessageContaining(String.valueOf(status)).hasMessageContaining("ms")
+                    .hasMessageContaining("down for maintenance");
+            assertThat(g.reachability()).isEqualTo(RemoteJobGateway.Reachability.NO_ANSWER);
+            tearDown();
+            gateway = null;
+            server = null;
+        }
+    }
+
+    @Test
+    void malformedJsonIsRefusedQuotingTheStartOfTheBody() throws Exception {
+        RemoteJobGateway g = scripted(200, "{\"guid\": \"" + G + "\", \"status\": oops " + "z".repeat(400));
+        assertThatThrownBy(() -> g.read(UUID.fromString(G))).isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("cannot be read").hasMessageContaining("not JSON")
+                .satisfies(e -> assertThat(e.getMessage()).contains("{\"guid\"").doesNotContain("z".repeat(250)));
+        assertThat(g.query(JobQuery.all()).total()).isZero();
+    }
+
+    @Test
+    void aJobOtherThanTheOneAskedForIsRefused() throws Exception {
+        RemoteJobGateway g = scripted(200, "{\"guid\": \"" + UUID.randomUUID() + "\", \"status\": 1}");
+        assertThatThrownBy(() -> g.read(UUID.fromString(G))).isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("not " + G);
+    }
+
+    @Test
+    void aTruncatedResponseIsAnError() throws Exception {
+        server = ScriptedServer.truncated("{\"guid\": \"" + G + "\", \"sta");
+        RemoteJobGateway g = gateway(server.baseUrl(), Duration.ofSeconds(5), null);
+        assertThatThrownBy(() -> g.read(UUID.fromString(G))).isInstanceOf(UnavailableException.class)
+                .satisfies(RemoteFaultsTest::assertNoKey);
+    }
+
+    @Test
+    void aServerSlowerThanTheTimeoutIsUnavailableAfterTheTimeout() throws Exception {
+        server = ScriptedServer.http().slow();
+        RemoteJobGateway g = gateway(server.baseUrl(), Duration.ofMillis(300), null);
+        assertThatThrownBy(() -> g.read(UUID.fromString(G))).isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("did not answer within");
+    }
+
+    @Test
+    void aRefusedConnectionIsUnavailable() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        RemoteJobGateway g = gateway("http://127.0.0.1:" + port, Duration.ofSeconds(2), null);
+        GatewayException e = (GatewayException) org.assertj.core.api.Assertions.catchThrowable(
+                () -> g.create(JobDraft.of(UUID.randomUUID(), 1, 1, 1)));
+        assertThat(e).isInstanceOf(UnavailableException.class).hasMessageContaining("cannot be reached");
+        assertThat(e.localizedMessage(I18n.RUSSIAN)).contains("недоступен");
+        assertThat(g.reachability()).isEqualTo(RemoteJobGateway.Reachability.NO_ANSWER);
+    }
+
+    @Test
+    void anUntrustedCertificateIsRefusedAndTrustedOnceItsCaIsGiven() throws Exception {
+        TestCertificates certs = TestCertificates.create(dir);
+        server = ScriptedServer.https(certs.serverContext()).answer(200, "{\"guid\": \"" + G + "\", \"status\": 8}");
+        RemoteJobGateway untrusted = gateway(server.httpsUrlWithHostName(), Duration.ofSeconds(5), null);
+        assertThatThrownBy(() -> untrusted.read(UUID.fromString(G))).isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("secure connection").hasMessageContaining("private CA");
+        untrusted.close();
+        gateway = null;
+
+        RemoteJobGateway trusted = gateway(server.httpsUrlWithHostName(), Duration.ofSeconds(5), certs.certificatePem);
+        assertThat(trusted.read(UUID.fromString(G)).status()).isEqualTo(8);
+    }
+
+    @Test
+    void aCaFileThatIsNotACertificateIsAClearError() throws Exception {
+        Path bad = java.nio.file.Files.writeString(dir.resolve("ca.pem"), "not a certificate");
+        assertThatThrownBy(() -> gateway("https://localhost:1", Duration.ofSeconds(1), bad))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining(bad.toString());
+    }
+
+    @Test
+    void theKeyIsNeverInToStringOrExchanges() throws Exception {
+        RemoteJobGateway g = scripted(200, "{\"guid\": \"" + G + "\", \"status\": 1}");
+        var captured = ExchangeLog.capture(() -> g.read(UUID.fromString(G)));
+        assertThat(captured.exchanges()).hasSize(1);
+        Exchange ex = captured.exchanges().get(0);
+        assertThat(ex.requestText()).contains("Authorization: Bearer " + ApiKey.MASK).doesNotContain(KEY.reveal())
+                .doesNotContain(KEY.header(AuthScheme.BEARER).substring(7));
+        assertThat(ex.toCurl(AuthScheme.BEARER)).contains("$JOBS_CONSOLE_API_KEY").doesNotContain(KEY.reveal());
+        assertThat(ex.responseText()).startsWith("HTTP 200");
+        assertThat(g.toString()).doesNotContain(KEY.reveal());
+        assertThat(KEY.toString()).isEqualTo(ApiKey.MASK);
+    }
+
+    @Test
+    void aGuidOnlyCreateAnswerIsFollowedByARead() throws Exception {
+        UUID guid = UUID.randomUUID();
+        RemoteJobGateway g = scripted(200, "[{\"guid\": \"" + guid + "\"}]");
+        // the follow-up read gets the same scripted answer: only a GUID, which is not a job
+        assertThatThrownBy(() -> g.create(JobDraft.of(guid, 1, 1, 1))).isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("only a GUID");
+        assertThat(server.requests).hasSize(2);
+        assertThat(server.requests.get(1)).startsWith("GET /api/job/read/" + guid);
+    }
+}
