@@ -1,5 +1,7 @@
 package com.jobsconsole.app;
 
+import com.jobsconsole.cli.JobCommand;
+import com.jobsconsole.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +14,8 @@ import java.util.concurrent.Callable;
  * With no command it opens the GUI.
  */
 @Command(name = "jobs-console", mixinStandardHelpOptions = true, versionProvider = Launcher.Version.class,
-        description = "Desktop console for the Jobs of an RPA orchestrator. Without a command, opens the window.")
+        description = "Desktop console for the Jobs of an RPA orchestrator. Without a command, opens the window.",
+        subcommands = {JobCommand.class, ServeCommand.class})
 public final class Launcher implements Callable<Integer> {
 
     @Option(names = "--store", paramLabel = "PATH",
@@ -22,10 +25,7 @@ public final class Launcher implements Callable<Integer> {
 
     public static void main(String[] args) {
         prepareLogging();
-        int code = new CommandLine(new Launcher()).execute(args);
-        if (code != 0) {
-            System.exit(code);
-        }
+        System.exit(new CommandLine(new Launcher()).execute(args));
     }
 
     /** Points the log file at the data folder before the first logger is made. */

@@ -1,0 +1,176 @@
+package com.jobsconsole.cli;
+
+import com.jobsconsole.gateway.Guids;
+import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.json.JobJson;
+import com.jobsconsole.json.LenientTimes;
+import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.model.JobQuery;
+import com.jobsconsole.model.JobSort;
+import com.jobsconsole.model.JobSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/** {@code job create|read|update|delete|list}: the Job API from a shell, on any target. */
+@Command(name = "job", mixinStandardHelpOptions = true,
+        description = "Create, read, update, delete and list jobs in a store or on an orchestrator.",
+        subcommands = {JobCommand.Create.class, JobCommand.Read.class, JobCommand.Update.class,
+            JobCommand.Delete.class, JobCommand.ListJobs.class},
+        footer = {"", "Exit codes: 0 done, 2 invalid input, 3 not found, 4 not authorized, 5 unavailable, 1 anything else."})
+public final class JobCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return CliContext.INVALID_INPUT;
+    }
+
+    /** Opens the target, runs the action, prints errors as one line, returns the exit code. */
+    abstract static class Action implements Callable<Integer> {
+        @Mixin
+        TargetOptions target;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        abstract void run(JobGateway gateway, PrintWriter out);
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (JobGateway gateway = target.open()) {
+                run(gateway, out);
+                out.flush();
+                return CliContext.OK;
+            } catch (RuntimeException e) {
+                err.println(spec.qualifiedName() + ": " + CliContext.describe(e));
+                err.flush();
+                return CliContext.exitCode(e);
+            }
+        }
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a job and print it as JSON.")
+    static final class Create extends Action {
+        @Option(names = "--guid", description = "GUID of the new job (default: a fresh random one).")
+        String guid;
+        @Option(names = "--type", defaultValue = "1", description = "Type code (default 1, Orchestrated).")
+        int type;
+        @Option(names = "--status", defaultValue = "1", description = "Status code (default 1, Pending).")
+        int status;
+        @Option(names = "--source", defaultValue = "API", description = "GUI, Trigger or API (default API).")
+        String source;
+        @Option(names = "--process-version", required = true, description = "Process version id.")
+        long processVersion;
+        @Option(names = "--robot", required = true, description = "Robot id.")
+        long robot;
+        @Option(names = "--account", description = "Account id.")
+        Long account;
+        @Option(names = "--schedule", description = "Schedule id.")
+        Long schedule;
+        @Option(names = "--task", description = "Task id.")
+        Long task;
+        @Option(names = "--stop-after", paramLabel = "TIME", description = "yyyy-MM-dd HH:mm:ss (or ISO-8601).")
+        String stopAfter;
+        @Option(names = "--abort-after", paramLabel = "TIME", description = "yyyy-MM-dd HH:mm:ss (or ISO-8601).")
+        String abortAfter;
+
+        @Override
+        void run(JobGateway gateway, PrintWriter out) {
+            UUID g = guid == null ? UUID.randomUUID() : Guids.parse(guid);
+            JobSource src = JobSource.fromWire(source).orElseThrow(() ->
+                    new com.jobsconsole.gateway.InvalidInputException("error.server.badSource", Guids.printable(source)));
+            JobDraft d = new JobDraft(g, status, type, src, processVersion, robot, account, schedule, task,
+                    time("--stop-after", stopAfter), time("--abort-after", abortAfter));
+            out.println(JobJson.write(gateway.create(d)));
+        }
+    }
+
+    static LocalDateTime time(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        return LenientTimes.parse(text, ZoneId.systemDefault()).orElseThrow(() ->
+                new com.jobsconsole.gateway.InvalidInputException("error.server.notTime", option, Guids.printable(text)));
+    }
+
+    @Command(name = "read", mixinStandardHelpOptions = true, description = "Print a job as JSON.")
+    static final class Read extends Action {
+        @Parameters(paramLabel = "GUID")
+        String guid;
+
+        @Override
+        void run(JobGateway gateway, PrintWriter out) {
+            out.println(JobJson.write(gateway.read(Guids.parse(guid))));
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true, description = "Set a job's status; prints nothing on success.")
+    static final class Update extends Action {
+        @Parameters(paramLabel = "GUID")
+        String guid;
+        @Option(names = "--status", required = true, description = "The new status code.")
+        int status;
+
+        @Override
+        void run(JobGateway gateway, PrintWriter out) {
+            gateway.updateStatus(Guids.parse(guid), status);
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a job; prints nothing on success.")
+    static final class Delete extends Action {
+        @Parameters(paramLabel = "GUID")
+        String guid;
+
+        @Override
+        void run(JobGateway gateway, PrintWriter out) {
+            gateway.delete(Guids.parse(guid));
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Print jobs as a JSON array, newest first. On a remote target: the jobs this console has seen.")
+    static final class ListJobs extends Action {
+        @Option(names = "--status", split = ",", description = "Only these status codes (repeat or comma-separate).")
+        Set<Integer> statuses;
+        @Option(names = "--type", split = ",", description = "Only these type codes.")
+        Set<Integer> types;
+        @Option(names = "--guid-prefix", description = "Only GUIDs that start with this.")
+        String prefix;
+        @Option(names = "--limit", defaultValue = "100", description = "At most this many (default 100, at most 10000).")
+        int limit;
+        @Option(names = "--offset", defaultValue = "0", description = "Skip this many first.")
+        int offset;
+
+        @Override
+        void run(JobGateway gateway, PrintWriter out) {
+            if (limit < 0 || limit > JobQuery.MAX_LIMIT || offset < 0) {
+                throw new CliContext.CliUsageException("--limit must be 0 to " + JobQuery.MAX_LIMIT
+                        + " and --offset not negative");
+            }
+            JobQuery q = new JobQuery(statuses, types, Set.of(), prefix, JobSort.CREATED_AT, false, limit, offset);
+            out.println(JobJson.write(gateway.query(q).items()));
+        }
+    }
+
+    /** For tests: a function that maps environment variable names to values. */
+    static void setEnvironment(Function<String, String> env) {
+        CliContext.env = env;
+    }
+}

@@ -1,0 +1,123 @@
+package com.jobsconsole.cli;
+
+import com.jobsconsole.app.AppDirs;
+import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.gateway.remote.ApiKey;
+import com.jobsconsole.gateway.remote.AuthScheme;
+import com.jobsconsole.gateway.remote.RemoteJobGateway;
+import com.jobsconsole.gateway.remote.RemoteTarget;
+import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.profiles.ConnectionProfile;
+import com.jobsconsole.profiles.ProfileStore;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/** Where a {@code job} command works: a store file, a remote orchestrator, or a GUI profile. */
+public final class TargetOptions {
+
+    @Option(names = "--store", paramLabel = "PATH",
+            description = "SQLite store file (default: $JOBS_CONSOLE_STORE, else the GUI's last store, else the default store).")
+    Path store;
+
+    @Option(names = "--remote", paramLabel = "URL", description = "Base URL of the orchestrator, e.g. https://rpa.example.com")
+    String remote;
+
+    @Option(names = "--api-key-file", paramLabel = "FILE", description = "File whose first line is the API key.")
+    Path apiKeyFile;
+
+    @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable that holds the API key.")
+    String apiKeyEnv;
+
+    @Option(names = "--auth", paramLabel = "SCHEME", defaultValue = "bearer",
+            description = "How the key is sent: bearer (default), basic (both Base64 of the key) or raw.")
+    String auth;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
+            description = "Request time-out in seconds (default 15; connecting waits at most 5).")
+    int timeoutSeconds;
+
+    @Option(names = "--ca-file", paramLabel = "FILE", description = "Extra CA certificate (PEM) to trust for HTTPS.")
+    Path caFile;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "A connection profile made in the GUI.")
+    String profile;
+
+    /** Opens the gateway these options name. */
+    JobGateway open() {
+        int chosen = (store != null ? 1 : 0) + (remote != null ? 1 : 0) + (profile != null ? 1 : 0);
+        if (chosen > 1) {
+            throw new CliContext.CliUsageException("choose one of --store, --remote and --profile");
+        }
+        AppDirs dirs = CliContext.dirs();
+        if (profile != null) {
+            ProfileStore profiles = new ProfileStore(dirs.configDir());
+            ConnectionProfile p = profiles.find(profile).orElseThrow(() -> new CliContext.CliUsageException(
+                    "no profile named \"" + profile + "\"; known: " + profiles.list().stream()
+                            .map(ConnectionProfile::name).toList()));
+            ApiKey key = profiles.key(profile).orElseThrow(() -> new CliContext.CliUsageException(
+                    "the profile \"" + profile + "\" has no API key; set it in the GUI"));
+            return RemoteJobGateway.open(p.target(key), dirs.dataDir().resolve("cache").resolve(p.cacheFileName()),
+                    CliContext.reference());
+        }
+        if (remote != null) {
+            if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
+                throw new CliContext.CliUsageException("--timeout must be 1 to 3600 seconds");
+            }
+            String problem = ConnectionProfile.urlProblem(remote);
+            if (problem != null) {
+                throw new CliContext.CliUsageException("--remote must be an http:// or https:// URL with a host, "
+                        + "without a user name or password");
+            }
+            AuthScheme scheme;
+            try {
+                scheme = AuthScheme.parse(auth);
+            } catch (IllegalArgumentException e) {
+                throw new CliContext.CliUsageException("--auth must be bearer, basic or raw");
+            }
+            RemoteTarget target = new RemoteTarget(URI.create(remote.strip()), key(), scheme,
+                    Duration.ofSeconds(Math.min(5, timeoutSeconds)), Duration.ofSeconds(timeoutSeconds), caFile);
+            URI u = target.baseUrl();
+            String cacheName = (u.getHost() + "-" + (u.getPort() < 0 ? u.getScheme() : String.valueOf(u.getPort())))
+                    .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-") + ".sqlite";
+            return RemoteJobGateway.open(target, dirs.dataDir().resolve("cache").resolve(cacheName), CliContext.reference());
+        }
+        if (apiKeyFile != null || apiKeyEnv != null) {
+            throw new CliContext.CliUsageException("--api-key-file and --api-key-env go with --remote");
+        }
+        Path file = dirs.startupStore(store, System.getenv(), CliContext.settings().lastStore());
+        return SqliteJobGateway.open(file, CliContext.reference());
+    }
+
+    private ApiKey key() {
+        if ((apiKeyFile == null) == (apiKeyEnv == null)) {
+            throw new CliContext.CliUsageException("--remote needs the key from exactly one of --api-key-file and --api-key-env");
+        }
+        String text;
+        if (apiKeyFile != null) {
+            try {
+                List<String> lines = Files.readAllLines(apiKeyFile);
+                text = lines.isEmpty() ? "" : lines.get(0);
+            } catch (IOException e) {
+                throw new CliContext.CliUsageException("cannot read the API key file " + apiKeyFile + ": "
+                        + e.getClass().getSimpleName());
+            }
+        } else {
+            text = CliContext.env.apply(apiKeyEnv);
+            if (text == null) {
+                throw new CliContext.CliUsageException("the environment variable " + apiKeyEnv + " is not set");
+            }
+        }
+        try {
+            return ApiKey.of(text);
+        } catch (IllegalArgumentException e) {
+            throw new CliContext.CliUsageException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package com.jobsconsole.profiles;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.jobsconsole.gateway.remote.ApiKey;
+import com.jobsconsole.gateway.remote.AuthScheme;
+import com.jobsconsole.gateway.remote.RemoteTarget;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A remote orchestrator the user works with: everything but the key, which lives apart in a file
+ * only the user can read.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ConnectionProfile(String name, String baseUrl, AuthScheme auth, int connectTimeoutSeconds,
+                                int requestTimeoutSeconds, String caFile) {
+
+    public static final int MAX_NAME = 64;
+
+    public ConnectionProfile {
+        auth = auth == null ? AuthScheme.BEARER : auth;
+        connectTimeoutSeconds = connectTimeoutSeconds <= 0 ? 5 : connectTimeoutSeconds;
+        requestTimeoutSeconds = requestTimeoutSeconds <= 0 ? 15 : requestTimeoutSeconds;
+        caFile = caFile == null || caFile.isBlank() ? null : caFile;
+    }
+
+    /** What is wrong with this profile, as message keys (empty when it is fine). */
+    public List<String> problems() {
+        List<String> p = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            p.add("profile.error.nameEmpty");
+        } else if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
+            p.add("profile.error.nameBad");
+        }
+        if (urlProblem(baseUrl) != null) {
+            p.add(urlProblem(baseUrl));
+        }
+        if (connectTimeoutSeconds > 600 || requestTimeoutSeconds > 3600) {
+            p.add("profile.error.timeout");
+        }
+        if (caFile != null && !java.nio.file.Files.isRegularFile(Path.of(caFile))) {
+            p.add("profile.error.caMissing");
+        }
+        return p;
+    }
+
+    /** Null when the URL is an http(s) URL with a host and no user info, else a message key. */
+    public static String urlProblem(String url) {
+        if (url == null || url.isBlank()) {
+            return "profile.error.urlEmpty";
+        }
+        try {
+            URI u = new URI(url.strip());
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
+                return "profile.error.urlBad";
+            }
+            if (u.getUserInfo() != null) {
+                return "profile.error.urlUserInfo";
+            }
+            return null;
+        } catch (java.net.URISyntaxException e) {
+            return "profile.error.urlBad";
+        }
+    }
+
+    public RemoteTarget target(ApiKey key) {
+        return new RemoteTarget(URI.create(baseUrl.strip()), key, auth, Duration.ofSeconds(connectTimeoutSeconds),
+                Duration.ofSeconds(requestTimeoutSeconds), caFile == null ? null : Path.of(caFile));
+    }
+
+    /** A file name for this profile's cache: letters, digits, dashes. */
+    public String cacheFileName() {
+        String safe = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return (safe.isEmpty() ? "profile" : safe) + "-" + Integer.toHexString(name.hashCode()) + ".sqlite";
+    }
+}
