@@ -3,7 +3,6 @@ package com.jobsconsole.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.jobsconsole.gateway.ActiveGateway;
-import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.i18n.Messages;
@@ -133,47 +132,15 @@ public final class JobsConsoleApp extends Application {
     }
 
     private MainViewModel.Host host() {
-        return new MainViewModel.Host() {
-            @Override
-            public JobGateway openStore(Path file) {
-                return SqliteJobGateway.open(file, reference);
-            }
-
-            @Override
-            public List<String> recentStores() {
-                return List.copyOf(settings.recentStores);
-            }
-
-            @Override
-            public List<String> rememberStore(Path file) {
-                JobsConsoleApp.this.rememberStore(file);
-                return List.copyOf(settings.recentStores);
-            }
-
-            @Override
-            public void changeLanguage(Locale newLocale) {
-                locale = I18n.supported(newLocale);
-                settings.language = locale.getLanguage();
-                settings.save(dirs.settingsFile());
-                // Rebuild the window in the new language once the menu's event is done.
-                Platform.runLater(() -> {
-                    active.removeListeners();
-                    showMainWindow();
-                });
-            }
-
-            @Override
-            public void changeTheme(boolean dark) {
-                settings.theme = dark ? "dark" : "light";
-                settings.save(dirs.settingsFile());
-                applyTheme(dark);
-            }
-
-            @Override
-            public boolean isDarkTheme() {
-                return isDark();
-            }
-        };
+        return new AppHost(dirs, settings, reference, executor, () -> stage, () -> new Messages(locale),
+                () -> dialogs(new Messages(locale)), newLocale -> {
+                    locale = I18n.supported(newLocale);
+                    // Rebuild the window in the new language once the menu's event is done.
+                    Platform.runLater(() -> {
+                        active.removeListeners();
+                        showMainWindow();
+                    });
+                }, JobsConsoleApp::applyTheme);
     }
 
     private boolean isDark() {

@@ -14,6 +14,7 @@ public final class ActiveGateway implements AutoCloseable {
     private volatile JobGateway current;
     private final List<Consumer<JobGateway>> switchListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> activityListeners = new CopyOnWriteArrayList<>();
 
     public ActiveGateway(JobGateway initial) {
         this.current = Objects.requireNonNull(initial);
@@ -41,6 +42,16 @@ public final class ActiveGateway implements AutoCloseable {
     /** Called after a change to the jobs, so counts and lists can refresh. */
     public void changed() {
         changeListeners.forEach(Runnable::run);
+        activity();
+    }
+
+    /** Called after any call to the gateway, so the status bar can say whether the target answered. */
+    public void activity() {
+        activityListeners.forEach(Runnable::run);
+    }
+
+    public void onActivity(Runnable listener) {
+        activityListeners.add(listener);
     }
 
     public void onChange(Runnable listener) {
@@ -50,6 +61,7 @@ public final class ActiveGateway implements AutoCloseable {
     public void removeListeners() {
         switchListeners.clear();
         changeListeners.clear();
+        activityListeners.clear();
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.testing.RecordingDialogs;
+import com.jobsconsole.testing.TestHost;
 import com.jobsconsole.testing.TestStore;
 import com.jobsconsole.ui.common.FxDialogService;
 import com.jobsconsole.ui.common.FxTaskExecutor;
@@ -60,35 +61,7 @@ class MainWindowFxTest {
         gateway = TestStore.open(dir);
         executor = new FxTaskExecutor(2);
         Messages messages = new Messages(Locale.ENGLISH);
-        MainViewModel.Host host = new MainViewModel.Host() {
-            @Override
-            public JobGateway openStore(Path file) {
-                return SqliteJobGateway.open(file, REFERENCE);
-            }
-
-            @Override
-            public List<String> recentStores() {
-                return List.of();
-            }
-
-            @Override
-            public List<String> rememberStore(Path file) {
-                return List.of(file.toString());
-            }
-
-            @Override
-            public void changeLanguage(Locale locale) {
-            }
-
-            @Override
-            public void changeTheme(boolean dark) {
-            }
-
-            @Override
-            public boolean isDarkTheme() {
-                return false;
-            }
-        };
+        MainViewModel.Host host = new TestHost(dir);
         var real = new FxDialogService(() -> stage, messages);
         var dialogs = (com.jobsconsole.ui.common.DialogService) java.lang.reflect.Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {com.jobsconsole.ui.common.DialogService.class},

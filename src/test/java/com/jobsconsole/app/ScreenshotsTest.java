@@ -76,7 +76,7 @@ class ScreenshotsTest {
         FxToolkit.setupStage(s -> {
             JobsConsoleApp.applyTheme(false);
             Messages messages = new Messages(locale);
-            window[0] = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(), messages, host(),
+            window[0] = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(), messages, new com.jobsconsole.testing.TestHost(dir),
                     s::close, Clock.systemDefaultZone());
             s.setScene(window[0].scene());
             s.setWidth(1360);
@@ -120,37 +120,5 @@ class ScreenshotsTest {
             }
         }
         ImageIO.write(out, "png", file.toFile());
-    }
-
-    private static MainViewModel.Host host() {
-        return new MainViewModel.Host() {
-            @Override
-            public JobGateway openStore(Path file) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<String> recentStores() {
-                return List.of();
-            }
-
-            @Override
-            public List<String> rememberStore(Path file) {
-                return List.of();
-            }
-
-            @Override
-            public void changeLanguage(Locale locale) {
-            }
-
-            @Override
-            public void changeTheme(boolean dark) {
-            }
-
-            @Override
-            public boolean isDarkTheme() {
-                return false;
-            }
-        };
     }
 }

@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
  *
  * @param status the HTTP status, or 0 when no response came
  */
-public record Exchange(String method, URI uri, Map<String, List<String>> requestHeaders, String requestBody,
-                       int status, Map<String, List<String>> responseHeaders, String responseBody,
-                       Duration elapsed, String transportError) {
+public record Exchange(String method, URI uri, AuthScheme auth, Map<String, List<String>> requestHeaders,
+                       String requestBody, int status, Map<String, List<String>> responseHeaders,
+                       String responseBody, Duration elapsed, String transportError) {
 
     public Exchange {
         requestHeaders = Map.copyOf(requestHeaders);
@@ -56,7 +56,7 @@ public record Exchange(String method, URI uri, Map<String, List<String>> request
      * The request as a curl command. The key never appears: it is read from
      * {@code $JOBS_CONSOLE_API_KEY} when the command runs.
      */
-    public String toCurl(AuthScheme auth) {
+    public String toCurl() {
         StringBuilder b = new StringBuilder("curl -sS -X ").append(method).append(' ').append(quote(uri.toString()));
         String authValue = switch (auth) {
             case BEARER -> "Bearer $(printf %s \"$JOBS_CONSOLE_API_KEY\" | base64 -w0)";

@@ -179,7 +179,7 @@ public final class JobApiClient {
             throw new InvalidInputException(e, "error.remote.badUrl", uri.toString());
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        Exchange ex = new Exchange(method.httpMethod(), uri, masked, json, response.statusCode(),
+        Exchange ex = new Exchange(method.httpMethod(), uri, target.auth(), masked, json, response.statusCode(),
                 response.headers().map(), response.body(), elapsed, null);
         ExchangeLog.record(ex);
         LOG.info("{}", ex.summary());
@@ -187,9 +187,9 @@ public final class JobApiClient {
         return ex;
     }
 
-    private static Exchange failed(ApiMethod method, URI uri, Map<String, List<String>> headers, String json,
-                                   long start, String error) {
-        Exchange ex = new Exchange(method.httpMethod(), uri, headers, json, 0, null, null,
+    private Exchange failed(ApiMethod method, URI uri, Map<String, List<String>> headers, String json,
+                            long start, String error) {
+        Exchange ex = new Exchange(method.httpMethod(), uri, target.auth(), headers, json, 0, null, null,
                 Duration.ofNanos(System.nanoTime() - start), error);
         ExchangeLog.record(ex);
         LOG.info("{} ({})", ex.summary(), error);

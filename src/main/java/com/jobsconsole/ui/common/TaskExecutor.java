@@ -18,6 +18,9 @@ public interface TaskExecutor {
 
     <T> Handle execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure);
 
+    /** Runs a small update (progress, say) on the thread the callbacks run on. */
+    void onCallbackThread(Runnable update);
+
     /** Runs work and callbacks on the calling thread: for tests and the command line. */
     static TaskExecutor sameThread() {
         return new TaskExecutor() {
@@ -32,6 +35,11 @@ public interface TaskExecutor {
                 }
                 onSuccess.accept(result);
                 return DONE;
+            }
+
+            @Override
+            public void onCallbackThread(Runnable update) {
+                update.run();
             }
         };
     }

@@ -12,7 +12,13 @@ import com.jobsconsole.ui.methods.MethodViewModel;
 import com.jobsconsole.ui.methods.ReadJobViewModel;
 import com.jobsconsole.ui.methods.UpdateJobViewModel;
 import com.jobsconsole.ui.reference.ReferenceTablesViewModel;
+import com.jobsconsole.gateway.remote.RemoteJobGateway;
+import com.jobsconsole.profiles.ConnectionProfile;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -49,6 +55,29 @@ public final class MainViewModel {
         void changeTheme(boolean dark);
 
         boolean isDarkTheme();
+
+        /** Opens a remote profile (its cache and client); throws a gateway exception saying why not. Off the FX thread. */
+        JobGateway openRemote(ConnectionProfile profile);
+
+        List<ConnectionProfile> profiles();
+
+        /** Shows the profiles dialog; {@code onClosed} runs when it closes. */
+        void showProfiles(Runnable onClosed);
+
+        /** The local store to go back to from a remote profile. */
+        Path lastLocalStore();
+    }
+
+    /** An entry of the target chooser: the local store (no profile) or a remote profile. */
+    public record TargetChoice(String label, ConnectionProfile profile) {
+        public boolean isLocal() {
+            return profile == null;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
     }
 
     private final ActiveGateway gateway;
@@ -69,6 +98,14 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Locale> language;
     private final ReadOnlyBooleanWrapper dark;
     private final ObservableList<String> recentStores = FXCollections.observableArrayList();
+    private final ObservableList<TargetChoice> targets = FXCollections.observableArrayList();
+    private final ObjectProperty<TargetChoice> selectedTarget = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper targetStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper remote = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper refreshProgress = new ReadOnlyDoubleWrapper();
+    private final java.util.concurrent.atomic.AtomicBoolean refreshCancelled = new java.util.concurrent.atomic.AtomicBoolean();
+    private boolean switchingTarget;
 
     public MainViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
                          DialogService dialogs, Messages messages, Host host, Clock clock) {
@@ -99,7 +136,107 @@ public final class MainViewModel {
         recentStores.setAll(host.recentStores());
         gateway.onChange(referenceTables::refresh);
         gateway.onSwitch(g -> showTarget());
+        gateway.onActivity(this::showTargetStatus);
+        loadTargets();
+        selectedTarget.addListener((o, was, now) -> {
+            if (!switchingTarget && now != null && was != null && !now.equals(was)) {
+                switchTo(now, was);
+            }
+        });
         showTarget();
+    }
+
+    private void loadTargets() {
+        switchingTarget = true;
+        try {
+            TargetChoice keep = selectedTarget.get();
+            targets.setAll(new TargetChoice(messages.get("target.local"), null));
+            host.profiles().forEach(p -> targets.add(new TargetChoice(p.name(), p)));
+            TargetChoice current = targets.get(0);
+            if (gateway.get() instanceof RemoteJobGateway && keep != null && !keep.isLocal()) {
+                current = targets.stream().filter(t -> !t.isLocal() && t.profile().name().equals(keep.profile().name()))
+                        .findFirst().orElse(keep);
+            }
+            selectedTarget.set(current);
+        } finally {
+            switchingTarget = false;
+        }
+    }
+
+    /** Switches the window to a remote profile or back to the local store, off the FX thread. */
+    private void switchTo(TargetChoice target, TargetChoice previous) {
+        opening.set(true);
+        executor.execute(() -> target.isLocal() ? host.openStore(host.lastLocalStore()) : host.openRemote(target.profile()),
+                g -> {
+                    opening.set(false);
+                    gateway.switchTo(g);
+                    dialogs.notify(messages.get("target.switched", target.label()));
+                }, e -> {
+                    opening.set(false);
+                    switchingTarget = true;
+                    selectedTarget.set(previous);
+                    switchingTarget = false;
+                    dialogs.showError(messages.get("target.failed", target.label()), messages.describe(e));
+                });
+    }
+
+    /** Toolbar → Profiles…: edit the profiles, then show the new list. */
+    public void manageProfiles() {
+        host.showProfiles(this::loadTargets);
+    }
+
+    /**
+     * Refresh: on the local store, re-reads the counts; on a remote profile, re-reads every cached
+     * job from the orchestrator (4 at a time) with progress, and can be cancelled.
+     */
+    public void refresh() {
+        if (!(gateway.get() instanceof RemoteJobGateway rg)) {
+            referenceTables.refresh();
+            return;
+        }
+        if (refreshing.get()) {
+            return;
+        }
+        refreshing.set(true);
+        refreshProgress.set(0);
+        refreshCancelled.set(false);
+        executor.execute(() -> rg.refresh(4, (done, total) -> executor.onCallbackThread(
+                () -> refreshProgress.set(total == 0 ? 1 : (double) done / total)), refreshCancelled::get), report -> {
+            refreshing.set(false);
+            gateway.changed();
+            String summary = messages.get(report.cancelled() ? "refresh.cancelled" : "refresh.done",
+                    report.refreshed(), report.total(), report.gone(), report.failed().size());
+            if (report.failed().isEmpty()) {
+                dialogs.notify(summary);
+            } else {
+                String firstFailures = report.failed().entrySet().stream().limit(5)
+                        .map(e -> e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining("\n"));
+                dialogs.showError(messages.get("refresh.failedTitle"), summary + "\n\n" + firstFailures);
+            }
+        }, e -> {
+            refreshing.set(false);
+            dialogs.showError(messages.get("refresh.failedTitle"), messages.describe(e));
+        });
+    }
+
+    public void cancelRefresh() {
+        refreshCancelled.set(true);
+    }
+
+    private void showTargetStatus() {
+        JobGateway g = gateway.get();
+        if (g instanceof RemoteJobGateway rg) {
+            remote.set(true);
+            String state = switch (rg.reachability()) {
+                case UNKNOWN -> messages.get("target.state.unknown");
+                case ANSWERED -> messages.get("target.state.answered");
+                case NO_ANSWER -> messages.get("target.state.noAnswer");
+            };
+            targetStatus.set(messages.get("target.status.remote", rg.target(), state));
+        } else {
+            remote.set(false);
+            targetStatus.set(messages.get("target.status.local"));
+        }
     }
 
     /** Loads the first counts; called once the window is up. */
@@ -108,9 +245,21 @@ public final class MainViewModel {
     }
 
     private void showTarget() {
+        showTargetStatus();
+        if (!(gateway.get() instanceof RemoteJobGateway) && selectedTarget.get() != null && !selectedTarget.get().isLocal()) {
+            switchingTarget = true;
+            selectedTarget.set(targets.get(0));
+            switchingTarget = false;
+        }
         String target = gateway.get().target();
         storePath.set(target);
-        String name = Path.of(target).getFileName() == null ? target : Path.of(target).getFileName().toString();
+        String name;
+        if (gateway.get() instanceof RemoteJobGateway) {
+            name = selectedTarget.get() == null ? target : selectedTarget.get().label();
+        } else {
+            Path file = Path.of(target).getFileName();
+            name = file == null ? target : file.toString();
+        }
         title.set(messages.get("app.title.store", name, target));
     }
 
@@ -154,7 +303,8 @@ public final class MainViewModel {
     }
 
     private Path currentDir() {
-        Path p = Path.of(gateway.get().target()).getParent();
+        Path store = gateway.get() instanceof RemoteJobGateway ? host.lastLocalStore() : Path.of(gateway.get().target());
+        Path p = store == null ? null : store.toAbsolutePath().getParent();
         return p != null && Files.isDirectory(p) ? p : null;
     }
 
@@ -201,6 +351,30 @@ public final class MainViewModel {
 
     public DeleteJobViewModel delete() {
         return delete;
+    }
+
+    public ObservableList<TargetChoice> targets() {
+        return targets;
+    }
+
+    public ObjectProperty<TargetChoice> selectedTargetProperty() {
+        return selectedTarget;
+    }
+
+    public ReadOnlyStringProperty targetStatusProperty() {
+        return targetStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty remoteProperty() {
+        return remote.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty refreshingProperty() {
+        return refreshing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty refreshProgressProperty() {
+        return refreshProgress.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty titleProperty() {

@@ -3,7 +3,10 @@ package com.jobsconsole.ui.main;
 import com.jobsconsole.i18n.I18n;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Menu;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioMenuItem;
@@ -54,6 +57,18 @@ public final class MainWindowView {
     @FXML
     private TabPane methodTabs;
     @FXML
+    private ComboBox<MainViewModel.TargetChoice> targetBox;
+    @FXML
+    private Button profilesButton;
+    @FXML
+    private Button refreshButton;
+    @FXML
+    private Label targetStatusLabel;
+    @FXML
+    private ProgressBar refreshProgress;
+    @FXML
+    private Button cancelRefreshButton;
+    @FXML
     private Label storeLabel;
     @FXML
     private ProgressIndicator openingProgress;
@@ -69,7 +84,20 @@ public final class MainWindowView {
     private void initialize() {
         newStoreItem.setOnAction(e -> viewModel.newStore());
         openStoreItem.setOnAction(e -> viewModel.openStore());
-        refreshItem.setOnAction(e -> viewModel.referenceTables().refresh());
+        refreshItem.setOnAction(e -> viewModel.refresh());
+        targetBox.setItems(viewModel.targets());
+        targetBox.valueProperty().bindBidirectional(viewModel.selectedTargetProperty());
+        targetBox.disableProperty().bind(viewModel.openingProperty().or(viewModel.refreshingProperty()));
+        profilesButton.setOnAction(e -> viewModel.manageProfiles());
+        refreshButton.setOnAction(e -> viewModel.refresh());
+        refreshButton.disableProperty().bind(viewModel.refreshingProperty());
+        targetStatusLabel.textProperty().bind(viewModel.targetStatusProperty());
+        refreshProgress.progressProperty().bind(viewModel.refreshProgressProperty());
+        refreshProgress.visibleProperty().bind(viewModel.refreshingProperty());
+        refreshProgress.managedProperty().bind(viewModel.refreshingProperty());
+        cancelRefreshButton.visibleProperty().bind(viewModel.refreshingProperty());
+        cancelRefreshButton.managedProperty().bind(viewModel.refreshingProperty());
+        cancelRefreshButton.setOnAction(e -> viewModel.cancelRefresh());
         exitItem.setOnAction(e -> exit.run());
         viewModel.recentStores().addListener((ListChangeListener<String>) c -> fillRecent());
         fillRecent();
@@ -99,6 +127,12 @@ public final class MainWindowView {
             if (EXECUTE.match(e)) {
                 viewModel.methods().get(methodTabs.getSelectionModel().getSelectedIndex()).execute();
                 e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                var vm = viewModel.methods().get(methodTabs.getSelectionModel().getSelectedIndex());
+                if (vm.runningProperty().get()) {
+                    vm.cancel();
+                    e.consume();
+                }
             }
         });
     }

@@ -23,6 +23,8 @@ abstract class MethodView<V extends MethodViewModel> {
     @FXML
     private ProgressIndicator progress;
     @FXML
+    private Button cancelButton;
+    @FXML
     private Label formProblem;
     @FXML
     private ResultPane result;
@@ -38,6 +40,9 @@ abstract class MethodView<V extends MethodViewModel> {
         executeButton.setOnAction(e -> viewModel.execute());
         progress.visibleProperty().bind(viewModel.runningProperty());
         progress.managedProperty().bind(viewModel.runningProperty());
+        cancelButton.visibleProperty().bind(viewModel.runningProperty());
+        cancelButton.managedProperty().bind(viewModel.runningProperty());
+        cancelButton.setOnAction(e -> viewModel.cancel());
         formProblem.textProperty().bind(viewModel.validationMessageBinding());
         result.bind(viewModel, resources);
         bindForm();

@@ -18,7 +18,12 @@ import javafx.beans.value.ObservableStringValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.jobsconsole.gateway.remote.Exchange;
+import com.jobsconsole.gateway.remote.ExchangeLog;
+
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
 /**
@@ -42,6 +47,10 @@ public abstract class MethodViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper responseBody = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper elapsed = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper requestText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper responseText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper curl = new ReadOnlyStringWrapper("");
+    private TaskExecutor.Handle current;
     private StringBinding validationMessage;
     private BooleanBinding canExecute;
 
@@ -126,15 +135,65 @@ public abstract class MethodViewModel {
     protected final <T> void call(Callable<T> work, Consumer<T> onSuccess) {
         running.set(true);
         long start = System.nanoTime();
-        executor.execute(work, result -> {
+        current = executor.execute(() -> ExchangeLog.capture(work), captured -> {
+            current = null;
             setElapsed(start);
             running.set(false);
-            onSuccess.accept(result);
+            showExchanges(captured.exchanges());
+            gateway.activity();
+            if (captured.error() != null) {
+                fail(captured.error());
+            } else {
+                onSuccess.accept(captured.result());
+            }
         }, error -> {
+            current = null;
             setElapsed(start);
             running.set(false);
             fail(error);
         });
+    }
+
+    /** Stops waiting for the running call; its result, if it still comes, is dropped. */
+    public void cancel() {
+        if (!running.get()) {
+            return;
+        }
+        if (current != null) {
+            current.cancel();
+            current = null;
+        }
+        running.set(false);
+        outcome.set(Outcome.DECLINED);
+        message.set(messages.get("result.cancelled"));
+        responseBody.set("");
+    }
+
+    private void showExchanges(List<Exchange> exchanges) {
+        requestText.set(exchanges.stream().map(Exchange::requestText).collect(Collectors.joining(SEPARATOR)));
+        responseText.set(exchanges.stream().map(e -> e.responseText() + "\n\n(" + e.elapsed().toMillis() + " ms)")
+                .collect(Collectors.joining(SEPARATOR)));
+        String prefix = method.path().replace("{guid}", "");
+        curl.set(exchanges.stream().filter(e -> e.method().equals(method.httpMethod())
+                        && e.uri().getPath().contains(prefix)).reduce((a, b) -> b)
+                .or(() -> exchanges.stream().reduce((a, b) -> b)).map(Exchange::toCurl).orElse(""));
+    }
+
+    private static final String SEPARATOR = "\n\n\u2500\u2500\u2500\u2500\u2500\u2500\n\n";
+
+    /** The HTTP requests of the last call, key masked (empty on the local store). */
+    public ReadOnlyStringProperty requestTextProperty() {
+        return requestText.getReadOnlyProperty();
+    }
+
+    /** The HTTP responses of the last call: status, headers, body, time. */
+    public ReadOnlyStringProperty responseTextProperty() {
+        return responseText.getReadOnlyProperty();
+    }
+
+    /** The main request of the last call as a curl command (key from $JOBS_CONSOLE_API_KEY). */
+    public ReadOnlyStringProperty curlProperty() {
+        return curl.getReadOnlyProperty();
     }
 
     private void setElapsed(long startNanos) {

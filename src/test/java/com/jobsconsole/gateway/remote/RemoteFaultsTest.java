@@ -191,7 +191,7 @@ class RemoteFaultsTest {
         Exchange ex = captured.exchanges().get(0);
         assertThat(ex.requestText()).contains("Authorization: Bearer " + ApiKey.MASK).doesNotContain(KEY.reveal())
                 .doesNotContain(KEY.header(AuthScheme.BEARER).substring(7));
-        assertThat(ex.toCurl(AuthScheme.BEARER)).contains("$JOBS_CONSOLE_API_KEY").doesNotContain(KEY.reveal());
+        assertThat(ex.toCurl()).contains("$JOBS_CONSOLE_API_KEY").doesNotContain(KEY.reveal());
         assertThat(ex.responseText()).startsWith("HTTP 200");
         assertThat(g.toString()).doesNotContain(KEY.reveal());
         assertThat(KEY.toString()).isEqualTo(ApiKey.MASK);

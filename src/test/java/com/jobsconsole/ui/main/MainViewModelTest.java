@@ -7,6 +7,7 @@ import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.testing.RecordingDialogs;
+import com.jobsconsole.testing.TestHost;
 import com.jobsconsole.testing.TestStore;
 import com.jobsconsole.ui.common.TaskExecutor;
 import com.jobsconsole.ui.reference.StatusItemViewModel;
@@ -32,48 +33,13 @@ class MainViewModelTest {
     Path dir;
     private ActiveGateway gateway;
     private final RecordingDialogs dialogs = new RecordingDialogs();
-    private final List<String> recent = new ArrayList<>();
-    private final List<Locale> languages = new ArrayList<>();
-    private boolean dark;
+    private TestHost host;
     private MainViewModel vm;
-
-    private final MainViewModel.Host host = new MainViewModel.Host() {
-        @Override
-        public JobGateway openStore(Path file) {
-            return SqliteJobGateway.open(file, REFERENCE);
-        }
-
-        @Override
-        public List<String> recentStores() {
-            return recent;
-        }
-
-        @Override
-        public List<String> rememberStore(Path file) {
-            recent.remove(file.toString());
-            recent.add(0, file.toString());
-            return List.copyOf(recent);
-        }
-
-        @Override
-        public void changeLanguage(Locale locale) {
-            languages.add(locale);
-        }
-
-        @Override
-        public void changeTheme(boolean value) {
-            dark = value;
-        }
-
-        @Override
-        public boolean isDarkTheme() {
-            return dark;
-        }
-    };
 
     @BeforeEach
     void setUp() {
         gateway = TestStore.open(dir);
+        host = new TestHost(dir);
         vm = new MainViewModel(REFERENCE, gateway, TaskExecutor.sameThread(), dialogs, new Messages(Locale.ENGLISH),
                 host, Clock.systemDefaultZone());
         vm.start();
@@ -175,11 +141,11 @@ class MainViewModelTest {
     @Test
     void languageAndThemeChoicesGoToTheHost() {
         vm.setLanguage(Locale.ENGLISH);
-        assertThat(languages).isEmpty();
+        assertThat(host.languages).isEmpty();
         vm.setLanguage(I18n.RUSSIAN);
-        assertThat(languages).containsExactly(I18n.RUSSIAN);
+        assertThat(host.languages).containsExactly(I18n.RUSSIAN);
         vm.setDarkTheme(true);
-        assertThat(dark).isTrue();
+        assertThat(host.dark).isTrue();
         assertThat(vm.darkThemeProperty().get()).isTrue();
     }
 

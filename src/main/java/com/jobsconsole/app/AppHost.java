@@ -1,0 +1,138 @@
+package com.jobsconsole.app;
+
+import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.gateway.NotAuthorizedException;
+import com.jobsconsole.gateway.remote.ApiKey;
+import com.jobsconsole.gateway.remote.RemoteJobGateway;
+import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.ReferenceData;
+import com.jobsconsole.profiles.ConnectionProfile;
+import com.jobsconsole.profiles.ProfileStore;
+import com.jobsconsole.ui.common.DialogService;
+import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.common.ViewLoader;
+import com.jobsconsole.ui.connection.ProfilesView;
+import com.jobsconsole.ui.connection.ProfilesViewModel;
+import com.jobsconsole.ui.main.MainViewModel;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** What the main window asks of the application: stores, profiles, settings, language and theme. */
+public class AppHost implements MainViewModel.Host {
+
+    private final AppDirs dirs;
+    private final Settings settings;
+    private final ReferenceData reference;
+    private final ProfileStore profiles;
+    private final TaskExecutor executor;
+    private final Supplier<Window> owner;
+    private final Supplier<Messages> messages;
+    private final Supplier<DialogService> dialogs;
+    private final Consumer<Locale> onLanguage;
+    private final Consumer<Boolean> onTheme;
+
+    public AppHost(AppDirs dirs, Settings settings, ReferenceData reference, TaskExecutor executor,
+                   Supplier<Window> owner, Supplier<Messages> messages, Supplier<DialogService> dialogs,
+                   Consumer<Locale> onLanguage, Consumer<Boolean> onTheme) {
+        this.dirs = dirs;
+        this.settings = settings;
+        this.reference = reference;
+        this.profiles = new ProfileStore(dirs.configDir());
+        this.executor = executor;
+        this.owner = owner;
+        this.messages = messages;
+        this.dialogs = dialogs;
+        this.onLanguage = onLanguage;
+        this.onTheme = onTheme;
+    }
+
+    @Override
+    public JobGateway openStore(Path file) {
+        return SqliteJobGateway.open(file, reference);
+    }
+
+    @Override
+    public List<String> recentStores() {
+        return List.copyOf(settings.recentStores);
+    }
+
+    @Override
+    public List<String> rememberStore(Path file) {
+        settings.rememberStore(file);
+        settings.save(dirs.settingsFile());
+        return List.copyOf(settings.recentStores);
+    }
+
+    @Override
+    public void changeLanguage(Locale locale) {
+        settings.language = locale.getLanguage();
+        settings.save(dirs.settingsFile());
+        onLanguage.accept(locale);
+    }
+
+    @Override
+    public void changeTheme(boolean dark) {
+        settings.theme = dark ? "dark" : "light";
+        settings.save(dirs.settingsFile());
+        onTheme.accept(dark);
+    }
+
+    @Override
+    public boolean isDarkTheme() {
+        return "dark".equals(settings.theme);
+    }
+
+    @Override
+    public JobGateway openRemote(ConnectionProfile profile) {
+        ApiKey key = profiles.key(profile.name())
+                .orElseThrow(() -> new NotAuthorizedException("target.noKey", profile.name()));
+        return RemoteJobGateway.open(profile.target(key),
+                dirs.dataDir().resolve("cache").resolve(profile.cacheFileName()), reference);
+    }
+
+    @Override
+    public List<ConnectionProfile> profiles() {
+        return profiles.list();
+    }
+
+    @Override
+    public void showProfiles(Runnable onClosed) {
+        Messages m = messages.get();
+        Stage stage = new Stage();
+        ProfilesViewModel vm = new ProfilesViewModel(profiles, executor, dialogs.get(), m);
+        Parent root = new ViewLoader(m.bundle())
+                .register(ProfilesView.class, () -> new ProfilesView(vm, stage::close))
+                .load(ProfilesView.class, "Profiles.fxml");
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(MainWindow.STYLESHEET);
+        stage.setScene(scene);
+        stage.setTitle(m.get("profile.title"));
+        Window w = owner.get();
+        if (w != null) {
+            stage.initOwner(w);
+            stage.initModality(Modality.WINDOW_MODAL);
+        }
+        stage.setOnHidden(e -> onClosed.run());
+        stage.show();
+    }
+
+    @Override
+    public Path lastLocalStore() {
+        String last = settings.lastStore();
+        return last == null ? dirs.defaultStore() : Path.of(last);
+    }
+
+    public ProfileStore profileStore() {
+        return profiles;
+    }
+}

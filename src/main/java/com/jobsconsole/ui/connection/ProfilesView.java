@@ -1,0 +1,150 @@
+package com.jobsconsole.ui.connection;
+
+import com.jobsconsole.gateway.remote.AuthScheme;
+import com.jobsconsole.profiles.ConnectionProfile;
+import com.jobsconsole.ui.common.FieldValidation;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+
+import java.io.File;
+import java.util.ResourceBundle;
+
+/** The connection profiles dialog's controller. */
+public final class ProfilesView {
+
+    private final ProfilesViewModel viewModel;
+    private final Runnable close;
+    private final FieldValidation validation = new FieldValidation();
+
+    @FXML
+    private ResourceBundle resources;
+    @FXML
+    private ListView<ConnectionProfile> profileList;
+    @FXML
+    private Button newButton;
+    @FXML
+    private Button deleteButton;
+    @FXML
+    private TextField nameField;
+    @FXML
+    private TextField urlField;
+    @FXML
+    private ComboBox<AuthScheme> authBox;
+    @FXML
+    private PasswordField keyField;
+    @FXML
+    private TextField connectTimeoutField;
+    @FXML
+    private TextField requestTimeoutField;
+    @FXML
+    private TextField caField;
+    @FXML
+    private Button caBrowseButton;
+    @FXML
+    private Label formProblem;
+    @FXML
+    private Button testButton;
+    @FXML
+    private ProgressIndicator testProgress;
+    @FXML
+    private Button saveButton;
+    @FXML
+    private Button closeButton;
+    @FXML
+    private Label testResult;
+
+    public ProfilesView(ProfilesViewModel viewModel, Runnable close) {
+        this.viewModel = viewModel;
+        this.close = close;
+    }
+
+    @FXML
+    private void initialize() {
+        profileList.setItems(viewModel.profiles());
+        profileList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(ConnectionProfile item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.name());
+            }
+        });
+        profileList.getSelectionModel().selectedItemProperty().subscribe(p -> {
+            if (p != viewModel.selectedProperty().get()) {
+                viewModel.selectedProperty().set(p);
+            }
+        });
+        viewModel.selectedProperty().subscribe(p -> {
+            if (p == null) {
+                profileList.getSelectionModel().clearSelection();
+            } else {
+                profileList.getSelectionModel().select(p);
+            }
+        });
+        newButton.setOnAction(e -> viewModel.newProfile());
+        deleteButton.disableProperty().bind(viewModel.selectedProperty().isNull());
+        deleteButton.setOnAction(e -> viewModel.delete());
+
+        nameField.textProperty().bindBidirectional(viewModel.nameProperty());
+        urlField.textProperty().bindBidirectional(viewModel.baseUrlProperty());
+        authBox.setItems(viewModel.authSchemes());
+        authBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(AuthScheme s) {
+                return s == null ? "" : viewModel.authLabel(s);
+            }
+
+            @Override
+            public AuthScheme fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        authBox.valueProperty().bindBidirectional(viewModel.authProperty());
+        keyField.textProperty().bindBidirectional(viewModel.apiKeyProperty());
+        keyField.promptTextProperty().bind(Bindings.when(viewModel.hasStoredKeyProperty())
+                .then(resources.getString("profile.field.key.stored"))
+                .otherwise(resources.getString("profile.field.key.prompt")));
+        connectTimeoutField.textProperty().bindBidirectional(viewModel.connectTimeoutProperty());
+        requestTimeoutField.textProperty().bindBidirectional(viewModel.requestTimeoutProperty());
+        caField.textProperty().bindBidirectional(viewModel.caFileProperty());
+        caBrowseButton.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(resources.getString("profile.field.ca.label").replace("_", ""));
+            File f = chooser.showOpenDialog(caField.getScene().getWindow());
+            if (f != null) {
+                viewModel.caFileProperty().set(f.getAbsolutePath());
+            }
+        });
+
+        validation.attach(nameField, viewModel.nameError(), resources.getString("profile.field.name.hint"));
+        validation.attach(urlField, viewModel.urlError(), resources.getString("profile.field.url.hint"));
+        validation.attach(keyField, viewModel.keyError(), resources.getString("profile.field.key.hint"));
+        validation.attach(connectTimeoutField, viewModel.timeoutError(), resources.getString("profile.field.timeouts.hint"));
+        validation.attach(requestTimeoutField, viewModel.timeoutError(), resources.getString("profile.field.timeouts.hint"));
+        validation.attach(caField, viewModel.caError(), resources.getString("profile.field.ca.hint"));
+
+        formProblem.textProperty().bind(viewModel.formErrorBinding());
+        saveButton.disableProperty().bind(viewModel.canSaveBinding().not());
+        saveButton.setOnAction(e -> viewModel.save());
+        testButton.disableProperty().bind(viewModel.testingProperty());
+        testButton.setOnAction(e -> viewModel.testConnection());
+        testProgress.visibleProperty().bind(viewModel.testingProperty());
+        testResult.textProperty().bind(viewModel.testResultProperty());
+        viewModel.verdictProperty().subscribe(v -> {
+            testResult.getStyleClass().removeAll("success", "failure");
+            if (v != null) {
+                testResult.getStyleClass().add(v == ConnectionTester.Verdict.REACHABLE_AUTHORIZED ? "success" : "failure");
+            }
+        });
+        closeButton.setOnAction(e -> close.run());
+    }
+}

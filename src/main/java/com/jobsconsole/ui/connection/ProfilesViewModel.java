@@ -1,0 +1,338 @@
+package com.jobsconsole.ui.connection;
+
+import com.jobsconsole.gateway.GatewayException;
+import com.jobsconsole.gateway.remote.ApiKey;
+import com.jobsconsole.gateway.remote.AuthScheme;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.profiles.ConnectionProfile;
+import com.jobsconsole.profiles.ProfileStore;
+import com.jobsconsole.ui.common.DialogService;
+import com.jobsconsole.ui.common.TaskExecutor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * The connection profiles dialog: the list, a form for the selected (or new) profile, saving and
+ * deleting, and "Test connection". The stored key is never shown; an empty key field keeps it.
+ */
+public final class ProfilesViewModel {
+
+    private final ProfileStore store;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final Messages messages;
+
+    private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
+    private final ObjectProperty<ConnectionProfile> selected = new SimpleObjectProperty<>();
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty baseUrl = new SimpleStringProperty("https://");
+    private final ObjectProperty<AuthScheme> auth = new SimpleObjectProperty<>(AuthScheme.BEARER);
+    private final StringProperty apiKey = new SimpleStringProperty("");
+    private final StringProperty connectTimeout = new SimpleStringProperty("5");
+    private final StringProperty requestTimeout = new SimpleStringProperty("15");
+    private final StringProperty caFile = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper hasStoredKey = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ConnectionTester.Verdict> verdict = new ReadOnlyObjectWrapper<>();
+
+    private final StringBinding nameError;
+    private final StringBinding urlError;
+    private final StringBinding keyError;
+    private final StringBinding timeoutError;
+    private final StringBinding caError;
+    private final StringBinding formError;
+    private final BooleanBinding canSave;
+
+    public ProfilesViewModel(ProfileStore store, TaskExecutor executor, DialogService dialogs, Messages messages) {
+        this.store = store;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.messages = messages;
+        nameError = Bindings.createStringBinding(() -> {
+            String n = name.get() == null ? "" : name.get().strip();
+            if (n.isEmpty()) {
+                return messages.get("field.required");
+            }
+            if (n.length() > ConnectionProfile.MAX_NAME || n.chars().anyMatch(Character::isISOControl)) {
+                return messages.get("profile.error.nameBad");
+            }
+            boolean taken = profiles.stream().anyMatch(p -> p.name().equals(n)
+                    && (selected.get() == null || !selected.get().name().equals(n)));
+            return taken ? messages.get("profile.error.nameTaken", n) : null;
+        }, name, selected, profiles);
+        urlError = Bindings.createStringBinding(() -> {
+            String key = ConnectionProfile.urlProblem(baseUrl.get());
+            return key == null ? null : messages.get(key);
+        }, baseUrl);
+        keyError = Bindings.createStringBinding(() -> {
+            String k = apiKey.get();
+            if (k == null || k.isBlank()) {
+                return hasStoredKey.get() ? null : messages.get("field.required");
+            }
+            try {
+                ApiKey.of(k);
+                return null;
+            } catch (IllegalArgumentException e) {
+                return messages.get("profile.error.keyBad");
+            }
+        }, apiKey, hasStoredKey);
+        timeoutError = Bindings.createStringBinding(() -> seconds(connectTimeout.get(), 600) == null
+                || seconds(requestTimeout.get(), 3600) == null ? messages.get("profile.error.timeout") : null,
+                connectTimeout, requestTimeout);
+        caError = Bindings.createStringBinding(() -> {
+            String f = caFile.get();
+            return f == null || f.isBlank() || java.nio.file.Files.isRegularFile(java.nio.file.Path.of(f.strip()))
+                    ? null : messages.get("profile.error.caMissing");
+        }, caFile);
+        formError = Bindings.createStringBinding(() -> Stream.of(
+                        labelled("profile.field.name", nameError.get()), labelled("profile.field.url", urlError.get()),
+                        labelled("profile.field.key", keyError.get()), labelled("profile.field.timeouts", timeoutError.get()),
+                        labelled("profile.field.ca", caError.get()))
+                .filter(Objects::nonNull).findFirst().orElse(""), nameError, urlError, keyError, timeoutError, caError);
+        canSave = formError.isEmpty().and(testing.not());
+        selected.addListener((o, was, now) -> load(now));
+        reload();
+    }
+
+    private String labelled(String fieldKey, String error) {
+        return error == null ? null : messages.get("form.fieldError", messages.get(fieldKey), error);
+    }
+
+    private static Integer seconds(String text, int max) {
+        if (text == null || !text.strip().matches("\\d{1,4}")) {
+            return null;
+        }
+        int v = Integer.parseInt(text.strip());
+        return v >= 1 && v <= max ? v : null;
+    }
+
+    private void reload() {
+        ConnectionProfile keep = selected.get();
+        profiles.setAll(store.list());
+        if (keep != null) {
+            profiles.stream().filter(p -> p.name().equals(keep.name())).findFirst().ifPresentOrElse(selected::set,
+                    () -> selected.set(null));
+        }
+    }
+
+    private void load(ConnectionProfile p) {
+        testResult.set("");
+        verdict.set(null);
+        apiKey.set("");
+        if (p == null) {
+            name.set("");
+            baseUrl.set("https://");
+            auth.set(AuthScheme.BEARER);
+            connectTimeout.set("5");
+            requestTimeout.set("15");
+            caFile.set("");
+            hasStoredKey.set(false);
+            return;
+        }
+        name.set(p.name());
+        baseUrl.set(p.baseUrl());
+        auth.set(p.auth());
+        connectTimeout.set(String.valueOf(p.connectTimeoutSeconds()));
+        requestTimeout.set(String.valueOf(p.requestTimeoutSeconds()));
+        caFile.set(p.caFile() == null ? "" : p.caFile());
+        hasStoredKey.set(store.key(p.name()).isPresent());
+    }
+
+    /** Starts a new, empty profile. */
+    public void newProfile() {
+        selected.set(null);
+        load(null);
+    }
+
+    private ConnectionProfile formProfile() {
+        return new ConnectionProfile(name.get().strip(), baseUrl.get().strip(), auth.get(),
+                seconds(connectTimeout.get(), 600), seconds(requestTimeout.get(), 3600),
+                caFile.get() == null || caFile.get().isBlank() ? null : caFile.get().strip());
+    }
+
+    private ApiKey formKey() {
+        return apiKey.get() == null || apiKey.get().isBlank() ? null : ApiKey.of(apiKey.get());
+    }
+
+    /** Saves the form as a profile (the key, when typed, to the key file). */
+    public void save() {
+        if (!canSave.get()) {
+            return;
+        }
+        ConnectionProfile p = formProfile();
+        try {
+            store.save(selected.get() == null ? null : selected.get().name(), p, formKey());
+        } catch (GatewayException e) {
+            dialogs.showError(messages.get("profile.saveFailed"), e.localizedMessage(messages.locale()));
+            return;
+        } catch (RuntimeException e) {
+            dialogs.showError(messages.get("profile.saveFailed"), messages.describe(e));
+            return;
+        }
+        profiles.setAll(store.list());
+        profiles.stream().filter(x -> x.name().equals(p.name())).findFirst().ifPresent(selected::set);
+        dialogs.notify(messages.get("profile.saved", p.name()));
+    }
+
+    /** Deletes the selected profile (and its key) after a confirmation. */
+    public void delete() {
+        ConnectionProfile p = selected.get();
+        if (p == null) {
+            return;
+        }
+        if (!dialogs.confirm(messages.get("profile.delete.title"), messages.get("profile.delete.header", p.name()),
+                messages.get("profile.delete.body"), messages.get("profile.delete.button"))) {
+            return;
+        }
+        store.delete(p.name());
+        selected.set(null);
+        reload();
+        load(null);
+    }
+
+    /** Test connection: reachable and authorized, key rejected, or not reachable (why). */
+    public void testConnection() {
+        if (urlError.get() != null || timeoutError.get() != null || caError.get() != null) {
+            testResult.set(formError.get());
+            return;
+        }
+        ApiKey key;
+        try {
+            key = formKey();
+            if (key == null && selected.get() != null) {
+                key = store.key(selected.get().name()).orElse(null);
+            }
+        } catch (IllegalArgumentException e) {
+            key = null;
+        }
+        if (key == null) {
+            testResult.set(labelled("profile.field.key", messages.get("field.required")));
+            return;
+        }
+        ConnectionProfile p = formProfile();
+        ApiKey k = key;
+        testing.set(true);
+        testResult.set(messages.get("profile.test.running", p.baseUrl()));
+        executor.execute(() -> ConnectionTester.test(p.target(k)), r -> {
+            testing.set(false);
+            verdict.set(r.verdict());
+            String detail = r.detail() == null ? "" : r.detail().localizedMessage(messages.locale());
+            testResult.set(switch (r.verdict()) {
+                case REACHABLE_AUTHORIZED -> messages.get("profile.test.ok");
+                case KEY_REJECTED -> messages.get("profile.test.keyRejected", detail);
+                case NOT_REACHABLE -> messages.get("profile.test.unreachable", detail);
+                case REACHABLE_REJECTED -> messages.get("profile.test.rejected", detail);
+            });
+        }, e -> {
+            testing.set(false);
+            verdict.set(ConnectionTester.Verdict.NOT_REACHABLE);
+            testResult.set(messages.get("profile.test.unreachable", messages.describe(e)));
+        });
+    }
+
+    public ObservableList<ConnectionProfile> profiles() {
+        return profiles;
+    }
+
+    public ObjectProperty<ConnectionProfile> selectedProperty() {
+        return selected;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty baseUrlProperty() {
+        return baseUrl;
+    }
+
+    public ObjectProperty<AuthScheme> authProperty() {
+        return auth;
+    }
+
+    public ObservableList<AuthScheme> authSchemes() {
+        return FXCollections.observableArrayList(AuthScheme.values());
+    }
+
+    public String authLabel(AuthScheme s) {
+        return messages.get("profile.auth." + s.cliName());
+    }
+
+    public StringProperty apiKeyProperty() {
+        return apiKey;
+    }
+
+    public StringProperty connectTimeoutProperty() {
+        return connectTimeout;
+    }
+
+    public StringProperty requestTimeoutProperty() {
+        return requestTimeout;
+    }
+
+    public StringProperty caFileProperty() {
+        return caFile;
+    }
+
+    public ReadOnlyBooleanProperty hasStoredKeyProperty() {
+        return hasStoredKey.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty testingProperty() {
+        return testing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty testResultProperty() {
+        return testResult.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ConnectionTester.Verdict> verdictProperty() {
+        return verdict.getReadOnlyProperty();
+    }
+
+    public ObservableStringValue nameError() {
+        return nameError;
+    }
+
+    public ObservableStringValue urlError() {
+        return urlError;
+    }
+
+    public ObservableStringValue keyError() {
+        return keyError;
+    }
+
+    public ObservableStringValue timeoutError() {
+        return timeoutError;
+    }
+
+    public ObservableStringValue caError() {
+        return caError;
+    }
+
+    public StringBinding formErrorBinding() {
+        return formError;
+    }
+
+    public BooleanBinding canSaveBinding() {
+        return canSave;
+    }
+}

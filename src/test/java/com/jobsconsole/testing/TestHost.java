@@ -1,0 +1,85 @@
+package com.jobsconsole.testing;
+
+import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.gateway.NotAuthorizedException;
+import com.jobsconsole.gateway.remote.RemoteJobGateway;
+import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.profiles.ConnectionProfile;
+import com.jobsconsole.profiles.ProfileStore;
+import com.jobsconsole.ui.main.MainViewModel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A main-window host on real files in a test folder, recording what the window asked of it. */
+public class TestHost implements MainViewModel.Host {
+
+    public final List<String> recent = new ArrayList<>();
+    public final List<Locale> languages = new ArrayList<>();
+    public final ProfileStore profiles;
+    public boolean dark;
+    public int profileDialogs;
+    private final Path dir;
+
+    public TestHost(Path dir) {
+        this.dir = dir;
+        this.profiles = new ProfileStore(dir.resolve("config"));
+    }
+
+    @Override
+    public JobGateway openStore(Path file) {
+        return SqliteJobGateway.open(file, TestStore.REFERENCE);
+    }
+
+    @Override
+    public List<String> recentStores() {
+        return recent;
+    }
+
+    @Override
+    public List<String> rememberStore(Path file) {
+        recent.remove(file.toString());
+        recent.add(0, file.toString());
+        return List.copyOf(recent);
+    }
+
+    @Override
+    public void changeLanguage(Locale locale) {
+        languages.add(locale);
+    }
+
+    @Override
+    public void changeTheme(boolean value) {
+        dark = value;
+    }
+
+    @Override
+    public boolean isDarkTheme() {
+        return dark;
+    }
+
+    @Override
+    public JobGateway openRemote(ConnectionProfile profile) {
+        return RemoteJobGateway.open(profile.target(profiles.key(profile.name())
+                        .orElseThrow(() -> new NotAuthorizedException("target.noKey", profile.name()))),
+                dir.resolve("cache").resolve(profile.cacheFileName()), TestStore.REFERENCE);
+    }
+
+    @Override
+    public List<ConnectionProfile> profiles() {
+        return profiles.list();
+    }
+
+    @Override
+    public void showProfiles(Runnable onClosed) {
+        profileDialogs++;
+        onClosed.run();
+    }
+
+    @Override
+    public Path lastLocalStore() {
+        return recent.isEmpty() ? dir.resolve("test.sqlite") : Path.of(recent.get(0));
+    }
+}
