@@ -1,0 +1,158 @@
+package com.jobsconsole.ui.connection;
+
+import com.jobsconsole.gateway.remote.ApiKey;
+import com.jobsconsole.gateway.remote.AuthScheme;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.profiles.ConnectionProfile;
+import com.jobsconsole.profiles.ProfileStore;
+import com.jobsconsole.testing.LocalApiServer;
+import com.jobsconsole.testing.RecordingDialogs;
+import com.jobsconsole.ui.common.TaskExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProfilesViewModelTest {
+
+    @TempDir
+    Path dir;
+    private ProfileStore store;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private ProfilesViewModel vm;
+    private LocalApiServer server;
+
+    @BeforeEach
+    void setUp() {
+        store = new ProfileStore(dir.resolve("config"));
+        vm = new ProfilesViewModel(store, TaskExecutor.sameThread(), dialogs, new Messages(Locale.ENGLISH));
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private void fill(String name, String url, String key) {
+        vm.newProfile();
+        vm.nameProperty().set(name);
+        vm.baseUrlProperty().set(url);
+        vm.apiKeyProperty().set(key);
+    }
+
+    @Test
+    void aProfileIsSavedWithItsKeyApartInAFileOnlyTheUserCanRead() throws Exception {
+        fill("Production", "https://rpa.example.com", "secret-key-42");
+        vm.authProperty().set(AuthScheme.BASIC);
+        assertThat(vm.canSaveBinding().get()).isTrue();
+        vm.save();
+        assertThat(store.list()).extracting(ConnectionProfile::name).containsExactly("Production");
+        assertThat(store.list().get(0).auth()).isEqualTo(AuthScheme.BASIC);
+        String profilesJson = Files.readString(dir.resolve("config/profiles.json"));
+        assertThat(profilesJson).contains("rpa.example.com").doesNotContain("secret-key-42");
+        assertThat(store.key("Production")).contains(ApiKey.of("secret-key-42"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.keysFile()))).isEqualTo("rw-------");
+        assertThat(dialogs.last("notify").message()).isEqualTo("Profile Production saved.");
+    }
+
+    @Test
+    void theStoredKeyIsNeverShownAndAnEmptyKeyFieldKeepsIt() {
+        fill("Prod", "https://rpa.example.com", "k1");
+        vm.save();
+        vm.newProfile();
+        vm.selectedProperty().set(store.list().get(0));
+        assertThat(vm.apiKeyProperty().get()).isEmpty();
+        assertThat(vm.hasStoredKeyProperty().get()).isTrue();
+        vm.baseUrlProperty().set("https://rpa2.example.com");
+        assertThat(vm.canSaveBinding().get()).isTrue();
+        vm.save();
+        assertThat(store.key("Prod")).contains(ApiKey.of("k1"));
+        assertThat(store.list().get(0).baseUrl()).isEqualTo("https://rpa2.example.com");
+    }
+
+    @Test
+    void badInputKeepsSaveDisabledWithTheReason() {
+        fill("", "https://x", "k");
+        assertThat(vm.formErrorBinding().get()).isEqualTo("Name: required");
+        fill("P", "ftp://x", "k");
+        assertThat(vm.formErrorBinding().get()).isEqualTo("Base URL: use an http:// or https:// address with a host");
+        fill("P", "https://user:pw@x", "k");
+        assertThat(vm.formErrorBinding().get()).contains("user name or password");
+        fill("P", "https://x", "");
+        assertThat(vm.formErrorBinding().get()).isEqualTo("API key: required");
+        fill("P", "https://x", "k");
+        vm.connectTimeoutProperty().set("0");
+        assertThat(vm.formErrorBinding().get()).startsWith("Time-outs:");
+        vm.connectTimeoutProperty().set("5");
+        vm.caFileProperty().set(dir.resolve("missing.pem").toString());
+        assertThat(vm.formErrorBinding().get()).isEqualTo("CA certificate: the file does not exist");
+        assertThat(vm.canSaveBinding().get()).isFalse();
+        vm.save();
+        assertThat(store.list()).isEmpty();
+
+        fill("Same", "https://x", "k");
+        vm.save();
+        fill("Same", "https://y", "k");
+        assertThat(vm.formErrorBinding().get()).isEqualTo("Name: a profile named “Same” exists already");
+    }
+
+    @Test
+    void renamingKeepsTheKeyAndDeletingAsksAndRemovesTheKey() {
+        fill("Old", "https://x", "k9");
+        vm.save();
+        vm.nameProperty().set("New");
+        vm.save();
+        assertThat(store.list()).extracting(ConnectionProfile::name).containsExactly("New");
+        assertThat(store.key("New")).contains(ApiKey.of("k9"));
+
+        dialogs.answerConfirm(false);
+        vm.delete();
+        assertThat(store.list()).hasSize(1);
+        dialogs.answerConfirm(true);
+        vm.delete();
+        assertThat(store.list()).isEmpty();
+        assertThat(store.key("New")).isEmpty();
+    }
+
+    @Test
+    void testConnectionTellsReachableAndAuthorized() throws Exception {
+        server = new LocalApiServer(dir);
+        fill("Local", server.baseUrl(), LocalApiServer.KEY.reveal());
+        vm.testConnection();
+        assertThat(vm.verdictProperty().get()).isEqualTo(ConnectionTester.Verdict.REACHABLE_AUTHORIZED);
+        assertThat(vm.testResultProperty().get()).startsWith("Reachable and authorized");
+    }
+
+    @Test
+    void testConnectionTellsAKeyRejected() throws Exception {
+        server = new LocalApiServer(dir);
+        fill("Local", server.baseUrl(), "not-the-key");
+        vm.testConnection();
+        assertThat(vm.verdictProperty().get()).isEqualTo(ConnectionTester.Verdict.KEY_REJECTED);
+        assertThat(vm.testResultProperty().get()).startsWith("Reachable, but the key was rejected").contains("401")
+                .doesNotContain("not-the-key");
+    }
+
+    @Test
+    void testConnectionTellsNotReachableAndWhy() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        fill("Down", "http://127.0.0.1:" + port, "k");
+        vm.testConnection();
+        assertThat(vm.verdictProperty().get()).isEqualTo(ConnectionTester.Verdict.NOT_REACHABLE);
+        assertThat(vm.testResultProperty().get()).startsWith("Not reachable").contains("connection refused");
+    }
+}

@@ -1,0 +1,137 @@
+package com.jobsconsole.ui.main;
+
+import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.remote.AuthScheme;
+import com.jobsconsole.gateway.remote.RemoteJobGateway;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.profiles.ConnectionProfile;
+import com.jobsconsole.testing.LocalApiServer;
+import com.jobsconsole.testing.RecordingDialogs;
+import com.jobsconsole.testing.TestHost;
+import com.jobsconsole.testing.TestStore;
+import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.methods.Outcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.UUID;
+
+import static com.jobsconsole.testing.TestStore.REFERENCE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The main window's view-model on a remote profile, against a real server on loopback. */
+class RemoteModeViewModelTest {
+
+    @TempDir
+    Path dir;
+    private LocalApiServer server;
+    private ActiveGateway gateway;
+    private TestHost host;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private MainViewModel vm;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server = new LocalApiServer(dir.resolve("server"));
+        host = new TestHost(dir);
+        host.profiles.save(null, new ConnectionProfile("Loopback", server.baseUrl(), AuthScheme.BEARER, 2, 5, null),
+                LocalApiServer.KEY);
+        gateway = TestStore.open(dir);
+        vm = new MainViewModel(REFERENCE, gateway, TaskExecutor.sameThread(), dialogs, new Messages(Locale.ENGLISH),
+                host, Clock.systemDefaultZone());
+        vm.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        gateway.close();
+        server.close();
+    }
+
+    private void switchToRemote() {
+        vm.selectedTargetProperty().set(vm.targets().stream().filter(t -> !t.isLocal()).findFirst().orElseThrow());
+    }
+
+    @Test
+    void theTargetsAreTheLocalStoreAndTheProfiles() {
+        assertThat(vm.targets()).extracting(MainViewModel.TargetChoice::label).containsExactly("Local store", "Loopback");
+        assertThat(vm.targetStatusProperty().get()).isEqualTo("Local store");
+    }
+
+    @Test
+    void choosingAProfileSwitchesToTheOrchestratorAndBack() {
+        switchToRemote();
+        assertThat(gateway.get()).isInstanceOf(RemoteJobGateway.class);
+        assertThat(vm.titleProperty().get()).isEqualTo("Jobs Console — Loopback (" + server.baseUrl() + ")");
+        assertThat(vm.targetStatusProperty().get()).isEqualTo("Orchestrator " + server.baseUrl() + ": not asked yet");
+        assertThat(vm.remoteProperty().get()).isTrue();
+
+        vm.selectedTargetProperty().set(vm.targets().get(0));
+        assertThat(gateway.get()).isNotInstanceOf(RemoteJobGateway.class);
+        assertThat(vm.targetStatusProperty().get()).isEqualTo("Local store");
+    }
+
+    @Test
+    void eachTabShowsTheRealExchangeWithTheKeyMaskedAndCopiesAsCurl() {
+        switchToRemote();
+        var create = vm.create();
+        create.processVersionProperty().set("55");
+        create.robotProperty().set("1");
+        create.accountProperty().set("4");
+        create.execute();
+        assertThat(create.outcomeProperty().get()).isEqualTo(Outcome.SUCCESS);
+        assertThat(create.requestTextProperty().get()).startsWith("POST " + server.baseUrl() + "/api/job/create")
+                .contains("Authorization: Bearer ••••••••").contains("\"Guid\"")
+                .doesNotContain(LocalApiServer.KEY.reveal());
+        assertThat(create.responseTextProperty().get()).startsWith("HTTP 200").contains("content-type");
+        assertThat(create.curlProperty().get()).startsWith("curl -sS -X POST '" + server.baseUrl() + "/api/job/create'")
+                .contains("$JOBS_CONSOLE_API_KEY").doesNotContain(LocalApiServer.KEY.reveal());
+        assertThat(vm.targetStatusProperty().get()).endsWith("answered last time");
+        assertThat(count(1)).as("the cache counts what the console created").isEqualTo(1);
+    }
+
+    @Test
+    void refreshReReadsEveryCachedJobAndDropsTheGoneOnes() {
+        switchToRemote();
+        RemoteJobGateway remote = (RemoteJobGateway) gateway.get();
+        var a = remote.create(JobDraft.of(UUID.randomUUID(), 1, 1, 1));
+        var b = remote.create(JobDraft.of(UUID.randomUUID(), 1, 1, 1));
+        server.store.updateStatus(a.guid(), 8);
+        server.store.delete(b.guid());
+
+        vm.refresh();
+
+        assertThat(vm.refreshProgressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.refreshingProperty().get()).isFalse();
+        assertThat(dialogs.last("notify").message()).isEqualTo(
+                "Refreshed 1 of 2 jobs; 1 no longer exist on the orchestrator; 0 failed.");
+        assertThat(remote.cache().read(a.guid()).status()).isEqualTo(8);
+        assertThat(remote.cache().find(b.guid())).isEmpty();
+        assertThat(count(8)).isEqualTo(1);
+    }
+
+    @Test
+    void aProfileWhoseServerIsDownLeavesTheWindowOnItWithAClearNote() {
+        server.close();
+        switchToRemote();
+        var read = vm.read();
+        read.guidProperty().set(UUID.randomUUID().toString());
+        read.execute();
+        assertThat(read.outcomeProperty().get()).isEqualTo(Outcome.FAILURE);
+        assertThat(read.messageProperty().get()).contains("cannot be reached");
+        assertThat(read.requestTextProperty().get()).startsWith("GET ");
+        assertThat(read.responseTextProperty().get()).contains("ConnectException");
+        assertThat(vm.targetStatusProperty().get()).endsWith("did not answer last time");
+    }
+
+    private long count(int status) {
+        return vm.referenceTables().statuses().stream().filter(s -> s.code() == status)
+                .mapToLong(s -> s.countProperty().get()).sum();
+    }
+}
