@@ -66,6 +66,55 @@ class ScreenshotsTest {
             shoot(store, locale, out.resolve("main-window-" + locale.getLanguage() + ".png"), true);
         }
         shoot(store, Locale.ENGLISH, out.resolve("create-validation-en.png"), false);
+        remote(out.resolve("remote-exchange-en.png"));
+    }
+
+    /** The window on a remote profile (a real server on loopback), showing a create's HTTP exchange. */
+    private void remote(Path file) throws Exception {
+        try (var server = new com.jobsconsole.testing.LocalApiServer(dir.resolve("server"))) {
+            var host = new com.jobsconsole.testing.TestHost(dir.resolve("remote"));
+            host.profiles.save(null, new com.jobsconsole.profiles.ConnectionProfile("Production",
+                    server.baseUrl(), com.jobsconsole.gateway.remote.AuthScheme.BEARER, 5, 15, null),
+                    com.jobsconsole.testing.LocalApiServer.KEY);
+            Stage stage = FxToolkit.registerPrimaryStage();
+            ActiveGateway gateway = new ActiveGateway(SqliteJobGateway.open(dir.resolve("remote/local.sqlite"), REFERENCE));
+            FxTaskExecutor executor = new FxTaskExecutor(1);
+            MainWindow[] window = new MainWindow[1];
+            FxToolkit.setupStage(s -> {
+                JobsConsoleApp.applyTheme(false);
+                window[0] = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(),
+                        new Messages(Locale.ENGLISH), host, s::close, Clock.systemDefaultZone());
+                s.setScene(window[0].scene());
+                s.setWidth(1360);
+                s.setHeight(1000);
+                s.show();
+                window[0].viewModel().start();
+                var vm = window[0].viewModel();
+                vm.selectedTargetProperty().set(vm.targets().get(1));
+            });
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> gateway.get() instanceof com.jobsconsole.gateway.remote.RemoteJobGateway);
+            FxToolkit.setupFixture(() -> {
+                var create = window[0].viewModel().create();
+                create.processVersionProperty().set("55");
+                create.robotProperty().set("1");
+                create.accountProperty().set("4");
+                create.execute();
+            });
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> !window[0].viewModel().create().requestTextProperty().get().isEmpty());
+            FxToolkit.setupFixture(() -> {
+                javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) stage.getScene().lookup("#resultTabs");
+                tabs.getSelectionModel().select(1);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            CompletableFuture<WritableImage> shot = new CompletableFuture<>();
+            Platform.runLater(() -> shot.complete(stage.getScene().snapshot(null)));
+            write(shot.get(10, TimeUnit.SECONDS), file);
+            FxToolkit.cleanupStages();
+            executor.close();
+            gateway.close();
+        }
     }
 
     private void shoot(Path store, Locale locale, Path file, boolean valid) throws Exception {

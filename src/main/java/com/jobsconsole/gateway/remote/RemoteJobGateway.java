@@ -55,16 +55,27 @@ public final class RemoteJobGateway implements JobGateway {
     private final SqliteJobGateway cache;
     private final ReferenceData reference;
     private final AtomicReference<Reachability> reachability = new AtomicReference<>(Reachability.UNKNOWN);
+    /** The last version of each recently cached job, so re-reading an unchanged job costs no SQLite work. */
+    private final Map<UUID, Job> recentlyCached = Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<UUID, Job> eldest) {
+                    return size() > 10_000;
+                }
+            });
+
+    private final CacheWriter writer;
 
     public RemoteJobGateway(JobApiClient client, SqliteJobGateway cache, ReferenceData reference) {
         this.client = client;
         this.cache = cache;
         this.reference = reference;
+        this.writer = new CacheWriter();
     }
 
     /** Opens the cache file (created if needed) for a target. */
     public static RemoteJobGateway open(RemoteTarget target, Path cacheFile, ReferenceData reference) {
-        SqliteJobGateway cache = SqliteJobGateway.open(cacheFile, reference);
+        SqliteJobGateway cache = SqliteJobGateway.openCache(cacheFile, reference);
         try {
             return new RemoteJobGateway(new JobApiClient(target), cache, reference);
         } catch (RuntimeException e) {
@@ -81,8 +92,9 @@ public final class RemoteJobGateway implements JobGateway {
         return reachability.get();
     }
 
-    /** The local cache (read-only use: lists and counts). */
+    /** The local cache (read-only use: lists and counts), with every submitted write stored. */
     public SqliteJobGateway cache() {
+        writer.flush();
         return cache;
     }
 
@@ -105,7 +117,7 @@ public final class RemoteJobGateway implements JobGateway {
     public Job create(JobDraft draft) {
         JobRules.check(draft, reference);
         Job job = remote(() -> client.create(draft));
-        cache.put(job);
+        cachePut(job);
         return job;
     }
 
@@ -115,10 +127,10 @@ public final class RemoteJobGateway implements JobGateway {
         try {
             job = remote(() -> client.read(guid));
         } catch (NotFoundException e) {
-            cache.remove(guid);
+            cacheRemove(guid);
             throw e;
         }
-        cache.put(job);
+        cachePut(job);
         return job;
     }
 
@@ -131,18 +143,21 @@ public final class RemoteJobGateway implements JobGateway {
                 return null;
             });
         } catch (NotFoundException e) {
-            cache.remove(guid);
+            cacheRemove(guid);
             throw e;
         }
         // Keep the cache true to the orchestrator: read back what it stored (its times).
         try {
-            cache.put(remote(() -> client.read(guid)));
+            cachePut(remote(() -> client.read(guid)));
         } catch (GatewayException e) {
             LOG.info("update of {} succeeded but the read-back failed ({}); the cache keeps a local estimate",
                     guid, e.getMessage());
-            if (cache.find(guid).isPresent()) {
-                cache.updateStatus(guid, status);
-            }
+            recentlyCached.remove(guid);
+            writer.submit(() -> {
+                if (cache.find(guid).isPresent()) {
+                    cache.updateStatus(guid, status);
+                }
+            });
         }
     }
 
@@ -154,33 +169,126 @@ public final class RemoteJobGateway implements JobGateway {
                 return null;
             });
         } catch (NotFoundException e) {
-            cache.remove(guid);
+            cacheRemove(guid);
             throw e;
         }
-        cache.remove(guid);
+        cacheRemove(guid);
     }
 
     @Override
     public Page<Job> query(JobQuery query) {
-        return cache.query(query);
+        return cache().query(query);
     }
 
     @Override
     public Map<Integer, Long> countByStatus() {
-        return cache.countByStatus();
+        return cache().countByStatus();
     }
 
     @Override
     public Map<Integer, Long> countByType() {
-        return cache.countByType();
+        return cache().countByType();
     }
 
     /**
      * Re-reads every cached job from the orchestrator, at most {@code concurrency} at a time.
      * Jobs the orchestrator no longer has leave the cache. Stops early when {@code cancelled} says so.
      */
+    private void cachePut(Job job) {
+        if (job.equals(recentlyCached.get(job.guid()))) {
+            return;
+        }
+        recentlyCached.put(job.guid(), job);
+        writer.submit(() -> cache.put(job));
+    }
+
+    private void cacheRemove(UUID guid) {
+        recentlyCached.remove(guid);
+        writer.submit(() -> cache.remove(guid));
+    }
+
+    /**
+     * Writes the cache behind the calls: the caller gets the orchestrator's answer at once, and the
+     * writes that queued meanwhile are stored together in one transaction. Every read of the cache
+     * first waits for the writes submitted before it, so lists and counts never lag.
+     */
+    private final class CacheWriter implements Runnable {
+        private final java.util.concurrent.BlockingQueue<Runnable> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final Object lock = new Object();
+        private long submitted;
+        private long applied;
+        private volatile boolean stopping;
+        private final Thread thread = new Thread(this, "jobs-console-cache-writer");
+
+        CacheWriter() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void submit(Runnable op) {
+            synchronized (lock) {
+                submitted++;
+            }
+            queue.add(op);
+        }
+
+        void flush() {
+            synchronized (lock) {
+                long target = submitted;
+                while (applied < target && thread.isAlive()) {
+                    try {
+                        lock.wait(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void run() {
+            List<Runnable> batch = new ArrayList<>();
+            while (!stopping || !queue.isEmpty()) {
+                try {
+                    Runnable first = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    queue.drainTo(batch);
+                    try {
+                        cache.inTransaction(() -> batch.forEach(Runnable::run));
+                    } catch (RuntimeException e) {
+                        // The cache holds copies: what is lost here is read again on the next refresh.
+                        LOG.warn("cache write of {} change(s) failed: {}", batch.size(), e.getMessage());
+                        recentlyCached.clear();
+                    }
+                    synchronized (lock) {
+                        applied += batch.size();
+                        lock.notifyAll();
+                    }
+                    batch.clear();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        void stop() {
+            flush();
+            stopping = true;
+            try {
+                thread.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     public RefreshReport refresh(int concurrency, Progress progress, BooleanSupplier cancelled) {
-        List<UUID> guids = cache.allGuids();
+        List<UUID> guids = cache().allGuids();
         int total = guids.size();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger refreshed = new AtomicInteger();
@@ -243,6 +351,7 @@ public final class RemoteJobGateway implements JobGateway {
 
     @Override
     public void close() {
+        writer.stop();
         cache.close();
     }
 

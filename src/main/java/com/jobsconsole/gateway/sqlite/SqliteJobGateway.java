@@ -86,6 +86,7 @@ public final class SqliteJobGateway implements JobGateway {
     private final PreparedStatement selectOne;
     private final PreparedStatement updateStatus;
     private final PreparedStatement delete;
+    private final PreparedStatement upsert;
     private boolean closed;
 
     private SqliteJobGateway(Path path, ReferenceData reference, Clock clock, Connection connection)
@@ -98,11 +99,32 @@ public final class SqliteJobGateway implements JobGateway {
         this.selectOne = connection.prepareStatement(SELECT_ONE);
         this.updateStatus = connection.prepareStatement(UPDATE_STATUS);
         this.delete = connection.prepareStatement(DELETE);
+        this.upsert = connection.prepareStatement(INSERT.replace("INSERT INTO", "INSERT OR REPLACE INTO"));
+    }
+
+    /** How hard a commit is pushed to the disk. */
+    public enum Durability {
+        /** Every commit survives a power cut ({@code synchronous=FULL}): the user's stores. */
+        FULL,
+        /**
+         * A commit survives the application crashing, not a power cut ({@code synchronous=NORMAL}):
+         * for a cache of a remote orchestrator, which can always be read again.
+         */
+        CACHE
     }
 
     /** Opens (creating if needed) the store at {@code path}, with the system clock. */
     public static SqliteJobGateway open(Path path, ReferenceData reference) {
         return open(path, reference, Clock.systemDefaultZone());
+    }
+
+    /** Opens a cache of a remote orchestrator's jobs (see {@link Durability#CACHE}). */
+    public static SqliteJobGateway openCache(Path path, ReferenceData reference) {
+        return open(path, reference, Clock.systemDefaultZone(), Durability.CACHE);
+    }
+
+    public static SqliteJobGateway open(Path path, ReferenceData reference, Clock clock) {
+        return open(path, reference, clock, Durability.FULL);
     }
 
     /**
@@ -111,7 +133,7 @@ public final class SqliteJobGateway implements JobGateway {
      * newer version, this throws {@link UnavailableException} saying which, and the file is left as
      * it was.
      */
-    public static SqliteJobGateway open(Path path, ReferenceData reference, Clock clock) {
+    public static SqliteJobGateway open(Path path, ReferenceData reference, Clock clock, Durability durability) {
         Path file = path.toAbsolutePath().normalize();
         checkFile(file);
         Connection c = null;
@@ -119,7 +141,8 @@ public final class SqliteJobGateway implements JobGateway {
             SQLiteConfig config = new SQLiteConfig();
             config.setBusyTimeout(OPEN_BUSY_TIMEOUT_MS);
             config.enforceForeignKeys(true);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+            config.setSynchronous(durability == Durability.FULL
+                    ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
             c = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
             try (Statement st = c.createStatement()) {
                 // Read first: a file SQLite cannot read fails here, before anything is written.
@@ -393,8 +416,8 @@ public final class SqliteJobGateway implements JobGateway {
     public synchronized void put(Job job) {
         ensureOpen();
         Job toStore = job;
+        Job known = find(job.guid()).orElse(null);
         if (job.createdAt() == null || job.updatedAt() == null) {
-            Job known = find(job.guid()).orElse(null);
             LocalDateTime seen = now();
             LocalDateTime created = job.createdAt() != null ? job.createdAt() : known != null ? known.createdAt() : seen;
             LocalDateTime updated = job.updatedAt() != null ? job.updatedAt() : known != null ? known.updatedAt() : created;
@@ -402,11 +425,31 @@ public final class SqliteJobGateway implements JobGateway {
                     job.accountId(), job.scheduleId(), job.taskId(), job.stopAfter(), job.abortAfter(), created, updated,
                     job.startedAt(), job.completedAt());
         }
-        try (PreparedStatement ps = connection.prepareStatement(INSERT.replace("INSERT INTO", "INSERT OR REPLACE INTO"))) {
-            bind(ps, toStore);
-            ps.executeUpdate();
+        if (toStore.equals(known)) {
+            return; // nothing changed: no write
+        }
+        try {
+            bind(upsert, toStore);
+            upsert.executeUpdate();
         } catch (SQLException e) {
             throw failure("put", e);
+        }
+    }
+
+    /** Runs {@code work} (calls to this gateway) as one transaction: all of it is stored, or none. */
+    public synchronized void inTransaction(Runnable work) {
+        ensureOpen();
+        try (Statement st = connection.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+            try {
+                work.run();
+                st.execute("COMMIT");
+            } catch (RuntimeException | Error e) {
+                st.execute("ROLLBACK");
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("transaction", e);
         }
     }
 
@@ -550,6 +593,7 @@ public final class SqliteJobGateway implements JobGateway {
             selectOne.close();
             updateStatus.close();
             delete.close();
+            upsert.close();
             connection.close();
             LOG.info("closed store {}", path);
         } catch (SQLException e) {
