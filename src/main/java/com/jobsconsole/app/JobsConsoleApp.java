@@ -124,9 +124,17 @@ public final class JobsConsoleApp extends Application {
         MainWindow window = new MainWindow(reference, active, executor, dialogs(messages), messages, host(),
                 Platform::exit, Clock.systemDefaultZone());
         stage.titleProperty().bind(window.viewModel().titleProperty());
+        boolean first = stage.getScene() == null;
         stage.setScene(window.scene());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        if (first) {
+            // Fit the screen: the window's natural size (every column, every filter) is wider than many.
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            stage.setWidth(Math.min(1440, screen.getWidth()));
+            stage.setHeight(Math.min(1000, screen.getHeight()));
+            stage.centerOnScreen();
+        }
         stage.show();
         window.viewModel().start();
     }

@@ -34,6 +34,8 @@ public final class MainWindow {
         ViewLoader loader = new ViewLoader(messages.bundle())
                 .register(MainWindowView.class, () -> new MainWindowView(viewModel, exit))
                 .register(ReferenceTablesView.class, () -> new ReferenceTablesView(viewModel.referenceTables()))
+                .register(com.jobsconsole.ui.jobs.JobsBrowserView.class,
+                        () -> new com.jobsconsole.ui.jobs.JobsBrowserView(viewModel.jobs(), viewModel::openCreateTab))
                 .register(CreateJobView.class, () -> new CreateJobView(viewModel.create()))
                 .register(ReadJobView.class, () -> new ReadJobView(viewModel.read()))
                 .register(UpdateJobView.class, () -> new UpdateJobView(viewModel.update()))

@@ -27,7 +27,7 @@ import java.util.function.Function;
 @Command(name = "job", mixinStandardHelpOptions = true,
         description = "Create, read, update, delete and list jobs in a store or on an orchestrator.",
         subcommands = {JobCommand.Create.class, JobCommand.Read.class, JobCommand.Update.class,
-            JobCommand.Delete.class, JobCommand.ListJobs.class},
+            JobCommand.Delete.class, JobCommand.ListJobs.class, JobCommand.Seed.class},
         footer = {"", "Exit codes: 0 done, 2 invalid input, 3 not found, 4 not authorized, 5 unavailable, 1 anything else."})
 public final class JobCommand implements Callable<Integer> {
 
@@ -166,6 +166,31 @@ public final class JobCommand implements Callable<Integer> {
             }
             JobQuery q = new JobQuery(statuses, types, Set.of(), prefix, JobSort.CREATED_AT, false, limit, offset);
             out.println(JobJson.write(gateway.query(q).items()));
+        }
+    }
+
+    @Command(name = "seed", mixinStandardHelpOptions = true,
+            description = "Fill a store with realistic demo jobs (all in one transaction) and print the rate.")
+    static final class Seed extends Action {
+        @Option(names = "--count", required = true, description = "How many jobs (1 to 10,000,000).")
+        long count;
+        @Option(names = "--seed", defaultValue = "1", description = "Random seed: the same seed makes the same jobs.")
+        long seed;
+
+        @Override
+        void run(JobGateway gateway, PrintWriter out) {
+            if (count < 1 || count > 10_000_000) {
+                throw new CliContext.CliUsageException("--count must be 1 to 10000000");
+            }
+            if (!(gateway instanceof com.jobsconsole.gateway.sqlite.SqliteJobGateway store)) {
+                throw new CliContext.CliUsageException("seed fills a store file; use --store, not --remote or --profile");
+            }
+            long start = System.nanoTime();
+            long n = store.insertAll(new com.jobsconsole.demo.DemoJobs(store.reference(), count, seed,
+                    LocalDateTime.now()), count, done -> { }, () -> false);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.printf(java.util.Locale.ROOT, "Seeded %d jobs into %s in %.1f s (%.0f rows/s)%n", n, store.path(),
+                    seconds, n / Math.max(seconds, 1e-9));
         }
     }
 

@@ -33,8 +33,23 @@ public interface JobGateway extends AutoCloseable {
     /** A filtered, sorted page of jobs and the count of all that match. */
     Page<Job> query(JobQuery query);
 
+    /** Only the page's jobs, without counting all matches (scrolling needs no new count). */
+    default java.util.List<Job> page(JobQuery query) {
+        return query(query).items();
+    }
+
     /** How many jobs have each status; statuses with no jobs may be left out. */
-    Map<Integer, Long> countByStatus();
+    default Map<Integer, Long> countByStatus() {
+        return countByStatus(JobQuery.all());
+    }
+
+    /** How many of the jobs that match a filter have each status (paging and sorting are ignored). */
+    Map<Integer, Long> countByStatus(JobQuery filter);
+
+    /** A job's status history, oldest first: its creation, then every change the store saw. */
+    default java.util.List<com.jobsconsole.model.JobEvent> history(UUID guid) {
+        return java.util.List.of();
+    }
 
     /** How many jobs have each type; types with no jobs may be left out. */
     Map<Integer, Long> countByType();

@@ -72,6 +72,8 @@ class MainWindowFxTest {
         stage.setWidth(1280);
         stage.setHeight(900);
         stage.show();
+        // Room for the method tabs' forms: these tests type into them.
+        ((javafx.scene.control.SplitPane) stage.getScene().lookup("#mainSplit")).setDividerPositions(0.17, 0.29);
         window.viewModel().start();
     }
 
@@ -143,7 +145,12 @@ class MainWindowFxTest {
         String created = guid.getText();
         robot.clickOn((Node) visible(robot, "#executeButton"));
 
-        waitUntil(() -> ((Label) visible(robot, "#resultMessage")).getText().contains("created"));
+        try {
+            waitUntil(() -> ((Label) visible(robot, "#resultMessage")).getText().contains("created"));
+        } catch (AssertionError e) {
+            throw new AssertionError("shown: " + ((Label) visible(robot, "#resultMessage")).getText() + " / problem: "
+                    + ((Label) visible(robot, "#formProblem")).getText() + " / pv=" + ((TextField) robot.lookup("#processVersionField").query()).getText(), e);
+        }
         assertThat(((Label) visible(robot, "#resultMessage")).getText()).isEqualTo("Job " + created + " created.");
         assertThat(((TextArea) visible(robot, "#resultBody")).getText()).contains("\"process_version_id\" : 55");
         assertThat(((Label) visible(robot, "#resultElapsed")).getText()).endsWith("ms");
@@ -259,6 +266,32 @@ class MainWindowFxTest {
         robot.clickOn((Node) visible(robot, "#guidField")).write(job.guid().toString());
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         waitUntil(() -> ((Label) visible(robot, "#resultMessage")).getText().contains("found"));
+    }
+
+    @Test
+    void clickingAStatusFiltersTheBrowserAndSelectingAJobFillsTheTabs(FxRobot robot) {
+        Job failed = gateway.get().create(JobDraft.of(UUID.randomUUID(), 1, 1, 1).withStatus(5));
+        gateway.get().create(JobDraft.of(UUID.randomUUID(), 1, 1, 1));
+        robot.interact(gateway::changed);
+        Label match = robot.lookup("#matchLabel").query();
+        waitUntil(() -> "2 jobs match".equals(match.getText()));
+
+        TableView<StatusItemViewModel> statuses = robot.lookup("#statusTable").query();
+        robot.interact(() -> statuses.scrollTo(5));
+        Node failedRow = robot.lookup("#statusTable .table-row-cell").match(r -> r instanceof TableRow<?> row
+                && row.getItem() instanceof StatusItemViewModel s && s.code() == 5).query();
+        robot.clickOn(failedRow);
+        waitUntil(() -> "1 job matches".equals(match.getText()));
+        assertThat(robot.lookup("#statusSummary").<Label>query().getText()).isEqualTo("Failed 1");
+
+        Node jobRow = robot.lookup("#table .table-row-cell").match(r -> r instanceof TableRow<?> row
+                && row.getItem() instanceof com.jobsconsole.ui.jobs.JobRowViewModel j && !j.isLoading()).query();
+        robot.clickOn(jobRow);
+        waitUntil(() -> !robot.lookup("#historyList").<javafx.scene.control.ListView<String>>query().getItems().isEmpty());
+        assertThat(robot.lookup("#historyList").<javafx.scene.control.ListView<String>>query().getItems().get(0))
+                .endsWith("created as 5 — Failed");
+        openTab(robot, "Read Job by GUID");
+        assertThat(((TextField) visible(robot, "#guidField")).getText()).isEqualTo(failed.guid().toString());
     }
 
     @Test

@@ -60,6 +60,7 @@ class RemoteFxTest {
         stage.setWidth(1280);
         stage.setHeight(900);
         stage.show();
+        ((javafx.scene.control.SplitPane) stage.getScene().lookup("#mainSplit")).setDividerPositions(0.17, 0.29);
         window.viewModel().start();
     }
 

@@ -236,6 +236,18 @@ class CliTest {
     }
 
     @Test
+    void seedFillsAStoreWithRealisticJobsAndPrintsTheRate() throws Exception {
+        Run r = run(withStore("job", "seed", "--count", "2500"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("Seeded 2500 jobs into ").contains("rows/s");
+        JsonNode failed = json.readTree(run(withStore("job", "list", "--status", "5", "--limit", "10000")).out());
+        JsonNode all = json.readTree(run(withStore("job", "list", "--limit", "10000")).out());
+        assertThat(all.size()).isEqualTo(2500);
+        assertThat(failed.size()).isBetween(100, 500);
+        assertThat(run(withStore("job", "seed", "--count", "0")).code()).isEqualTo(2);
+    }
+
+    @Test
     void serveRefusesAMissingKeyFile() {
         Run r = run("serve", "--store", store(), "--port", "0", "--api-key-file", dir.resolve("none").toString());
         assertThat(r.code()).isEqualTo(2);

@@ -181,8 +181,18 @@ public final class RemoteJobGateway implements JobGateway {
     }
 
     @Override
-    public Map<Integer, Long> countByStatus() {
-        return cache().countByStatus();
+    public List<Job> page(JobQuery query) {
+        return cache().page(query);
+    }
+
+    @Override
+    public Map<Integer, Long> countByStatus(JobQuery filter) {
+        return cache().countByStatus(filter);
+    }
+
+    @Override
+    public List<com.jobsconsole.model.JobEvent> history(UUID guid) {
+        return cache().find(guid).isPresent() ? cache().history(guid) : List.of();
     }
 
     @Override

@@ -45,10 +45,34 @@ final class Schema {
                     "CREATE INDEX job_created ON job(created_at)",
                     "CREATE INDEX job_status_created ON job(status, created_at)",
                     "CREATE INDEX job_type_created ON job(type, created_at)",
-                    "CREATE INDEX job_source_created ON job(source, created_at)"));
+                    "CREATE INDEX job_source_created ON job(source, created_at)"),
+            // 2: status history, recorded by the store itself (so every writer, raw JDBC included,
+            // leaves it), and indexes for the jobs browser's filters and sorts.
+            List.of(
+                    """
+                    CREATE TABLE job_event (
+                      id          INTEGER PRIMARY KEY,
+                      guid        TEXT    NOT NULL REFERENCES job(guid) ON DELETE CASCADE,
+                      at          TEXT    NOT NULL,
+                      from_status INTEGER,
+                      to_status   INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX job_event_guid ON job_event(guid, id)",
+                    """
+                    CREATE TRIGGER job_status_changed AFTER UPDATE OF status ON job
+                    WHEN old.status IS NOT new.status
+                    BEGIN
+                      INSERT INTO job_event(guid, at, from_status, to_status)
+                      VALUES (new.guid, new.updated_at, old.status, new.status);
+                    END""",
+                    "CREATE INDEX job_updated ON job(updated_at)",
+                    "CREATE INDEX job_robot_created ON job(robot_id, created_at)",
+                    "CREATE INDEX job_process_version ON job(process_version_id)",
+                    "CREATE INDEX job_started ON job(started_at)",
+                    "CREATE INDEX job_completed ON job(completed_at)"));
 
     /** The tables a store of ours has; a file holding other tables is someone else's database. */
-    static final List<String> OWN_TABLES = List.of("job_status", "job_type", "job");
+    static final List<String> OWN_TABLES = List.of("job_status", "job_type", "job", "job_event");
 
     private Schema() {
     }

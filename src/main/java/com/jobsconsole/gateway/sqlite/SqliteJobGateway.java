@@ -10,6 +10,7 @@ import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.model.JobEvent;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.JobSort;
 import com.jobsconsole.model.JobSource;
@@ -42,6 +43,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,10 +75,13 @@ public final class SqliteJobGateway implements JobGateway {
               completed_at = CASE WHEN ?4 THEN ?2 ELSE NULL END
             WHERE guid = ?5""";
     private static final String DELETE = "DELETE FROM job WHERE guid = ?";
-    private static final Map<JobSort, String> SORT_COLUMNS = new EnumMap<>(Map.of(
-            JobSort.CREATED_AT, "created_at", JobSort.UPDATED_AT, "updated_at", JobSort.STATUS, "status",
-            JobSort.TYPE, "type", JobSort.SOURCE, "source", JobSort.GUID, "guid",
-            JobSort.ROBOT_ID, "robot_id", JobSort.PROCESS_VERSION_ID, "process_version_id"));
+    private static final Map<JobSort, String> SORT_COLUMNS = new EnumMap<>(JobSort.class);
+
+    static {
+        for (JobSort s : JobSort.values()) {
+            SORT_COLUMNS.put(s, s.name().toLowerCase(Locale.ROOT));
+        }
+    }
 
     private final Path path;
     private final ReferenceData reference;
@@ -162,6 +167,9 @@ public final class SqliteJobGateway implements JobGateway {
                 migrate(c, st, version);
                 seed(c, reference);
                 st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+                // 64 MiB of page cache: index pages of a big store stay in memory (random GUIDs).
+                st.execute("PRAGMA cache_size = -65536");
+                st.execute("PRAGMA temp_store = MEMORY");
             }
             LOG.info("opened store {}", file);
             return new SqliteJobGateway(file, reference, clock, c);
@@ -484,8 +492,6 @@ public final class SqliteJobGateway implements JobGateway {
         ensureOpen();
         List<Object> params = new ArrayList<>();
         String where = where(q, params);
-        String order = " ORDER BY " + SORT_COLUMNS.get(q.sort()) + (q.ascending() ? " ASC" : " DESC")
-                + ", id" + (q.ascending() ? " ASC" : " DESC");
         try {
             long total;
             try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM job" + where)) {
@@ -494,25 +500,47 @@ public final class SqliteJobGateway implements JobGateway {
                     total = rs.next() ? rs.getLong(1) : 0;
                 }
             }
-            List<Job> items = new ArrayList<>();
-            if (q.limit() > 0) {
-                try (PreparedStatement ps = connection.prepareStatement(
-                        "SELECT " + COLUMNS + " FROM job" + where + order + " LIMIT ? OFFSET ?")) {
-                    List<Object> all = new ArrayList<>(params);
-                    all.add(q.limit());
-                    all.add(q.offset());
-                    setAll(ps, all);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            items.add(map(rs));
-                        }
-                    }
-                }
-            }
-            return new Page<>(items, total, q.offset(), q.limit());
+            return new Page<>(page(q), total, q.offset(), q.limit());
         } catch (SQLException e) {
             throw failure("query", e);
         }
+    }
+
+    @Override
+    public synchronized List<Job> page(JobQuery q) {
+        ensureOpen();
+        List<Job> items = new ArrayList<>();
+        if (q.limit() == 0) {
+            return items;
+        }
+        List<Object> params = new ArrayList<>();
+        String sql = pageSql(q, params);
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            setAll(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(map(rs));
+                }
+            }
+            return items;
+        } catch (SQLException e) {
+            throw failure("query", e);
+        }
+    }
+
+    /** The SQL of a page (public for the benchmark, which runs the same statement by raw JDBC). */
+    public static String pageSql(JobQuery q, List<Object> params) {
+        String where = where(q, params);
+        String dir = q.ascending() ? " ASC" : " DESC";
+        params.add(q.limit());
+        params.add(q.offset());
+        return "SELECT " + COLUMNS + " FROM job" + where + " ORDER BY " + SORT_COLUMNS.get(q.sort()) + dir
+                + ", id" + dir + " LIMIT ? OFFSET ?";
+    }
+
+    /** The SQL that counts a query's matches (public for the benchmark). */
+    public static String countSql(JobQuery q, List<Object> params) {
+        return "SELECT count(*) FROM job" + where(q, params);
     }
 
     private static String where(JobQuery q, List<Object> params) {
@@ -528,6 +556,18 @@ public final class SqliteJobGateway implements JobGateway {
         if (!q.sources().isEmpty()) {
             clauses.add("source IN (" + placeholders(q.sources().size()) + ")");
             params.addAll(q.sources().stream().map(JobSource::wire).sorted().toList());
+        }
+        if (!q.robots().isEmpty()) {
+            clauses.add("robot_id IN (" + placeholders(q.robots().size()) + ")");
+            params.addAll(q.robots().stream().sorted().toList());
+        }
+        if (q.createdFrom() != null) {
+            clauses.add("created_at >= ?");
+            params.add(JobJson.formatTime(q.createdFrom()));
+        }
+        if (q.createdTo() != null) {
+            clauses.add("created_at < ?");
+            params.add(JobJson.formatTime(q.createdTo()));
         }
         if (q.guidPrefix() != null && !q.guidPrefix().isBlank()) {
             String prefix = q.guidPrefix().strip().toLowerCase(Locale.ROOT);
@@ -554,26 +594,133 @@ public final class SqliteJobGateway implements JobGateway {
     }
 
     @Override
-    public synchronized Map<Integer, Long> countByStatus() {
-        return countBy("status");
+    public synchronized Map<Integer, Long> countByStatus(JobQuery filter) {
+        return countBy("status", filter);
     }
 
     @Override
     public synchronized Map<Integer, Long> countByType() {
-        return countBy("type");
+        return countBy("type", JobQuery.all());
     }
 
-    private Map<Integer, Long> countBy(String column) {
+    private Map<Integer, Long> countBy(String column, JobQuery filter) {
         ensureOpen();
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
         Map<Integer, Long> counts = new LinkedHashMap<>();
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT " + column + ", count(*) FROM job GROUP BY " + column)) {
-            while (rs.next()) {
-                counts.put(rs.getInt(1), rs.getLong(2));
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT " + column + ", count(*) FROM job" + where + " GROUP BY " + column)) {
+            setAll(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getInt(1), rs.getLong(2));
+                }
             }
             return counts;
         } catch (SQLException e) {
             throw failure("count", e);
+        }
+    }
+
+    @Override
+    public synchronized List<JobEvent> history(UUID guid) {
+        Job job = read(guid);
+        List<JobEvent> events = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT at, from_status, to_status FROM job_event WHERE guid = ? ORDER BY id")) {
+            ps.setString(1, guid.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int from = rs.getInt(2);
+                    events.add(new JobEvent(guid, time(rs.getString(1)), rs.wasNull() ? null : from, rs.getInt(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("history", e);
+        }
+        int initial = events.isEmpty() || events.get(0).fromStatus() == null ? job.status() : events.get(0).fromStatus();
+        events.add(0, new JobEvent(guid, job.createdAt(), null, initial));
+        return events;
+    }
+
+    /**
+     * Stores many jobs in one transaction: all of them or, if one fails or {@code cancelled} says
+     * stop, none. Reports progress every 10,000 rows. Returns how many were stored.
+     */
+    public synchronized long insertAll(Iterator<Job> jobs, java.util.function.LongConsumer progress,
+                                       java.util.function.BooleanSupplier cancelled) {
+        return insertAll(jobs, 0, progress, cancelled);
+    }
+
+    /**
+     * As {@link #insertAll(Iterator, java.util.function.LongConsumer, java.util.function.BooleanSupplier)};
+     * when {@code expected} rows are many and more than the store holds, the job table's indexes are
+     * dropped and built again after the rows are in (several times faster; in the same transaction,
+     * so a duplicate GUID still undoes everything).
+     */
+    public synchronized long insertAll(Iterator<Job> jobs, long expected, java.util.function.LongConsumer progress,
+                                       java.util.function.BooleanSupplier cancelled) {
+        ensureOpen();
+        long n = 0;
+        try (Statement st = connection.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+            try {
+                List<String> rebuild = new ArrayList<>();
+                if (expected >= 50_000 && expected >= rowCount(st)) {
+                    try (ResultSet rs = st.executeQuery("SELECT name, sql FROM sqlite_master "
+                            + "WHERE type = 'index' AND tbl_name = 'job' AND sql IS NOT NULL")) {
+                        List<String> names = new ArrayList<>();
+                        while (rs.next()) {
+                            names.add(rs.getString(1));
+                            rebuild.add(rs.getString(2));
+                        }
+                        rs.close();
+                        for (String name : names) {
+                            st.execute("DROP INDEX \"" + name.replace("\"", "") + "\"");
+                        }
+                    }
+                }
+                while (jobs.hasNext()) {
+                    if (cancelled.getAsBoolean()) {
+                        throw new CancelledException();
+                    }
+                    Job j = jobs.next();
+                    bind(insert, j);
+                    insert.executeUpdate();
+                    if (++n % 10_000 == 0) {
+                        progress.accept(n);
+                    }
+                }
+                for (String sql : rebuild) {
+                    st.execute(sql);
+                }
+                st.execute("COMMIT");
+                progress.accept(n);
+                return n;
+            } catch (SQLException | RuntimeException e) {
+                st.execute("ROLLBACK");
+                throw e;
+            }
+        } catch (CancelledException e) {
+            throw new UnavailableException("error.store.cancelled", path.toString());
+        } catch (SQLException e) {
+            if (primary(e) == SQLiteErrorCode.SQLITE_CONSTRAINT && isUniqueViolation(e)) {
+                throw new AlreadyExistsException("error.import.duplicate", e.getMessage());
+            }
+            throw failure("insert", e);
+        }
+    }
+
+    private static long rowCount(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT max(id) FROM job")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /** Internal: an all-or-nothing insert was cancelled. */
+    private static final class CancelledException extends RuntimeException {
+        CancelledException() {
+            super(null, null, false, false);
         }
     }
 

@@ -90,6 +90,8 @@ public final class MainViewModel {
     private final ReadJobViewModel read;
     private final UpdateJobViewModel update;
     private final DeleteJobViewModel delete;
+    private final com.jobsconsole.ui.jobs.JobsBrowserViewModel jobs;
+    private final javafx.beans.property.IntegerProperty selectedTab = new javafx.beans.property.SimpleIntegerProperty();
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper storePath = new ReadOnlyStringWrapper();
@@ -121,6 +123,19 @@ public final class MainViewModel {
         read = new ReadJobViewModel(gateway, executor, dialogs, messages);
         update = new UpdateJobViewModel(reference, gateway, executor, dialogs, messages);
         delete = new DeleteJobViewModel(reference, gateway, executor, dialogs, messages);
+        jobs = new com.jobsconsole.ui.jobs.JobsBrowserViewModel(reference, gateway, executor, dialogs, messages);
+        jobs.setOnSelected(job -> {
+            // Selecting a job in the browser fills its GUID into the Read, Update and Delete tabs.
+            for (var vm : List.of(read, update, delete)) {
+                vm.guidProperty().set(job.guid().toString());
+            }
+        });
+        jobs.setOnClone(job -> {
+            create.fillFrom(job);
+            selectedTab.set(0);
+        });
+        referenceTables.setOnStatusPicked(jobs::filterToStatus);
+        referenceTables.setOnTypePicked(jobs::filterToType);
         create.setOnCreated(job -> {
             // The job just made is the one a user most likely wants to read, update or delete next.
             String g = job.guid().toString();
@@ -217,6 +232,39 @@ public final class MainViewModel {
             refreshing.set(false);
             dialogs.showError(messages.get("refresh.failedTitle"), messages.describe(e));
         });
+    }
+
+    /**
+     * File → Fill with demo data…: asks how many, then adds that many realistic jobs to the local
+     * store in one transaction, with progress and Cancel (a cancelled fill writes nothing).
+     */
+    public void seedDemo() {
+        if (!(gateway.get() instanceof com.jobsconsole.gateway.sqlite.SqliteJobGateway store) || refreshing.get()) {
+            dialogs.showError(messages.get("seed.title"), messages.get("seed.localOnly"));
+            return;
+        }
+        long[] sizes = {1_000, 100_000, 1_000_000};
+        var choice = dialogs.choose(messages.get("seed.title"), messages.get("seed.header"), messages.get("seed.body"),
+                List.of(messages.get("seed.option", sizes[0]), messages.get("seed.option", sizes[1]),
+                        messages.get("seed.option", sizes[2])));
+        if (choice.isEmpty()) {
+            return;
+        }
+        long count = sizes[choice.get()];
+        refreshing.set(true);
+        refreshProgress.set(0);
+        refreshCancelled.set(false);
+        executor.execute(() -> store.insertAll(new com.jobsconsole.demo.DemoJobs(store.reference(), count,
+                        System.nanoTime(), java.time.LocalDateTime.now()), count,
+                done -> executor.onCallbackThread(() -> refreshProgress.set((double) done / count)),
+                refreshCancelled::get), n -> {
+                    refreshing.set(false);
+                    gateway.changed();
+                    dialogs.notify(messages.get("seed.done", n));
+                }, e -> {
+                    refreshing.set(false);
+                    dialogs.showError(messages.get("seed.title"), messages.describe(e));
+                });
     }
 
     public void cancelRefresh() {
@@ -331,6 +379,20 @@ public final class MainViewModel {
     /** The method view-models in tab order. */
     public List<MethodViewModel> methods() {
         return List.of(create, read, update, delete);
+    }
+
+    public com.jobsconsole.ui.jobs.JobsBrowserViewModel jobs() {
+        return jobs;
+    }
+
+    /** The open method tab (0 create, 1 read, 2 update, 3 delete). */
+    public javafx.beans.property.IntegerProperty selectedTabProperty() {
+        return selectedTab;
+    }
+
+    /** The browser's "Create" button: opens the Create tab. */
+    public void openCreateTab() {
+        selectedTab.set(0);
     }
 
     public ReferenceTablesViewModel referenceTables() {

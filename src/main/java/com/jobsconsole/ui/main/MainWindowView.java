@@ -43,6 +43,8 @@ public final class MainWindowView {
     @FXML
     private MenuItem refreshItem;
     @FXML
+    private MenuItem seedItem;
+    @FXML
     private MenuItem exitItem;
     @FXML
     private RadioMenuItem englishItem;
@@ -85,6 +87,7 @@ public final class MainWindowView {
         newStoreItem.setOnAction(e -> viewModel.newStore());
         openStoreItem.setOnAction(e -> viewModel.openStore());
         refreshItem.setOnAction(e -> viewModel.refresh());
+        seedItem.setOnAction(e -> viewModel.seedDemo());
         targetBox.setItems(viewModel.targets());
         targetBox.valueProperty().bindBidirectional(viewModel.selectedTargetProperty());
         targetBox.disableProperty().bind(viewModel.openingProperty().or(viewModel.refreshingProperty()));
@@ -118,6 +121,9 @@ public final class MainWindowView {
 
         aboutItem.setOnAction(e -> viewModel.about());
 
+        methodTabs.getSelectionModel().select(viewModel.selectedTabProperty().get());
+        viewModel.selectedTabProperty().subscribe(i -> methodTabs.getSelectionModel().select(i.intValue()));
+        methodTabs.getSelectionModel().selectedIndexProperty().subscribe(i -> viewModel.selectedTabProperty().set(i.intValue()));
         storeLabel.textProperty().bind(viewModel.storePathProperty());
         jobCountLabel.textProperty().bind(viewModel.jobCountProperty());
         openingProgress.visibleProperty().bind(viewModel.openingProperty());

@@ -117,6 +117,27 @@ public final class CreateJobViewModel extends MethodViewModel {
         guid.set(UUID.randomUUID().toString());
     }
 
+    /** Clone: puts a job's fields into the form, with a fresh GUID, ready to create a copy. */
+    public void fillFrom(Job job) {
+        newGuid();
+        types.stream().filter(t -> t.code() == job.type()).findFirst().ifPresent(type::set);
+        statuses.stream().filter(s -> s.code() == job.status()).findFirst().ifPresent(status::set);
+        source.set(job.source() == null ? JobSource.GUI : job.source());
+        processVersion.set(text(job.processVersionId()));
+        robot.set(text(job.robotId()));
+        account.set(text(job.accountId()));
+        schedule.set(text(job.scheduleId()));
+        task.set(text(job.taskId()));
+        stopAfterDate.set(job.stopAfter() == null ? null : job.stopAfter().toLocalDate());
+        stopAfterTime.set(job.stopAfter() == null ? "" : job.stopAfter().toLocalTime().toString());
+        abortAfterDate.set(job.abortAfter() == null ? null : job.abortAfter().toLocalDate());
+        abortAfterTime.set(job.abortAfter() == null ? "" : job.abortAfter().toLocalTime().toString());
+    }
+
+    private static String text(Long v) {
+        return v == null ? "" : v.toString();
+    }
+
     /** Called with each job this tab creates (on the FX thread). */
     public void setOnCreated(Consumer<Job> listener) {
         this.onCreated = listener == null ? j -> { } : listener;

@@ -59,7 +59,18 @@ public final class ReferenceTablesView {
         statusDescription.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().description()));
         statusDescription.setCellFactory(col -> wrappingCell());
 
+        statusTable.setRowFactory(t -> {
+            var row = new javafx.scene.control.TableRow<StatusItemViewModel>();
+            row.setOnMouseClicked(e -> viewModel.pickStatus(row.getItem()));
+            row.setTooltip(new Tooltip(viewModel.filterHint()));
+            return row;
+        });
         typeTable.setItems(viewModel.types());
+        typeTable.setRowFactory(t -> {
+            var row = new javafx.scene.control.TableRow<TypeItemViewModel>();
+            row.setOnMouseClicked(e -> viewModel.pickType(row.getItem()));
+            return row;
+        });
         typeCode.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().code()));
         typeName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         typeCount.setCellValueFactory(c -> c.getValue().countProperty());

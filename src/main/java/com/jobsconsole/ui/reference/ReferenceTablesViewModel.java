@@ -48,6 +48,36 @@ public final class ReferenceTablesViewModel {
         return total.getReadOnlyProperty();
     }
 
+    private java.util.function.Consumer<com.jobsconsole.model.JobStatus> onStatusPicked = s -> { };
+    private java.util.function.Consumer<com.jobsconsole.model.JobType> onTypePicked = t -> { };
+
+    /** The tooltip of a status row. */
+    public String filterHint() {
+        return messages.get("reference.clickToFilter");
+    }
+
+    /** A click on a status row: the jobs browser filters to it. */
+    public void pickStatus(StatusItemViewModel item) {
+        if (item != null) {
+            onStatusPicked.accept(item.status());
+        }
+    }
+
+    /** A click on a type row. */
+    public void pickType(TypeItemViewModel item) {
+        if (item != null) {
+            onTypePicked.accept(item.type());
+        }
+    }
+
+    public void setOnStatusPicked(java.util.function.Consumer<com.jobsconsole.model.JobStatus> listener) {
+        this.onStatusPicked = listener;
+    }
+
+    public void setOnTypePicked(java.util.function.Consumer<com.jobsconsole.model.JobType> listener) {
+        this.onTypePicked = listener;
+    }
+
     /** Re-reads the counts from the active gateway, off the FX thread. */
     public void refresh() {
         JobGateway g = gateway.get();

@@ -1,0 +1,100 @@
+package com.jobsconsole.ui.jobs;
+
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.json.JobJson;
+import com.jobsconsole.model.Job;
+import com.jobsconsole.model.ReferenceData;
+
+/** A row of the jobs browser: the job (null while its page loads) and its values as shown. */
+public final class JobRowViewModel {
+
+    private final Job job;
+    private final ReferenceData reference;
+    private final Messages messages;
+
+    JobRowViewModel(Job job, ReferenceData reference, Messages messages) {
+        this.job = job;
+        this.reference = reference;
+        this.messages = messages;
+    }
+
+    /** The job, or null while its page is loading. */
+    public Job job() {
+        return job;
+    }
+
+    public boolean isLoading() {
+        return job == null;
+    }
+
+    public String guid() {
+        return job == null ? messages.get("jobs.loading") : job.guid().toString();
+    }
+
+    public String statusName() {
+        return job == null ? "" : reference.status(job.status()).map(s -> messages.text(s.name()))
+                .orElse(String.valueOf(job.status()));
+    }
+
+    /** The status colour, for the chip. */
+    public String statusColor() {
+        return job == null ? null : reference.status(job.status()).map(s -> s.color()).orElse("#888888");
+    }
+
+    public String typeName() {
+        return job == null ? "" : reference.type(job.type()).map(t -> messages.text(t.name()))
+                .orElse(String.valueOf(job.type()));
+    }
+
+    public String source() {
+        return job == null || job.source() == null ? "" : job.source().wire();
+    }
+
+    public String robot() {
+        return id(job == null ? null : job.robotId());
+    }
+
+    public String processVersion() {
+        return id(job == null ? null : job.processVersionId());
+    }
+
+    public String task() {
+        return id(job == null ? null : job.taskId());
+    }
+
+    public String schedule() {
+        return id(job == null ? null : job.scheduleId());
+    }
+
+    public String created() {
+        return job == null ? "" : time(job.createdAt());
+    }
+
+    public String started() {
+        return job == null ? "" : time(job.startedAt());
+    }
+
+    public String completed() {
+        return job == null ? "" : time(job.completedAt());
+    }
+
+    public String updated() {
+        return job == null ? "" : time(job.updatedAt());
+    }
+
+    public String stopAfter() {
+        return job == null ? "" : time(job.stopAfter());
+    }
+
+    public String abortAfter() {
+        return job == null ? "" : time(job.abortAfter());
+    }
+
+    private static String id(Long v) {
+        return v == null ? "" : v.toString();
+    }
+
+    private static String time(java.time.LocalDateTime t) {
+        return t == null ? "" : JobJson.formatTime(t);
+    }
+}

@@ -1,0 +1,271 @@
+package com.jobsconsole.ui.jobs;
+
+import com.jobsconsole.model.JobSort;
+import com.jobsconsole.model.JobSource;
+import com.jobsconsole.model.JobStatus;
+import com.jobsconsole.model.JobType;
+import com.jobsconsole.ui.common.ColorChip;
+import com.jobsconsole.ui.common.FieldValidation;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.util.StringConverter;
+import org.controlsfx.control.CheckComboBox;
+
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+
+/** The jobs browser's controller: filters, the paged table, details, and the action buttons. */
+public final class JobsBrowserView {
+
+    private final JobsBrowserViewModel viewModel;
+    private final Runnable openCreateTab;
+    private final FieldValidation validation = new FieldValidation();
+
+    @FXML
+    private ResourceBundle resources;
+    @FXML
+    private CheckComboBox<JobStatus> statusFilter;
+    @FXML
+    private CheckComboBox<JobType> typeFilter;
+    @FXML
+    private CheckComboBox<JobSource> sourceFilter;
+    @FXML
+    private TextField robotFilter;
+    @FXML
+    private DatePicker createdFrom;
+    @FXML
+    private DatePicker createdTo;
+    @FXML
+    private TextField guidPrefix;
+    @FXML
+    private Button clearButton;
+    @FXML
+    private Button createButton;
+    @FXML
+    private Button cloneButton;
+    @FXML
+    private Button stopButton;
+    @FXML
+    private Button abortButton;
+    @FXML
+    private MenuButton setStatusButton;
+    @FXML
+    private Button deleteButton;
+    @FXML
+    private Button reloadButton;
+    @FXML
+    private ProgressBar bulkProgress;
+    @FXML
+    private Button bulkCancel;
+    @FXML
+    private Label matchLabel;
+    @FXML
+    private TableView<JobRowViewModel> table;
+    @FXML
+    private TableColumn<JobRowViewModel, String> guidColumn;
+    @FXML
+    private TableColumn<JobRowViewModel, JobRowViewModel> statusColumn;
+    @FXML
+    private TableColumn<JobRowViewModel, String> typeColumn;
+    @FXML
+    private TableColumn<JobRowViewModel, String> sourceColumn;
+    @FXML
+    private TableColumn<JobRowViewModel, String> robotColumn;
+    @FXML
+    private TableColumn<JobRowViewModel, String> processColumn;
+    @FXML
+    private TableColumn<JobRowViewModel, String> taskColumn;
+    @FXML
+    private TableColumn<JobRowViewModel, String> scheduleColumn;
+    @FXML
+    private TableColumn<JobRowViewModel, String> createdColumn;
+    @FXML
+    private TableColumn<JobRowViewModel, String> startedColumn;
+    @FXML
+    private TableColumn<JobRowViewModel, String> completedColumn;
+    @FXML
+    private TableColumn<JobRowViewModel, String> updatedColumn;
+    @FXML
+    private TableColumn<JobRowViewModel, String> stopAfterColumn;
+    @FXML
+    private TableColumn<JobRowViewModel, String> abortAfterColumn;
+    @FXML
+    private TableView<String[]> detailsTable;
+    @FXML
+    private TableColumn<String[], String> detailName;
+    @FXML
+    private TableColumn<String[], String> detailValue;
+    @FXML
+    private ListView<String> historyList;
+    @FXML
+    private Label statusSummary;
+
+    public JobsBrowserView(JobsBrowserViewModel viewModel, Runnable openCreateTab) {
+        this.viewModel = viewModel;
+        this.openCreateTab = openCreateTab;
+    }
+
+    @FXML
+    private void initialize() {
+        bindFilter(statusFilter, viewModel.statuses(), viewModel.statusFilter(), viewModel::label, "jobs.filter.status");
+        bindFilter(typeFilter, viewModel.types(), viewModel.typeFilter(), viewModel::label, "jobs.filter.type");
+        bindFilter(sourceFilter, List.of(JobSource.values()), viewModel.sourceFilter(), JobSource::wire,
+                "jobs.filter.source");
+        robotFilter.textProperty().bindBidirectional(viewModel.robotFilterProperty());
+        guidPrefix.textProperty().bindBidirectional(viewModel.guidPrefixProperty());
+        createdFrom.valueProperty().bindBidirectional(viewModel.createdFromProperty());
+        createdTo.valueProperty().bindBidirectional(viewModel.createdToProperty());
+        validation.attach(robotFilter, viewModel.robotError(), resources.getString("jobs.filter.robots.hint"));
+        validation.attach(guidPrefix, viewModel.prefixError(), resources.getString("jobs.filter.guid.hint"));
+        clearButton.setOnAction(e -> viewModel.clearFilters());
+
+        table.itemsProperty().bind(viewModel.rowsProperty());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        text(guidColumn, JobRowViewModel::guid);
+        statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        statusColumn.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(JobRowViewModel item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean none = empty || item == null || item.isLoading();
+                setText(none ? null : item.statusName());
+                setGraphic(none ? null : new ColorChip(item.statusColor()));
+            }
+        });
+        text(typeColumn, JobRowViewModel::typeName);
+        text(sourceColumn, JobRowViewModel::source);
+        text(robotColumn, JobRowViewModel::robot);
+        text(processColumn, JobRowViewModel::processVersion);
+        text(taskColumn, JobRowViewModel::task);
+        text(scheduleColumn, JobRowViewModel::schedule);
+        text(createdColumn, JobRowViewModel::created);
+        text(startedColumn, JobRowViewModel::started);
+        text(completedColumn, JobRowViewModel::completed);
+        text(updatedColumn, JobRowViewModel::updated);
+        text(stopAfterColumn, JobRowViewModel::stopAfter);
+        text(abortAfterColumn, JobRowViewModel::abortAfter);
+        // Sorting happens in the store: the table only tells which column and which way.
+        table.setSortPolicy(t -> {
+            if (!t.getSortOrder().isEmpty()) {
+                TableColumn<JobRowViewModel, ?> c = t.getSortOrder().get(0);
+                viewModel.sortBy(JobSort.valueOf((String) c.getUserData()),
+                        c.getSortType() == TableColumn.SortType.ASCENDING);
+            }
+            return true;
+        });
+        table.getSortOrder().add(createdColumn);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<JobRowViewModel>) c ->
+                viewModel.selection().setAll(table.getSelectionModel().getSelectedItems().stream()
+                        .filter(r -> r != null && !r.isLoading()).map(JobRowViewModel::job).toList()));
+
+        detailName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue()[0]));
+        detailValue.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue()[1]));
+        detailsTable.setItems(viewModel.details());
+        historyList.setItems(viewModel.history());
+
+        createButton.setOnAction(e -> openCreateTab.run());
+        cloneButton.setOnAction(e -> viewModel.cloneSelected());
+        stopButton.setOnAction(e -> viewModel.requestStop());
+        abortButton.setOnAction(e -> viewModel.abort());
+        deleteButton.setOnAction(e -> viewModel.deleteSelected());
+        reloadButton.setOnAction(e -> viewModel.reload());
+        for (JobStatus s : viewModel.statuses()) {
+            MenuItem item = new MenuItem(viewModel.label(s), new ColorChip(s.color()));
+            item.setOnAction(e -> viewModel.setStatus(s));
+            setStatusButton.getItems().add(item);
+        }
+        var noSelection = javafx.beans.binding.Bindings.isEmpty(viewModel.selection());
+        var notOne = javafx.beans.binding.Bindings.size(viewModel.selection()).isNotEqualTo(1);
+        for (var b : List.of(stopButton, abortButton, deleteButton)) {
+            b.disableProperty().bind(noSelection.or(viewModel.busyProperty()));
+        }
+        setStatusButton.disableProperty().bind(noSelection.or(viewModel.busyProperty()));
+        cloneButton.disableProperty().bind(notOne);
+        bulkProgress.progressProperty().bind(viewModel.progressProperty());
+        bulkProgress.visibleProperty().bind(viewModel.busyProperty());
+        bulkProgress.managedProperty().bind(viewModel.busyProperty());
+        bulkCancel.visibleProperty().bind(viewModel.busyProperty());
+        bulkCancel.managedProperty().bind(viewModel.busyProperty());
+        bulkCancel.setOnAction(e -> viewModel.cancelBulk());
+        matchLabel.textProperty().bind(viewModel.matchSummaryProperty());
+        statusSummary.textProperty().bind(viewModel.statusSummaryProperty());
+
+        ContextMenu menu = new ContextMenu();
+        MenuItem stop = new MenuItem(resources.getString("jobs.action.stop"));
+        stop.setOnAction(e -> viewModel.requestStop());
+        MenuItem abort = new MenuItem(resources.getString("jobs.action.abort"));
+        abort.setOnAction(e -> viewModel.abort());
+        MenuItem clone = new MenuItem(resources.getString("jobs.action.clone"));
+        clone.setOnAction(e -> viewModel.cloneSelected());
+        MenuItem delete = new MenuItem(resources.getString("jobs.action.delete"));
+        delete.setOnAction(e -> viewModel.deleteSelected());
+        menu.getItems().addAll(clone, stop, abort, delete);
+        table.setContextMenu(menu);
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE) {
+                viewModel.deleteSelected();
+            }
+        });
+        viewModel.reload();
+    }
+
+    private static void text(TableColumn<JobRowViewModel, String> column, Function<JobRowViewModel, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+    }
+
+    private <T> void bindFilter(CheckComboBox<T> box, List<T> items, javafx.collections.ObservableList<T> chosen,
+                                Function<T, String> label, String titleKey) {
+        box.getItems().setAll(items);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : label.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        box.setTitle(resources.getString(titleKey));
+        boolean[] syncing = {false};
+        box.getCheckModel().getCheckedItems().addListener((ListChangeListener<T>) c -> {
+            if (!syncing[0]) {
+                syncing[0] = true;
+                chosen.setAll(box.getCheckModel().getCheckedItems());
+                syncing[0] = false;
+            }
+        });
+        chosen.addListener((ListChangeListener<T>) c -> {
+            if (!syncing[0]) {
+                syncing[0] = true;
+                box.getCheckModel().clearChecks();
+                chosen.forEach(box.getCheckModel()::check);
+                syncing[0] = false;
+            }
+        });
+    }
+
+    /** The table (for tests). */
+    TableView<JobRowViewModel> table() {
+        return table;
+    }
+
+}

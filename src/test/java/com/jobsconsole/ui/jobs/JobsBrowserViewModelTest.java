@@ -1,0 +1,180 @@
+package com.jobsconsole.ui.jobs;
+
+import com.jobsconsole.demo.DemoJobs;
+import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.Job;
+import com.jobsconsole.model.JobQuery;
+import com.jobsconsole.model.JobSort;
+import com.jobsconsole.model.JobSource;
+import com.jobsconsole.testing.RecordingDialogs;
+import com.jobsconsole.ui.common.TaskExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static com.jobsconsole.testing.TestStore.REFERENCE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The jobs browser's view-model over a real store of 5,000 demo jobs. */
+class JobsBrowserViewModelTest {
+
+    private static final LocalDateTime NOW = LocalDateTime.of(2030, 6, 1, 12, 0);
+
+    @TempDir
+    Path dir;
+    private SqliteJobGateway store;
+    private ActiveGateway gateway;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private JobsBrowserViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        store = SqliteJobGateway.open(dir.resolve("jobs.sqlite"), REFERENCE);
+        store.insertAll(new DemoJobs(REFERENCE, 5_000, 7, NOW), n -> { }, () -> false);
+        gateway = new ActiveGateway(store);
+        vm = new JobsBrowserViewModel(REFERENCE, gateway, TaskExecutor.sameThread(), dialogs, new Messages(Locale.ENGLISH));
+        vm.reload();
+    }
+
+    @AfterEach
+    void tearDown() {
+        gateway.close();
+    }
+
+    private List<Job> firstRows(int n) {
+        List<Job> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(n, vm.rowsProperty().get().size()); i++) {
+            out.add(vm.rowsProperty().get().get(i).job());
+        }
+        return out;
+    }
+
+    @Test
+    void showsEveryJobNewestFirstWithTheCounts() {
+        assertThat(vm.rowsProperty().get()).hasSize(5_000);
+        assertThat(vm.matchSummaryProperty().get()).isEqualTo("5,000 jobs match");
+        assertThat(vm.statusSummaryProperty().get()).contains("Succeeded").contains("Failed");
+        List<Job> first = firstRows(50);
+        assertThat(first).extracting(Job::createdAt).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void filtersByStatusTypeSourceRobotDatesAndGuidPrefix() {
+        long failed = store.countByStatus().get(5);
+        vm.filterToStatus(REFERENCE.status(5).orElseThrow());
+        assertThat(vm.rowsProperty().get()).hasSize((int) failed);
+        assertThat(firstRows(100)).allSatisfy(j -> assertThat(j.status()).isEqualTo(5));
+        assertThat(vm.statusSummaryProperty().get()).isEqualTo("Failed " + failed);
+
+        vm.clearFilters();
+        vm.sourceFilter().setAll(JobSource.API);
+        vm.typeFilter().setAll(REFERENCE.type(0).orElseThrow());
+        assertThat(firstRows(100)).allSatisfy(j -> {
+            assertThat(j.source()).isEqualTo(JobSource.API);
+            assertThat(j.type()).isZero();
+        });
+
+        vm.clearFilters();
+        vm.robotFilterProperty().set("3, 5");
+        assertThat(firstRows(200)).isNotEmpty().allSatisfy(j -> assertThat(j.robotId()).isIn(3L, 5L));
+        int before = vm.rowsProperty().get().size();
+        vm.robotFilterProperty().set("3, x");
+        assertThat(vm.robotError().get()).contains("robot ids");
+        assertThat(vm.rowsProperty().get()).hasSize(before);
+
+        vm.clearFilters();
+        vm.createdFromProperty().set(LocalDate.of(2030, 5, 30));
+        vm.createdToProperty().set(LocalDate.of(2030, 5, 30));
+        assertThat(firstRows(500)).isNotEmpty().allSatisfy(j ->
+                assertThat(j.createdAt().toLocalDate()).isEqualTo(LocalDate.of(2030, 5, 30)));
+
+        vm.clearFilters();
+        Job some = firstRows(10).get(3);
+        vm.guidPrefixProperty().set(some.guid().toString().substring(0, 8).toUpperCase());
+        assertThat(firstRows(10)).extracting(Job::guid).contains(some.guid());
+        vm.guidPrefixProperty().set("zz");
+        assertThat(vm.prefixError().get()).isNotNull();
+    }
+
+    @Test
+    void sortsInTheStore() {
+        vm.sortBy(JobSort.ROBOT_ID, true);
+        assertThat(firstRows(200)).extracting(Job::robotId).isSorted();
+        vm.sortBy(JobSort.COMPLETED_AT, false);
+        assertThat(firstRows(50)).extracting(Job::completedAt).doesNotContainNull();
+    }
+
+    @Test
+    void selectingAJobShowsItsFieldsAndHistory() {
+        Job job = firstRows(1).get(0);
+        store.updateStatus(job.guid(), 8);
+        store.updateStatus(job.guid(), 4);
+        Job[] told = new Job[1];
+        vm.setOnSelected(j -> told[0] = j);
+        vm.selection().setAll(store.read(job.guid()));
+        assertThat(told[0].guid()).isEqualTo(job.guid());
+        assertThat(vm.details()).anySatisfy(r -> assertThat(r).containsExactly("guid", job.guid().toString()));
+        assertThat(vm.history()).hasSize(3);
+        assertThat(vm.history().get(1)).endsWith("→ 8 — In progress");
+        assertThat(vm.history().get(2)).endsWith("8 — In progress → 4 — Succeeded");
+    }
+
+    @Test
+    void bulkRequestStopChangesEachSelectedJobAndReports() {
+        vm.filterToStatus(REFERENCE.status(8).orElseThrow());
+        List<Job> running = firstRows(5);
+        vm.selection().setAll(running);
+        dialogs.answerConfirm(true);
+        vm.requestStop();
+        assertThat(dialogs.last("confirm").header()).isEqualTo("Set 5 jobs to 6 — Stopping?");
+        assertThat(dialogs.last("notify").message()).isEqualTo("Status set to 6 — Stopping: 5 of 5 done, 0 failed.");
+        assertThat(running).allSatisfy(j -> assertThat(store.read(j.guid()).status()).isEqualTo(6));
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+    }
+
+    @Test
+    void bulkFailuresAreListedAndTheRestStillDone() {
+        List<Job> jobs = firstRows(3);
+        vm.selection().setAll(jobs);
+        store.delete(jobs.get(1).guid());
+        dialogs.answerConfirm(true);
+        vm.abort();
+        assertThat(dialogs.last("error").message()).contains("2 of 3 done, 1 failed")
+                .contains(jobs.get(1).guid() + ": There is no job");
+        assertThat(store.read(jobs.get(0).guid()).status()).isEqualTo(2);
+    }
+
+    @Test
+    void bulkDeleteAsksOnceNamingTheCountAndDecliningKeepsThem() {
+        List<Job> jobs = firstRows(4);
+        vm.selection().setAll(jobs);
+        dialogs.answerConfirm(false, true);
+        vm.deleteSelected();
+        assertThat(dialogs.last("confirm").header()).isEqualTo("Delete 4 jobs?");
+        assertThat(store.query(JobQuery.all()).total()).isEqualTo(5_000);
+        vm.deleteSelected();
+        assertThat(store.query(JobQuery.all()).total()).isEqualTo(4_996);
+        assertThat(vm.rowsProperty().get()).as("the browser follows the change").hasSize(4_996);
+    }
+
+    @Test
+    void cloneHandsTheJobToTheCreateTab() {
+        Job job = firstRows(1).get(0);
+        Job[] cloned = new Job[1];
+        vm.setOnClone(j -> cloned[0] = j);
+        vm.selection().setAll(job);
+        vm.cloneSelected();
+        assertThat(cloned[0]).isEqualTo(job);
+    }
+}
