@@ -46,6 +46,7 @@ public final class JobsConsoleApp extends Application {
     private ActiveGateway active;
     private Stage stage;
     private Locale locale;
+    private boolean sized;
 
     static void launchGui(Path store) {
         storeOption = store;
@@ -124,7 +125,8 @@ public final class JobsConsoleApp extends Application {
         MainWindow window = new MainWindow(reference, active, executor, dialogs(messages), messages, host(),
                 Platform::exit, Clock.systemDefaultZone());
         stage.titleProperty().bind(window.viewModel().titleProperty());
-        boolean first = stage.getScene() == null;
+        boolean first = !sized;
+        sized = true;
         stage.setScene(window.scene());
         stage.setMinWidth(900);
         stage.setMinHeight(600);

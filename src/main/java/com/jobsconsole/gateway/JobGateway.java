@@ -46,6 +46,14 @@ public interface JobGateway extends AutoCloseable {
     /** How many of the jobs that match a filter have each status (paging and sorting are ignored). */
     Map<Integer, Long> countByStatus(JobQuery filter);
 
+    /**
+     * How many matching jobs were created in each hour ({@code hourly}) or day, keyed
+     * "yyyy-MM-dd HH" or "yyyy-MM-dd", oldest first. Empty where the target cannot say.
+     */
+    default Map<String, Long> countByCreated(JobQuery filter, boolean hourly) {
+        return Map.of();
+    }
+
     /** A job's status history, oldest first: its creation, then every change the store saw. */
     default java.util.List<com.jobsconsole.model.JobEvent> history(UUID guid) {
         return java.util.List.of();

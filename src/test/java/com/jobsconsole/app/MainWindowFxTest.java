@@ -254,7 +254,8 @@ class MainWindowFxTest {
         robot.clickOn((Node) visible(robot, "#guidField")).write(job.guid().toString());
         robot.clickOn((Node) visible(robot, "#executeButton"));
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        robot.clickOn("Cancel");
+        Node pane = robot.lookup(".dialog-pane").query();
+        robot.clickOn((Node) robot.from(pane).lookup(".button").match(n -> "Cancel".equals(((Button) n).getText())).query());
         waitUntil(() -> ((Label) visible(robot, "#resultMessage")).getText().contains("Cancelled"));
         assertThat(gateway.get().find(job.guid())).isPresent();
     }
@@ -275,6 +276,9 @@ class MainWindowFxTest {
         robot.interact(gateway::changed);
         Label match = robot.lookup("#matchLabel").query();
         waitUntil(() -> "2 jobs match".equals(match.getText()));
+        // this test works in the browser: give it the room a user would drag it to
+        robot.interact(() -> ((javafx.scene.control.SplitPane) robot.lookup("#mainSplit").query())
+                .setDividerPositions(0.2, 0.7));
 
         TableView<StatusItemViewModel> statuses = robot.lookup("#statusTable").query();
         robot.interact(() -> statuses.scrollTo(5));

@@ -30,7 +30,39 @@ public final class BenchMain {
                     "Remote gateway vs bare HttpClient (same requests to serve on loopback, same run)", "gateway",
                     "bare HTTP", 0.9);
             case "server" -> ServerThroughput.run(quick);
-            default -> throw new IllegalArgumentException("unknown suite: " + suite + " (known: gateway, remote, server)");
+            case "query" -> jmhTime(QueryBenchmark.class, QueryBenchmark.pairs(), quick);
+            default -> throw new IllegalArgumentException("unknown suite: " + suite
+                    + " (known: gateway, remote, server, query)");
+        }
+        // The servers' worker pools are not daemons; the report is out, so end here.
+        System.exit(0);
+    }
+
+    /** Average-time suites: the ratio is subject time over baseline time (lower is better). */
+    private static void jmhTime(Class<?> benchmark, List<String[]> pairs, boolean quick) throws Exception {
+        ChainedOptionsBuilder options = new OptionsBuilder().include(benchmark.getSimpleName());
+        if (quick) {
+            options.warmupIterations(1).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(2).measurementTime(TimeValue.seconds(1));
+        }
+        Map<String, double[]> scores = new HashMap<>();
+        for (RunResult r : new Runner(options.build()).run()) {
+            String label = r.getParams().getBenchmark();
+            scores.put(label.substring(label.lastIndexOf('.') + 1),
+                    new double[] {r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
+        }
+        System.out.println();
+        System.out.println("Browser queries over 1,000,000 jobs: gateway vs the same SQL by raw JDBC (ms per query)");
+        System.out.printf("%-14s %16s %16s %8s   %s%n", "query", "gateway ms", "raw JDBC ms", "ratio", "goal <= 1.20");
+        for (String[] p : pairs) {
+            double[] subject = scores.get(p[1]);
+            double[] base = scores.get(p[2]);
+            if (subject == null || base == null) {
+                continue;
+            }
+            double ratio = subject[0] / base[0];
+            System.out.printf("%-14s %9.2f ± %-5.2f %9.2f ± %-5.2f %7.2fx   %s%n", p[0], subject[0], subject[1],
+                    base[0], base[1], ratio, ratio <= 1.2 ? "met" : "NOT met");
         }
     }
 

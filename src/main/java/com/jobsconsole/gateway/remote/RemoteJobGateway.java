@@ -191,6 +191,11 @@ public final class RemoteJobGateway implements JobGateway {
     }
 
     @Override
+    public Map<String, Long> countByCreated(JobQuery filter, boolean hourly) {
+        return cache().countByCreated(filter, hourly);
+    }
+
+    @Override
     public List<com.jobsconsole.model.JobEvent> history(UUID guid) {
         return cache().find(guid).isPresent() ? cache().history(guid) : List.of();
     }

@@ -623,6 +623,27 @@ public final class SqliteJobGateway implements JobGateway {
     }
 
     @Override
+    public synchronized Map<String, Long> countByCreated(JobQuery filter, boolean hourly) {
+        ensureOpen();
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        String bucket = "substr(created_at, 1, " + (hourly ? 13 : 10) + ")";
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT " + bucket + " AS b, count(*) FROM job" + where + " GROUP BY b ORDER BY b")) {
+            setAll(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("count", e);
+        }
+    }
+
+    @Override
     public synchronized List<JobEvent> history(UUID guid) {
         Job job = read(guid);
         List<JobEvent> events = new ArrayList<>();
@@ -812,8 +833,33 @@ public final class SqliteJobGateway implements JobGateway {
         return rs.wasNull() ? null : v;
     }
 
-    private static LocalDateTime time(String s) {
-        return s == null ? null : LocalDateTime.parse(s, JobJson.DATE_TIME);
+    /** Reads the store's own "yyyy-MM-dd HH:mm:ss" by hand (pages of jobs read six per row). */
+    static LocalDateTime time(String s) {
+        if (s == null) {
+            return null;
+        }
+        if (s.length() == 19 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == ' '
+                && s.charAt(13) == ':' && s.charAt(16) == ':') {
+            try {
+                return LocalDateTime.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10), digits(s, 11, 13),
+                        digits(s, 14, 16), digits(s, 17, 19));
+            } catch (java.time.DateTimeException | NumberFormatException e) {
+                // fall through to the strict parser, which says what is wrong
+            }
+        }
+        return LocalDateTime.parse(s, JobJson.DATE_TIME);
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            int d = s.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                throw new NumberFormatException(s);
+            }
+            v = v * 10 + d;
+        }
+        return v;
     }
 
     @Override

@@ -116,6 +116,10 @@ public final class JobsBrowserView {
     private ListView<String> historyList;
     @FXML
     private Label statusSummary;
+    @FXML
+    private javafx.scene.chart.BarChart<String, Number> statusChart;
+    @FXML
+    private javafx.scene.chart.BarChart<String, Number> createdChart;
 
     public JobsBrowserView(JobsBrowserViewModel viewModel, Runnable openCreateTab) {
         this.viewModel = viewModel;
@@ -223,7 +227,30 @@ public final class JobsBrowserView {
                 viewModel.deleteSelected();
             }
         });
+        statusChart.setTitle(resources.getString("jobs.chart.status"));
+        createdChart.titleProperty().bind(viewModel.createdChartTitleProperty());
+        viewModel.statusChart().addListener((ListChangeListener<JobsBrowserViewModel.Bucket>) c ->
+                fill(statusChart, viewModel.statusChart()));
+        viewModel.createdChart().addListener((ListChangeListener<JobsBrowserViewModel.Bucket>) c ->
+                fill(createdChart, viewModel.createdChart()));
         viewModel.reload();
+    }
+
+    /** Puts the buckets into a bar chart; status bars take the status table's colours. */
+    private static void fill(javafx.scene.chart.BarChart<String, Number> chart, List<JobsBrowserViewModel.Bucket> buckets) {
+        javafx.scene.chart.XYChart.Series<String, Number> series = new javafx.scene.chart.XYChart.Series<>();
+        for (JobsBrowserViewModel.Bucket b : buckets) {
+            javafx.scene.chart.XYChart.Data<String, Number> d = new javafx.scene.chart.XYChart.Data<>(b.label(), b.count());
+            if (b.color() != null) {
+                d.nodeProperty().subscribe(node -> {
+                    if (node != null) {
+                        node.setStyle("-fx-bar-fill: " + b.color() + ";");
+                    }
+                });
+            }
+            series.getData().add(d);
+        }
+        chart.getData().setAll(List.of(series));
     }
 
     private static void text(TableColumn<JobRowViewModel, String> column, Function<JobRowViewModel, String> value) {

@@ -83,6 +83,9 @@ public final class JobsBrowserViewModel {
     private final ReadOnlyStringWrapper matchSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ObservableList<Bucket> statusChart = FXCollections.observableArrayList();
+    private final ObservableList<Bucket> createdChart = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper createdChartTitle = new ReadOnlyStringWrapper("");
     private final ObservableList<Job> selection = FXCollections.observableArrayList();
     private final ObservableList<String[]> details = FXCollections.observableArrayList();
     private final ObservableList<String> history = FXCollections.observableArrayList();
@@ -155,7 +158,9 @@ public final class JobsBrowserViewModel {
         long gen = ++generation;
         JobGateway g = gateway.get();
         loading.set(true);
-        executor.execute(() -> new Loaded(g.query(q), g.countByStatus(q.filterOnly())), loaded -> {
+        boolean hourly = hourly(q);
+        executor.execute(() -> new Loaded(g.query(q), g.countByStatus(q.filterOnly()),
+                g.countByCreated(q.filterOnly(), hourly)), loaded -> {
             if (gen != generation) {
                 return;
             }
@@ -166,6 +171,11 @@ public final class JobsBrowserViewModel {
             statusSummary.set(reference.statuses().stream().filter(s -> loaded.counts.getOrDefault(s.code(), 0L) > 0)
                     .map(s -> messages.text(s.name()) + " " + loaded.counts.get(s.code()))
                     .collect(Collectors.joining(" · ")));
+            statusChart.setAll(reference.statuses().stream().map(s -> new Bucket(messages.text(s.name()),
+                    loaded.counts.getOrDefault(s.code(), 0L), s.color())).toList());
+            createdChart.setAll(loaded.created.entrySet().stream()
+                    .map(e -> new Bucket(e.getKey(), e.getValue(), null)).toList());
+            createdChartTitle.set(messages.get(hourly ? "jobs.chart.createdHourly" : "jobs.chart.createdDaily"));
         }, e -> {
             if (gen == generation) {
                 loading.set(false);
@@ -174,7 +184,31 @@ public final class JobsBrowserViewModel {
         });
     }
 
-    private record Loaded(Page<Job> page, Map<Integer, Long> counts) {
+    private record Loaded(Page<Job> page, Map<Integer, Long> counts, Map<String, Long> created) {
+    }
+
+    /** A bar of a chart: its label, its count and (for statuses) its colour. */
+    public record Bucket(String label, long count, String color) {
+    }
+
+    /** Per hour when the filter spans at most three days, else per day. */
+    private static boolean hourly(JobQuery q) {
+        return q.createdFrom() != null && q.createdTo() != null
+                && java.time.Duration.between(q.createdFrom(), q.createdTo()).toDays() <= 3;
+    }
+
+    /** The status distribution of the filter (every status, in table order, with its colour). */
+    public ObservableList<Bucket> statusChart() {
+        return statusChart;
+    }
+
+    /** Jobs created per hour or day over the filter. */
+    public ObservableList<Bucket> createdChart() {
+        return createdChart;
+    }
+
+    public ReadOnlyStringProperty createdChartTitleProperty() {
+        return createdChartTitle.getReadOnlyProperty();
     }
 
     /** Filters the browser to one status (a click on the status table). */

@@ -107,6 +107,25 @@ class JobsBrowserViewModelTest {
     }
 
     @Test
+    void theChartsFollowTheFilter() {
+        assertThat(vm.statusChart()).hasSize(9);
+        assertThat(vm.statusChart().stream().mapToLong(JobsBrowserViewModel.Bucket::count).sum()).isEqualTo(5_000);
+        assertThat(vm.statusChart().get(4).label()).isEqualTo("Succeeded");
+        assertThat(vm.statusChart().get(4).color()).isEqualTo("#1a7f37");
+        assertThat(vm.createdChartTitleProperty().get()).isEqualTo("Jobs created per day (current filter)");
+        assertThat(vm.createdChart()).hasSizeBetween(50, 57);
+        assertThat(vm.createdChart().stream().mapToLong(JobsBrowserViewModel.Bucket::count).sum()).isEqualTo(5_000);
+
+        vm.filterToStatus(REFERENCE.status(5).orElseThrow());
+        long failed = store.countByStatus().get(5);
+        assertThat(vm.statusChart().stream().mapToLong(JobsBrowserViewModel.Bucket::count).sum()).isEqualTo(failed);
+        vm.createdFromProperty().set(LocalDate.of(2030, 5, 30));
+        vm.createdToProperty().set(LocalDate.of(2030, 5, 31));
+        assertThat(vm.createdChartTitleProperty().get()).isEqualTo("Jobs created per hour (current filter)");
+        assertThat(vm.createdChart()).allSatisfy(b -> assertThat(b.label()).matches("2030-05-3[01] \\d\\d"));
+    }
+
+    @Test
     void sortsInTheStore() {
         vm.sortBy(JobSort.ROBOT_ID, true);
         assertThat(firstRows(200)).extracting(Job::robotId).isSorted();
