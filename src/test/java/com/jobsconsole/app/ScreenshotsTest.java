@@ -106,6 +106,8 @@ class ScreenshotsTest {
             FxToolkit.setupFixture(() -> {
                 javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) stage.getScene().lookup("#resultTabs");
                 tabs.getSelectionModel().select(1);
+                // show the exchange: the method tabs get the height
+                ((javafx.scene.control.SplitPane) stage.getScene().lookup("#mainSplit")).setDividerPositions(0.12, 0.2);
             });
             WaitForAsyncUtils.waitForFxEvents();
             CompletableFuture<WritableImage> shot = new CompletableFuture<>();
