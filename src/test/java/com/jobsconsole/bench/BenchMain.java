@@ -6,7 +6,6 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +37,8 @@ public final class BenchMain {
         System.exit(0);
     }
 
-    /** Average-time suites: the ratio is subject time over baseline time (lower is better). */
-    private static void jmhTime(Class<?> benchmark, List<String[]> pairs, boolean quick) throws Exception {
+    /** Runs one JMH class; returns each method's score and error, by method name. */
+    private static Map<String, double[]> run(Class<?> benchmark, boolean quick) throws Exception {
         ChainedOptionsBuilder options = new OptionsBuilder().include(benchmark.getSimpleName());
         if (quick) {
             options.warmupIterations(1).warmupTime(TimeValue.seconds(1))
@@ -51,6 +50,12 @@ public final class BenchMain {
             scores.put(label.substring(label.lastIndexOf('.') + 1),
                     new double[] {r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
         }
+        return scores;
+    }
+
+    /** Average-time suites: the ratio is subject time over baseline time (lower is better). */
+    private static void jmhTime(Class<?> benchmark, List<String[]> pairs, boolean quick) throws Exception {
+        Map<String, double[]> scores = run(benchmark, quick);
         System.out.println();
         System.out.println("Browser queries over 1,000,000 jobs: gateway vs the same SQL by raw JDBC (ms per query)");
         System.out.printf("%-14s %16s %16s %8s   %s%n", "query", "gateway ms", "raw JDBC ms", "ratio", "goal <= 1.20");
@@ -68,18 +73,7 @@ public final class BenchMain {
 
     private static void jmh(Class<?> benchmark, List<String[]> pairs, boolean quick, String title, String subjectName,
                             String baselineName, double goal) throws Exception {
-        ChainedOptionsBuilder options = new OptionsBuilder().include(benchmark.getSimpleName());
-        if (quick) {
-            options.warmupIterations(1).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(2).measurementTime(TimeValue.seconds(1));
-        }
-        Collection<RunResult> results = new Runner(options.build()).run();
-        Map<String, double[]> scores = new HashMap<>();
-        for (RunResult r : results) {
-            String label = r.getParams().getBenchmark();
-            String method = label.substring(label.lastIndexOf('.') + 1);
-            scores.put(method, new double[] {r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
-        }
+        Map<String, double[]> scores = run(benchmark, quick);
         System.out.println();
         System.out.println(title);
         System.out.printf("%-8s %16s %16s %8s   %s%n", "op", subjectName + " ops/s", baselineName + " ops/s", "ratio",

@@ -14,7 +14,6 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
 import java.io.File;
 import java.util.ResourceBundle;
@@ -97,17 +96,7 @@ public final class ProfilesView {
         nameField.textProperty().bindBidirectional(viewModel.nameProperty());
         urlField.textProperty().bindBidirectional(viewModel.baseUrlProperty());
         authBox.setItems(viewModel.authSchemes());
-        authBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(AuthScheme s) {
-                return s == null ? "" : viewModel.authLabel(s);
-            }
-
-            @Override
-            public AuthScheme fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        });
+        authBox.setConverter(com.jobsconsole.ui.common.Converters.label(viewModel::authLabel));
         authBox.valueProperty().bindBidirectional(viewModel.authProperty());
         keyField.textProperty().bindBidirectional(viewModel.apiKeyProperty());
         keyField.promptTextProperty().bind(Bindings.when(viewModel.hasStoredKeyProperty())

@@ -24,7 +24,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 
 import java.util.List;
@@ -260,17 +259,7 @@ public final class JobsBrowserView {
     private <T> void bindFilter(CheckComboBox<T> box, List<T> items, javafx.collections.ObservableList<T> chosen,
                                 Function<T, String> label, String titleKey) {
         box.getItems().setAll(items);
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : label.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        });
+        box.setConverter(com.jobsconsole.ui.common.Converters.label(label));
         box.setTitle(resources.getString(titleKey));
         boolean[] syncing = {false};
         box.getCheckModel().getCheckedItems().addListener((ListChangeListener<T>) c -> {

@@ -3,6 +3,7 @@ package com.jobsconsole.ui.methods;
 import com.jobsconsole.model.JobSource;
 import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.JobType;
+import com.jobsconsole.ui.common.Converters;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -12,7 +13,6 @@ import javafx.util.StringConverter;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.function.Function;
 
 /** The Create tab's controller: binds the form to {@link CreateJobViewModel}. */
 public final class CreateJobView extends MethodView<CreateJobViewModel> {
@@ -56,10 +56,10 @@ public final class CreateJobView extends MethodView<CreateJobViewModel> {
         guidField.textProperty().bindBidirectional(vm.guidProperty());
         newGuidButton.setOnAction(e -> vm.newGuid());
         typeBox.setItems(vm.types());
-        typeBox.setConverter(converter(vm::label));
+        typeBox.setConverter(Converters.label(vm::label));
         typeBox.valueProperty().bindBidirectional(vm.typeProperty());
         statusBox.setItems(vm.statuses());
-        statusBox.setConverter(converter(vm::label));
+        statusBox.setConverter(Converters.label(vm::label));
         statusBox.valueProperty().bindBidirectional(vm.statusProperty());
         sourceBox.setItems(vm.sources());
         sourceBox.valueProperty().bindBidirectional(vm.sourceProperty());
@@ -107,18 +107,4 @@ public final class CreateJobView extends MethodView<CreateJobViewModel> {
             }
         }
     };
-
-    static <T> StringConverter<T> converter(Function<T, String> label) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : label.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException("pickers are not editable");
-            }
-        };
-    }
 }

@@ -21,7 +21,7 @@ public final class UpdateJobView extends MethodView<UpdateJobViewModel> {
     protected void bindForm() {
         guidField.textProperty().bindBidirectional(viewModel.guidProperty());
         statusBox.setItems(viewModel.statuses());
-        statusBox.setConverter(CreateJobView.converter(viewModel::label));
+        statusBox.setConverter(com.jobsconsole.ui.common.Converters.label(viewModel::label));
         statusBox.valueProperty().bindBidirectional(viewModel.statusProperty());
         validation.attach(guidField, viewModel.guidError(), resources.getString("field.guid.existing.hint"));
         validation.attach(statusBox, viewModel.statusError(), resources.getString("field.status.update.hint"));
