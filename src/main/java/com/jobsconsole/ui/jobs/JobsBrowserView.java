@@ -278,10 +278,4 @@ public final class JobsBrowserView {
             }
         });
     }
-
-    /** The table (for tests). */
-    TableView<JobRowViewModel> table() {
-        return table;
-    }
-
 }

@@ -38,7 +38,6 @@ import javafx.collections.ObservableList;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -504,10 +503,5 @@ public final class JobsBrowserViewModel {
 
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
-    }
-
-    /** Jobs in the selection (for action buttons). */
-    public List<Job> selected() {
-        return new ArrayList<>(selection);
     }
 }
