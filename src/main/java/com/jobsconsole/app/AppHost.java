@@ -132,6 +132,17 @@ public class AppHost implements MainViewModel.Host {
         return last == null ? dirs.defaultStore() : Path.of(last);
     }
 
+    @Override
+    public List<String> browserColumns() {
+        return List.copyOf(settings.browserColumns);
+    }
+
+    @Override
+    public void saveBrowserColumns(List<String> layout) {
+        settings.browserColumns = new java.util.ArrayList<>(layout);
+        settings.save(dirs.settingsFile());
+    }
+
     public ProfileStore profileStore() {
         return profiles;
     }

@@ -35,7 +35,8 @@ public final class MainWindow {
                 .register(MainWindowView.class, () -> new MainWindowView(viewModel, exit))
                 .register(ReferenceTablesView.class, () -> new ReferenceTablesView(viewModel.referenceTables()))
                 .register(com.jobsconsole.ui.jobs.JobsBrowserView.class,
-                        () -> new com.jobsconsole.ui.jobs.JobsBrowserView(viewModel.jobs(), viewModel::openCreateTab))
+                        () -> new com.jobsconsole.ui.jobs.JobsBrowserView(viewModel.jobs(), viewModel::openCreateTab,
+                                viewModel.browserColumns(), viewModel::saveBrowserColumns))
                 .register(CreateJobView.class, () -> new CreateJobView(viewModel.create()))
                 .register(ReadJobView.class, () -> new ReadJobView(viewModel.read()))
                 .register(UpdateJobView.class, () -> new UpdateJobView(viewModel.update()))

@@ -26,6 +26,8 @@ public final class Settings {
     public String language;
     /** "light" or "dark". */
     public String theme = "light";
+    /** The jobs browser's columns: "id:width:visible", in the user's order. */
+    public List<String> browserColumns = new ArrayList<>();
     /** Most recent first. */
     public List<String> recentStores = new ArrayList<>();
 

@@ -62,6 +62,14 @@ public interface JobGateway extends AutoCloseable {
     /** How many jobs have each type; types with no jobs may be left out. */
     Map<Integer, Long> countByType();
 
+    /**
+     * Maintenance: sets when a soft stop and a hard abort are requested (null clears one). The
+     * documented API has no such method, so only a store can do it.
+     */
+    default void setStopTimes(UUID guid, java.time.LocalDateTime stopAfter, java.time.LocalDateTime abortAfter) {
+        throw new InvalidInputException("error.maintenance.remote");
+    }
+
     /** A job if it exists, without the not-found exception. */
     default Optional<Job> find(UUID guid) {
         try {

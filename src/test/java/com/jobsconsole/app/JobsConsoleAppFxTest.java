@@ -117,6 +117,38 @@ class JobsConsoleAppFxTest {
     }
 
     @Test
+    void theBrowsersColumnsAreRememberedAcrossStarts() throws Exception {
+        startApp();
+        waitUntil(() -> showsText("Create Job"));
+        javafx.scene.control.TableView<Object> table = robot.lookup("#table").query();
+        robot.interact(() -> {
+            table.getColumns().stream().filter(c -> "typeColumn".equals(c.getId())).findFirst().orElseThrow()
+                    .setVisible(false);
+            var created = table.getColumns().stream().filter(c -> "createdColumn".equals(c.getId())).findFirst()
+                    .orElseThrow();
+            table.getColumns().remove(created);
+            table.getColumns().add(0, created);
+        });
+        Path settings = home.resolve("config/settings.json");
+        waitUntil(() -> {
+            try {
+                return Files.readString(settings).contains("typeColumn:") && Files.readString(settings).contains(":false");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        stage = FxToolkit.registerPrimaryStage();
+        startApp();
+        waitUntil(() -> showsText("Create Job"));
+        javafx.scene.control.TableView<?> again = robot.lookup("#table").query();
+        assertThat(again.getColumns().get(0).getId()).isEqualTo("createdColumn");
+        assertThat(again.getColumns().stream().filter(c -> "typeColumn".equals(c.getId())).findFirst().orElseThrow()
+                .isVisible()).isFalse();
+    }
+
+    @Test
     void aStoreThatIsNotSqliteIsExplainedAndAnotherCanBeChosen() throws Exception {
         Path junk = Files.writeString(home.resolve("junk.sqlite"), "definitely not a database");
         Path fresh = home.resolve("fresh.sqlite");

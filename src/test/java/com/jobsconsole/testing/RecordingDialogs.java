@@ -20,6 +20,18 @@ public final class RecordingDialogs implements DialogService {
     private final Deque<Boolean> confirmAnswers = new ArrayDeque<>();
     private final Deque<Optional<Path>> fileAnswers = new ArrayDeque<>();
     private final Deque<Optional<Integer>> choiceAnswers = new ArrayDeque<>();
+    private final Deque<Optional<StopTimes>> timesAnswers = new ArrayDeque<>();
+
+    public RecordingDialogs answerStopTimes(StopTimes times) {
+        timesAnswers.add(Optional.ofNullable(times));
+        return this;
+    }
+
+    @Override
+    public synchronized Optional<StopTimes> askStopTimes(String title, String header) {
+        shown.add(new Shown("askStopTimes", title, header, null));
+        return timesAnswers.isEmpty() ? Optional.empty() : timesAnswers.poll();
+    }
 
     public RecordingDialogs answerConfirm(boolean... answers) {
         for (boolean a : answers) {

@@ -78,6 +78,18 @@ public class TestHost implements MainViewModel.Host {
         onClosed.run();
     }
 
+    public List<String> columns = new ArrayList<>();
+
+    @Override
+    public List<String> browserColumns() {
+        return columns;
+    }
+
+    @Override
+    public void saveBrowserColumns(List<String> layout) {
+        columns = new ArrayList<>(layout);
+    }
+
     @Override
     public Path lastLocalStore() {
         return recent.isEmpty() ? dir.resolve("test.sqlite") : Path.of(recent.get(0));

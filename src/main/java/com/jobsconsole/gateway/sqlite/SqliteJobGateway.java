@@ -403,6 +403,23 @@ public final class SqliteJobGateway implements JobGateway {
     }
 
     @Override
+    public synchronized void setStopTimes(UUID guid, LocalDateTime stopAfter, LocalDateTime abortAfter) {
+        ensureOpen();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE job SET stop_after = ?, abort_after = ?, updated_at = ? WHERE guid = ?")) {
+            ps.setString(1, JobJson.formatTime(stopAfter));
+            ps.setString(2, JobJson.formatTime(abortAfter));
+            ps.setString(3, JobJson.formatTime(now()));
+            ps.setString(4, guid.toString());
+            if (ps.executeUpdate() == 0) {
+                throw new NotFoundException("error.job.notFound", guid.toString());
+            }
+        } catch (SQLException e) {
+            throw failure("maintenance", e);
+        }
+    }
+
+    @Override
     public synchronized void delete(UUID guid) {
         ensureOpen();
         try {

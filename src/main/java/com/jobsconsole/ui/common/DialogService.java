@@ -20,6 +20,13 @@ public interface DialogService {
      */
     Optional<Integer> choose(String title, String header, String message, java.util.List<String> options);
 
+    /** Stop and abort times the user picked for maintenance; either may be null (cleared). */
+    record StopTimes(java.time.LocalDateTime stopAfter, java.time.LocalDateTime abortAfter) {
+    }
+
+    /** Asks for a stop-after and an abort-after moment; empty if the user gave up. */
+    Optional<StopTimes> askStopTimes(String title, String header);
+
     /** A short note that goes away by itself. */
     void notify(String message);
 

@@ -83,6 +83,48 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<StopTimes> askStopTimes(String title, String header) {
+        javafx.scene.control.Dialog<StopTimes> dialog = new javafx.scene.control.Dialog<>();
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
+        Window w = owner.get();
+        if (w != null) {
+            dialog.initOwner(w);
+        }
+        javafx.scene.control.DatePicker stopDate = new javafx.scene.control.DatePicker();
+        javafx.scene.control.TextField stopTime = new javafx.scene.control.TextField("12:00");
+        javafx.scene.control.DatePicker abortDate = new javafx.scene.control.DatePicker();
+        javafx.scene.control.TextField abortTime = new javafx.scene.control.TextField("13:00");
+        stopDate.setId("stopDate");
+        abortDate.setId("abortDate");
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new javafx.scene.control.Label(messages.get("field.stopAfter")), stopDate, stopTime);
+        grid.addRow(1, new javafx.scene.control.Label(messages.get("field.abortAfter")), abortDate, abortTime);
+        grid.add(new javafx.scene.control.Label(messages.get("maintenance.hint")), 0, 2, 3, 1);
+        dialog.getDialogPane().setContent(grid);
+        ButtonType apply = new ButtonType(messages.get("maintenance.apply"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(apply,
+                new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        dialog.setResultConverter(b -> b == apply
+                ? new StopTimes(at(stopDate.getValue(), stopTime.getText()), at(abortDate.getValue(), abortTime.getText()))
+                : null);
+        return dialog.showAndWait();
+    }
+
+    private static java.time.LocalDateTime at(java.time.LocalDate date, String time) {
+        if (date == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.of(date, java.time.LocalTime.parse(time.strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return date.atStartOfDay();
+        }
+    }
+
+    @Override
     public void notify(String message) {
         Notifications n = Notifications.create().text(message).hideAfter(Duration.seconds(4));
         Window w = owner.get();

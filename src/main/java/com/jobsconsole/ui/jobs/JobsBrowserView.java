@@ -68,6 +68,8 @@ public final class JobsBrowserView {
     @FXML
     private Button deleteButton;
     @FXML
+    private Button maintenanceButton;
+    @FXML
     private Button reloadButton;
     @FXML
     private ProgressBar bulkProgress;
@@ -120,9 +122,46 @@ public final class JobsBrowserView {
     @FXML
     private javafx.scene.chart.BarChart<String, Number> createdChart;
 
-    public JobsBrowserView(JobsBrowserViewModel viewModel, Runnable openCreateTab) {
+    private final List<String> savedColumns;
+    private final java.util.function.Consumer<List<String>> saveColumns;
+    private final javafx.animation.PauseTransition saveLater = new javafx.animation.PauseTransition(
+            javafx.util.Duration.millis(600));
+
+    public JobsBrowserView(JobsBrowserViewModel viewModel, Runnable openCreateTab, List<String> savedColumns,
+                           java.util.function.Consumer<List<String>> saveColumns) {
         this.viewModel = viewModel;
         this.openCreateTab = openCreateTab;
+        this.savedColumns = savedColumns;
+        this.saveColumns = saveColumns;
+    }
+
+    /** Puts the columns back as the user left them: order, width, shown or hidden. */
+    private void restoreColumns() {
+        java.util.Map<String, TableColumn<JobRowViewModel, ?>> byId = new java.util.LinkedHashMap<>();
+        table.getColumns().forEach(c -> byId.put(c.getId(), c));
+        List<TableColumn<JobRowViewModel, ?>> ordered = new java.util.ArrayList<>();
+        for (String entry : savedColumns) {
+            String[] p = entry.split(":");
+            TableColumn<JobRowViewModel, ?> c = p.length == 3 ? byId.remove(p[0]) : null;
+            if (c != null) {
+                try {
+                    c.setPrefWidth(Math.max(30, Double.parseDouble(p[1])));
+                } catch (NumberFormatException ignored) {
+                    // keep the default width
+                }
+                c.setVisible(Boolean.parseBoolean(p[2]));
+                ordered.add(c);
+            }
+        }
+        ordered.addAll(byId.values());
+        table.getColumns().setAll(ordered);
+        saveLater.setOnFinished(e -> saveColumns.accept(table.getColumns().stream()
+                .map(c -> c.getId() + ":" + Math.round(c.getWidth()) + ":" + c.isVisible()).toList()));
+        table.getColumns().addListener((ListChangeListener<TableColumn<JobRowViewModel, ?>>) c -> saveLater.playFromStart());
+        for (TableColumn<JobRowViewModel, ?> c : table.getColumns()) {
+            c.widthProperty().addListener((o, a, b) -> saveLater.playFromStart());
+            c.visibleProperty().addListener((o, a, b) -> saveLater.playFromStart());
+        }
     }
 
     @FXML
@@ -139,6 +178,7 @@ public final class JobsBrowserView {
         validation.attach(guidPrefix, viewModel.prefixError(), resources.getString("jobs.filter.guid.hint"));
         clearButton.setOnAction(e -> viewModel.clearFilters());
 
+        restoreColumns();
         table.itemsProperty().bind(viewModel.rowsProperty());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         text(guidColumn, JobRowViewModel::guid);
@@ -188,6 +228,7 @@ public final class JobsBrowserView {
         stopButton.setOnAction(e -> viewModel.requestStop());
         abortButton.setOnAction(e -> viewModel.abort());
         deleteButton.setOnAction(e -> viewModel.deleteSelected());
+        maintenanceButton.setOnAction(e -> viewModel.maintenance());
         reloadButton.setOnAction(e -> viewModel.reload());
         for (JobStatus s : viewModel.statuses()) {
             MenuItem item = new MenuItem(viewModel.label(s), new ColorChip(s.color()));
@@ -196,7 +237,7 @@ public final class JobsBrowserView {
         }
         var noSelection = javafx.beans.binding.Bindings.isEmpty(viewModel.selection());
         var notOne = javafx.beans.binding.Bindings.size(viewModel.selection()).isNotEqualTo(1);
-        for (var b : List.of(stopButton, abortButton, deleteButton)) {
+        for (var b : List.of(stopButton, abortButton, deleteButton, maintenanceButton)) {
             b.disableProperty().bind(noSelection.or(viewModel.busyProperty()));
         }
         setStatusButton.disableProperty().bind(noSelection.or(viewModel.busyProperty()));

@@ -325,6 +325,29 @@ public final class JobsBrowserViewModel {
         runBulk(jobs, messages.get("jobs.bulk.delete.done"), j -> gateway.get().delete(j.guid()));
     }
 
+    /**
+     * Maintenance: sets (or clears) the stop-after and abort-after moments of the selected jobs,
+     * after asking for them; abort before stop is refused with a message.
+     */
+    public void maintenance() {
+        List<Job> jobs = List.copyOf(selection);
+        if (jobs.isEmpty()) {
+            return;
+        }
+        var answer = dialogs.askStopTimes(messages.get("maintenance.title"),
+                messages.get("maintenance.header", jobs.size()));
+        if (answer.isEmpty()) {
+            return;
+        }
+        var t = answer.get();
+        if (t.stopAfter() != null && t.abortAfter() != null && t.abortAfter().isBefore(t.stopAfter())) {
+            dialogs.showError(messages.get("maintenance.title"), messages.get("create.warn.abortBeforeStop",
+                    JobJson.formatTime(t.abortAfter()), JobJson.formatTime(t.stopAfter())));
+            return;
+        }
+        runBulk(jobs, messages.get("maintenance.done"), j -> gateway.get().setStopTimes(j.guid(), t.stopAfter(), t.abortAfter()));
+    }
+
     /** Clone: the selected job's fields go into the Create tab, with a fresh GUID. */
     public void cloneSelected() {
         if (selection.size() == 1) {

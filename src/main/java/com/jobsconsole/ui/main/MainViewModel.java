@@ -66,6 +66,15 @@ public final class MainViewModel {
 
         /** The local store to go back to from a remote profile. */
         Path lastLocalStore();
+
+        /** The jobs browser's column layout as last saved ("id:width:visible", in order), or empty. */
+        default List<String> browserColumns() {
+            return List.of();
+        }
+
+        default void saveBrowserColumns(List<String> layout) {
+            // nothing is remembered unless the application keeps settings
+        }
     }
 
     /** An entry of the target chooser: the local store (no profile) or a remote profile. */
@@ -388,6 +397,14 @@ public final class MainViewModel {
     /** The open method tab (0 create, 1 read, 2 update, 3 delete). */
     public javafx.beans.property.IntegerProperty selectedTabProperty() {
         return selectedTab;
+    }
+
+    public List<String> browserColumns() {
+        return host.browserColumns();
+    }
+
+    public void saveBrowserColumns(List<String> layout) {
+        host.saveBrowserColumns(layout);
     }
 
     /** The browser's "Create" button: opens the Create tab. */

@@ -188,6 +188,30 @@ class JobsBrowserViewModelTest {
     }
 
     @Test
+    void maintenanceSetsStopAndAbortTimesOnTheSelection() {
+        List<Job> jobs = firstRows(2);
+        vm.selection().setAll(jobs);
+        LocalDateTime stop = LocalDateTime.of(2031, 1, 1, 12, 0);
+        dialogs.answerStopTimes(new com.jobsconsole.ui.common.DialogService.StopTimes(stop, stop.plusHours(1)));
+        vm.maintenance();
+        assertThat(jobs).allSatisfy(j -> {
+            Job now = store.read(j.guid());
+            assertThat(now.stopAfter()).isEqualTo(stop);
+            assertThat(now.abortAfter()).isEqualTo(stop.plusHours(1));
+        });
+        assertThat(dialogs.last("notify").message()).isEqualTo("Stop and abort times set: 2 of 2 done, 0 failed.");
+
+        dialogs.answerStopTimes(new com.jobsconsole.ui.common.DialogService.StopTimes(stop, stop.minusHours(1)));
+        vm.maintenance();
+        assertThat(dialogs.last("error").message()).contains("is earlier than stop after");
+        assertThat(store.read(jobs.get(0).guid()).abortAfter()).isEqualTo(stop.plusHours(1));
+
+        dialogs.answerStopTimes(new com.jobsconsole.ui.common.DialogService.StopTimes(null, null));
+        vm.maintenance();
+        assertThat(store.read(jobs.get(0).guid()).stopAfter()).isNull();
+    }
+
+    @Test
     void cloneHandsTheJobToTheCreateTab() {
         Job job = firstRows(1).get(0);
         Job[] cloned = new Job[1];
