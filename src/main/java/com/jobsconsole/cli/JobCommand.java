@@ -27,7 +27,8 @@ import java.util.function.Function;
 @Command(name = "job", mixinStandardHelpOptions = true,
         description = "Create, read, update, delete and list jobs in a store or on an orchestrator.",
         subcommands = {JobCommand.Create.class, JobCommand.Read.class, JobCommand.Update.class,
-            JobCommand.Delete.class, JobCommand.ListJobs.class, JobCommand.Seed.class},
+            JobCommand.Delete.class, JobCommand.ListJobs.class, JobCommand.Seed.class, JobCommand.Export.class,
+            JobCommand.Import.class},
         footer = {"", "Exit codes: 0 done, 2 invalid input, 3 not found, 4 not authorized, 5 unavailable, 1 anything else."})
 public final class JobCommand implements Callable<Integer> {
 
@@ -191,6 +192,81 @@ public final class JobCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - start) / 1e9;
             out.printf(java.util.Locale.ROOT, "Seeded %d jobs into %s in %.1f s (%.0f rows/s)%n", n, store.path(),
                     seconds, n / Math.max(seconds, 1e-9));
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write the jobs (optionally filtered) to a CSV or JSON file, with the API's field names.")
+    static final class Export extends Action {
+        @Option(names = "--format", defaultValue = "csv", description = "csv (default) or json.")
+        String format;
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
+        java.nio.file.Path out;
+        @Option(names = "--status", split = ",", description = "Only these status codes.")
+        Set<Integer> statuses;
+        @Option(names = "--type", split = ",", description = "Only these type codes.")
+        Set<Integer> types;
+
+        @Override
+        void run(JobGateway gateway, PrintWriter stdout) {
+            com.jobsconsole.transfer.JobTransfer.Format f = format(format);
+            JobQuery q = new JobQuery(statuses, types, Set.of(), null, JobSort.CREATED_AT, true, 1, 0);
+            long start = System.nanoTime();
+            try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(out)) {
+                long n = com.jobsconsole.transfer.JobTransfer.export(gateway, q, f, w, x -> { }, () -> false);
+                double s = (System.nanoTime() - start) / 1e9;
+                stdout.printf(java.util.Locale.ROOT, "Exported %d jobs to %s in %.1f s (%.0f rows/s)%n", n, out, s,
+                        n / Math.max(s, 1e-9));
+            } catch (java.io.IOException e) {
+                throw new CliContext.CliUsageException("cannot write " + out + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Read jobs from a CSV or JSON file into a store: all of them in one transaction, or none.")
+    static final class Import extends Action {
+        @Parameters(paramLabel = "FILE")
+        java.nio.file.Path file;
+        @Option(names = "--format", description = "csv or json (default: from the file name).")
+        String format;
+        @Option(names = "--skip-bad", description = "Import the good rows even when some rows are bad.")
+        boolean skipBad;
+
+        @Override
+        void run(JobGateway gateway, PrintWriter stdout) {
+            if (!(gateway instanceof com.jobsconsole.gateway.sqlite.SqliteJobGateway store)) {
+                throw new CliContext.CliUsageException("import fills a store file; use --store, not --remote or --profile");
+            }
+            String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            com.jobsconsole.transfer.JobTransfer.Format f = format(format != null ? format
+                    : name.endsWith(".json") ? "json" : "csv");
+            com.jobsconsole.transfer.JobTransfer.ReadResult r;
+            try (java.io.Reader in = java.nio.file.Files.newBufferedReader(file)) {
+                r = com.jobsconsole.transfer.JobTransfer.read(in, f, store.reference(), LocalDateTime.now());
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                throw new CliContext.CliUsageException("cannot read " + file + ": " + e.getMessage());
+            }
+            for (var bad : r.bad()) {
+                stdout.printf("line %d: %s%n", bad.line(), bad.reason());
+            }
+            if (!r.bad().isEmpty() && !skipBad) {
+                throw new CliContext.CliUsageException(r.bad().size() + " bad row(s); nothing was imported "
+                        + "(fix them, or use --skip-bad)");
+            }
+            long start = System.nanoTime();
+            long n = store.insertAll(r.jobs().iterator(), r.jobs().size(), x -> { }, () -> false);
+            double s = (System.nanoTime() - start) / 1e9;
+            stdout.printf(java.util.Locale.ROOT, "Imported %d jobs into %s in %.1f s (%.0f rows/s)%n", n, store.path(), s,
+                    n / Math.max(s, 1e-9));
+        }
+    }
+
+    static com.jobsconsole.transfer.JobTransfer.Format format(String text) {
+        try {
+            return com.jobsconsole.transfer.JobTransfer.Format.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CliContext.CliUsageException("--format must be csv or json");
         }
     }
 

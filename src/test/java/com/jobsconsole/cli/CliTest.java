@@ -248,6 +248,29 @@ class CliTest {
     }
 
     @Test
+    void exportAndImportRoundTripAndBadRowsWriteNothing() throws Exception {
+        assertThat(run(withStore("job", "seed", "--count", "300")).code()).isZero();
+        Path csv = dir.resolve("jobs.csv");
+        Run exported = run(withStore("job", "export", "--out", csv.toString(), "--format", "csv"));
+        assertThat(exported.code()).as(exported.err()).isZero();
+        assertThat(exported.out()).startsWith("Exported 300 jobs to ");
+        String other = dir.resolve("other.sqlite").toString();
+        Run imported = run("job", "import", csv.toString(), "--store", other);
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.out()).startsWith("Imported 300 jobs into ");
+        assertThat(json.readTree(run("job", "list", "--limit", "1000", "--store", other).out()).size()).isEqualTo(300);
+
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "guid,status\n" + UUID.randomUUID() + ",1\nnope,1\n");
+        String third = dir.resolve("third.sqlite").toString();
+        Run refused = run("job", "import", bad.toString(), "--store", third);
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.out()).contains("line 3: the guid \"nope\" is not a GUID");
+        assertThat(json.readTree(run("job", "list", "--store", third).out()).size()).isZero();
+        assertThat(run("job", "import", bad.toString(), "--store", third, "--skip-bad").code()).isZero();
+        assertThat(json.readTree(run("job", "list", "--store", third).out()).size()).isEqualTo(1);
+    }
+
+    @Test
     void serveRefusesAMissingKeyFile() {
         Run r = run("serve", "--store", store(), "--port", "0", "--api-key-file", dir.resolve("none").toString());
         assertThat(r.code()).isEqualTo(2);
