@@ -33,6 +33,9 @@ public interface DialogService {
     /** Asks for a file for a new store; empty if the user gave up. */
     Optional<Path> chooseNewStore(Path initialDir);
 
+    /** Asks where to export jobs (CSV or JSON, by the name's ending); empty if the user gave up. */
+    Optional<Path> chooseExportFile(String suggestedName);
+
     /** Asks for an existing store file; empty if the user gave up. */
     Optional<Path> chooseExistingStore(Path initialDir);
 }

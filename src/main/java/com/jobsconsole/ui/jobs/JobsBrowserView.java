@@ -70,6 +70,8 @@ public final class JobsBrowserView {
     @FXML
     private Button maintenanceButton;
     @FXML
+    private Button exportButton;
+    @FXML
     private Button reloadButton;
     @FXML
     private ProgressBar bulkProgress;
@@ -229,6 +231,8 @@ public final class JobsBrowserView {
         abortButton.setOnAction(e -> viewModel.abort());
         deleteButton.setOnAction(e -> viewModel.deleteSelected());
         maintenanceButton.setOnAction(e -> viewModel.maintenance());
+        exportButton.setOnAction(e -> viewModel.export());
+        exportButton.disableProperty().bind(viewModel.busyProperty());
         reloadButton.setOnAction(e -> viewModel.reload());
         for (JobStatus s : viewModel.statuses()) {
             MenuItem item = new MenuItem(viewModel.label(s), new ColorChip(s.color()));

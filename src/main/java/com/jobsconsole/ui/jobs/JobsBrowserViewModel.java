@@ -348,6 +348,51 @@ public final class JobsBrowserViewModel {
         runBulk(jobs, messages.get("maintenance.done"), j -> gateway.get().setStopTimes(j.guid(), t.stopAfter(), t.abortAfter()));
     }
 
+    /**
+     * Export: every job of the current filter (in its sort order) to a CSV or JSON file the user
+     * names, off the FX thread with progress and Cancel. It is written to a temporary file first, so
+     * a cancelled or failed export leaves no half-written file behind.
+     */
+    public void export() {
+        JobQuery q = currentQuery();
+        if (q == null || busy.get()) {
+            return;
+        }
+        var chosen = dialogs.chooseExportFile("jobs.csv");
+        if (chosen.isEmpty()) {
+            return;
+        }
+        java.nio.file.Path file = chosen.get();
+        var format = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+                ? com.jobsconsole.transfer.JobTransfer.Format.JSON : com.jobsconsole.transfer.JobTransfer.Format.CSV;
+        JobGateway g = gateway.get();
+        long total = rows.get().size();
+        busy.set(true);
+        progress.set(0);
+        cancelBulk.set(false);
+        executor.execute(() -> {
+            java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".part");
+            long n;
+            try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(tmp)) {
+                n = com.jobsconsole.transfer.JobTransfer.export(g, q, format, w,
+                        done -> executor.onCallbackThread(() -> progress.set(total == 0 ? 1 : (double) done / total)),
+                        cancelBulk::get);
+            }
+            if (cancelBulk.get()) {
+                java.nio.file.Files.deleteIfExists(tmp);
+                return -1L;
+            }
+            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return n;
+        }, n -> {
+            busy.set(false);
+            dialogs.notify(n < 0 ? messages.get("export.cancelled") : messages.get("export.done", n, file.toString()));
+        }, e -> {
+            busy.set(false);
+            dialogs.showError(messages.get("export.failed"), messages.describe(e));
+        });
+    }
+
     /** Clone: the selected job's fields go into the Create tab, with a fresh GUID. */
     public void cloneSelected() {
         if (selection.size() == 1) {

@@ -212,6 +212,24 @@ class JobsBrowserViewModelTest {
     }
 
     @Test
+    void exportWritesTheFilteredJobsAsCsvOrJson() throws Exception {
+        vm.filterToStatus(REFERENCE.status(5).orElseThrow());
+        long failed = store.countByStatus().get(5);
+        Path csv = dir.resolve("failed.csv");
+        dialogs.answerFile(csv);
+        vm.export();
+        assertThat(java.nio.file.Files.readAllLines(csv)).hasSize((int) failed + 1).first()
+                .isEqualTo(String.join(",", com.jobsconsole.transfer.JobTransfer.FIELDS));
+        assertThat(dialogs.last("notify").message()).isEqualTo("Exported " + failed + " jobs to " + csv + ".");
+        assertThat(dir.resolve("failed.csv.part")).doesNotExist();
+
+        Path json = dir.resolve("failed.json");
+        dialogs.answerFile(json);
+        vm.export();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).size()).isEqualTo((int) failed);
+    }
+
+    @Test
     void cloneHandsTheJobToTheCreateTab() {
         Job job = firstRows(1).get(0);
         Job[] cloned = new Job[1];
