@@ -142,8 +142,4 @@ public class AppHost implements MainViewModel.Host {
         settings.browserColumns = new java.util.ArrayList<>(layout);
         settings.save(dirs.settingsFile());
     }
-
-    public ProfileStore profileStore() {
-        return profiles;
-    }
 }

@@ -166,7 +166,7 @@ public final class JobCommand implements Callable<Integer> {
                         + " and --offset not negative");
             }
             JobQuery q = new JobQuery(statuses, types, Set.of(), prefix, JobSort.CREATED_AT, false, limit, offset);
-            out.println(JobJson.write(gateway.query(q).items()));
+            out.println(JobJson.write(gateway.page(q)));
         }
     }
 

@@ -33,11 +33,6 @@ public final class Guids {
         return UUID.fromString(m.group(1).toLowerCase(Locale.ROOT));
     }
 
-    /** The canonical spelling: lower case, no braces. */
-    public static String format(UUID guid) {
-        return guid.toString();
-    }
-
     /** A short, safe echo of what the user typed, for an error message. */
     public static String printable(String text) {
         StringBuilder b = new StringBuilder();

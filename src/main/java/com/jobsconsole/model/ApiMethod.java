@@ -51,11 +51,6 @@ public enum ApiMethod {
         return params;
     }
 
-    /** Every method of the Job API requires authorization. */
-    public boolean requiresAuthorization() {
-        return true;
-    }
-
     /** The prefix of this method's keys in the message bundles, e.g. {@code method.create}. */
     public String messagePrefix() {
         return "method." + name().toLowerCase(Locale.ROOT);

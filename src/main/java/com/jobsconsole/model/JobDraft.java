@@ -29,11 +29,6 @@ public record JobDraft(UUID guid, int status, int type, JobSource source,
                 scheduleId, taskId, stopAfter, abortAfter);
     }
 
-    public JobDraft withTimes(LocalDateTime newStopAfter, LocalDateTime newAbortAfter) {
-        return new JobDraft(guid, status, type, source, processVersionId, robotId, accountId,
-                scheduleId, taskId, newStopAfter, newAbortAfter);
-    }
-
     public JobDraft withIds(Long newProcessVersionId, Long newRobotId, Long newAccountId,
                             Long newScheduleId, Long newTaskId) {
         return new JobDraft(guid, status, type, source, newProcessVersionId, newRobotId, newAccountId,

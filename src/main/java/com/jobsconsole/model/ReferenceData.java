@@ -54,11 +54,6 @@ public final class ReferenceData {
         return Optional.ofNullable(typeByCode.get(code));
     }
 
-    /** The first status of the given kind, e.g. the running one. */
-    public Optional<JobStatus> firstOfKind(StatusKind kind) {
-        return statuses.stream().filter(s -> s.kind() == kind).findFirst();
-    }
-
     /**
      * Whether {@code from → to} is one of the usual transitions. Staying in the same status is
      * not a transition and counts as usual.

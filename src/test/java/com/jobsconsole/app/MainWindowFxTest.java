@@ -229,18 +229,27 @@ class MainWindowFxTest {
         assertThat(gateway.get().read(job.guid()).status()).isEqualTo(8);
     }
 
-    @Test
-    void deleteAsksInARealDialogNamingTheJob(FxRobot robot) {
-        realDialogs = true;
-        Job job = gateway.get().create(JobDraft.of(UUID.randomUUID(), 1, 1, 1));
+    /** Runs Delete for the job with real dialogs and returns the confirmation's pane once it shows. */
+    private static Node openRealDeleteDialog(FxRobot robot, Job job) {
         openTab(robot, "Delete Job by GUID");
         robot.clickOn((Node) visible(robot, "#guidField")).write(job.guid().toString());
         robot.clickOn((Node) visible(robot, "#executeButton"));
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        Node pane = robot.lookup(".dialog-pane").query();
+        return robot.lookup(".dialog-pane").query();
+    }
+
+    /** A button of the dialog itself (the window has hidden buttons with the same text). */
+    private static Node dialogButton(FxRobot robot, Node pane, String text) {
+        return robot.from(pane).lookup(".button").match(n -> text.equals(((Button) n).getText())).query();
+    }
+
+    @Test
+    void deleteAsksInARealDialogNamingTheJob(FxRobot robot) {
+        realDialogs = true;
+        Job job = gateway.get().create(JobDraft.of(UUID.randomUUID(), 1, 1, 1));
+        Node pane = openRealDeleteDialog(robot, job);
         assertThat(((javafx.scene.control.DialogPane) pane).getHeaderText()).isEqualTo("Delete job " + job.guid() + "?");
-        Button delete = robot.from(pane).lookup(".button").match(n -> "Delete".equals(((Button) n).getText())).query();
-        robot.clickOn((Node) delete);
+        robot.clickOn(dialogButton(robot, pane, "Delete"));
         waitUntil(() -> ((Label) visible(robot, "#resultMessage")).getText().contains("deleted"));
         assertThat(gateway.get().find(job.guid())).isEmpty();
         assertThat(robot.lookup("#jobCountLabel").<Label>query().getText()).isEqualTo("No jobs in the store");
@@ -250,12 +259,8 @@ class MainWindowFxTest {
     void cancellingTheDeleteDialogKeepsTheJob(FxRobot robot) {
         realDialogs = true;
         Job job = gateway.get().create(JobDraft.of(UUID.randomUUID(), 1, 1, 1));
-        openTab(robot, "Delete Job by GUID");
-        robot.clickOn((Node) visible(robot, "#guidField")).write(job.guid().toString());
-        robot.clickOn((Node) visible(robot, "#executeButton"));
-        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        Node pane = robot.lookup(".dialog-pane").query();
-        robot.clickOn((Node) robot.from(pane).lookup(".button").match(n -> "Cancel".equals(((Button) n).getText())).query());
+        Node pane = openRealDeleteDialog(robot, job);
+        robot.clickOn(dialogButton(robot, pane, "Cancel"));
         waitUntil(() -> ((Label) visible(robot, "#resultMessage")).getText().contains("Cancelled"));
         assertThat(gateway.get().find(job.guid())).isPresent();
     }

@@ -31,8 +31,4 @@ public final class FieldValidation {
         control.setTooltip(tooltip);
         error.addListener((obs, was, now) -> support.revalidate(control));
     }
-
-    public ValidationSupport support() {
-        return support;
-    }
 }

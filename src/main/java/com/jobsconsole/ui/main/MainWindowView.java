@@ -153,9 +153,4 @@ public final class MainWindowView {
         }
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
     }
-
-    /** Which method tab is open (for tests and the accelerator). */
-    public TabPane methodTabs() {
-        return methodTabs;
-    }
 }
