@@ -67,6 +67,10 @@ public final class SqliteJobGateway implements JobGateway {
 
     static final String COLUMNS = "guid, status, type, source, process_version_id, robot_id, account_id, "
             + "schedule_id, task_id, stop_after, abort_after, created_at, updated_at, started_at, completed_at";
+    /** 64 MiB of page cache (negative: KiB). */
+    private static final int CACHE_SIZE = -65536;
+    private static final int COLUMN_COUNT = 15;
+    private static final int ROWS_PER_INSERT = 64;
     private static final String INSERT = "INSERT INTO job (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     private static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM job WHERE guid = ?";
     private static final String UPDATE_STATUS = """
@@ -168,7 +172,7 @@ public final class SqliteJobGateway implements JobGateway {
                 seed(c, reference);
                 st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
                 // 64 MiB of page cache: index pages of a big store stay in memory (random GUIDs).
-                st.execute("PRAGMA cache_size = -65536");
+                st.execute("PRAGMA cache_size = " + CACHE_SIZE);
                 st.execute("PRAGMA temp_store = MEMORY");
             }
             LOG.info("opened store {}", file);
@@ -700,11 +704,19 @@ public final class SqliteJobGateway implements JobGateway {
                                        java.util.function.BooleanSupplier cancelled) {
         ensureOpen();
         long n = 0;
-        try (Statement st = connection.createStatement()) {
+        try (Statement st = connection.createStatement();
+             PreparedStatement many = connection.prepareStatement(insertRows(ROWS_PER_INSERT))) {
+            boolean bulk = expected >= 50_000 && expected >= rowCount(st);
+            if (bulk) {
+                // job_event's key refers to job(guid): with that index dropped, SQLite refuses any
+                // insert into job while foreign keys are on. Only parents are written here, so no
+                // reference can break; the pragma only takes effect outside a transaction.
+                st.execute("PRAGMA foreign_keys = OFF");
+            }
             st.execute("BEGIN IMMEDIATE");
             try {
                 List<String> rebuild = new ArrayList<>();
-                if (expected >= 50_000 && expected >= rowCount(st)) {
+                if (bulk) {
                     try (ResultSet rs = st.executeQuery("SELECT name, sql FROM sqlite_master "
                             + "WHERE type = 'index' AND tbl_name = 'job' AND sql IS NOT NULL")) {
                         List<String> names = new ArrayList<>();
@@ -718,19 +730,32 @@ public final class SqliteJobGateway implements JobGateway {
                         }
                     }
                 }
+                // rows go in ROWS_PER_INSERT at a time (one statement step instead of 64: half the cost
+                // per row through sqlite-jdbc); the last few one by one
+                Job[] held = new Job[ROWS_PER_INSERT];
+                int k = 0;
                 while (jobs.hasNext()) {
                     if (cancelled.getAsBoolean()) {
                         throw new CancelledException();
                     }
-                    Job j = jobs.next();
-                    bind(insert, j);
-                    insert.executeUpdate();
+                    held[k++] = jobs.next();
+                    if (k == ROWS_PER_INSERT) {
+                        for (int i = 0; i < k; i++) {
+                            bind(many, held[i], i * COLUMN_COUNT);
+                        }
+                        many.executeUpdate();
+                        k = 0;
+                    }
                     if (++n % 10_000 == 0) {
                         progress.accept(n);
                     }
                 }
-                for (String sql : rebuild) {
-                    st.execute(sql);
+                for (int i = 0; i < k; i++) {
+                    bind(insert, held[i]);
+                    insert.executeUpdate();
+                }
+                if (!rebuild.isEmpty()) {
+                    rebuildIndexes(st, rebuild);
                 }
                 st.execute("COMMIT");
                 progress.accept(n);
@@ -738,6 +763,8 @@ public final class SqliteJobGateway implements JobGateway {
             } catch (SQLException | RuntimeException e) {
                 st.execute("ROLLBACK");
                 throw e;
+            } finally {
+                st.execute("PRAGMA foreign_keys = ON");
             }
         } catch (CancelledException e) {
             throw new UnavailableException("error.store.cancelled", path.toString());
@@ -747,6 +774,32 @@ public final class SqliteJobGateway implements JobGateway {
             }
             throw failure("insert", e);
         }
+    }
+
+    /**
+     * Builds the dropped indexes again. Measured here on 1,000,000 rows: with the store's usual
+     * 64 MiB page cache and in-memory temp store the eleven sorts take about 20 s; with a small
+     * cache, temp files and two sorter threads about 10 s. The usual settings come back after.
+     */
+    private static void rebuildIndexes(Statement st, List<String> rebuild) throws SQLException {
+        int threads = Math.min(4, Runtime.getRuntime().availableProcessors());
+        st.execute("PRAGMA cache_size = -2000");
+        st.execute("PRAGMA temp_store = FILE");
+        st.execute("PRAGMA threads = " + threads);
+        try {
+            for (String sql : rebuild) {
+                st.execute(sql);
+            }
+        } finally {
+            st.execute("PRAGMA threads = 0");
+            st.execute("PRAGMA temp_store = MEMORY");
+            st.execute("PRAGMA cache_size = " + CACHE_SIZE);
+        }
+    }
+
+    private static String insertRows(int rows) {
+        String one = "(" + "?,".repeat(COLUMN_COUNT - 1) + "?)";
+        return "INSERT INTO job (" + COLUMNS + ") VALUES " + String.join(",", java.util.Collections.nCopies(rows, one));
     }
 
     private static long rowCount(Statement st) throws SQLException {
@@ -812,21 +865,26 @@ public final class SqliteJobGateway implements JobGateway {
     }
 
     static void bind(PreparedStatement ps, Job j) throws SQLException {
-        ps.setString(1, j.guid().toString());
-        ps.setInt(2, j.status());
-        ps.setInt(3, j.type());
-        ps.setString(4, j.source().wire());
-        setLong(ps, 5, j.processVersionId());
-        setLong(ps, 6, j.robotId());
-        setLong(ps, 7, j.accountId());
-        setLong(ps, 8, j.scheduleId());
-        setLong(ps, 9, j.taskId());
-        ps.setString(10, JobJson.formatTime(j.stopAfter()));
-        ps.setString(11, JobJson.formatTime(j.abortAfter()));
-        ps.setString(12, JobJson.formatTime(j.createdAt()));
-        ps.setString(13, JobJson.formatTime(j.updatedAt()));
-        ps.setString(14, JobJson.formatTime(j.startedAt()));
-        ps.setString(15, JobJson.formatTime(j.completedAt()));
+        bind(ps, j, 0);
+    }
+
+    /** Binds a job's {@link #COLUMN_COUNT} values to parameters {@code at + 1 ...}. */
+    static void bind(PreparedStatement ps, Job j, int at) throws SQLException {
+        ps.setString(at + 1, j.guid().toString());
+        ps.setInt(at + 2, j.status());
+        ps.setInt(at + 3, j.type());
+        ps.setString(at + 4, j.source().wire());
+        setLong(ps, at + 5, j.processVersionId());
+        setLong(ps, at + 6, j.robotId());
+        setLong(ps, at + 7, j.accountId());
+        setLong(ps, at + 8, j.scheduleId());
+        setLong(ps, at + 9, j.taskId());
+        ps.setString(at + 10, JobJson.formatTime(j.stopAfter()));
+        ps.setString(at + 11, JobJson.formatTime(j.abortAfter()));
+        ps.setString(at + 12, JobJson.formatTime(j.createdAt()));
+        ps.setString(at + 13, JobJson.formatTime(j.updatedAt()));
+        ps.setString(at + 14, JobJson.formatTime(j.startedAt()));
+        ps.setString(at + 15, JobJson.formatTime(j.completedAt()));
     }
 
     private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
