@@ -196,9 +196,9 @@ public final class JobCommand implements Callable<Integer> {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Write the jobs (optionally filtered) to a CSV or JSON file, with the API's field names.")
+            description = "Write the jobs (optionally filtered) to a CSV, JSON or XLSX file, with the API's field names.")
     static final class Export extends Action {
-        @Option(names = "--format", defaultValue = "csv", description = "csv (default) or json.")
+        @Option(names = "--format", description = "csv, json or xlsx (default: from the file name, else csv).")
         String format;
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
         java.nio.file.Path out;
@@ -209,10 +209,12 @@ public final class JobCommand implements Callable<Integer> {
 
         @Override
         void run(JobGateway gateway, PrintWriter stdout) {
-            com.jobsconsole.transfer.JobTransfer.Format f = format(format);
+            com.jobsconsole.transfer.JobTransfer.Format f = format != null ? format(format)
+                    : com.jobsconsole.transfer.JobTransfer.Format.ofFileName(out.getFileName().toString())
+                    .orElse(com.jobsconsole.transfer.JobTransfer.Format.CSV);
             JobQuery q = new JobQuery(statuses, types, Set.of(), null, JobSort.CREATED_AT, true, 1, 0);
             long start = System.nanoTime();
-            try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(out)) {
+            try (java.io.OutputStream w = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(out))) {
                 long n = com.jobsconsole.transfer.JobTransfer.export(gateway, q, f, w, x -> { }, () -> false);
                 double s = (System.nanoTime() - start) / 1e9;
                 stdout.printf(java.util.Locale.ROOT, "Exported %d jobs to %s in %.1f s (%.0f rows/s)%n", n, out, s,
@@ -238,24 +240,31 @@ public final class JobCommand implements Callable<Integer> {
             if (!(gateway instanceof com.jobsconsole.gateway.sqlite.SqliteJobGateway store)) {
                 throw new CliContext.CliUsageException("import fills a store file; use --store, not --remote or --profile");
             }
-            String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-            com.jobsconsole.transfer.JobTransfer.Format f = format(format != null ? format
-                    : name.endsWith(".json") ? "json" : "csv");
-            com.jobsconsole.transfer.JobTransfer.ReadResult r;
-            try (java.io.Reader in = java.nio.file.Files.newBufferedReader(file)) {
-                r = com.jobsconsole.transfer.JobTransfer.read(in, f, store.reference(), LocalDateTime.now());
+            com.jobsconsole.transfer.JobTransfer.Format f = format != null ? format(format)
+                    : com.jobsconsole.transfer.JobImport.formatOf(file);
+            if (f == com.jobsconsole.transfer.JobTransfer.Format.XLSX) {
+                throw new CliContext.CliUsageException("import reads csv or json");
+            }
+            com.jobsconsole.i18n.Messages messages = new com.jobsconsole.i18n.Messages(java.util.Locale.ENGLISH);
+            long start = System.nanoTime();
+            long n;
+            try {
+                var check = com.jobsconsole.transfer.JobImport.check(file, f, store.reference(), store, x -> { },
+                        () -> false);
+                for (var bad : check.bad()) {
+                    stdout.printf("line %d: %s%n", bad.line(), bad.text(messages));
+                }
+                if (check.badCount() > check.bad().size()) {
+                    stdout.printf("... and %d more bad row(s)%n", check.badCount() - check.bad().size());
+                }
+                if (check.badCount() > 0 && !skipBad) {
+                    throw new CliContext.CliUsageException(check.badCount() + " bad row(s); nothing was imported "
+                            + "(fix them, or use --skip-bad)");
+                }
+                n = com.jobsconsole.transfer.JobImport.run(file, f, store, check.good(), skipBad, x -> { }, () -> false);
             } catch (java.io.IOException | java.io.UncheckedIOException e) {
                 throw new CliContext.CliUsageException("cannot read " + file + ": " + e.getMessage());
             }
-            for (var bad : r.bad()) {
-                stdout.printf("line %d: %s%n", bad.line(), bad.reason());
-            }
-            if (!r.bad().isEmpty() && !skipBad) {
-                throw new CliContext.CliUsageException(r.bad().size() + " bad row(s); nothing was imported "
-                        + "(fix them, or use --skip-bad)");
-            }
-            long start = System.nanoTime();
-            long n = store.insertAll(r.jobs().iterator(), r.jobs().size(), x -> { }, () -> false);
             double s = (System.nanoTime() - start) / 1e9;
             stdout.printf(java.util.Locale.ROOT, "Imported %d jobs into %s in %.1f s (%.0f rows/s)%n", n, store.path(), s,
                     n / Math.max(s, 1e-9));
@@ -266,7 +275,7 @@ public final class JobCommand implements Callable<Integer> {
         try {
             return com.jobsconsole.transfer.JobTransfer.Format.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CliContext.CliUsageException("--format must be csv or json");
+            throw new CliContext.CliUsageException("--format must be csv, json or xlsx (xlsx: export only)");
         }
     }
 

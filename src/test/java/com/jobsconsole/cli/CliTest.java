@@ -264,10 +264,16 @@ class CliTest {
         String third = dir.resolve("third.sqlite").toString();
         Run refused = run("job", "import", bad.toString(), "--store", third);
         assertThat(refused.code()).isEqualTo(2);
-        assertThat(refused.out()).contains("line 3: the guid \"nope\" is not a GUID");
+        assertThat(refused.out()).contains("line 3: \u201cnope\u201d is not a GUID");
         assertThat(json.readTree(run("job", "list", "--store", third).out()).size()).isZero();
         assertThat(run("job", "import", bad.toString(), "--store", third, "--skip-bad").code()).isZero();
         assertThat(json.readTree(run("job", "list", "--store", third).out()).size()).isEqualTo(1);
+
+        Path xlsx = dir.resolve("jobs.xlsx");
+        Run excel = run(withStore("job", "export", "--out", xlsx.toString()));
+        assertThat(excel.code()).as(excel.err()).isZero();
+        assertThat(Files.readAllBytes(xlsx)).startsWith('P', 'K'); // a zip, as every XLSX is
+        assertThat(run("job", "import", xlsx.toString(), "--format", "xlsx", "--store", third).code()).isEqualTo(2);
     }
 
     @Test

@@ -99,6 +99,12 @@ public final class RecordingDialogs implements DialogService {
     }
 
     @Override
+    public synchronized Optional<Path> chooseImportFile() {
+        shown.add(new Shown("chooseImport", null, null, null));
+        return fileAnswers.isEmpty() ? Optional.empty() : fileAnswers.poll();
+    }
+
+    @Override
     public synchronized Optional<Path> chooseExportFile(String suggestedName) {
         shown.add(new Shown("chooseExport", null, null, suggestedName));
         return fileAnswers.isEmpty() ? Optional.empty() : fileAnswers.poll();

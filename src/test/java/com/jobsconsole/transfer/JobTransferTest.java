@@ -1,52 +1,96 @@
 package com.jobsconsole.transfer;
 
 import com.jobsconsole.demo.DemoJobs;
+import com.jobsconsole.gateway.InvalidInputException;
+import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobQuery;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.StringReader;
-import java.io.StringWriter;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static com.jobsconsole.testing.TestStore.REFERENCE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JobTransferTest {
 
     private static final LocalDateTime NOW = LocalDateTime.of(2030, 1, 1, 0, 0);
+    private static final Messages EN = new Messages(Locale.ENGLISH);
 
     @TempDir
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(JobTransfer.Format.class)
+    @EnumSource(value = JobTransfer.Format.class, names = {"CSV", "JSON"})
     void exportThenImportIntoAnEmptyStoreGivesTheSameJobs(JobTransfer.Format format) throws Exception {
         try (SqliteJobGateway source = SqliteJobGateway.open(dir.resolve("a.sqlite"), REFERENCE);
              SqliteJobGateway target = SqliteJobGateway.open(dir.resolve("b.sqlite"), REFERENCE)) {
             source.insertAll(new DemoJobs(REFERENCE, 5_000, 11, NOW), x -> { }, () -> false);
-            StringWriter out = new StringWriter();
-            long n = JobTransfer.export(source, JobQuery.all(), format, out, x -> { }, () -> false);
-            assertThat(n).isEqualTo(5_000);
-            JobTransfer.ReadResult r = JobTransfer.read(new StringReader(out.toString()), format, REFERENCE, NOW);
-            assertThat(r.bad()).isEmpty();
-            target.insertAll(r.jobs().iterator(), x -> { }, () -> false);
-            List<Job> a = source.page(JobQuery.all().page(10_000, 0));
-            List<Job> b = target.page(JobQuery.all().page(10_000, 0));
-            assertThat(new HashSet<>(b)).isEqualTo(new HashSet<>(a));
+            Path file = export(source, format);
+            JobImport.Check check = JobImport.check(file, format, REFERENCE, target, x -> { }, () -> false);
+            assertThat(check.bad()).isEmpty();
+            assertThat(check.good()).isEqualTo(5_000);
+            assertThat(JobImport.run(file, format, target, check.good(), false, x -> { }, () -> false)).isEqualTo(5_000);
+            assertThat(new HashSet<>(all(target))).isEqualTo(new HashSet<>(all(source)));
+
+            // a second import of the same file finds every job already there, and writes nothing
+            JobImport.Check again = JobImport.check(file, format, REFERENCE, target, x -> { }, () -> false);
+            assertThat(again.good()).isZero();
+            assertThat(again.badCount()).isEqualTo(5_000);
+            assertThat(again.bad()).hasSize(JobImport.MAX_REPORTED);
+            assertThat(again.bad().get(0).text(EN)).endsWith("is already in the store");
         }
     }
 
     @Test
-    void badRowsAreReportedWithTheirLinesAndNothingIsGuessed() throws Exception {
-        String csv = """
+    void xlsxHasTheApiFieldNamesNumbersAndDateCells() throws Exception {
+        try (SqliteJobGateway source = SqliteJobGateway.open(dir.resolve("a.sqlite"), REFERENCE)) {
+            source.insertAll(new DemoJobs(REFERENCE, 2_500, 4, NOW), x -> { }, () -> false);
+            Path file = export(source, JobTransfer.Format.XLSX);
+            List<Job> jobs = new java.util.ArrayList<>();
+            for (int offset = 0; offset < 2_500; offset += 500) {
+                jobs.addAll(source.page(JobQuery.all().sortedBy(com.jobsconsole.model.JobSort.CREATED_AT, true)
+                        .page(500, offset)));
+            }
+            try (ReadableWorkbook book = new ReadableWorkbook(file.toFile());
+                 Stream<Row> rows = book.getFirstSheet().openStream()) {
+                List<Row> all = rows.toList();
+                assertThat(all).hasSize(2_501);
+                assertThat(all.get(0).stream().map(c -> c.getRawValue()).toList()).isEqualTo(JobTransfer.FIELDS);
+                for (int i = 1; i < all.size(); i += 97) {
+                    Row r = all.get(i);
+                    Job j = jobs.get(i - 1);
+                    assertThat(r.getCellText(0)).isEqualTo(j.guid().toString());
+                    assertThat(r.getCellAsNumber(1).orElseThrow().intValue()).isEqualTo(j.status());
+                    assertThat(r.getCellAsString(3).orElseThrow()).isEqualTo(j.source().wire());
+                    assertThat(r.getCellAsNumber(5).map(java.math.BigDecimal::longValue).orElse(null)).isEqualTo(j.robotId());
+                    assertThat(r.getCellAsDate(11).orElseThrow()).isEqualTo(j.createdAt());
+                    assertThat(r.getCellAsDate(14).orElse(null)).isEqualTo(j.completedAt());
+                }
+            }
+        }
+    }
+
+    @Test
+    void badRowsAreReportedWithTheirLinesAndReasonsAndNothingIsGuessed() throws Exception {
+        Path csv = Files.writeString(dir.resolve("bad.csv"), """
                 guid,status,type,robot_id,created_at
                 0f8fad5b-d9cb-469f-a165-70867728950e,1,1,3,2030-01-01 10:00:00
                 not-a-guid,1,1,3,
@@ -54,22 +98,124 @@ class JobTransferTest {
                 2f8fad5b-d9cb-469f-a165-70867728950e,1,1,abc,
                 0f8fad5b-d9cb-469f-a165-70867728950e,4,1,3,
                 3f8fad5b-d9cb-469f-a165-70867728950e,4,1,-7,
-                """;
-        JobTransfer.ReadResult r = JobTransfer.read(new StringReader(csv), JobTransfer.Format.CSV, REFERENCE, NOW);
-        assertThat(r.jobs()).hasSize(1);
-        assertThat(r.bad()).extracting(JobTransfer.BadRow::line).containsExactly(3L, 4L, 5L, 6L, 7L);
-        assertThat(r.bad().get(0).reason()).contains("not a GUID");
-        assertThat(r.bad().get(1).reason()).contains("status 42");
-        assertThat(r.bad().get(2).reason()).contains("robot_id");
-        assertThat(r.bad().get(3).reason()).contains("appears twice");
-        assertThat(r.bad().get(4).reason()).contains("positive");
+                4f8fad5b-d9cb-469f-a165-70867728950e,4,1,2,yesterday
+                5f8fad5b-d9cb-469f-a165-70867728950e,,1,2,
+                """);
+        try (SqliteJobGateway store = SqliteJobGateway.open(dir.resolve("s.sqlite"), REFERENCE)) {
+            JobImport.Check c = JobImport.check(csv, JobTransfer.Format.CSV, REFERENCE, store, x -> { }, () -> false);
+            assertThat(c.good()).isEqualTo(1);
+            assertThat(c.bad()).extracting(JobImport.Problem::line).containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L);
+            assertThat(c.bad()).extracting(p -> p.text(EN)).containsExactly(
+                    "\u201cnot-a-guid\u201d is not a GUID",
+                    "status 42 is not in the status table",
+                    "robot_id is not a whole number: \u201cabc\u201d",
+                    "GUID 0f8fad5b-d9cb-469f-a165-70867728950e appears twice in the file (first on line 2)",
+                    "robot_id must be a positive whole number, not -7",
+                    "created_at is not a date and time: \u201cyesterday\u201d (use yyyy-MM-dd HH:mm:ss)",
+                    "no status");
+            assertThat(c.bad().get(1).text(new Messages(Locale.forLanguageTag("ru"))))
+                    .isEqualTo("статуса 42 нет в таблице статусов");
+
+            // all or nothing: the first bad row stops the import and nothing is written
+            assertThatThrownBy(() -> JobImport.run(csv, JobTransfer.Format.CSV, store, 1, false, x -> { }, () -> false))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("Line 3");
+            assertThat(all(store)).isEmpty();
+        }
     }
 
     @Test
-    void aCsvWithoutAGuidColumnAndAJsonThatIsNotAnArrayAreRefused() throws Exception {
-        assertThat(JobTransfer.read(new StringReader("id,status\n1,1\n"), JobTransfer.Format.CSV, REFERENCE, NOW).bad())
-                .singleElement().satisfies(b -> assertThat(b.reason()).contains("no \"guid\" column"));
-        assertThat(JobTransfer.read(new StringReader("{\"guid\": 1}"), JobTransfer.Format.JSON, REFERENCE, NOW).bad())
-                .singleElement().satisfies(b -> assertThat(b.reason()).contains("array"));
+    void skippingBadRowsImportsTheGoodOnesOnly() throws Exception {
+        Path csv = Files.writeString(dir.resolve("mixed.csv"), """
+                guid,status
+                0f8fad5b-d9cb-469f-a165-70867728950e,1
+                nope,1
+                1f8fad5b-d9cb-469f-a165-70867728950e,4
+                """);
+        try (SqliteJobGateway store = SqliteJobGateway.open(dir.resolve("s.sqlite"), REFERENCE)) {
+            assertThat(JobImport.run(csv, JobTransfer.Format.CSV, store, 2, true, x -> { }, () -> false)).isEqualTo(2);
+            assertThat(all(store)).extracting(Job::status).containsExactlyInAnyOrder(1, 4);
+        }
+    }
+
+    @Test
+    void columnsAreMatchedByNameWhateverTheirCaseAndSpellingAndTheRestAreLeftOut() throws Exception {
+        Path csv = Files.writeString(dir.resolve("named.csv"), "\uFEFFGUID;x\r\n".replace(";x", ",Status,Process Version Id,robotId,note")
+                + "\r\n0f8fad5b-d9cb-469f-a165-70867728950e,4,12,7,hello\r\n");
+        JobImport.Preview p = JobImport.preview(csv, JobTransfer.Format.CSV);
+        assertThat(p.columns()).containsExactly("GUID", "Status", "Process Version Id", "robotId", "note");
+        assertThat(p.fieldOf()).containsEntry("GUID", "guid").containsEntry("Status", "status")
+                .containsEntry("Process Version Id", "process_version_id").containsEntry("robotId", "robot_id")
+                .doesNotContainKey("note");
+        assertThat(p.ignored()).containsExactly("note");
+        assertThat(p.rows()).containsExactly(List.of("0f8fad5b-d9cb-469f-a165-70867728950e", "4", "12", "7", "hello"));
+        try (SqliteJobGateway store = SqliteJobGateway.open(dir.resolve("s.sqlite"), REFERENCE)) {
+            assertThat(JobImport.run(csv, JobTransfer.Format.CSV, store, 1, false, x -> { }, () -> false)).isEqualTo(1);
+            Job j = store.read(UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e"));
+            assertThat(j.processVersionId()).isEqualTo(12L);
+            assertThat(j.robotId()).isEqualTo(7L);
+        }
+    }
+
+    @Test
+    void aPreviewShowsTheFirstRowsOnly() throws Exception {
+        String rows = Stream.generate(() -> UUID.randomUUID() + ",1").limit(500).collect(Collectors.joining("\n"));
+        Path csv = Files.writeString(dir.resolve("many.csv"), "guid,status\n" + rows + "\n");
+        assertThat(JobImport.preview(csv, JobTransfer.Format.CSV).rows()).hasSize(JobImport.PREVIEW_ROWS);
+    }
+
+    @Test
+    void filesThatAreNotJobsAreRefusedWithAReason() throws Exception {
+        Path noGuid = Files.writeString(dir.resolve("a.csv"), "id,status\n1,1\n");
+        assertThatThrownBy(() -> JobImport.preview(noGuid, JobTransfer.Format.CSV))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no GUID column").hasMessageContaining("id, status");
+        Path object = Files.writeString(dir.resolve("b.json"), "{\"guid\": 1}");
+        assertThatThrownBy(() -> JobImport.preview(object, JobTransfer.Format.JSON))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("array of jobs");
+        Path cut = Files.writeString(dir.resolve("c.json"), "[{\"guid\": \"0f8fad5b-d9cb-469f-a165-70867728950e\", \"status\": 1},");
+        try (SqliteJobGateway store = SqliteJobGateway.open(dir.resolve("s.sqlite"), REFERENCE)) {
+            assertThatThrownBy(() -> JobImport.check(cut, JobTransfer.Format.JSON, REFERENCE, store, x -> { }, () -> false))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("Nothing was imported");
+            assertThatThrownBy(() -> JobImport.run(cut, JobTransfer.Format.JSON, store, 1, true, x -> { }, () -> false))
+                    .isInstanceOf(InvalidInputException.class);
+            assertThat(all(store)).isEmpty();
+        }
+        Path nested = Files.writeString(dir.resolve("d.json"),
+                "[{\"guid\": \"0f8fad5b-d9cb-469f-a165-70867728950e\", \"status\": {\"code\": 1}}, 7]");
+        JobImport.Check c = JobImport.check(nested, JobTransfer.Format.JSON, REFERENCE, null, x -> { }, () -> false);
+        assertThat(c.bad()).extracting(p -> p.text(EN)).containsExactly("\u201cstatus\u201d is not a plain value",
+                "not a job object");
+    }
+
+    @Test
+    void aCancelledImportWritesNothing() throws Exception {
+        try (SqliteJobGateway source = SqliteJobGateway.open(dir.resolve("a.sqlite"), REFERENCE);
+             SqliteJobGateway target = SqliteJobGateway.open(dir.resolve("b.sqlite"), REFERENCE)) {
+            source.insertAll(new DemoJobs(REFERENCE, 30_000, 2, NOW), x -> { }, () -> false);
+            Path file = export(source, JobTransfer.Format.CSV);
+            long[] seen = {0};
+            assertThatThrownBy(() -> JobImport.run(file, JobTransfer.Format.CSV, target, 30_000, false,
+                    n -> seen[0] = n, () -> seen[0] >= 20_000)).isInstanceOf(UnavailableException.class);
+            assertThat(all(target)).isEmpty();
+        }
+    }
+
+    private Path export(SqliteJobGateway source, JobTransfer.Format format) throws Exception {
+        Path file = dir.resolve("jobs" + format.extension());
+        try (OutputStream out = Files.newOutputStream(file)) {
+            JobTransfer.export(source, JobQuery.all().sortedBy(com.jobsconsole.model.JobSort.CREATED_AT, true), format,
+                    out, x -> { }, () -> false);
+        }
+        return file;
+    }
+
+    private static List<Job> all(SqliteJobGateway store) {
+        List<Job> out = new java.util.ArrayList<>();
+        for (int offset = 0; ; offset += 1_000) {
+            List<Job> page = store.page(JobQuery.all().page(1_000, offset));
+            out.addAll(page);
+            if (page.size() < 1_000) {
+                return out;
+            }
+        }
     }
 }

@@ -802,6 +802,30 @@ public final class SqliteJobGateway implements JobGateway {
         return "INSERT INTO job (" + COLUMNS + ") VALUES " + String.join(",", java.util.Collections.nCopies(rows, one));
     }
 
+    /** Which of these GUIDs the store holds. */
+    public synchronized List<UUID> existing(java.util.Collection<UUID> guids) {
+        ensureOpen();
+        List<UUID> out = new ArrayList<>();
+        if (guids.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(guids.size(), "?"));
+        try (PreparedStatement ps = connection.prepareStatement("SELECT guid FROM job WHERE guid IN (" + marks + ")")) {
+            int i = 1;
+            for (UUID g : guids) {
+                ps.setString(i++, g.toString());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(UUID.fromString(rs.getString(1)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
     private static long rowCount(Statement st) throws SQLException {
         try (ResultSet rs = st.executeQuery("SELECT max(id) FROM job")) {
             return rs.next() ? rs.getLong(1) : 0;

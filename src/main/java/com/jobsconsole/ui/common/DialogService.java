@@ -33,8 +33,11 @@ public interface DialogService {
     /** Asks for a file for a new store; empty if the user gave up. */
     Optional<Path> chooseNewStore(Path initialDir);
 
-    /** Asks where to export jobs (CSV or JSON, by the name's ending); empty if the user gave up. */
+    /** Asks where to export jobs (CSV, JSON or XLSX, by the name's ending); empty if the user gave up. */
     Optional<Path> chooseExportFile(String suggestedName);
+
+    /** Asks for a CSV or JSON file to import; empty if the user gave up. */
+    Optional<Path> chooseImportFile();
 
     /** Asks for an existing store file; empty if the user gave up. */
     Optional<Path> chooseExistingStore(Path initialDir);

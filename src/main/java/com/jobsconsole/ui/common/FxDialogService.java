@@ -147,8 +147,27 @@ public final class FxDialogService implements DialogService {
         chooser.setTitle(messages.get("export.chooser"));
         chooser.setInitialFileName(suggestedName);
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"),
-                new FileChooser.ExtensionFilter("JSON", "*.json"));
-        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+                new FileChooser.ExtensionFilter("JSON", "*.json"), new FileChooser.ExtensionFilter("Excel (XLSX)", "*.xlsx"));
+        File file = chooser.showSaveDialog(owner.get());
+        if (file == null) {
+            return Optional.empty();
+        }
+        // a name typed without an ending takes the chosen filter's, so the format is what was picked
+        if (com.jobsconsole.transfer.JobTransfer.Format.ofFileName(file.getName()).isEmpty()
+                && chooser.getSelectedExtensionFilter() != null) {
+            String ending = chooser.getSelectedExtensionFilter().getExtensions().get(0).substring(1);
+            file = new File(file.getParentFile(), file.getName() + ending);
+        }
+        return Optional.of(file.toPath());
+    }
+
+    @Override
+    public Optional<Path> chooseImportFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("import.chooser"));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV, JSON", "*.csv", "*.json"),
+                new FileChooser.ExtensionFilter(messages.get("store.chooser.all"), "*"));
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
     }
 
     @Override

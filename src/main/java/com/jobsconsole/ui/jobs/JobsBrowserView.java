@@ -72,6 +72,8 @@ public final class JobsBrowserView {
     @FXML
     private Button exportButton;
     @FXML
+    private Button importButton;
+    @FXML
     private Button reloadButton;
     @FXML
     private ProgressBar bulkProgress;
@@ -233,6 +235,9 @@ public final class JobsBrowserView {
         maintenanceButton.setOnAction(e -> viewModel.maintenance());
         exportButton.setOnAction(e -> viewModel.export());
         exportButton.disableProperty().bind(viewModel.busyProperty());
+        importButton.setOnAction(e -> viewModel.importFile());
+        importButton.disableProperty().bind(viewModel.busyProperty());
+        viewModel.setOnImport(this::showImport);
         reloadButton.setOnAction(e -> viewModel.reload());
         for (JobStatus s : viewModel.statuses()) {
             MenuItem item = new MenuItem(viewModel.label(s), new ColorChip(s.color()));
@@ -255,16 +260,30 @@ public final class JobsBrowserView {
         matchLabel.textProperty().bind(viewModel.matchSummaryProperty());
         statusSummary.textProperty().bind(viewModel.statusSummaryProperty());
 
+        // The context menu's shortcuts work wherever the focus is in the window (they all need a
+        // modifier, so typing in a field never triggers one); Delete works in the table only.
         ContextMenu menu = new ContextMenu();
-        MenuItem stop = new MenuItem(resources.getString("jobs.action.stop"));
-        stop.setOnAction(e -> viewModel.requestStop());
-        MenuItem abort = new MenuItem(resources.getString("jobs.action.abort"));
-        abort.setOnAction(e -> viewModel.abort());
-        MenuItem clone = new MenuItem(resources.getString("jobs.action.clone"));
-        clone.setOnAction(e -> viewModel.cloneSelected());
-        MenuItem delete = new MenuItem(resources.getString("jobs.action.delete"));
-        delete.setOnAction(e -> viewModel.deleteSelected());
-        menu.getItems().addAll(clone, stop, abort, delete);
+        MenuItem clone = item("jobs.action.clone", "Shortcut+D", viewModel::cloneSelected);
+        MenuItem stop = item("jobs.action.stop", "Shortcut+Shift+S", viewModel::requestStop);
+        MenuItem abort = item("jobs.action.abort", "Shortcut+Shift+A", viewModel::abort);
+        javafx.scene.control.Menu setStatus = new javafx.scene.control.Menu(resources.getString("jobs.action.setStatus"));
+        for (JobStatus st : viewModel.statuses()) {
+            MenuItem i = new MenuItem(viewModel.label(st), new ColorChip(st.color()));
+            i.setOnAction(e -> viewModel.setStatus(st));
+            setStatus.getItems().add(i);
+        }
+        MenuItem maintenance = item("jobs.action.maintenance", "Shortcut+M", viewModel::maintenance);
+        MenuItem delete = item("jobs.action.delete", null, viewModel::deleteSelected);
+        MenuItem export = item("jobs.action.export", "Shortcut+E", viewModel::export);
+        MenuItem importItem = item("import.action", "Shortcut+I", viewModel::importFile);
+        MenuItem find = item("jobs.action.find", "Shortcut+F", guidPrefix::requestFocus);
+        for (MenuItem i : List.of(clone, stop, abort, setStatus, maintenance, delete)) {
+            i.disableProperty().bind(noSelection.or(viewModel.busyProperty()));
+        }
+        clone.disableProperty().unbind();
+        clone.disableProperty().bind(notOne);
+        menu.getItems().addAll(clone, stop, abort, setStatus, maintenance, delete,
+                new javafx.scene.control.SeparatorMenuItem(), export, importItem, find);
         table.setContextMenu(menu);
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE) {
@@ -278,6 +297,36 @@ public final class JobsBrowserView {
         viewModel.createdChart().addListener((ListChangeListener<JobsBrowserViewModel.Bucket>) c ->
                 fill(createdChart, viewModel.createdChart()));
         viewModel.reload();
+    }
+
+    private MenuItem item(String key, String shortcut, Runnable action) {
+        MenuItem i = new MenuItem(resources.getString(key).replace("_", ""));
+        if (shortcut != null) {
+            i.setAccelerator(javafx.scene.input.KeyCombination.keyCombination(shortcut));
+        }
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    /** Opens the import window over the main window; it closes itself when the import is done. */
+    private void showImport(ImportViewModel vm) {
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        javafx.scene.Parent root = new com.jobsconsole.ui.common.ViewLoader(resources)
+                .register(ImportView.class, () -> new ImportView(vm, stage::close))
+                .load(ImportView.class, "Import.fxml");
+        javafx.scene.Scene scene = new javafx.scene.Scene(root);
+        scene.getStylesheets().setAll(table.getScene().getStylesheets());
+        stage.setScene(scene);
+        stage.setTitle(resources.getString("import.title"));
+        stage.initOwner(table.getScene().getWindow());
+        stage.initModality(javafx.stage.Modality.WINDOW_MODAL);
+        stage.setOnCloseRequest(e -> {
+            if (vm.busyProperty().get()) {
+                vm.cancel();
+                e.consume();
+            }
+        });
+        stage.show();
     }
 
     /** Puts the buckets into a bar chart; status bars take the status table's colours. */

@@ -94,6 +94,7 @@ public final class JobsBrowserViewModel {
     private long generation;
     private Consumer<Job> onSelected = j -> { };
     private Consumer<Job> onClone = j -> { };
+    private Consumer<ImportViewModel> onImport = vm -> { };
     private boolean suspended;
 
     public JobsBrowserViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
@@ -363,8 +364,8 @@ public final class JobsBrowserViewModel {
             return;
         }
         java.nio.file.Path file = chosen.get();
-        var format = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")
-                ? com.jobsconsole.transfer.JobTransfer.Format.JSON : com.jobsconsole.transfer.JobTransfer.Format.CSV;
+        var format = com.jobsconsole.transfer.JobTransfer.Format.ofFileName(file.getFileName().toString())
+                .orElse(com.jobsconsole.transfer.JobTransfer.Format.CSV);
         JobGateway g = gateway.get();
         long total = rows.get().size();
         busy.set(true);
@@ -373,10 +374,13 @@ public final class JobsBrowserViewModel {
         executor.execute(() -> {
             java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".part");
             long n;
-            try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(tmp)) {
+            try (java.io.OutputStream w = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(tmp))) {
                 n = com.jobsconsole.transfer.JobTransfer.export(g, q, format, w,
                         done -> executor.onCallbackThread(() -> progress.set(total == 0 ? 1 : (double) done / total)),
                         cancelBulk::get);
+            } catch (java.io.IOException | RuntimeException e) {
+                java.nio.file.Files.deleteIfExists(tmp);
+                throw e;
             }
             if (cancelBulk.get()) {
                 java.nio.file.Files.deleteIfExists(tmp);
@@ -391,6 +395,33 @@ public final class JobsBrowserViewModel {
             busy.set(false);
             dialogs.showError(messages.get("export.failed"), messages.describe(e));
         });
+    }
+
+    /**
+     * Import: asks for a CSV or JSON file and opens the import window on it (preview, check, then
+     * the import itself). Only into a store file: the API has no bulk create, and rows written into
+     * a remote profile's cache would not exist on the orchestrator.
+     */
+    public void importFile() {
+        if (busy.get()) {
+            return;
+        }
+        if (!(gateway.get() instanceof com.jobsconsole.gateway.sqlite.SqliteJobGateway store)) {
+            dialogs.showError(messages.get("import.title"), messages.get("import.remote"));
+            return;
+        }
+        var chosen = dialogs.chooseImportFile();
+        if (chosen.isEmpty()) {
+            return;
+        }
+        ImportViewModel vm = new ImportViewModel(store, chosen.get(), executor, dialogs, messages, gateway::changed);
+        onImport.accept(vm);
+        vm.start();
+    }
+
+    /** Who shows the import window (the view). */
+    public void setOnImport(Consumer<ImportViewModel> onImport) {
+        this.onImport = onImport;
     }
 
     /** Clone: the selected job's fields go into the Create tab, with a fresh GUID. */

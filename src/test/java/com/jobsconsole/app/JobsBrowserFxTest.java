@@ -1,0 +1,231 @@
+package com.jobsconsole.app;
+
+import com.jobsconsole.demo.DemoJobs;
+import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.Job;
+import com.jobsconsole.model.JobQuery;
+import com.jobsconsole.model.JobSort;
+import com.jobsconsole.testing.RecordingDialogs;
+import com.jobsconsole.testing.TestHost;
+import com.jobsconsole.testing.TestStore;
+import com.jobsconsole.ui.common.DialogService;
+import com.jobsconsole.ui.common.FxTaskExecutor;
+import com.jobsconsole.ui.jobs.JobRowViewModel;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static com.jobsconsole.testing.TestStore.REFERENCE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The jobs browser in the real main window: sort, page, act on a selection, import, export. */
+@ExtendWith(ApplicationExtension.class)
+class JobsBrowserFxTest {
+
+    private static final int JOBS = 1_500;
+
+    @TempDir
+    Path dir;
+    private ActiveGateway gateway;
+    private SqliteJobGateway store;
+    private FxTaskExecutor executor;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+
+    @Start
+    void start(Stage stage) {
+        JobsConsoleApp.applyTheme(false);
+        gateway = TestStore.open(dir);
+        store = (SqliteJobGateway) gateway.get();
+        store.insertAll(new DemoJobs(REFERENCE, JOBS, 21, LocalDateTime.of(2030, 1, 1, 0, 0)), x -> { }, () -> false);
+        executor = new FxTaskExecutor(2);
+        Messages messages = new Messages(Locale.ENGLISH);
+        MainWindow window = new MainWindow(REFERENCE, gateway, executor, dialogs, messages, new TestHost(dir),
+                stage::close, Clock.systemDefaultZone());
+        stage.setScene(window.scene());
+        stage.setWidth(1280);
+        stage.setHeight(900);
+        stage.show();
+        // the browser gets the room a user would drag it to
+        ((SplitPane) stage.getScene().lookup("#mainSplit")).setDividerPositions(0.12, 0.85);
+        window.viewModel().start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        executor.close();
+        gateway.close();
+    }
+
+    @Test
+    void clickingAColumnHeaderSortsInTheStore(FxRobot robot) {
+        TableView<JobRowViewModel> table = loaded(robot);
+        Node robotHeader = robot.lookup("#table .column-header").match(n -> n.getId() != null
+                && n.getId().equals("robotColumn")).tryQuery().orElseGet(() -> robot.lookup("#table .column-header .label")
+                .match(n -> n instanceof Label l && "Robot".equals(l.getText())).query());
+        assertThat(table.getItems().get(0).robot()).isNotEqualTo("1"); // newest first, as it opens
+        robot.clickOn(robotHeader);
+        waitUntil(() -> firstRowsLoaded(table) && "1".equals(table.getItems().get(0).robot()));
+        List<Long> shown = table.getItems().subList(0, 50).stream().map(r -> Long.parseLong(r.robot())).toList();
+        assertThat(shown).isSorted();
+    }
+
+    @Test
+    void scrollingToTheEndLoadsTheLastPageOnly(FxRobot robot) {
+        TableView<JobRowViewModel> table = loaded(robot);
+        assertThat(table.getItems()).hasSize(JOBS);
+        robot.interact(() -> table.scrollTo(JOBS - 1));
+        waitUntil(() -> !table.getItems().get(JOBS - 1).isLoading());
+        Job oldest = store.page(JobQuery.all().sortedBy(JobSort.CREATED_AT, true).page(1, 0)).get(0);
+        assertThat(table.getItems().get(JOBS - 1).job().createdAt()).isEqualTo(oldest.createdAt());
+        // the middle was never shown, so never read
+        assertThat(table.getItems().get(JOBS / 2).isLoading()).isTrue();
+    }
+
+    @Test
+    void requestStopByShortcutAndDeleteByKeyActOnTheSelection(FxRobot robot) {
+        TableView<JobRowViewModel> table = loaded(robot);
+        robot.clickOn(row(robot, 0));
+        robot.press(KeyCode.SHIFT).clickOn(row(robot, 2)).release(KeyCode.SHIFT);
+        List<UUID> chosen = table.getSelectionModel().getSelectedItems().stream().map(r -> r.job().guid()).toList();
+        assertThat(chosen).hasSize(3);
+
+        dialogs.answerConfirm(true);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> chosen.stream().allMatch(g -> store.read(g).status() == 6));
+        assertThat(dialogs.last("confirm").header()).isEqualTo("Set 3 jobs to 6 — Stopping?");
+
+        robot.clickOn(row(robot, 0));
+        robot.press(KeyCode.SHIFT).clickOn(row(robot, 1)).release(KeyCode.SHIFT);
+        List<UUID> doomed = table.getSelectionModel().getSelectedItems().stream().map(r -> r.job().guid()).toList();
+        dialogs.answerConfirm(true);
+        robot.type(KeyCode.DELETE);
+        waitUntil(() -> store.existing(doomed).isEmpty());
+        assertThat(dialogs.last("confirm").header()).isEqualTo("Delete 2 jobs?");
+        waitUntil(() -> robot.lookup("#matchLabel").<Label>query().getText().startsWith("1,498 jobs"));
+    }
+
+    @Test
+    void cloneByShortcutFillsTheCreateTab(FxRobot robot) {
+        TableView<JobRowViewModel> table = loaded(robot);
+        robot.clickOn(row(robot, 0));
+        Job job = table.getSelectionModel().getSelectedItem().job();
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField robotField = robot.lookup("#robotField").match(Node::isVisible).query();
+        assertThat(robotField.getText()).isEqualTo(String.valueOf(job.robotId()));
+    }
+
+    @Test
+    void importShowsThePreviewAndTheBadRowsThenImportsTheGoodOnes(FxRobot robot) throws Exception {
+        loaded(robot);
+        Path csv = Files.writeString(dir.resolve("incoming.csv"), """
+                guid,status,robot_id,comment
+                0f8fad5b-d9cb-469f-a165-70867728950e,1,3,first
+                not-a-guid,1,3,second
+                1f8fad5b-d9cb-469f-a165-70867728950e,42,3,third
+                2f8fad5b-d9cb-469f-a165-70867728950e,4,7,fourth
+                """);
+        dialogs.answerFile(csv);
+        robot.clickOn("#importButton");
+        waitUntil(() -> robot.lookup("#problemTable").tryQuery().isPresent()
+                && robot.lookup("#problemTable").<TableView<?>>query().getItems().size() == 2);
+        TableView<?> preview = robot.lookup("#previewTable").query();
+        assertThat(preview.getItems()).hasSize(4);
+        assertThat(preview.getColumns()).extracting(TableColumn::getText)
+                .containsExactly("guid\n→ guid", "status\n→ status", "robot_id\n→ robot_id", "comment\n→ left out");
+        assertThat(robot.lookup("#summary").<Label>query().getText()).startsWith("4 rows checked: 2 good, 2 bad.");
+        Button run = robot.lookup("#importRunButton").query();
+        assertThat(run.getText()).isEqualTo("Import the 2 good, skip the bad");
+
+        robot.clickOn(run);
+        waitUntil(() -> robot.lookup("#problemTable").tryQuery().isEmpty());
+        assertThat(store.read(UUID.fromString("2f8fad5b-d9cb-469f-a165-70867728950e")).robotId()).isEqualTo(7L);
+        assertThat(dialogs.last("notify").message()).isEqualTo("Imported 2 jobs from incoming.csv.");
+        waitUntil(() -> robot.lookup("#matchLabel").<Label>query().getText().startsWith("1,502 jobs"));
+    }
+
+    @Test
+    void aFileWithoutAGuidColumnIsRefusedAndNothingCanBeImported(FxRobot robot) throws Exception {
+        loaded(robot);
+        Path csv = Files.writeString(dir.resolve("wrong.csv"), "id,state\n1,2\n");
+        dialogs.answerFile(csv);
+        robot.clickOn("#importButton");
+        waitUntil(() -> robot.lookup("#summary").tryQuery().map(n -> ((Label) n).getText().contains("no GUID column"))
+                .orElse(false));
+        assertThat(robot.lookup("#importRunButton").<Button>query().isDisabled()).isTrue();
+        robot.clickOn(robot.lookup("#closeButton").<Button>query());
+        waitUntil(() -> Window.getWindows().size() == 1);
+    }
+
+    @Test
+    void exportWritesTheFilteredJobsToXlsx(FxRobot robot) throws Exception {
+        loaded(robot);
+        Path out = dir.resolve("failed.xlsx");
+        robot.interact(() -> robot.lookup("#guidPrefix").<TextField>query().setText("a"));
+        long matching = store.query(JobQuery.all().withGuidPrefix("a").page(1, 0)).total();
+        waitUntil(() -> robot.lookup("#matchLabel").<Label>query().getText().startsWith(matching + " jobs"));
+        dialogs.answerFile(out);
+        robot.clickOn("#exportButton");
+        waitUntil(() -> Files.exists(out));
+        waitUntil(() -> !dialogs.of("notify").isEmpty());
+        try (ReadableWorkbook book = new ReadableWorkbook(out.toFile());
+             var rows = book.getFirstSheet().openStream()) {
+            List<String> guids = rows.skip(1).map(r -> r.getCellText(0)).toList();
+            assertThat(guids).hasSize((int) matching).allMatch(g -> g.startsWith("a"));
+        }
+        assertThat(Files.exists(dir.resolve("failed.xlsx.part"))).isFalse();
+    }
+
+    private TableView<JobRowViewModel> loaded(FxRobot robot) {
+        TableView<JobRowViewModel> table = robot.lookup("#table").query();
+        waitUntil(() -> table.getItems().size() == JOBS && firstRowsLoaded(table));
+        return table;
+    }
+
+    private static boolean firstRowsLoaded(TableView<JobRowViewModel> table) {
+        return !table.getItems().isEmpty() && !table.getItems().get(0).isLoading();
+    }
+
+    private static Node row(FxRobot robot, int index) {
+        return robot.lookup("#table .table-row-cell").match(r -> r instanceof TableRow<?> row
+                && row.getIndex() == index && row.getItem() instanceof JobRowViewModel j && !j.isLoading()).query();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 15 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
