@@ -162,7 +162,7 @@ public final class JobsConsoleApp extends Application {
         settings.save(dirs.settingsFile());
     }
 
-    static void applyTheme(boolean dark) {
+    public static void applyTheme(boolean dark) {
         Application.setUserAgentStylesheet(dark
                 ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());

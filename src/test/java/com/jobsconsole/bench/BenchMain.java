@@ -30,8 +30,10 @@ public final class BenchMain {
                     "bare HTTP", 0.9);
             case "server" -> ServerThroughput.run(quick);
             case "query" -> jmhTime(QueryBenchmark.class, QueryBenchmark.pairs(), quick);
+            case "transfer" -> TransferBenchmark.run(quick);
+            case "gui" -> GuiBenchmark.run(quick);
             default -> throw new IllegalArgumentException("unknown suite: " + suite
-                    + " (known: gateway, remote, server, query)");
+                    + " (known: gateway, remote, server, query, transfer, gui)");
         }
         // The servers' worker pools are not daemons; the report is out, so end here.
         System.exit(0);

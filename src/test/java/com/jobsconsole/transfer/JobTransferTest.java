@@ -170,7 +170,7 @@ class JobTransferTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no GUID column").hasMessageContaining("id, status");
         Path object = Files.writeString(dir.resolve("b.json"), "{\"guid\": 1}");
         assertThatThrownBy(() -> JobImport.preview(object, JobTransfer.Format.JSON))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("array of jobs");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("array of job objects");
         Path cut = Files.writeString(dir.resolve("c.json"), "[{\"guid\": \"0f8fad5b-d9cb-469f-a165-70867728950e\", \"status\": 1},");
         try (SqliteJobGateway store = SqliteJobGateway.open(dir.resolve("s.sqlite"), REFERENCE)) {
             assertThatThrownBy(() -> JobImport.check(cut, JobTransfer.Format.JSON, REFERENCE, store, x -> { }, () -> false))

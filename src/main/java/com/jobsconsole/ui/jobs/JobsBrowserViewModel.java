@@ -159,23 +159,26 @@ public final class JobsBrowserViewModel {
         JobGateway g = gateway.get();
         loading.set(true);
         boolean hourly = hourly(q);
-        executor.execute(() -> new Loaded(g.query(q), g.countByStatus(q.filterOnly()),
-                g.countByCreated(q.filterOnly(), hourly)), loaded -> {
+        // The page first (what the user waits for), then the counts and charts (a scan of the
+        // filter's rows: on a million jobs, a second or more).
+        executor.execute(() -> g.query(q), page -> {
             if (gen != generation) {
                 return;
             }
             loading.set(false);
-            rows.set(new PagedJobList(g, q, loaded.page.total(), loaded.page.items(), executor, reference, messages,
+            rows.set(new PagedJobList(g, q, page.total(), page.items(), executor, reference, messages,
                     e -> dialogs.showError(messages.get("jobs.loadFailed"), messages.describe(e))));
-            matchSummary.set(messages.get("jobs.matches", loaded.page.total()));
-            statusSummary.set(reference.statuses().stream().filter(s -> loaded.counts.getOrDefault(s.code(), 0L) > 0)
-                    .map(s -> messages.text(s.name()) + " " + loaded.counts.get(s.code()))
-                    .collect(Collectors.joining(" · ")));
-            statusChart.setAll(reference.statuses().stream().map(s -> new Bucket(messages.text(s.name()),
-                    loaded.counts.getOrDefault(s.code(), 0L), s.color())).toList());
-            createdChart.setAll(loaded.created.entrySet().stream()
-                    .map(e -> new Bucket(e.getKey(), e.getValue(), null)).toList());
-            createdChartTitle.set(messages.get(hourly ? "jobs.chart.createdHourly" : "jobs.chart.createdDaily"));
+            matchSummary.set(messages.get("jobs.matches", page.total()));
+            executor.execute(() -> new Counts(g.countByStatus(q.filterOnly()), g.countByCreated(q.filterOnly(), hourly)),
+                    loaded -> {
+                        if (gen == generation) {
+                            showCounts(loaded, hourly);
+                        }
+                    }, e -> {
+                        if (gen == generation) {
+                            statusSummary.set(messages.describe(e));
+                        }
+                    });
         }, e -> {
             if (gen == generation) {
                 loading.set(false);
@@ -184,7 +187,18 @@ public final class JobsBrowserViewModel {
         });
     }
 
-    private record Loaded(Page<Job> page, Map<Integer, Long> counts, Map<String, Long> created) {
+    private void showCounts(Counts loaded, boolean hourly) {
+        statusSummary.set(reference.statuses().stream().filter(s -> loaded.counts.getOrDefault(s.code(), 0L) > 0)
+                .map(s -> messages.text(s.name()) + " " + loaded.counts.get(s.code()))
+                .collect(Collectors.joining(" · ")));
+        statusChart.setAll(reference.statuses().stream().map(s -> new Bucket(messages.text(s.name()),
+                loaded.counts.getOrDefault(s.code(), 0L), s.color())).toList());
+        createdChart.setAll(loaded.created.entrySet().stream()
+                .map(e -> new Bucket(e.getKey(), e.getValue(), null)).toList());
+        createdChartTitle.set(messages.get(hourly ? "jobs.chart.createdHourly" : "jobs.chart.createdDaily"));
+    }
+
+    private record Counts(Map<Integer, Long> counts, Map<String, Long> created) {
     }
 
     /** A bar of a chart: its label, its count and (for statuses) its colour. */
