@@ -261,7 +261,7 @@ public final class JobCommand implements Callable<Integer> {
                     throw new CliContext.CliUsageException(check.badCount() + " bad row(s); nothing was imported "
                             + "(fix them, or use --skip-bad)");
                 }
-                n = com.jobsconsole.transfer.JobImport.run(file, f, store, check.good(), skipBad, x -> { }, () -> false);
+                n = com.jobsconsole.transfer.JobImport.run(file, f, store, check, x -> { }, () -> false);
             } catch (java.io.IOException | java.io.UncheckedIOException e) {
                 throw new CliContext.CliUsageException("cannot read " + file + ": " + e.getMessage());
             }

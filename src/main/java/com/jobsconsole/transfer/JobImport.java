@@ -85,10 +85,19 @@ public final class JobImport {
         }
     }
 
-    /** What a check found: how many rows are good, how many bad, and the first bad ones. */
-    public record Check(long good, long badCount, List<Problem> bad) {
+    /**
+     * What a check found: how many rows are good, how many bad, the first bad ones, and the line of
+     * every bad one (what an import that skips the bad rows leaves out).
+     */
+    public record Check(long good, long badCount, List<Problem> bad, java.util.BitSet badLines) {
         public Check {
             bad = List.copyOf(bad);
+            badLines = (java.util.BitSet) badLines.clone();
+        }
+
+        @Override
+        public java.util.BitSet badLines() {
+            return (java.util.BitSet) badLines.clone();
         }
 
         public long rows() {
@@ -143,6 +152,7 @@ public final class JobImport {
         long good = 0;
         long badCount = 0;
         List<Problem> bad = new ArrayList<>();
+        java.util.BitSet badLines = new java.util.BitSet();
         Map<UUID, Long> firstLine = new HashMap<>();
         List<Map.Entry<UUID, Long>> unchecked = new ArrayList<>();
         LocalDateTime stamp = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
@@ -162,13 +172,14 @@ public final class JobImport {
                 if (p == null && store != null) {
                     unchecked.add(Map.entry(j.guid(), r.line()));
                     if (unchecked.size() == STORE_LOOKUP) {
-                        long n = inStore(store, unchecked, bad);
+                        long n = inStore(store, unchecked, bad, badLines);
                         badCount += n;
                         good -= n;
                     }
                 }
                 if (p != null) {
                     badCount++;
+                    badLines.set(Math.toIntExact(r.line()));
                     if (bad.size() < MAX_REPORTED) {
                         bad.add(p);
                     }
@@ -181,16 +192,17 @@ public final class JobImport {
             }
         }
         if (store != null) {
-            long n = inStore(store, unchecked, bad);
+            long n = inStore(store, unchecked, bad, badLines);
             badCount += n;
             good -= n;
         }
         bad.sort(java.util.Comparator.comparingLong(Problem::line));
         progress.accept(good + badCount);
-        return new Check(good, badCount, bad);
+        return new Check(good, badCount, bad, badLines);
     }
 
-    private static long inStore(SqliteJobGateway store, List<Map.Entry<UUID, Long>> guids, List<Problem> bad) {
+    private static long inStore(SqliteJobGateway store, List<Map.Entry<UUID, Long>> guids, List<Problem> bad,
+                                java.util.BitSet badLines) {
         if (guids.isEmpty()) {
             return 0;
         }
@@ -199,6 +211,7 @@ public final class JobImport {
         long n = 0;
         for (UUID g : store.existing(lines.keySet())) {
             n++;
+            badLines.set(Math.toIntExact(lines.get(g)));
             if (bad.size() < MAX_REPORTED) {
                 bad.add(new Problem(lines.get(g), "import.bad.exists", List.of(g)));
             }
@@ -208,14 +221,17 @@ public final class JobImport {
     }
 
     /**
-     * Stores the file's good rows in one transaction and returns how many. Without
-     * {@code skipBad} the first bad row undoes everything; with it, bad rows are passed over. A
-     * cancel undoes everything too.
+     * Stores the file's rows in one transaction and returns how many. With a {@code check} of
+     * this file, the rows it found bad (including GUIDs already in the store) are left out;
+     * without one, or when a row is bad that the check did not list (the file changed since), the
+     * first bad row undoes everything. A cancel, or any failure, undoes everything too.
      *
-     * @throws InvalidInputException on a bad row when {@code skipBad} is false
+     * @throws InvalidInputException on a bad row the check did not list
      */
-    public static long run(Path file, JobTransfer.Format format, SqliteJobGateway store, long expected,
-                           boolean skipBad, LongConsumer progress, BooleanSupplier cancelled) throws IOException {
+    public static long run(Path file, JobTransfer.Format format, SqliteJobGateway store, Check check,
+                           LongConsumer progress, BooleanSupplier cancelled) throws IOException {
+        java.util.BitSet skip = check == null ? new java.util.BitSet() : check.badLines();
+        long expected = check == null ? 0 : check.good();
         LocalDateTime stamp = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
         try (Rows rows = open(file, format)) {
             Converter converter = new Converter(store.reference(), mapping(rows.columns()), stamp);
@@ -226,12 +242,13 @@ public final class JobImport {
                 public boolean hasNext() {
                     while (next == null && rows.hasNext()) {
                         Row r = rows.next();
+                        if (r.line() <= Integer.MAX_VALUE && skip.get((int) r.line())) {
+                            continue;
+                        }
                         try {
                             next = converter.job(r);
                         } catch (BadRowException e) {
-                            if (!skipBad) {
-                                throw new InvalidInputException("import.run.badRow", e.problem.line());
-                            }
+                            throw new InvalidInputException("import.run.badRow", e.problem.line());
                         }
                     }
                     return next != null;

@@ -72,7 +72,7 @@ final class TransferBenchmark {
                 Path target = fresh(dir.resolve("import.sqlite"));
                 try (SqliteJobGateway store = SqliteJobGateway.open(target, ref)) {
                     JobImport.Check c = JobImport.check(file, f, ref, store, n -> { }, () -> false);
-                    return JobImport.run(file, f, store, c.good(), false, n -> { }, () -> false);
+                    return JobImport.run(file, f, store, c, n -> { }, () -> false);
                 }
             });
             print("import " + f + " (check+run)", ours, rawInsert);

@@ -47,7 +47,7 @@ class JobTransferTest {
             JobImport.Check check = JobImport.check(file, format, REFERENCE, target, x -> { }, () -> false);
             assertThat(check.bad()).isEmpty();
             assertThat(check.good()).isEqualTo(5_000);
-            assertThat(JobImport.run(file, format, target, check.good(), false, x -> { }, () -> false)).isEqualTo(5_000);
+            assertThat(JobImport.run(file, format, target, check, x -> { }, () -> false)).isEqualTo(5_000);
             assertThat(new HashSet<>(all(target))).isEqualTo(new HashSet<>(all(source)));
 
             // a second import of the same file finds every job already there, and writes nothing
@@ -117,7 +117,7 @@ class JobTransferTest {
                     .isEqualTo("статуса 42 нет в таблице статусов");
 
             // all or nothing: the first bad row stops the import and nothing is written
-            assertThatThrownBy(() -> JobImport.run(csv, JobTransfer.Format.CSV, store, 1, false, x -> { }, () -> false))
+            assertThatThrownBy(() -> JobImport.run(csv, JobTransfer.Format.CSV, store, null, x -> { }, () -> false))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("Line 3");
             assertThat(all(store)).isEmpty();
         }
@@ -130,10 +130,25 @@ class JobTransferTest {
                 0f8fad5b-d9cb-469f-a165-70867728950e,1
                 nope,1
                 1f8fad5b-d9cb-469f-a165-70867728950e,4
+                0f8fad5b-d9cb-469f-a165-70867728950e,5
+                3f8fad5b-d9cb-469f-a165-70867728950e,2
                 """);
         try (SqliteJobGateway store = SqliteJobGateway.open(dir.resolve("s.sqlite"), REFERENCE)) {
-            assertThat(JobImport.run(csv, JobTransfer.Format.CSV, store, 2, true, x -> { }, () -> false)).isEqualTo(2);
-            assertThat(all(store)).extracting(Job::status).containsExactlyInAnyOrder(1, 4);
+            store.create(com.jobsconsole.model.JobDraft.of(UUID.fromString("3f8fad5b-d9cb-469f-a165-70867728950e"),
+                    1, 1, 1));
+            JobImport.Check c = JobImport.check(csv, JobTransfer.Format.CSV, REFERENCE, store, x -> { }, () -> false);
+            assertThat(c.bad()).extracting(JobImport.Problem::line).containsExactly(3L, 5L, 6L);
+            // the bad line, the second time a GUID is in the file, and the GUID already in the store are left out
+            assertThat(JobImport.run(csv, JobTransfer.Format.CSV, store, c, x -> { }, () -> false)).isEqualTo(2);
+            assertThat(all(store)).extracting(Job::status).containsExactlyInAnyOrder(1, 4, 1);
+            assertThat(store.read(UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e")).status()).isEqualTo(1);
+
+            // a file changed after its check: a bad row the check did not list stops everything
+            Files.writeString(csv, "guid,status\n4f8fad5b-d9cb-469f-a165-70867728950e,1\nnope,1\nalso-bad,1\n");
+            JobImport.Check stale = new JobImport.Check(1, 1, List.of(), bitSet(3));
+            assertThatThrownBy(() -> JobImport.run(csv, JobTransfer.Format.CSV, store, stale, x -> { }, () -> false))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("Line 4");
+            assertThat(all(store)).hasSize(3);
         }
     }
 
@@ -149,7 +164,7 @@ class JobTransferTest {
         assertThat(p.ignored()).containsExactly("note");
         assertThat(p.rows()).containsExactly(List.of("0f8fad5b-d9cb-469f-a165-70867728950e", "4", "12", "7", "hello"));
         try (SqliteJobGateway store = SqliteJobGateway.open(dir.resolve("s.sqlite"), REFERENCE)) {
-            assertThat(JobImport.run(csv, JobTransfer.Format.CSV, store, 1, false, x -> { }, () -> false)).isEqualTo(1);
+            assertThat(JobImport.run(csv, JobTransfer.Format.CSV, store, null, x -> { }, () -> false)).isEqualTo(1);
             Job j = store.read(UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e"));
             assertThat(j.processVersionId()).isEqualTo(12L);
             assertThat(j.robotId()).isEqualTo(7L);
@@ -175,7 +190,7 @@ class JobTransferTest {
         try (SqliteJobGateway store = SqliteJobGateway.open(dir.resolve("s.sqlite"), REFERENCE)) {
             assertThatThrownBy(() -> JobImport.check(cut, JobTransfer.Format.JSON, REFERENCE, store, x -> { }, () -> false))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("Nothing was imported");
-            assertThatThrownBy(() -> JobImport.run(cut, JobTransfer.Format.JSON, store, 1, true, x -> { }, () -> false))
+            assertThatThrownBy(() -> JobImport.run(cut, JobTransfer.Format.JSON, store, null, x -> { }, () -> false))
                     .isInstanceOf(InvalidInputException.class);
             assertThat(all(store)).isEmpty();
         }
@@ -193,10 +208,19 @@ class JobTransferTest {
             source.insertAll(new DemoJobs(REFERENCE, 30_000, 2, NOW), x -> { }, () -> false);
             Path file = export(source, JobTransfer.Format.CSV);
             long[] seen = {0};
-            assertThatThrownBy(() -> JobImport.run(file, JobTransfer.Format.CSV, target, 30_000, false,
+            JobImport.Check c = JobImport.check(file, JobTransfer.Format.CSV, REFERENCE, target, x -> { }, () -> false);
+            assertThatThrownBy(() -> JobImport.run(file, JobTransfer.Format.CSV, target, c,
                     n -> seen[0] = n, () -> seen[0] >= 20_000)).isInstanceOf(UnavailableException.class);
             assertThat(all(target)).isEmpty();
         }
+    }
+
+    private static java.util.BitSet bitSet(int... lines) {
+        java.util.BitSet b = new java.util.BitSet();
+        for (int l : lines) {
+            b.set(l);
+        }
+        return b;
     }
 
     private Path export(SqliteJobGateway source, JobTransfer.Format format) throws Exception {

@@ -124,13 +124,13 @@ public final class ImportViewModel {
             return;
         }
         long expected = check.good();
-        boolean skipBad = check.badCount() > 0;
+        JobImport.Check skipping = check;
         busy.set(true);
         canImport.set(false);
         progress.set(0);
         cancel.set(false);
         status.set(messages.get("import.importing", file.getFileName()));
-        executor.execute(() -> JobImport.run(file, format, store, expected, skipBad,
+        executor.execute(() -> JobImport.run(file, format, store, skipping,
                 n -> executor.onCallbackThread(() -> progress.set((double) n / Math.max(1, expected))), cancel::get),
             n -> {
                 busy.set(false);
