@@ -35,6 +35,7 @@ public final class JobsBrowserView {
 
     private final JobsBrowserViewModel viewModel;
     private final Runnable openCreateTab;
+    private boolean showingSort;
     private final FieldValidation validation = new FieldValidation();
 
     @FXML
@@ -183,7 +184,13 @@ public final class JobsBrowserView {
         clearButton.setOnAction(e -> viewModel.clearFilters());
 
         restoreColumns();
-        table.itemsProperty().bind(viewModel.rowsProperty());
+        // TableView clears its sort order whenever it gets a new list: each page list the view-model
+        // hands over gets the sort arrow put back on the column the store sorts by
+        table.setItems(viewModel.rowsProperty().get());
+        viewModel.rowsProperty().addListener((o, old, rows) -> {
+            table.setItems(rows);
+            showSort();
+        });
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         text(guidColumn, JobRowViewModel::guid);
         statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -210,14 +217,14 @@ public final class JobsBrowserView {
         text(abortAfterColumn, JobRowViewModel::abortAfter);
         // Sorting happens in the store: the table only tells which column and which way.
         table.setSortPolicy(t -> {
-            if (!t.getSortOrder().isEmpty()) {
+            if (!showingSort && !t.getSortOrder().isEmpty()) {
                 TableColumn<JobRowViewModel, ?> c = t.getSortOrder().get(0);
                 viewModel.sortBy(JobSort.valueOf((String) c.getUserData()),
                         c.getSortType() == TableColumn.SortType.ASCENDING);
             }
             return true;
         });
-        table.getSortOrder().add(createdColumn);
+        showSort();
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<JobRowViewModel>) c ->
                 viewModel.selection().setAll(table.getSelectionModel().getSelectedItems().stream()
                         .filter(r -> r != null && !r.isLoading()).map(JobRowViewModel::job).toList()));
@@ -297,6 +304,25 @@ public final class JobsBrowserView {
         viewModel.createdChart().addListener((ListChangeListener<JobsBrowserViewModel.Bucket>) c ->
                 fill(createdChart, viewModel.createdChart()));
         viewModel.reload();
+    }
+
+    /** Puts the sort arrow on the column the view-model sorts by, without asking it to sort again. */
+    private void showSort() {
+        showingSort = true;
+        try {
+            String id = viewModel.sortProperty().get().name();
+            for (TableColumn<JobRowViewModel, ?> c : table.getColumns()) {
+                if (id.equals(c.getUserData())) {
+                    c.setSortType(viewModel.ascendingProperty().get() ? TableColumn.SortType.ASCENDING
+                            : TableColumn.SortType.DESCENDING);
+                    table.getSortOrder().setAll(List.of(c));
+                    return;
+                }
+            }
+            table.getSortOrder().clear();
+        } finally {
+            showingSort = false;
+        }
     }
 
     private MenuItem item(String key, String shortcut, Runnable action) {
