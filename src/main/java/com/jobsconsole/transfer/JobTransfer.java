@@ -160,6 +160,7 @@ public final class JobTransfer {
         private final Workbook book;
         private final Worksheet sheet;
         private int row;
+        private int flushed;
 
         XlsxRows(OutputStream out) {
             this.book = new Workbook(out, "Jobs Console", "1.0");
@@ -175,7 +176,7 @@ public final class JobTransfer {
         @Override
         public void write(Job j) {
             int r = ++row;
-            sheet.value(r, 0, j.guid().toString());
+            sheet.inlineString(r, 0, j.guid().toString()); // every GUID differs: no shared-string table growing in memory
             sheet.value(r, 1, j.status());
             sheet.value(r, 2, j.type());
             sheet.value(r, 3, j.source() == null ? null : j.source().wire());
@@ -189,7 +190,6 @@ public final class JobTransfer {
             for (LocalDateTime t : times(j)) {
                 if (t != null) {
                     sheet.value(r, c, t);
-                    sheet.style(r, c).format(EXCEL_TIME).set();
                 }
                 c++;
             }
@@ -197,6 +197,12 @@ public final class JobTransfer {
 
         @Override
         public void flush() throws IOException {
+            if (row > flushed) {
+                // one style for the page's time columns (a style set cell by cell costs more than the rest)
+                sheet.range(flushed + 1, FIELDS.indexOf("stop_after"), row, FIELDS.size() - 1).style()
+                        .format(EXCEL_TIME).set();
+                flushed = row;
+            }
             sheet.flush();
         }
 
