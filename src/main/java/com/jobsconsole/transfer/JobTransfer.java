@@ -85,7 +85,7 @@ public final class JobTransfer {
     }
 
     /** Writes jobs one by one in some format. */
-    private interface Writer extends java.io.Closeable {
+    interface Writer extends java.io.Closeable {
         void write(Job j) throws IOException;
 
         void flush() throws IOException;
@@ -156,25 +156,54 @@ public final class JobTransfer {
     }
 
     /** One sheet: a bold, frozen header row with a filter; numbers as numbers, times as dates. */
-    private static final class XlsxRows implements Writer {
+    /**
+     * Sheets of at most {@link #rowsPerSheet} jobs (Excel shows 1,048,576 rows, header included),
+     * "Jobs", "Jobs 2", ...: each with a bold, frozen header row and a filter; numbers as numbers,
+     * times as dates.
+     */
+    static final class XlsxRows implements Writer {
         private final Workbook book;
-        private final Worksheet sheet;
+        private final int rowsPerSheet;
+        private Worksheet sheet;
+        private int sheets;
         private int row;
         private int flushed;
 
         XlsxRows(OutputStream out) {
+            this(out, 1_048_575);
+        }
+
+        XlsxRows(OutputStream out, int rowsPerSheet) {
             this.book = new Workbook(out, "Jobs Console", "1.0");
-            this.sheet = book.newWorksheet("Jobs");
+            this.rowsPerSheet = rowsPerSheet;
+            newSheet();
+        }
+
+        private void newSheet() {
+            sheets++;
+            sheet = book.newWorksheet(sheets == 1 ? "Jobs" : "Jobs " + sheets);
             for (int c = 0; c < FIELDS.size(); c++) {
                 sheet.value(0, c, FIELDS.get(c));
                 sheet.width(c, c == 0 ? 38 : c >= 9 ? 20 : 12);
             }
             sheet.range(0, 0, 0, FIELDS.size() - 1).style().bold().set();
             sheet.freezePane(0, 1);
+            row = 0;
+            flushed = 0;
+        }
+
+        private void endSheet() throws IOException {
+            flush();
+            sheet.setAutoFilter(0, 0, Math.max(row, 1), FIELDS.size() - 1);
+            sheet.finish();
         }
 
         @Override
-        public void write(Job j) {
+        public void write(Job j) throws IOException {
+            if (row == rowsPerSheet) {
+                endSheet();
+                newSheet();
+            }
             int r = ++row;
             sheet.inlineString(r, 0, j.guid().toString()); // every GUID differs: no shared-string table growing in memory
             sheet.value(r, 1, j.status());
@@ -208,8 +237,7 @@ public final class JobTransfer {
 
         @Override
         public void close() throws IOException {
-            sheet.setAutoFilter(0, 0, Math.max(row, 1), FIELDS.size() - 1);
-            sheet.finish();
+            endSheet();
             book.finish();
         }
     }

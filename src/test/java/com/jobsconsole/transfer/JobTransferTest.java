@@ -89,6 +89,31 @@ class JobTransferTest {
     }
 
     @Test
+    void moreJobsThanASheetHoldsGoOnToTheNextSheet() throws Exception {
+        Path file = dir.resolve("sheets.xlsx");
+        List<Job> jobs = new java.util.ArrayList<>();
+        new DemoJobs(REFERENCE, 25, 8, NOW).forEachRemaining(jobs::add);
+        try (OutputStream out = Files.newOutputStream(file);
+             JobTransfer.XlsxRows rows = new JobTransfer.XlsxRows(out, 10)) {
+            for (Job j : jobs) {
+                rows.write(j);
+            }
+        }
+        try (ReadableWorkbook book = new ReadableWorkbook(file.toFile())) {
+            List<org.dhatim.fastexcel.reader.Sheet> sheets = book.getSheets().toList();
+            assertThat(sheets).extracting(org.dhatim.fastexcel.reader.Sheet::getName)
+                    .containsExactly("Jobs", "Jobs 2", "Jobs 3");
+            List<String> guids = new java.util.ArrayList<>();
+            for (var sheet : sheets) {
+                List<Row> rows = sheet.read();
+                assertThat(rows.get(0).getCellText(0)).isEqualTo("guid");
+                rows.stream().skip(1).map(r -> r.getCellText(0)).forEach(guids::add);
+            }
+            assertThat(guids).isEqualTo(jobs.stream().map(j -> j.guid().toString()).toList());
+        }
+    }
+
+    @Test
     void badRowsAreReportedWithTheirLinesAndReasonsAndNothingIsGuessed() throws Exception {
         Path csv = Files.writeString(dir.resolve("bad.csv"), """
                 guid,status,type,robot_id,created_at
