@@ -713,6 +713,10 @@ public final class SqliteJobGateway implements JobGateway {
                 // reference can break; the pragma only takes effect outside a transaction.
                 st.execute("PRAGMA foreign_keys = OFF");
             }
+            // Into an empty store, a rollback journal writes each page once (the WAL writes it twice:
+            // into the log, then back at the checkpoint); its journal stays small, as new pages need
+            // no copy. Another connection to the file keeps it WAL (the switch then fails quietly).
+            boolean rollbackJournal = bulk && rowCount(st) == 0 && journalMode(st, "DELETE").equals("delete");
             st.execute("BEGIN IMMEDIATE");
             try {
                 List<String> rebuild = new ArrayList<>();
@@ -765,6 +769,9 @@ public final class SqliteJobGateway implements JobGateway {
                 throw e;
             } finally {
                 st.execute("PRAGMA foreign_keys = ON");
+                if (rollbackJournal) {
+                    journalMode(st, "WAL");
+                }
             }
         } catch (CancelledException e) {
             throw new UnavailableException("error.store.cancelled", path.toString());
@@ -823,6 +830,12 @@ public final class SqliteJobGateway implements JobGateway {
             return out;
         } catch (SQLException e) {
             throw failure("read", e);
+        }
+    }
+
+    private static String journalMode(Statement st, String mode) throws SQLException {
+        try (ResultSet rs = st.executeQuery("PRAGMA journal_mode = " + mode)) {
+            return rs.next() ? rs.getString(1).toLowerCase(java.util.Locale.ROOT) : "";
         }
     }
 

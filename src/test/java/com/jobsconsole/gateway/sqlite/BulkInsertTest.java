@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link SqliteJobGateway#insertAll}: many rows per statement, and for a big insert the indexes
- * dropped and built again, foreign keys off for the insert only. All or nothing either way.
+ * dropped and built again, foreign keys off for the insert only (and, into an empty store, a
+ * rollback journal instead of the WAL). All or nothing either way.
  */
 class BulkInsertTest {
 
@@ -69,6 +70,12 @@ class BulkInsertTest {
             assertThat(events(file, first)).isZero();
         }
         assertThat(integrity(file)).isEqualTo("ok");
+        // a big insert into an empty store goes through a rollback journal; the store is WAL again after
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+            assertThat(rs.getString(1)).isEqualTo("wal");
+        }
     }
 
     @Test
