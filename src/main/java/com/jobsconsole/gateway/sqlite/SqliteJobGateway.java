@@ -718,6 +718,7 @@ public final class SqliteJobGateway implements JobGateway {
             // no copy. Another connection to the file keeps it WAL (the switch then fails quietly).
             boolean rollbackJournal = bulk && rowCount(st) == 0 && journalMode(st, "DELETE").equals("delete");
             st.execute("BEGIN IMMEDIATE");
+            long started = System.nanoTime();
             try {
                 List<String> rebuild = new ArrayList<>();
                 if (bulk) {
@@ -758,10 +759,17 @@ public final class SqliteJobGateway implements JobGateway {
                     bind(insert, held[i]);
                     insert.executeUpdate();
                 }
+                long inserted = System.nanoTime();
                 if (!rebuild.isEmpty()) {
                     rebuildIndexes(st, rebuild);
                 }
+                long indexed = System.nanoTime();
                 st.execute("COMMIT");
+                if (bulk) {
+                    LOG.info("bulk insert of {} jobs: rows {} ms, {} indexes {} ms, commit {} ms", n,
+                            (inserted - started) / 1_000_000, rebuild.size(), (indexed - inserted) / 1_000_000,
+                            (System.nanoTime() - indexed) / 1_000_000);
+                }
                 progress.accept(n);
                 return n;
             } catch (SQLException | RuntimeException e) {
