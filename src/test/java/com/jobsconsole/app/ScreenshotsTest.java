@@ -67,6 +67,50 @@ class ScreenshotsTest {
         }
         shoot(store, Locale.ENGLISH, out.resolve("create-validation-en.png"), false);
         remote(out.resolve("remote-exchange-en.png"));
+        for (Locale locale : List.of(Locale.ENGLISH, I18n.RUSSIAN)) {
+            importWindow(store, locale, out.resolve("import-" + locale.getLanguage() + ".png"));
+        }
+    }
+
+    /** The import window on a CSV with a column it leaves out and two bad rows. */
+    private void importWindow(Path store, Locale locale, Path file) throws Exception {
+        Path csv = Files.writeString(dir.resolve("from-orchestrator.csv"), """
+                GUID,Status,Type,Robot Id,Process Version Id,Created At,Comment
+                6b1f0a52-8d3c-4e4e-9a51-0c6f5d2e7a10,4,1,3,55,2026-11-20 09:15:00,nightly run
+                7c2e1b63-9e4d-4f5f-8b62-1d7e6e3f8b21,5,1,3,55,2026-11-20 09:20:00,retry
+                not-a-guid,4,1,3,55,2026-11-20 09:25:00,typo
+                8d3f2c74-af5e-4a60-9c73-2e8f7f4a9c32,42,1,4,56,2026-11-21 10:00:00,unknown status
+                9e403d85-b06f-4b71-8d84-3f90805bad43,1,0,4,56,2026-11-21 10:05:00,
+                a0514e96-c170-4c82-9e95-40a1916cbe54,8,1,5,57,2026-11-22 11:30:00,running
+                """);
+        Stage stage = FxToolkit.registerPrimaryStage();
+        ActiveGateway gateway = new ActiveGateway(SqliteJobGateway.open(store, REFERENCE));
+        FxTaskExecutor executor = new FxTaskExecutor(1);
+        RecordingDialogs dialogs = new RecordingDialogs();
+        dialogs.answerFile(csv);
+        FxToolkit.setupStage(s -> {
+            JobsConsoleApp.applyTheme(false);
+            MainWindow window = new MainWindow(REFERENCE, gateway, executor, dialogs, new Messages(locale),
+                    new com.jobsconsole.testing.TestHost(dir), s::close, Clock.systemDefaultZone());
+            s.setScene(window.scene());
+            s.setWidth(1360);
+            s.setHeight(1000);
+            s.show();
+            window.viewModel().start();
+            window.viewModel().jobs().importFile();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w != stage && w.getScene() != null && w.getScene().lookup("#problemTable") != null
+                        && !((javafx.scene.control.TableView<?>) w.getScene().lookup("#problemTable")).getItems().isEmpty()));
+        WaitForAsyncUtils.waitForFxEvents();
+        CompletableFuture<WritableImage> shot = new CompletableFuture<>();
+        Platform.runLater(() -> javafx.stage.Window.getWindows().stream().filter(w -> w != stage).findFirst()
+                .ifPresent(w -> shot.complete(w.getScene().snapshot(null))));
+        write(shot.get(10, TimeUnit.SECONDS), file);
+        FxToolkit.cleanupStages();
+        executor.close();
+        gateway.close();
+        assertThat(file).exists();
     }
 
     /** The window on a remote profile (a real server on loopback), showing a create's HTTP exchange. */

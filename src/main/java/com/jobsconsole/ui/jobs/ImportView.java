@@ -88,7 +88,8 @@ public final class ImportView {
             int index = i;
             TableColumn<List<String>, String> col = new TableColumn<>(c.name() + "\n" + viewModel.fieldLabel(c));
             col.setSortable(false);
-            col.setPrefWidth(c.field() != null && c.field().equals("guid") ? 270 : 130);
+            col.setPrefWidth(c.field() == null ? 130 : c.field().equals("guid") ? 320
+                    : c.field().endsWith("_at") || c.field().endsWith("_after") ? 175 : 110);
             if (c.field() == null) {
                 col.getStyleClass().add("import-ignored");
             }
