@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.jobs;
 
+import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobSort;
 import com.jobsconsole.model.JobSource;
 import com.jobsconsole.model.JobStatus;
@@ -188,8 +189,12 @@ public final class JobsBrowserView {
         // hands over gets the sort arrow put back on the column the store sorts by
         table.setItems(viewModel.rowsProperty().get());
         viewModel.rowsProperty().addListener((o, old, rows) -> {
+            List<Integer> indices = List.copyOf(table.getSelectionModel().getSelectedIndices());
+            java.util.Set<java.util.UUID> guids = viewModel.selection().stream().map(Job::guid)
+                    .collect(java.util.stream.Collectors.toSet());
             table.setItems(rows);
             showSort();
+            reselect(rows, indices, guids);
         });
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         text(guidColumn, JobRowViewModel::guid);
@@ -284,13 +289,15 @@ public final class JobsBrowserView {
         MenuItem export = item("jobs.action.export", "Shortcut+E", viewModel::export);
         MenuItem importItem = item("import.action", "Shortcut+I", viewModel::importFile);
         MenuItem find = item("jobs.action.find", "Shortcut+F", guidPrefix::requestFocus);
+        MenuItem create = item("jobs.action.create", null, openCreateTab);
+        MenuItem refresh = item("jobs.action.refresh", null, viewModel::reload); // F5 is the File menu's
         for (MenuItem i : List.of(clone, stop, abort, setStatus, maintenance, delete)) {
             i.disableProperty().bind(noSelection.or(viewModel.busyProperty()));
         }
         clone.disableProperty().unbind();
         clone.disableProperty().bind(notOne);
-        menu.getItems().addAll(clone, stop, abort, setStatus, maintenance, delete,
-                new javafx.scene.control.SeparatorMenuItem(), export, importItem, find);
+        menu.getItems().addAll(create, clone, stop, abort, setStatus, maintenance, delete,
+                new javafx.scene.control.SeparatorMenuItem(), export, importItem, find, refresh);
         table.setContextMenu(menu);
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE) {
@@ -304,6 +311,19 @@ public final class JobsBrowserView {
         viewModel.createdChart().addListener((ListChangeListener<JobsBrowserViewModel.Bucket>) c ->
                 fill(createdChart, viewModel.createdChart()));
         viewModel.reload();
+    }
+
+    /**
+     * After a reload (a bulk action, a refresh), selects again the jobs that were selected and are
+     * still where they were (a status change keeps a job's place unless the filter drops it), so
+     * one action can follow another on the same jobs.
+     */
+    private void reselect(List<JobRowViewModel> rows, List<Integer> indices, java.util.Set<java.util.UUID> guids) {
+        for (int i : indices) {
+            if (i < rows.size() && !rows.get(i).isLoading() && guids.contains(rows.get(i).job().guid())) {
+                table.getSelectionModel().select(i);
+            }
+        }
     }
 
     /** Puts the sort arrow on the column the view-model sorts by, without asking it to sort again. */
