@@ -151,7 +151,7 @@ class JobsBrowserFxTest {
         UUID first = table.getSelectionModel().getSelectedItem().job().guid();
 
         dialogs.answerConfirm(true);
-        openContextMenu(robot, row(robot, 0));
+        robot.press(KeyCode.SHIFT, KeyCode.F10).release(KeyCode.F10, KeyCode.SHIFT); // the context menu by keyboard
         robot.clickOn(menuItem(robot, "Abort"));
         waitUntil(() -> store.read(first).status() == 2);
 
@@ -175,9 +175,10 @@ class JobsBrowserFxTest {
     }
 
     @Test
-    void createOpensTheCreateTabAndRefreshShowsJobsMadeElsewhere(FxRobot robot) {
+    void createFromTheContextMenuOpensTheCreateTabAndRefreshShowsJobsMadeElsewhere(FxRobot robot) {
         loaded(robot);
-        robot.clickOn("#createButton");
+        openContextMenu(robot, row(robot, 3));
+        robot.clickOn(menuItem(robot, "Create"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#robotField").match(Node::isVisible).tryQuery()).isPresent();
 

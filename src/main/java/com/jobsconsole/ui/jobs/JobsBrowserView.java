@@ -302,6 +302,9 @@ public final class JobsBrowserView {
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE) {
                 viewModel.deleteSelected();
+            } else if (e.getCode() == KeyCode.CONTEXT_MENU || (e.getCode() == KeyCode.F10 && e.isShiftDown())) {
+                showMenuAtFocusedRow(menu);
+                e.consume();
             }
         });
         statusChart.setTitle(resources.getString("jobs.chart.status"));
@@ -323,6 +326,18 @@ public final class JobsBrowserView {
             if (i < rows.size() && !rows.get(i).isLoading() && guids.contains(rows.get(i).job().guid())) {
                 table.getSelectionModel().select(i);
             }
+        }
+    }
+
+    /** The context menu from the keyboard (the Menu key or Shift+F10), under the focused row. */
+    private void showMenuAtFocusedRow(ContextMenu menu) {
+        int focused = table.getFocusModel().getFocusedIndex();
+        javafx.scene.Node anchor = table.lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getIndex() == focused && r.isVisible())
+                .findFirst().orElse(table);
+        javafx.geometry.Bounds b = anchor.localToScreen(anchor.getBoundsInLocal());
+        if (b != null) {
+            menu.show(table, b.getMinX() + 24, anchor == table ? b.getMinY() + 24 : b.getMaxY());
         }
     }
 

@@ -373,7 +373,7 @@ public final class JobsBrowserViewModel {
         if (q == null || busy.get()) {
             return;
         }
-        var chosen = dialogs.chooseExportFile("jobs.csv");
+        var chosen = dialogs.chooseExportFile("jobs");
         if (chosen.isEmpty()) {
             return;
         }
