@@ -41,7 +41,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static com.jobsconsole.testing.TestStore.REFERENCE;
@@ -296,11 +295,6 @@ class JobsBrowserFxTest {
     }
 
     private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 15 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        com.jobsconsole.testing.FxWait.until(15, condition);
     }
 }

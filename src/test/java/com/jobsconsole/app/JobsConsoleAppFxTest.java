@@ -16,7 +16,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,9 +59,8 @@ class JobsConsoleAppFxTest {
         app = FxToolkit.setupApplication(JobsConsoleApp.class);
     }
 
-    private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
+    private static void waitUntil(BooleanSupplier condition) {
+        com.jobsconsole.testing.FxWait.until(15, condition);
     }
 
     private void clickMenu(String... path) {

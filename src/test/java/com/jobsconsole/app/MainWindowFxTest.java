@@ -38,7 +38,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static com.jobsconsole.testing.TestStore.REFERENCE;
@@ -84,12 +83,7 @@ class MainWindowFxTest {
     }
 
     private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 10 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        com.jobsconsole.testing.FxWait.until(10, condition);
     }
 
     /** The visible node with this id (each tab has its own form; only the open one is visible). */

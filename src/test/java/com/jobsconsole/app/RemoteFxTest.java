@@ -23,13 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static com.jobsconsole.testing.TestStore.REFERENCE;
@@ -71,9 +69,8 @@ class RemoteFxTest {
         gateway.close();
     }
 
-    private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
+    private static void waitUntil(BooleanSupplier condition) {
+        com.jobsconsole.testing.FxWait.until(10, condition);
     }
 
     private static boolean showing(Node n) {
