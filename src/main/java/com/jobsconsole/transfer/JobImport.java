@@ -332,8 +332,14 @@ public final class JobImport {
         private final List<String> header;
 
         CsvRows(BufferedReader in) throws IOException {
-            this.parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                    .setAllowMissingColumnNames(true).setIgnoreEmptyLines(true).get().parse(in);
+            try {
+                this.parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                        .setAllowMissingColumnNames(true).setIgnoreEmptyLines(true)
+                        .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_EMPTY).get().parse(in);
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                // a header that names a column twice, or that is not CSV at all
+                throw new InvalidInputException("import.file.csv", 1, Guids.printable(String.valueOf(e.getMessage())));
+            }
             this.header = parser.getHeaderNames();
             this.records = parser.iterator();
         }

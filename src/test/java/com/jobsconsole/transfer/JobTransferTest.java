@@ -208,6 +208,9 @@ class JobTransferTest {
         Path noGuid = Files.writeString(dir.resolve("a.csv"), "id,status\n1,1\n");
         assertThatThrownBy(() -> JobImport.preview(noGuid, JobTransfer.Format.CSV))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no GUID column").hasMessageContaining("id, status");
+        Path twice = Files.writeString(dir.resolve("twice.csv"), "guid,status,guid\n1,1,2\n");
+        assertThatThrownBy(() -> JobImport.preview(twice, JobTransfer.Format.CSV))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("cannot be read at line 1");
         Path object = Files.writeString(dir.resolve("b.json"), "{\"guid\": 1}");
         assertThatThrownBy(() -> JobImport.preview(object, JobTransfer.Format.JSON))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("array of job objects");
