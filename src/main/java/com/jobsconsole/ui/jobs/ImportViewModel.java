@@ -65,6 +65,9 @@ public final class ImportViewModel {
         this.onImported = onImported;
     }
 
+    private record Checked(JobImport.Preview preview, JobImport.Check check) {
+    }
+
     /** Reads the preview and checks every row. */
     public void start() {
         busy.set(true);
@@ -77,7 +80,7 @@ public final class ImportViewModel {
                     n -> executor.onCallbackThread(() -> status.set(messages.get("import.checking", file.getFileName())
                             + "  " + String.format(messages.locale(), "%,d", n))),
                     cancel::get);
-            return new Object[] {preview, c};
+            return new Checked(preview, c);
         }, result -> {
             busy.set(false);
             progress.set(0);
@@ -86,7 +89,7 @@ public final class ImportViewModel {
                 finished.set(true);
                 return;
             }
-            show((JobImport.Preview) result[0], (JobImport.Check) result[1]);
+            show(result.preview(), result.check());
         }, e -> {
             busy.set(false);
             progress.set(0);
