@@ -716,66 +716,74 @@ public final class SqliteJobGateway implements JobGateway {
             // Into an empty store, a rollback journal writes each page once (the WAL writes it twice:
             // into the log, then back at the checkpoint); its journal stays small, as new pages need
             // no copy. Another connection to the file keeps it WAL (the switch then fails quietly).
-            boolean rollbackJournal = bulk && rowCount(st) == 0 && journalMode(st, "DELETE").equals("delete");
-            st.execute("BEGIN IMMEDIATE");
-            long started = System.nanoTime();
+            boolean rollbackJournal = false;
             try {
-                List<String> rebuild = new ArrayList<>();
-                if (bulk) {
-                    try (ResultSet rs = st.executeQuery("SELECT name, sql FROM sqlite_master "
-                            + "WHERE type = 'index' AND tbl_name = 'job' AND sql IS NOT NULL")) {
-                        List<String> names = new ArrayList<>();
-                        while (rs.next()) {
-                            names.add(rs.getString(1));
-                            rebuild.add(rs.getString(2));
+                rollbackJournal = bulk && rowCount(st) == 0 && journalMode(st, "DELETE").equals("delete");
+                st.execute("BEGIN IMMEDIATE");
+                long started = System.nanoTime();
+                try {
+                    List<String> rebuild = new ArrayList<>();
+                    if (bulk) {
+                        try (ResultSet rs = st.executeQuery("SELECT name, sql FROM sqlite_master "
+                                + "WHERE type = 'index' AND tbl_name = 'job' AND sql IS NOT NULL")) {
+                            List<String> names = new ArrayList<>();
+                            while (rs.next()) {
+                                names.add(rs.getString(1));
+                                rebuild.add(rs.getString(2));
+                            }
+                            rs.close();
+                            for (String name : names) {
+                                st.execute("DROP INDEX \"" + name.replace("\"", "") + "\"");
+                            }
                         }
-                        rs.close();
-                        for (String name : names) {
-                            st.execute("DROP INDEX \"" + name.replace("\"", "") + "\"");
+                    }
+                    // rows go in ROWS_PER_INSERT at a time (one statement step instead of 64: half the cost
+                    // per row through sqlite-jdbc); the last few one by one
+                    Job[] held = new Job[ROWS_PER_INSERT];
+                    int k = 0;
+                    while (jobs.hasNext()) {
+                        if (cancelled.getAsBoolean()) {
+                            throw new CancelledException();
+                        }
+                        held[k++] = jobs.next();
+                        if (k == ROWS_PER_INSERT) {
+                            for (int i = 0; i < k; i++) {
+                                bind(many, held[i], i * COLUMN_COUNT);
+                            }
+                            many.executeUpdate();
+                            k = 0;
+                        }
+                        if (++n % 10_000 == 0) {
+                            progress.accept(n);
                         }
                     }
-                }
-                // rows go in ROWS_PER_INSERT at a time (one statement step instead of 64: half the cost
-                // per row through sqlite-jdbc); the last few one by one
-                Job[] held = new Job[ROWS_PER_INSERT];
-                int k = 0;
-                while (jobs.hasNext()) {
-                    if (cancelled.getAsBoolean()) {
-                        throw new CancelledException();
+                    for (int i = 0; i < k; i++) {
+                        bind(insert, held[i]);
+                        insert.executeUpdate();
                     }
-                    held[k++] = jobs.next();
-                    if (k == ROWS_PER_INSERT) {
-                        for (int i = 0; i < k; i++) {
-                            bind(many, held[i], i * COLUMN_COUNT);
-                        }
-                        many.executeUpdate();
-                        k = 0;
+                    long inserted = System.nanoTime();
+                    if (!rebuild.isEmpty()) {
+                        rebuildIndexes(st, rebuild);
                     }
-                    if (++n % 10_000 == 0) {
-                        progress.accept(n);
+                    long indexed = System.nanoTime();
+                    st.execute("COMMIT");
+                    if (bulk) {
+                        LOG.info("bulk insert of {} jobs: rows {} ms, {} indexes {} ms, commit {} ms", n,
+                                (inserted - started) / 1_000_000, rebuild.size(), (indexed - inserted) / 1_000_000,
+                                (System.nanoTime() - indexed) / 1_000_000);
                     }
+                    progress.accept(n);
+                    return n;
+                } catch (SQLException | RuntimeException e) {
+                    try {
+                        st.execute("ROLLBACK");
+                    } catch (SQLException rollback) {
+                        e.addSuppressed(rollback); // SQLite may have rolled back already (a full disk, say)
+                    }
+                    throw e;
                 }
-                for (int i = 0; i < k; i++) {
-                    bind(insert, held[i]);
-                    insert.executeUpdate();
-                }
-                long inserted = System.nanoTime();
-                if (!rebuild.isEmpty()) {
-                    rebuildIndexes(st, rebuild);
-                }
-                long indexed = System.nanoTime();
-                st.execute("COMMIT");
-                if (bulk) {
-                    LOG.info("bulk insert of {} jobs: rows {} ms, {} indexes {} ms, commit {} ms", n,
-                            (inserted - started) / 1_000_000, rebuild.size(), (indexed - inserted) / 1_000_000,
-                            (System.nanoTime() - indexed) / 1_000_000);
-                }
-                progress.accept(n);
-                return n;
-            } catch (SQLException | RuntimeException e) {
-                st.execute("ROLLBACK");
-                throw e;
             } finally {
+                // whatever happened above, the store goes back to its usual settings
                 st.execute("PRAGMA foreign_keys = ON");
                 if (rollbackJournal) {
                     journalMode(st, "WAL");
