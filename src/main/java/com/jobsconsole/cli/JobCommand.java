@@ -183,15 +183,11 @@ public final class JobCommand implements Callable<Integer> {
             if (count < 1 || count > 10_000_000) {
                 throw new CliContext.CliUsageException("--count must be 1 to 10000000");
             }
-            if (!(gateway instanceof com.jobsconsole.gateway.sqlite.SqliteJobGateway store)) {
-                throw new CliContext.CliUsageException("seed fills a store file; use --store, not --remote or --profile");
-            }
+            var store = storeFile(gateway, "seed");
             long start = System.nanoTime();
             long n = store.insertAll(new com.jobsconsole.demo.DemoJobs(store.reference(), count, seed,
                     LocalDateTime.now()), count, done -> { }, () -> false);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            out.printf(java.util.Locale.ROOT, "Seeded %d jobs into %s in %.1f s (%.0f rows/s)%n", n, store.path(),
-                    seconds, n / Math.max(seconds, 1e-9));
+            printRate(out, "Seeded %d jobs into %s", n, store.path(), start);
         }
     }
 
@@ -210,15 +206,12 @@ public final class JobCommand implements Callable<Integer> {
         @Override
         void run(JobGateway gateway, PrintWriter stdout) {
             com.jobsconsole.transfer.JobTransfer.Format f = format != null ? format(format)
-                    : com.jobsconsole.transfer.JobTransfer.Format.ofFileName(out.getFileName().toString())
-                    .orElse(com.jobsconsole.transfer.JobTransfer.Format.CSV);
+                    : com.jobsconsole.transfer.JobTransfer.Format.of(out);
             JobQuery q = new JobQuery(statuses, types, Set.of(), null, JobSort.CREATED_AT, true, 1, 0);
             long start = System.nanoTime();
             try (java.io.OutputStream w = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(out))) {
                 long n = com.jobsconsole.transfer.JobTransfer.export(gateway, q, f, w, x -> { }, () -> false);
-                double s = (System.nanoTime() - start) / 1e9;
-                stdout.printf(java.util.Locale.ROOT, "Exported %d jobs to %s in %.1f s (%.0f rows/s)%n", n, out, s,
-                        n / Math.max(s, 1e-9));
+                printRate(stdout, "Exported %d jobs to %s", n, out, start);
             } catch (java.io.IOException e) {
                 throw new CliContext.CliUsageException("cannot write " + out + ": " + e.getMessage());
             }
@@ -237,9 +230,7 @@ public final class JobCommand implements Callable<Integer> {
 
         @Override
         void run(JobGateway gateway, PrintWriter stdout) {
-            if (!(gateway instanceof com.jobsconsole.gateway.sqlite.SqliteJobGateway store)) {
-                throw new CliContext.CliUsageException("import fills a store file; use --store, not --remote or --profile");
-            }
+            var store = storeFile(gateway, "import");
             com.jobsconsole.transfer.JobTransfer.Format f = format != null ? format(format)
                     : com.jobsconsole.transfer.JobImport.formatOf(file);
             if (f == com.jobsconsole.transfer.JobTransfer.Format.XLSX) {
@@ -265,10 +256,23 @@ public final class JobCommand implements Callable<Integer> {
             } catch (java.io.IOException | java.io.UncheckedIOException e) {
                 throw new CliContext.CliUsageException("cannot read " + file + ": " + e.getMessage());
             }
-            double s = (System.nanoTime() - start) / 1e9;
-            stdout.printf(java.util.Locale.ROOT, "Imported %d jobs into %s in %.1f s (%.0f rows/s)%n", n, store.path(), s,
-                    n / Math.max(s, 1e-9));
+            printRate(stdout, "Imported %d jobs into %s", n, store.path(), start);
         }
+    }
+
+    /** The store file a bulk command fills; a remote target is a usage error. */
+    private static com.jobsconsole.gateway.sqlite.SqliteJobGateway storeFile(JobGateway gateway, String command) {
+        if (gateway instanceof com.jobsconsole.gateway.sqlite.SqliteJobGateway store) {
+            return store;
+        }
+        throw new CliContext.CliUsageException(command + " fills a store file; use --store, not --remote or --profile");
+    }
+
+    /** "What n jobs where in 1.2 s (34567 rows/s)", timed from {@code startNanos}. */
+    private static void printRate(PrintWriter out, String what, long n, Object where, long startNanos) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        out.printf(java.util.Locale.ROOT, what + " in %.1f s (%.0f rows/s)%n", n, where, seconds,
+                n / Math.max(seconds, 1e-9));
     }
 
     static com.jobsconsole.transfer.JobTransfer.Format format(String text) {

@@ -35,6 +35,33 @@ public final class JobJson {
         return t == null ? null : DATE_TIME.format(t);
     }
 
+    /**
+     * Reads exactly "yyyy-MM-dd HH:mm:ss" by hand (a page of jobs holds six a row, an import six a
+     * line: several times faster than the formatter); null for any other text or an impossible date.
+     */
+    public static LocalDateTime parseOwnTime(String s) {
+        if (s == null || s.length() != 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' '
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        int[] from = {0, 5, 8, 11, 14, 17};
+        int[] v = new int[6];
+        for (int i = 0; i < 6; i++) {
+            for (int k = from[i]; k < (i == 0 ? 4 : from[i] + 2); k++) {
+                int d = s.charAt(k) - '0';
+                if (d < 0 || d > 9) {
+                    return null;
+                }
+                v[i] = v[i] * 10 + d;
+            }
+        }
+        try {
+            return LocalDateTime.of(v[0], v[1], v[2], v[3], v[4], v[5]);
+        } catch (java.time.DateTimeException e) {
+            return null; // 2030-02-31 and the like
+        }
+    }
+
     /** One job as pretty JSON. */
     public static String write(Job job) {
         return writeValue(job);

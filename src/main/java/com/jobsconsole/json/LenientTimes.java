@@ -32,7 +32,7 @@ public final class LenientTimes {
     /** The moment, or empty when the text is none of the known shapes. Blank text is "no time". */
     public static Optional<LocalDateTime> parse(String text, ZoneId zone) {
         String t = text.strip();
-        LocalDateTime own = own(t);
+        LocalDateTime own = JobJson.parseOwnTime(t);
         if (own != null) {
             return Optional.of(own);
         }
@@ -57,31 +57,6 @@ public final class LenientTimes {
             return Optional.of(LocalDateTime.ofInstant(Instant.parse(t), zone).truncatedTo(ChronoUnit.SECONDS));
         } catch (DateTimeParseException e) {
             return Optional.empty();
-        }
-    }
-
-    /** The API's own "yyyy-MM-dd HH:mm:ss" read by hand (an import reads six a row), or null. */
-    private static LocalDateTime own(String t) {
-        if (t.length() != 19 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != ' '
-                || t.charAt(13) != ':' || t.charAt(16) != ':') {
-            return null;
-        }
-        int[] at = {0, 5, 8, 11, 14, 17};
-        int[] len = {4, 2, 2, 2, 2, 2};
-        int[] v = new int[6];
-        for (int i = 0; i < 6; i++) {
-            for (int k = at[i]; k < at[i] + len[i]; k++) {
-                char c = t.charAt(k);
-                if (c < '0' || c > '9') {
-                    return null;
-                }
-                v[i] = v[i] * 10 + (c - '0');
-            }
-        }
-        try {
-            return LocalDateTime.of(v[0], v[1], v[2], v[3], v[4], v[5]);
-        } catch (java.time.DateTimeException e) {
-            return null; // 2030-02-31 and the like: not a time, said by the caller
         }
     }
 }

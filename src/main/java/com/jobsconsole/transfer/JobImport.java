@@ -110,8 +110,7 @@ public final class JobImport {
 
     /** The format a file name says: {@code .json} is JSON, anything else CSV. */
     public static JobTransfer.Format formatOf(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
-                ? JobTransfer.Format.JSON : JobTransfer.Format.CSV;
+        return JobTransfer.Format.of(file) == JobTransfer.Format.JSON ? JobTransfer.Format.JSON : JobTransfer.Format.CSV;
     }
 
     /**

@@ -43,6 +43,11 @@ public final class JobTransfer {
             String n = name.toLowerCase(Locale.ROOT);
             return java.util.Arrays.stream(values()).filter(f -> n.endsWith(f.extension())).findFirst();
         }
+
+        /** The format a file's name ends with; CSV when it names none. */
+        public static Format of(java.nio.file.Path file) {
+            return ofFileName(file.getFileName().toString()).orElse(CSV);
+        }
     }
 
     /** The columns, as the API names the fields. */

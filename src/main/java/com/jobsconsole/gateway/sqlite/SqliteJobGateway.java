@@ -966,28 +966,9 @@ public final class SqliteJobGateway implements JobGateway {
         if (s == null) {
             return null;
         }
-        if (s.length() == 19 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == ' '
-                && s.charAt(13) == ':' && s.charAt(16) == ':') {
-            try {
-                return LocalDateTime.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10), digits(s, 11, 13),
-                        digits(s, 14, 16), digits(s, 17, 19));
-            } catch (java.time.DateTimeException | NumberFormatException e) {
-                // fall through to the strict parser, which says what is wrong
-            }
-        }
-        return LocalDateTime.parse(s, JobJson.DATE_TIME);
-    }
-
-    private static int digits(String s, int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            int d = s.charAt(i) - '0';
-            if (d < 0 || d > 9) {
-                throw new NumberFormatException(s);
-            }
-            v = v * 10 + d;
-        }
-        return v;
+        LocalDateTime t = JobJson.parseOwnTime(s);
+        // anything else: the strict parser, which says what is wrong
+        return t != null ? t : LocalDateTime.parse(s, JobJson.DATE_TIME);
     }
 
     @Override

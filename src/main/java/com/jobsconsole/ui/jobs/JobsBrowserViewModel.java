@@ -378,8 +378,7 @@ public final class JobsBrowserViewModel {
             return;
         }
         java.nio.file.Path file = chosen.get();
-        var format = com.jobsconsole.transfer.JobTransfer.Format.ofFileName(file.getFileName().toString())
-                .orElse(com.jobsconsole.transfer.JobTransfer.Format.CSV);
+        var format = com.jobsconsole.transfer.JobTransfer.Format.of(file);
         JobGateway g = gateway.get();
         long total = rows.get().size();
         busy.set(true);
