@@ -1,8 +1,13 @@
 package com.jobsconsole.app;
 
+import java.util.ArrayList;
+import com.jobsconsole.base.Settings;
+
+import com.jobsconsole.base.AppDirs;
+
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.NotAuthorizedException;
-import com.jobsconsole.gateway.remote.ApiKey;
+import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.Messages;
@@ -139,7 +144,7 @@ public class AppHost implements MainViewModel.Host {
 
     @Override
     public void saveBrowserColumns(List<String> layout) {
-        settings.browserColumns = new java.util.ArrayList<>(layout);
+        settings.browserColumns = new ArrayList<>(layout);
         settings.save(dirs.settingsFile());
     }
 }

@@ -1,5 +1,14 @@
 package com.jobsconsole.app;
 
+import java.io.IOException;
+import java.util.function.Supplier;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
+import javafx.stage.Window;
+import com.jobsconsole.base.Settings;
+
+import com.jobsconsole.base.AppDirs;
+
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.jobsconsole.gateway.ActiveGateway;
@@ -34,7 +43,7 @@ public final class JobsConsoleApp extends Application {
 
     /** Makes the dialogs; tests replace it, since a native file chooser cannot be driven headless. */
     interface DialogFactory {
-        DialogService create(java.util.function.Supplier<javafx.stage.Window> owner, Messages messages);
+        DialogService create(Supplier<Window> owner, Messages messages);
     }
 
     static volatile DialogFactory dialogFactory = FxDialogService::new;
@@ -72,7 +81,7 @@ public final class JobsConsoleApp extends Application {
             if (icon != null) {
                 stage.getIcons().add(new Image(icon));
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             LOG.debug("no window icon: {}", e.getMessage());
         }
         try {
@@ -124,7 +133,7 @@ public final class JobsConsoleApp extends Application {
         Messages messages = new Messages(locale);
         MainWindow window = new MainWindow(reference, active, executor, dialogs(messages), messages, host(),
                 Platform::exit, Clock.systemDefaultZone());
-        stage.titleProperty().bind(window.viewModel().titleProperty());
+        stage.titleProperty().bind(window.viewModel().target().titleProperty());
         boolean first = !sized;
         sized = true;
         stage.setScene(window.scene());
@@ -132,7 +141,7 @@ public final class JobsConsoleApp extends Application {
         stage.setMinHeight(600);
         if (first) {
             // Fit the screen: the window's natural size (every column, every filter) is wider than many.
-            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
             stage.setWidth(Math.min(1440, screen.getWidth()));
             stage.setHeight(Math.min(1000, screen.getHeight()));
             stage.centerOnScreen();

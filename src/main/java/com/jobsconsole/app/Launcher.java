@@ -1,5 +1,7 @@
 package com.jobsconsole.app;
 
+import com.jobsconsole.base.AppDirs;
+
 import com.jobsconsole.cli.JobCommand;
 import com.jobsconsole.cli.ServeCommand;
 import picocli.CommandLine;

@@ -1,5 +1,6 @@
 package com.jobsconsole.app;
 
+import com.jobsconsole.ui.jobs.JobsBrowserView;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.ReferenceData;
@@ -34,8 +35,8 @@ public final class MainWindow {
         ViewLoader loader = new ViewLoader(messages.bundle())
                 .register(MainWindowView.class, () -> new MainWindowView(viewModel, exit))
                 .register(ReferenceTablesView.class, () -> new ReferenceTablesView(viewModel.referenceTables()))
-                .register(com.jobsconsole.ui.jobs.JobsBrowserView.class,
-                        () -> new com.jobsconsole.ui.jobs.JobsBrowserView(viewModel.jobs(), viewModel::openCreateTab,
+                .register(JobsBrowserView.class,
+                        () -> new JobsBrowserView(viewModel.jobs(), viewModel::openCreateTab,
                                 viewModel.browserColumns(), viewModel::saveBrowserColumns))
                 .register(CreateJobView.class, () -> new CreateJobView(viewModel.create()))
                 .register(ReadJobView.class, () -> new ReadJobView(viewModel.read()))

@@ -1,7 +1,7 @@
 package com.jobsconsole.cli;
 
-import com.jobsconsole.app.AppDirs;
-import com.jobsconsole.app.Settings;
+import com.jobsconsole.base.AppDirs;
+import com.jobsconsole.base.Settings;
 import com.jobsconsole.gateway.AlreadyExistsException;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.InvalidInputException;
@@ -69,9 +69,6 @@ public final class CliContext {
 
     /** One line for stderr, in the user's language. */
     static String describe(Throwable e) {
-        if (e instanceof GatewayException ge) {
-            return ge.localizedMessage(Locale.getDefault());
-        }
         if (e instanceof CliUsageException) {
             return e.getMessage();
         }

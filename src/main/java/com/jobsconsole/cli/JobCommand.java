@@ -1,5 +1,18 @@
 package com.jobsconsole.cli;
 
+import com.jobsconsole.demo.DemoJobs;
+import com.jobsconsole.gateway.BulkJobStore;
+import com.jobsconsole.gateway.InvalidInputException;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.transfer.JobImport;
+import com.jobsconsole.transfer.JobTransfer;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import com.jobsconsole.gateway.Guids;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.json.JobJson;
@@ -95,7 +108,7 @@ public final class JobCommand implements Callable<Integer> {
         void run(JobGateway gateway, PrintWriter out) {
             UUID g = guid == null ? UUID.randomUUID() : Guids.parse(guid);
             JobSource src = JobSource.fromWire(source).orElseThrow(() ->
-                    new com.jobsconsole.gateway.InvalidInputException("error.server.badSource", Guids.printable(source)));
+                    new InvalidInputException("error.server.badSource", Guids.printable(source)));
             JobDraft d = new JobDraft(g, status, type, src, processVersion, robot, account, schedule, task,
                     time("--stop-after", stopAfter), time("--abort-after", abortAfter));
             out.println(JobJson.write(gateway.create(d)));
@@ -107,7 +120,7 @@ public final class JobCommand implements Callable<Integer> {
             return null;
         }
         return LenientTimes.parse(text, ZoneId.systemDefault()).orElseThrow(() ->
-                new com.jobsconsole.gateway.InvalidInputException("error.server.notTime", option, Guids.printable(text)));
+                new InvalidInputException("error.server.notTime", option, Guids.printable(text)));
     }
 
     @Command(name = "read", mixinStandardHelpOptions = true, description = "Print a job as JSON.")
@@ -185,7 +198,7 @@ public final class JobCommand implements Callable<Integer> {
             }
             var store = storeFile(gateway, "seed");
             long start = System.nanoTime();
-            long n = store.insertAll(new com.jobsconsole.demo.DemoJobs(store.reference(), count, seed,
+            long n = store.insertAll(new DemoJobs(CliContext.reference(), count, seed,
                     LocalDateTime.now()), count, done -> { }, () -> false);
             printRate(out, "Seeded %d jobs into %s", n, store.path(), start);
         }
@@ -197,7 +210,7 @@ public final class JobCommand implements Callable<Integer> {
         @Option(names = "--format", description = "csv, json or xlsx (default: from the file name, else csv).")
         String format;
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
-        java.nio.file.Path out;
+        Path out;
         @Option(names = "--status", split = ",", description = "Only these status codes.")
         Set<Integer> statuses;
         @Option(names = "--type", split = ",", description = "Only these type codes.")
@@ -205,14 +218,14 @@ public final class JobCommand implements Callable<Integer> {
 
         @Override
         void run(JobGateway gateway, PrintWriter stdout) {
-            com.jobsconsole.transfer.JobTransfer.Format f = format != null ? format(format)
-                    : com.jobsconsole.transfer.JobTransfer.Format.of(out);
+            JobTransfer.Format f = format != null ? format(format)
+                    : JobTransfer.Format.of(out);
             JobQuery q = new JobQuery(statuses, types, Set.of(), null, JobSort.CREATED_AT, true, 1, 0);
             long start = System.nanoTime();
-            try (java.io.OutputStream w = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(out))) {
-                long n = com.jobsconsole.transfer.JobTransfer.export(gateway, q, f, w, x -> { }, () -> false);
+            try (OutputStream w = new BufferedOutputStream(Files.newOutputStream(out))) {
+                long n = JobTransfer.export(gateway, q, f, w, x -> { }, () -> false);
                 printRate(stdout, "Exported %d jobs to %s", n, out, start);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new CliContext.CliUsageException("cannot write " + out + ": " + e.getMessage());
             }
         }
@@ -222,7 +235,7 @@ public final class JobCommand implements Callable<Integer> {
             description = "Read jobs from a CSV or JSON file into a store: all of them in one transaction, or none.")
     static final class Import extends Action {
         @Parameters(paramLabel = "FILE")
-        java.nio.file.Path file;
+        Path file;
         @Option(names = "--format", description = "csv or json (default: from the file name).")
         String format;
         @Option(names = "--skip-bad", description = "Import the good rows even when some rows are bad.")
@@ -231,16 +244,16 @@ public final class JobCommand implements Callable<Integer> {
         @Override
         void run(JobGateway gateway, PrintWriter stdout) {
             var store = storeFile(gateway, "import");
-            com.jobsconsole.transfer.JobTransfer.Format f = format != null ? format(format)
-                    : com.jobsconsole.transfer.JobImport.formatOf(file);
-            if (f == com.jobsconsole.transfer.JobTransfer.Format.XLSX) {
+            JobTransfer.Format f = format != null ? format(format)
+                    : JobTransfer.Format.of(file);
+            if (f == JobTransfer.Format.XLSX) {
                 throw new CliContext.CliUsageException("import reads csv or json");
             }
-            com.jobsconsole.i18n.Messages messages = new com.jobsconsole.i18n.Messages(java.util.Locale.ENGLISH);
+            Messages messages = new Messages(Locale.ENGLISH);
             long start = System.nanoTime();
             long n;
             try {
-                var check = com.jobsconsole.transfer.JobImport.check(file, f, store.reference(), store, x -> { },
+                var check = JobImport.check(file, f, CliContext.reference(), store, x -> { },
                         () -> false);
                 for (var bad : check.bad()) {
                     stdout.printf("line %d: %s%n", bad.line(), bad.text(messages));
@@ -252,8 +265,9 @@ public final class JobCommand implements Callable<Integer> {
                     throw new CliContext.CliUsageException(check.badCount() + " bad row(s); nothing was imported "
                             + "(fix them, or use --skip-bad)");
                 }
-                n = com.jobsconsole.transfer.JobImport.run(file, f, store, check, x -> { }, () -> false);
-            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                n = JobImport.run(file, f, CliContext.reference(), store, check, x -> { },
+                        () -> false);
+            } catch (IOException | UncheckedIOException e) {
                 throw new CliContext.CliUsageException("cannot read " + file + ": " + e.getMessage());
             }
             printRate(stdout, "Imported %d jobs into %s", n, store.path(), start);
@@ -261,23 +275,21 @@ public final class JobCommand implements Callable<Integer> {
     }
 
     /** The store file a bulk command fills; a remote target is a usage error. */
-    private static com.jobsconsole.gateway.sqlite.SqliteJobGateway storeFile(JobGateway gateway, String command) {
-        if (gateway instanceof com.jobsconsole.gateway.sqlite.SqliteJobGateway store) {
-            return store;
-        }
-        throw new CliContext.CliUsageException(command + " fills a store file; use --store, not --remote or --profile");
+    private static BulkJobStore storeFile(JobGateway gateway, String command) {
+        return gateway.capability(BulkJobStore.class).orElseThrow(() ->
+                new CliContext.CliUsageException(command + " fills a store file; use --store, not --remote or --profile"));
     }
 
     /** "What n jobs where in 1.2 s (34567 rows/s)", timed from {@code startNanos}. */
     private static void printRate(PrintWriter out, String what, long n, Object where, long startNanos) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        out.printf(java.util.Locale.ROOT, what + " in %.1f s (%.0f rows/s)%n", n, where, seconds,
+        out.printf(Locale.ROOT, what + " in %.1f s (%.0f rows/s)%n", n, where, seconds,
                 n / Math.max(seconds, 1e-9));
     }
 
-    static com.jobsconsole.transfer.JobTransfer.Format format(String text) {
+    static JobTransfer.Format format(String text) {
         try {
-            return com.jobsconsole.transfer.JobTransfer.Format.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
+            return JobTransfer.Format.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new CliContext.CliUsageException("--format must be csv, json or xlsx (xlsx: export only)");
         }

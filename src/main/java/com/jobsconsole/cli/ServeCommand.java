@@ -1,7 +1,7 @@
 package com.jobsconsole.cli;
 
-import com.jobsconsole.app.AppDirs;
-import com.jobsconsole.gateway.remote.ApiKey;
+import com.jobsconsole.base.AppDirs;
+import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.server.JobApiServer;
 import picocli.CommandLine;

@@ -2,6 +2,7 @@ package com.jobsconsole.gateway;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -22,6 +23,11 @@ public final class ActiveGateway implements AutoCloseable {
 
     public JobGateway get() {
         return current;
+    }
+
+    /** What else the active target can do (see {@link JobGateway#capability}). */
+    public <T> Optional<T> capability(Class<T> kind) {
+        return current.capability(kind);
     }
 
     /** Makes {@code next} the active gateway and closes the one before it. */

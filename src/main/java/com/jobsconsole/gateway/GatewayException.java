@@ -1,13 +1,12 @@
 package com.jobsconsole.gateway;
 
-import com.jobsconsole.i18n.I18n;
-
-import java.util.Locale;
+import java.util.Arrays;
 
 /**
  * Something a gateway could not do, said in the user's terms. It carries a message key and its
- * arguments so every front door (GUI, command line, server) can say it in its user's language;
- * {@link #getMessage()} is the English text, for logs.
+ * arguments; every front door (GUI, command line, server) renders them in its user's language
+ * (see {@code Messages.describe}). {@link #getMessage()} is the key and the arguments, for logs
+ * and developers: it is never shown to a user.
  */
 public abstract class GatewayException extends RuntimeException {
 
@@ -15,9 +14,13 @@ public abstract class GatewayException extends RuntimeException {
     private final transient Object[] args;
 
     protected GatewayException(String messageKey, Object[] args, Throwable cause) {
-        super(I18n.format(Locale.ENGLISH, messageKey, args), cause);
+        super(developerText(messageKey, args), cause);
         this.messageKey = messageKey;
         this.args = args == null ? new Object[0] : args.clone();
+    }
+
+    private static String developerText(String key, Object[] args) {
+        return args == null || args.length == 0 ? key : key + " " + Arrays.toString(args);
     }
 
     public String messageKey() {
@@ -26,15 +29,5 @@ public abstract class GatewayException extends RuntimeException {
 
     public Object[] args() {
         return args.clone();
-    }
-
-    /** The message in the given language. */
-    public String localizedMessage(Locale locale) {
-        return I18n.format(locale, messageKey, args);
-    }
-
-    @Override
-    public String getLocalizedMessage() {
-        return localizedMessage(Locale.getDefault());
     }
 }

@@ -1,17 +1,19 @@
 package com.jobsconsole.gateway;
 
 import com.jobsconsole.model.Job;
+import com.jobsconsole.model.JobEvent;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.Page;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The Job API as plain, synchronous Java calls. Implementations: the embedded SQLite store and
- * the orchestrator's remote API. Every method may throw a {@link GatewayException}: invalid
+ * The Job API as plain, synchronous Java calls, with the queries and counts the views need.
+ * Implementations: the embedded SQLite store and the orchestrator's remote API. Every method may throw a {@link GatewayException}: invalid
  * input, not found, already exists, not authorized, unavailable.
  */
 public interface JobGateway extends AutoCloseable {
@@ -34,7 +36,7 @@ public interface JobGateway extends AutoCloseable {
     Page<Job> query(JobQuery query);
 
     /** Only the page's jobs, without counting all matches (scrolling needs no new count). */
-    default java.util.List<Job> page(JobQuery query) {
+    default List<Job> page(JobQuery query) {
         return query(query).items();
     }
 
@@ -55,19 +57,20 @@ public interface JobGateway extends AutoCloseable {
     }
 
     /** A job's status history, oldest first: its creation, then every change the store saw. */
-    default java.util.List<com.jobsconsole.model.JobEvent> history(UUID guid) {
-        return java.util.List.of();
+    default List<JobEvent> history(UUID guid) {
+        return List.of();
     }
 
     /** How many jobs have each type; types with no jobs may be left out. */
     Map<Integer, Long> countByType();
 
     /**
-     * Maintenance: sets when a soft stop and a hard abort are requested (null clears one). The
-     * documented API has no such method, so only a store can do it.
+     * What else this target can do, beyond the documented methods: {@link BulkJobStore} (a local
+     * store file), {@link RemoteSync} (a mirror of a remote orchestrator). Callers ask for what they
+     * need and show or disable the rest; they never ask which class a target is.
      */
-    default void setStopTimes(UUID guid, java.time.LocalDateTime stopAfter, java.time.LocalDateTime abortAfter) {
-        throw new InvalidInputException("error.maintenance.remote");
+    default <T> Optional<T> capability(Class<T> kind) {
+        return kind.isInstance(this) ? Optional.of(kind.cast(this)) : Optional.empty();
     }
 
     /** A job if it exists, without the not-found exception. */

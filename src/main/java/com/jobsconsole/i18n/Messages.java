@@ -38,7 +38,7 @@ public final class Messages {
     /** What a failure means to the user: a gateway's own message, or a generic one with the cause. */
     public String describe(Throwable error) {
         if (error instanceof GatewayException ge) {
-            return ge.localizedMessage(locale);
+            return get(ge.messageKey(), ge.args());
         }
         String detail = error == null ? "" : String.valueOf(error.getMessage());
         return get("error.unexpected", error == null ? "" : error.getClass().getSimpleName(), detail);

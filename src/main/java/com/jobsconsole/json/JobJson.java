@@ -1,5 +1,6 @@
 package com.jobsconsole.json;
 
+import java.time.DateTimeException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -57,7 +58,7 @@ public final class JobJson {
         }
         try {
             return LocalDateTime.of(v[0], v[1], v[2], v[3], v[4], v[5]);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return null; // 2030-02-31 and the like
         }
     }

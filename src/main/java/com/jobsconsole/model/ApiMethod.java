@@ -1,5 +1,6 @@
 package com.jobsconsole.model;
 
+import java.util.UUID;
 import java.util.List;
 import java.util.Locale;
 
@@ -43,7 +44,7 @@ public enum ApiMethod {
         return path;
     }
 
-    public String path(java.util.UUID guid) {
+    public String path(UUID guid) {
         return path.replace("{guid}", guid.toString());
     }
 

@@ -54,6 +54,16 @@ public final class ReferenceData {
         return Optional.ofNullable(typeByCode.get(code));
     }
 
+    /** The status with this key (e.g. {@code STOPPING}), so code never names a status by its number. */
+    public Optional<JobStatus> statusByKey(String key) {
+        return statuses.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    /** The type with this key (e.g. {@code ORCHESTRATED}). */
+    public Optional<JobType> typeByKey(String key) {
+        return types.stream().filter(t -> t.key().equals(key)).findFirst();
+    }
+
     /**
      * Whether {@code from → to} is one of the usual transitions. Staying in the same status is
      * not a transition and counts as usual.

@@ -1,8 +1,10 @@
 package com.jobsconsole.profiles;
 
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.jobsconsole.gateway.remote.ApiKey;
-import com.jobsconsole.gateway.remote.AuthScheme;
+import com.jobsconsole.base.ApiKey;
+import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.remote.RemoteTarget;
 
 import java.net.URI;
@@ -43,7 +45,7 @@ public record ConnectionProfile(String name, String baseUrl, AuthScheme auth, in
         if (connectTimeoutSeconds > 600 || requestTimeoutSeconds > 3600) {
             p.add("profile.error.timeout");
         }
-        if (caFile != null && !java.nio.file.Files.isRegularFile(Path.of(caFile))) {
+        if (caFile != null && !Files.isRegularFile(Path.of(caFile))) {
             p.add("profile.error.caMissing");
         }
         return p;
@@ -64,7 +66,7 @@ public record ConnectionProfile(String name, String baseUrl, AuthScheme auth, in
                 return "profile.error.urlUserInfo";
             }
             return null;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return "profile.error.urlBad";
         }
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.jobsconsole.gateway.InvalidInputException;
-import com.jobsconsole.gateway.remote.ApiKey;
+import com.jobsconsole.base.ApiKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -12,7 +12,8 @@ import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.NotFoundException;
-import com.jobsconsole.gateway.remote.ApiKey;
+import com.jobsconsole.base.ApiKey;
+import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.json.LenientTimes;
 import com.jobsconsole.model.JobDraft;
@@ -48,6 +49,9 @@ import java.util.function.Consumer;
  * {@code guid}/{@code status}), in either spelling.
  */
 public final class JobApiServer implements AutoCloseable {
+
+    /** The API answers in English, as the orchestrator does. */
+    private static final Messages ENGLISH = new Messages(Locale.ENGLISH);
 
     public static final int MAX_BODY = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(JobApiServer.class);
@@ -343,7 +347,7 @@ public final class JobApiServer implements AutoCloseable {
             case 401 -> "unauthorized";
             default -> "unavailable";
         };
-        return Reply.json(status, errorBody(code, e.getMessage()));
+        return Reply.json(status, errorBody(code, ENGLISH.describe(e)));
     }
 
     private static String errorBody(String code, String message) {

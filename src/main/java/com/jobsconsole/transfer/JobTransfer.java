@@ -1,5 +1,9 @@
 package com.jobsconsole.transfer;
 
+import java.io.Closeable;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.json.JobJson;
@@ -39,13 +43,13 @@ public final class JobTransfer {
         }
 
         /** The format a file name ends with, if any. */
-        public static java.util.Optional<Format> ofFileName(String name) {
+        public static Optional<Format> ofFileName(String name) {
             String n = name.toLowerCase(Locale.ROOT);
-            return java.util.Arrays.stream(values()).filter(f -> n.endsWith(f.extension())).findFirst();
+            return Arrays.stream(values()).filter(f -> n.endsWith(f.extension())).findFirst();
         }
 
         /** The format a file's name ends with; CSV when it names none. */
-        public static Format of(java.nio.file.Path file) {
+        public static Format of(Path file) {
             return ofFileName(file.getFileName().toString()).orElse(CSV);
         }
     }
@@ -90,7 +94,7 @@ public final class JobTransfer {
     }
 
     /** Writes jobs one by one in some format. */
-    interface Writer extends java.io.Closeable {
+    interface Writer extends Closeable {
         void write(Job j) throws IOException;
 
         void flush() throws IOException;

@@ -1,5 +1,11 @@
 package com.jobsconsole.app;
 
+import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.testing.FxWait;
+import com.jobsconsole.ui.jobs.PagedJobList;
+import javafx.event.Event;
+import javafx.geometry.Bounds;
+import javafx.scene.input.ContextMenuEvent;
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
@@ -115,9 +121,9 @@ class JobsBrowserFxTest {
         Job oldest = store.page(JobQuery.all().sortedBy(JobSort.CREATED_AT, true).page(1, 0)).get(0);
         assertThat(table.getItems().get(JOBS - 1).job().createdAt()).isEqualTo(oldest.createdAt());
         // only pages were read, a few of them: not the whole store
-        var list = (com.jobsconsole.ui.jobs.PagedJobList) table.getItems();
+        var list = (PagedJobList) table.getItems();
         assertThat(list.rowsHeld()).isLessThan(JOBS);
-        assertThat(list.queriesSent()).isLessThan(JOBS / com.jobsconsole.ui.jobs.PagedJobList.PAGE_SIZE);
+        assertThat(list.queriesSent()).isLessThan(JOBS / PagedJobList.PAGE_SIZE);
     }
 
     @Test
@@ -182,7 +188,7 @@ class JobsBrowserFxTest {
         assertThat(robot.lookup("#robotField").match(Node::isVisible).tryQuery()).isPresent();
 
         // a job written by another program (here: straight into the store) appears on Refresh
-        store.create(com.jobsconsole.model.JobDraft.of(UUID.randomUUID(), 1, 1, 1));
+        store.create(JobDraft.of(UUID.randomUUID(), 1, 1, 1));
         robot.clickOn("#reloadButton");
         waitUntil(() -> robot.lookup("#matchLabel").<Label>query().getText().startsWith("1,501 jobs"));
     }
@@ -275,9 +281,9 @@ class JobsBrowserFxTest {
      */
     private static void openContextMenu(FxRobot robot, Node target) {
         robot.interact(() -> {
-            javafx.geometry.Bounds b = target.localToScreen(target.getBoundsInLocal());
-            javafx.event.Event.fireEvent(target, new javafx.scene.input.ContextMenuEvent(
-                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 20, 10, b.getMinX() + 20,
+            Bounds b = target.localToScreen(target.getBoundsInLocal());
+            Event.fireEvent(target, new ContextMenuEvent(
+                    ContextMenuEvent.CONTEXT_MENU_REQUESTED, 20, 10, b.getMinX() + 20,
                     b.getMinY() + 10, false, null));
         });
     }
@@ -295,6 +301,6 @@ class JobsBrowserFxTest {
     }
 
     private static void waitUntil(BooleanSupplier condition) {
-        com.jobsconsole.testing.FxWait.until(15, condition);
+        FxWait.until(15, condition);
     }
 }

@@ -1,5 +1,10 @@
 package com.jobsconsole.app;
 
+import com.jobsconsole.testing.FxWait;
+import java.io.IOException;
+import javafx.scene.control.TableView;
+import com.jobsconsole.base.AppDirs;
+
 import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.ui.common.FxDialogService;
 import javafx.application.Application;
@@ -60,7 +65,7 @@ class JobsConsoleAppFxTest {
     }
 
     private static void waitUntil(BooleanSupplier condition) {
-        com.jobsconsole.testing.FxWait.until(15, condition);
+        FxWait.until(15, condition);
     }
 
     private void clickMenu(String... path) {
@@ -118,7 +123,7 @@ class JobsConsoleAppFxTest {
     void theBrowsersColumnsAreRememberedAcrossStarts() throws Exception {
         startApp();
         waitUntil(() -> showsText("Create Job"));
-        javafx.scene.control.TableView<Object> table = robot.lookup("#table").query();
+        TableView<Object> table = robot.lookup("#table").query();
         robot.interact(() -> {
             table.getColumns().stream().filter(c -> "typeColumn".equals(c.getId())).findFirst().orElseThrow()
                     .setVisible(false);
@@ -131,7 +136,7 @@ class JobsConsoleAppFxTest {
         waitUntil(() -> {
             try {
                 return Files.readString(settings).contains("typeColumn:") && Files.readString(settings).contains(":false");
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return false;
             }
         });
@@ -140,7 +145,7 @@ class JobsConsoleAppFxTest {
         stage = FxToolkit.registerPrimaryStage();
         startApp();
         waitUntil(() -> showsText("Create Job"));
-        javafx.scene.control.TableView<?> again = robot.lookup("#table").query();
+        TableView<?> again = robot.lookup("#table").query();
         assertThat(again.getColumns().get(0).getId()).isEqualTo("createdColumn");
         assertThat(again.getColumns().stream().filter(c -> "typeColumn".equals(c.getId())).findFirst().orElseThrow()
                 .isVisible()).isFalse();

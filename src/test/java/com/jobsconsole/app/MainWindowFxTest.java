@@ -1,5 +1,12 @@
 package com.jobsconsole.app;
 
+import com.jobsconsole.testing.FxWait;
+import com.jobsconsole.ui.common.DialogService;
+import com.jobsconsole.ui.jobs.JobRowViewModel;
+import java.lang.reflect.Proxy;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
@@ -62,8 +69,8 @@ class MainWindowFxTest {
         Messages messages = new Messages(Locale.ENGLISH);
         MainViewModel.Host host = new TestHost(dir);
         var real = new FxDialogService(() -> stage, messages);
-        var dialogs = (com.jobsconsole.ui.common.DialogService) java.lang.reflect.Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {com.jobsconsole.ui.common.DialogService.class},
+        var dialogs = (DialogService) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {DialogService.class},
                 (proxy, method, args) -> method.invoke(realDialogs ? real : scripted, args));
         MainWindow window = new MainWindow(REFERENCE, gateway, executor, dialogs, messages, host, stage::close,
                 Clock.systemDefaultZone());
@@ -72,7 +79,7 @@ class MainWindowFxTest {
         stage.setHeight(900);
         stage.show();
         // Room for the method tabs' forms: these tests type into them.
-        ((javafx.scene.control.SplitPane) stage.getScene().lookup("#mainSplit")).setDividerPositions(0.17, 0.29);
+        ((SplitPane) stage.getScene().lookup("#mainSplit")).setDividerPositions(0.17, 0.29);
         window.viewModel().start();
     }
 
@@ -83,7 +90,7 @@ class MainWindowFxTest {
     }
 
     private static void waitUntil(BooleanSupplier condition) {
-        com.jobsconsole.testing.FxWait.until(10, condition);
+        FxWait.until(10, condition);
     }
 
     /** The visible node with this id (each tab has its own form; only the open one is visible). */
@@ -177,7 +184,8 @@ class MainWindowFxTest {
         assertThat(execute.isDisabled()).isTrue();
         assertThat(problem.getText()).isEqualTo("GUID: The GUID is empty.");
         robot.clickOn("#newGuidButton");
-        assertThat(UUID.fromString(guid.getText())).isNotNull();
+        assertThat(guid.getText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(problem.getText()).isEmpty();
         assertThat(execute.isDisabled()).isFalse();
     }
 
@@ -242,7 +250,7 @@ class MainWindowFxTest {
         realDialogs = true;
         Job job = gateway.get().create(JobDraft.of(UUID.randomUUID(), 1, 1, 1));
         Node pane = openRealDeleteDialog(robot, job);
-        assertThat(((javafx.scene.control.DialogPane) pane).getHeaderText()).isEqualTo("Delete job " + job.guid() + "?");
+        assertThat(((DialogPane) pane).getHeaderText()).isEqualTo("Delete job " + job.guid() + "?");
         robot.clickOn(dialogButton(robot, pane, "Delete"));
         waitUntil(() -> ((Label) visible(robot, "#resultMessage")).getText().contains("deleted"));
         assertThat(gateway.get().find(job.guid())).isEmpty();
@@ -276,7 +284,7 @@ class MainWindowFxTest {
         Label match = robot.lookup("#matchLabel").query();
         waitUntil(() -> "2 jobs match".equals(match.getText()));
         // this test works in the browser: give it the room a user would drag it to
-        robot.interact(() -> ((javafx.scene.control.SplitPane) robot.lookup("#mainSplit").query())
+        robot.interact(() -> ((SplitPane) robot.lookup("#mainSplit").query())
                 .setDividerPositions(0.2, 0.7));
 
         TableView<StatusItemViewModel> statuses = robot.lookup("#statusTable").query();
@@ -288,10 +296,10 @@ class MainWindowFxTest {
         assertThat(robot.lookup("#statusSummary").<Label>query().getText()).isEqualTo("Failed 1");
 
         Node jobRow = robot.lookup("#table .table-row-cell").match(r -> r instanceof TableRow<?> row
-                && row.getItem() instanceof com.jobsconsole.ui.jobs.JobRowViewModel j && !j.isLoading()).query();
+                && row.getItem() instanceof JobRowViewModel j && !j.isLoading()).query();
         robot.clickOn(jobRow);
-        waitUntil(() -> !robot.lookup("#historyList").<javafx.scene.control.ListView<String>>query().getItems().isEmpty());
-        assertThat(robot.lookup("#historyList").<javafx.scene.control.ListView<String>>query().getItems().get(0))
+        waitUntil(() -> !robot.lookup("#historyList").<ListView<String>>query().getItems().isEmpty());
+        assertThat(robot.lookup("#historyList").<ListView<String>>query().getItems().get(0))
                 .endsWith("created as 5 — Failed");
         openTab(robot, "Read Job by GUID");
         assertThat(((TextField) visible(robot, "#guidField")).getText()).isEqualTo(failed.guid().toString());

@@ -1,7 +1,11 @@
 package com.jobsconsole.app;
 
+import com.jobsconsole.base.ApiKey;
+import com.jobsconsole.testing.FxWait;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.SplitPane;
 import com.jobsconsole.gateway.ActiveGateway;
-import com.jobsconsole.gateway.remote.AuthScheme;
+import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.profiles.ConnectionProfile;
@@ -49,7 +53,7 @@ class RemoteFxTest {
         server = ScriptedServer.http().slow();
         TestHost host = new TestHost(dir);
         host.profiles.save(null, new ConnectionProfile("Slow", server.baseUrl(), AuthScheme.BEARER, 2, 60, null),
-                com.jobsconsole.gateway.remote.ApiKey.of("k-123"));
+                ApiKey.of("k-123"));
         gateway = TestStore.open(dir);
         executor = new FxTaskExecutor(2);
         MainWindow window = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(),
@@ -58,7 +62,7 @@ class RemoteFxTest {
         stage.setWidth(1280);
         stage.setHeight(900);
         stage.show();
-        ((javafx.scene.control.SplitPane) stage.getScene().lookup("#mainSplit")).setDividerPositions(0.17, 0.29);
+        ((SplitPane) stage.getScene().lookup("#mainSplit")).setDividerPositions(0.17, 0.29);
         window.viewModel().start();
     }
 
@@ -70,7 +74,7 @@ class RemoteFxTest {
     }
 
     private static void waitUntil(BooleanSupplier condition) {
-        com.jobsconsole.testing.FxWait.until(10, condition);
+        FxWait.until(10, condition);
     }
 
     private static boolean showing(Node n) {
@@ -90,7 +94,7 @@ class RemoteFxTest {
     void aSlowCallKeepsTheWindowUsableAndCanBeCancelled(FxRobot robot) throws Exception {
         ComboBox<?> targets = robot.lookup("#targetBox").query();
         robot.clickOn(targets);
-        robot.clickOn((Node) robot.lookup(n -> n instanceof javafx.scene.control.ListCell<?> c
+        robot.clickOn((Node) robot.lookup(n -> n instanceof ListCell<?> c
                 && "Slow".equals(c.getText())).query());
         waitUntil(() -> gateway.get() instanceof RemoteJobGateway);
         assertThat(robot.lookup("#targetStatusLabel").<Label>query().getText())

@@ -1,5 +1,14 @@
 package com.jobsconsole.app;
 
+import com.jobsconsole.base.AuthScheme;
+import com.jobsconsole.gateway.remote.RemoteJobGateway;
+import com.jobsconsole.profiles.ConnectionProfile;
+import com.jobsconsole.testing.LocalApiServer;
+import com.jobsconsole.testing.TestHost;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Window;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
@@ -91,20 +100,20 @@ class ScreenshotsTest {
         FxToolkit.setupStage(s -> {
             JobsConsoleApp.applyTheme(false);
             MainWindow window = new MainWindow(REFERENCE, gateway, executor, dialogs, new Messages(locale),
-                    new com.jobsconsole.testing.TestHost(dir), s::close, Clock.systemDefaultZone());
+                    new TestHost(dir), s::close, Clock.systemDefaultZone());
             s.setScene(window.scene());
             s.setWidth(1360);
             s.setHeight(1000);
             s.show();
             window.viewModel().start();
-            window.viewModel().jobs().importFile();
+            window.viewModel().jobs().transfer().importFile();
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> javafx.stage.Window.getWindows().stream()
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Window.getWindows().stream()
                 .anyMatch(w -> w != stage && w.getScene() != null && w.getScene().lookup("#problemTable") != null
-                        && !((javafx.scene.control.TableView<?>) w.getScene().lookup("#problemTable")).getItems().isEmpty()));
+                        && !((TableView<?>) w.getScene().lookup("#problemTable")).getItems().isEmpty()));
         WaitForAsyncUtils.waitForFxEvents();
         CompletableFuture<WritableImage> shot = new CompletableFuture<>();
-        Platform.runLater(() -> javafx.stage.Window.getWindows().stream().filter(w -> w != stage).findFirst()
+        Platform.runLater(() -> Window.getWindows().stream().filter(w -> w != stage).findFirst()
                 .ifPresent(w -> shot.complete(w.getScene().snapshot(null))));
         write(shot.get(10, TimeUnit.SECONDS), file);
         FxToolkit.cleanupStages();
@@ -115,11 +124,11 @@ class ScreenshotsTest {
 
     /** The window on a remote profile (a real server on loopback), showing a create's HTTP exchange. */
     private void remote(Path file) throws Exception {
-        try (var server = new com.jobsconsole.testing.LocalApiServer(dir.resolve("server"))) {
-            var host = new com.jobsconsole.testing.TestHost(dir.resolve("remote"));
-            host.profiles.save(null, new com.jobsconsole.profiles.ConnectionProfile("Production",
-                    server.baseUrl(), com.jobsconsole.gateway.remote.AuthScheme.BEARER, 5, 15, null),
-                    com.jobsconsole.testing.LocalApiServer.KEY);
+        try (var server = new LocalApiServer(dir.resolve("server"))) {
+            var host = new TestHost(dir.resolve("remote"));
+            host.profiles.save(null, new ConnectionProfile("Production",
+                    server.baseUrl(), AuthScheme.BEARER, 5, 15, null),
+                    LocalApiServer.KEY);
             Stage stage = FxToolkit.registerPrimaryStage();
             ActiveGateway gateway = new ActiveGateway(SqliteJobGateway.open(dir.resolve("remote/local.sqlite"), REFERENCE));
             FxTaskExecutor executor = new FxTaskExecutor(1);
@@ -134,10 +143,10 @@ class ScreenshotsTest {
                 s.show();
                 window[0].viewModel().start();
                 var vm = window[0].viewModel();
-                vm.selectedTargetProperty().set(vm.targets().get(1));
+                vm.target().selectedTargetProperty().set(vm.target().targets().get(1));
             });
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                    () -> gateway.get() instanceof com.jobsconsole.gateway.remote.RemoteJobGateway);
+                    () -> gateway.get() instanceof RemoteJobGateway);
             FxToolkit.setupFixture(() -> {
                 var create = window[0].viewModel().create();
                 create.processVersionProperty().set("55");
@@ -148,10 +157,10 @@ class ScreenshotsTest {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                     () -> !window[0].viewModel().create().requestTextProperty().get().isEmpty());
             FxToolkit.setupFixture(() -> {
-                javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) stage.getScene().lookup("#resultTabs");
+                TabPane tabs = (TabPane) stage.getScene().lookup("#resultTabs");
                 tabs.getSelectionModel().select(1);
                 // show the exchange: the method tabs get the height
-                ((javafx.scene.control.SplitPane) stage.getScene().lookup("#mainSplit")).setDividerPositions(0.12, 0.2);
+                ((SplitPane) stage.getScene().lookup("#mainSplit")).setDividerPositions(0.12, 0.2);
             });
             WaitForAsyncUtils.waitForFxEvents();
             CompletableFuture<WritableImage> shot = new CompletableFuture<>();
@@ -171,7 +180,7 @@ class ScreenshotsTest {
         FxToolkit.setupStage(s -> {
             JobsConsoleApp.applyTheme(false);
             Messages messages = new Messages(locale);
-            window[0] = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(), messages, new com.jobsconsole.testing.TestHost(dir),
+            window[0] = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(), messages, new TestHost(dir),
                     s::close, Clock.systemDefaultZone());
             s.setScene(window[0].scene());
             s.setWidth(1360);

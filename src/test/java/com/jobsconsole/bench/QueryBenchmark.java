@@ -1,6 +1,7 @@
 package com.jobsconsole.bench;
 
 import com.jobsconsole.demo.DemoJobs;
+import com.jobsconsole.gateway.sqlite.JobQuerySql;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.json.ReferenceDataLoader;
 import com.jobsconsole.model.JobQuery;
@@ -83,7 +84,7 @@ public class QueryBenchmark {
     /** Count plus page, as the gateway's query does, by raw JDBC. */
     private void rawQuery(JobQuery q, Blackhole bh) throws Exception {
         List<Object> params = new ArrayList<>();
-        try (PreparedStatement ps = raw.prepareStatement(SqliteJobGateway.countSql(q, params))) {
+        try (PreparedStatement ps = raw.prepareStatement(JobQuerySql.count(q, params))) {
             set(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -96,7 +97,7 @@ public class QueryBenchmark {
     /** The page's SQL by raw JDBC, every column read. */
     private void rawPage(JobQuery q, Blackhole bh) throws Exception {
         List<Object> params = new ArrayList<>();
-        try (PreparedStatement ps = raw.prepareStatement(SqliteJobGateway.pageSql(q, params))) {
+        try (PreparedStatement ps = raw.prepareStatement(JobQuerySql.page(q, params))) {
             set(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

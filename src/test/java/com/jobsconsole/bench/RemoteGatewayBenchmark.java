@@ -1,7 +1,7 @@
 package com.jobsconsole.bench;
 
-import com.jobsconsole.gateway.remote.ApiKey;
-import com.jobsconsole.gateway.remote.AuthScheme;
+import com.jobsconsole.base.ApiKey;
+import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.gateway.remote.RemoteTarget;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;

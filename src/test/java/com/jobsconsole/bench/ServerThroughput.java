@@ -1,7 +1,8 @@
 package com.jobsconsole.bench;
 
-import com.jobsconsole.gateway.remote.ApiKey;
-import com.jobsconsole.gateway.remote.AuthScheme;
+import com.jobsconsole.json.JobJson;
+import com.jobsconsole.base.ApiKey;
+import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.json.ReferenceDataLoader;
 import com.jobsconsole.model.JobDraft;
@@ -48,7 +49,7 @@ final class ServerThroughput {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = store.create(JobDraft.of(UUID.randomUUID(), 55, 1, 4)).guid();
         }
-        String fixedBody = com.jobsconsole.json.JobJson.write(store.read(ids[0]));
+        String fixedBody = JobJson.write(store.read(ids[0]));
         JobApiServer server = new JobApiServer(store, KEY, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 8, null).start();
         HttpServer bare = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);

@@ -1,5 +1,6 @@
 package com.jobsconsole.bench;
 
+import java.io.BufferedOutputStream;
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.json.JobJson;
@@ -58,7 +59,7 @@ final class TransferBenchmark {
             for (JobTransfer.Format f : JobTransfer.Format.values()) {
                 Path out = dir.resolve("jobs" + f.extension());
                 double ours = median(repeats, () -> {
-                    try (OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(out))) {
+                    try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out))) {
                         return JobTransfer.export(store, JobQuery.all(), f, o, n -> { }, () -> false);
                     }
                 });
@@ -72,7 +73,7 @@ final class TransferBenchmark {
                 Path target = fresh(dir.resolve("import.sqlite"));
                 try (SqliteJobGateway store = SqliteJobGateway.open(target, ref)) {
                     JobImport.Check c = JobImport.check(file, f, ref, store, n -> { }, () -> false);
-                    return JobImport.run(file, f, store, c, n -> { }, () -> false);
+                    return JobImport.run(file, f, ref, store, c, n -> { }, () -> false);
                 }
             });
             print("import " + f + " (check+run)", ours, rawInsert);

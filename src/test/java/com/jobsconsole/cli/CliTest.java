@@ -1,9 +1,13 @@
 package com.jobsconsole.cli;
 
+import com.jobsconsole.base.AppDirs;
+import java.net.ServerSocket;
+import java.util.concurrent.TimeUnit;
+import org.testfx.util.WaitForAsyncUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jobsconsole.app.Launcher;
-import com.jobsconsole.gateway.remote.AuthScheme;
+import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.profiles.ProfileStore;
@@ -156,7 +160,7 @@ class CliTest {
     void anUnreachableOrchestratorIsExitCode5() throws Exception {
         Path keyFile = Files.writeString(dir.resolve("key.txt"), "k");
         int port;
-        try (var s = new java.net.ServerSocket(0)) {
+        try (var s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         Run r = run("job", "read", UUID.randomUUID().toString(), "--remote", "http://127.0.0.1:" + port,
@@ -181,7 +185,7 @@ class CliTest {
     @Test
     void aGuiProfileCanBeUsedByName() throws Exception {
         server = new LocalApiServer(dir);
-        ProfileStore profiles = new ProfileStore(com.jobsconsole.app.AppDirs.current().configDir());
+        ProfileStore profiles = new ProfileStore(AppDirs.current().configDir());
         String name = "test-" + UUID.randomUUID();
         profiles.save(null, new ConnectionProfile(name, server.baseUrl(), AuthScheme.BEARER, 2, 5, null),
                 LocalApiServer.KEY);
@@ -218,7 +222,7 @@ class CliTest {
         Thread t = new Thread(() -> code[0] = cl.execute("--store", storeFile.toString(), "--port", "0",
                 "--api-key-file", keyFile.toString()));
         t.start();
-        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> serve.running != null);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> serve.running != null);
         String url = "http://127.0.0.1:" + serve.running.port();
         Path clientKey = Files.writeString(dir.resolve("client-key.txt"), LocalApiServer.KEY.reveal());
         Run created = run("job", "create", "--process-version", "5", "--robot", "6", "--remote", url,

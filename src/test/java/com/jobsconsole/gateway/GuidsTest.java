@@ -6,6 +6,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.UUID;
 
+import static com.jobsconsole.testing.Rendered.english;
+import static com.jobsconsole.testing.Rendered.russian;
+import static com.jobsconsole.testing.Rendered.says;
+import static com.jobsconsole.testing.Rendered.saysNot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +34,7 @@ class GuidsTest {
     void overlongTextIsRefusedWithoutEchoingItBack() {
         String huge = "a".repeat(10_000);
         assertThatThrownBy(() -> Guids.parse(huge)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("10,000").hasMessageNotContaining("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+                .satisfies(says("10,000")).satisfies(saysNot("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
     }
 
     @ParameterizedTest
@@ -44,6 +48,6 @@ class GuidsTest {
 
     @Test
     void controlCharactersAreShownEscapedInTheMessage() {
-        assertThatThrownBy(() -> Guids.parse("abc\u0007def")).hasMessageContaining("abc\\u0007def");
+        assertThatThrownBy(() -> Guids.parse("abc\u0007def")).satisfies(says("abc\\u0007def"));
     }
 }

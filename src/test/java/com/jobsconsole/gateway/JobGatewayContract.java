@@ -19,6 +19,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static com.jobsconsole.testing.Rendered.english;
+import static com.jobsconsole.testing.Rendered.russian;
+import static com.jobsconsole.testing.Rendered.says;
+import static com.jobsconsole.testing.Rendered.saysNot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -95,7 +99,7 @@ public abstract class JobGatewayContract {
         JobDraft again = d.withIds(99L, 99L, 99L, null, null);
         assertThatThrownBy(() -> gateway.create(again))
                 .isInstanceOf(AlreadyExistsException.class)
-                .hasMessageContaining(d.guid().toString());
+                .satisfies(says(d.guid().toString()));
         assertThat(gateway.read(d.guid()).processVersionId()).isEqualTo(55L);
         assertThat(gateway.query(JobQuery.all()).total()).isEqualTo(1);
     }
@@ -103,24 +107,24 @@ public abstract class JobGatewayContract {
     @Test
     void unknownStatusOrTypeIsRefusedAndNothingIsStored() {
         assertThatThrownBy(() -> gateway.create(draft().withStatus(42)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("42");
+                .isInstanceOf(InvalidInputException.class).satisfies(says("42"));
         assertThatThrownBy(() -> gateway.create(draft().withStatus(-1)))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> gateway.create(draft().withType(7)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("7");
+                .isInstanceOf(InvalidInputException.class).satisfies(says("7"));
         assertThat(gateway.query(JobQuery.all()).total()).isZero();
     }
 
     @Test
     void negativeOrZeroIdsAreRefused() {
         assertThatThrownBy(() -> gateway.create(draft().withIds(-5L, 1L, 1L, null, null)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("process_version_id");
+                .isInstanceOf(InvalidInputException.class).satisfies(says("process_version_id"));
         assertThatThrownBy(() -> gateway.create(draft().withIds(1L, 0L, 1L, null, null)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("robot_id");
+                .isInstanceOf(InvalidInputException.class).satisfies(says("robot_id"));
         assertThatThrownBy(() -> gateway.create(draft().withIds(1L, 1L, 1L, -2L, null)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("schedule_id");
+                .isInstanceOf(InvalidInputException.class).satisfies(says("schedule_id"));
         assertThatThrownBy(() -> gateway.create(draft().withIds(null, 1L, 1L, null, null)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("process_version_id");
+                .isInstanceOf(InvalidInputException.class).satisfies(says("process_version_id"));
         assertThat(gateway.query(JobQuery.all()).total()).isZero();
     }
 
@@ -128,7 +132,7 @@ public abstract class JobGatewayContract {
     void readUpdateDeleteOfUnknownGuidSayNotFound() {
         UUID unknown = UUID.randomUUID();
         assertThatThrownBy(() -> gateway.read(unknown)).isInstanceOf(NotFoundException.class)
-                .hasMessageContaining(unknown.toString());
+                .satisfies(says(unknown.toString()));
         assertThatThrownBy(() -> gateway.updateStatus(unknown, 8)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> gateway.delete(unknown)).isInstanceOf(NotFoundException.class);
         assertThat(gateway.find(unknown)).isEmpty();

@@ -1,5 +1,6 @@
 package com.jobsconsole.server;
 
+import com.jobsconsole.model.JobQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jobsconsole.model.Job;
@@ -158,7 +159,7 @@ class JobApiServerTest {
         var badStatus = call("POST", "/api/job/update", "{\"Guid\": \"" + job.guid() + "\", \"Status\": \"x\"}");
         assertThat(badStatus.statusCode()).isEqualTo(400);
         assertThat(call("GET", "/api/job/read/'%20OR%201=1", null).statusCode()).isEqualTo(400);
-        assertThat(server.store.query(com.jobsconsole.model.JobQuery.all()).total()).isEqualTo(1);
+        assertThat(server.store.query(JobQuery.all()).total()).isEqualTo(1);
         assertThat(server.store.read(job.guid()).status()).isEqualTo(1);
     }
 
@@ -180,7 +181,7 @@ class JobApiServerTest {
     void oversizedBodiesGet413() throws Exception {
         String big = "{\"Guid\": \"" + UUID.randomUUID() + "\", \"pad\": \"" + "x".repeat(70_000) + "\"}";
         assertThat(call("POST", "/api/job/create", big).statusCode()).isEqualTo(413);
-        assertThat(server.store.query(com.jobsconsole.model.JobQuery.all()).total()).isZero();
+        assertThat(server.store.query(JobQuery.all()).total()).isZero();
     }
 
     @Test

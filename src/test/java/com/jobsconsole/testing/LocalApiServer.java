@@ -1,6 +1,6 @@
 package com.jobsconsole.testing;
 
-import com.jobsconsole.gateway.remote.ApiKey;
+import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.server.JobApiServer;
 

@@ -1,5 +1,6 @@
 package com.jobsconsole.testing;
 
+import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -92,7 +93,7 @@ public final class ScriptedServer implements AutoCloseable {
                 out.write(b);
             }
         });
-        http.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        http.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "scripted-server");
             t.setDaemon(true);
             return t;

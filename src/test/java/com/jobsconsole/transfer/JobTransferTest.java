@@ -1,5 +1,11 @@
 package com.jobsconsole.transfer;
 
+import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.model.JobSort;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.BitSet;
+import org.dhatim.fastexcel.reader.Sheet;
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.UnavailableException;
@@ -25,6 +31,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static com.jobsconsole.testing.Rendered.english;
+import static com.jobsconsole.testing.Rendered.russian;
+import static com.jobsconsole.testing.Rendered.says;
+import static com.jobsconsole.testing.Rendered.saysNot;
 import static com.jobsconsole.testing.TestStore.REFERENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,7 +57,7 @@ class JobTransferTest {
             JobImport.Check check = JobImport.check(file, format, REFERENCE, target, x -> { }, () -> false);
             assertThat(check.bad()).isEmpty();
             assertThat(check.good()).isEqualTo(5_000);
-            assertThat(JobImport.run(file, format, target, check, x -> { }, () -> false)).isEqualTo(5_000);
+            assertThat(JobImport.run(file, format, REFERENCE, target, check, x -> { }, () -> false)).isEqualTo(5_000);
             assertThat(new HashSet<>(all(target))).isEqualTo(new HashSet<>(all(source)));
 
             // a second import of the same file finds every job already there, and writes nothing
@@ -64,9 +74,9 @@ class JobTransferTest {
         try (SqliteJobGateway source = SqliteJobGateway.open(dir.resolve("a.sqlite"), REFERENCE)) {
             source.insertAll(new DemoJobs(REFERENCE, 2_500, 4, NOW), x -> { }, () -> false);
             Path file = export(source, JobTransfer.Format.XLSX);
-            List<Job> jobs = new java.util.ArrayList<>();
+            List<Job> jobs = new ArrayList<>();
             for (int offset = 0; offset < 2_500; offset += 500) {
-                jobs.addAll(source.page(JobQuery.all().sortedBy(com.jobsconsole.model.JobSort.CREATED_AT, true)
+                jobs.addAll(source.page(JobQuery.all().sortedBy(JobSort.CREATED_AT, true)
                         .page(500, offset)));
             }
             try (ReadableWorkbook book = new ReadableWorkbook(file.toFile());
@@ -80,7 +90,7 @@ class JobTransferTest {
                     assertThat(r.getCellText(0)).isEqualTo(j.guid().toString());
                     assertThat(r.getCellAsNumber(1).orElseThrow().intValue()).isEqualTo(j.status());
                     assertThat(r.getCellAsString(3).orElseThrow()).isEqualTo(j.source().wire());
-                    assertThat(r.getCellAsNumber(5).map(java.math.BigDecimal::longValue).orElse(null)).isEqualTo(j.robotId());
+                    assertThat(r.getCellAsNumber(5).map(BigDecimal::longValue).orElse(null)).isEqualTo(j.robotId());
                     assertThat(r.getCellAsDate(11).orElseThrow()).isEqualTo(j.createdAt());
                     assertThat(r.getCellAsDate(14).orElse(null)).isEqualTo(j.completedAt());
                 }
@@ -91,7 +101,7 @@ class JobTransferTest {
     @Test
     void moreJobsThanASheetHoldsGoOnToTheNextSheet() throws Exception {
         Path file = dir.resolve("sheets.xlsx");
-        List<Job> jobs = new java.util.ArrayList<>();
+        List<Job> jobs = new ArrayList<>();
         new DemoJobs(REFERENCE, 25, 8, NOW).forEachRemaining(jobs::add);
         try (OutputStream out = Files.newOutputStream(file);
              JobTransfer.XlsxRows rows = new JobTransfer.XlsxRows(out, 10)) {
@@ -100,10 +110,10 @@ class JobTransferTest {
             }
         }
         try (ReadableWorkbook book = new ReadableWorkbook(file.toFile())) {
-            List<org.dhatim.fastexcel.reader.Sheet> sheets = book.getSheets().toList();
-            assertThat(sheets).extracting(org.dhatim.fastexcel.reader.Sheet::getName)
+            List<Sheet> sheets = book.getSheets().toList();
+            assertThat(sheets).extracting(Sheet::getName)
                     .containsExactly("Jobs", "Jobs 2", "Jobs 3");
-            List<String> guids = new java.util.ArrayList<>();
+            List<String> guids = new ArrayList<>();
             for (var sheet : sheets) {
                 List<Row> rows = sheet.read();
                 assertThat(rows.get(0).getCellText(0)).isEqualTo("guid");
@@ -142,8 +152,8 @@ class JobTransferTest {
                     .isEqualTo("статуса 42 нет в таблице статусов");
 
             // all or nothing: the first bad row stops the import and nothing is written
-            assertThatThrownBy(() -> JobImport.run(csv, JobTransfer.Format.CSV, store, null, x -> { }, () -> false))
-                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("Line 3");
+            assertThatThrownBy(() -> JobImport.run(csv, JobTransfer.Format.CSV, REFERENCE, store, null, x -> { }, () -> false))
+                    .isInstanceOf(InvalidInputException.class).satisfies(says("Line 3"));
             assertThat(all(store)).isEmpty();
         }
     }
@@ -159,20 +169,20 @@ class JobTransferTest {
                 3f8fad5b-d9cb-469f-a165-70867728950e,2
                 """);
         try (SqliteJobGateway store = SqliteJobGateway.open(dir.resolve("s.sqlite"), REFERENCE)) {
-            store.create(com.jobsconsole.model.JobDraft.of(UUID.fromString("3f8fad5b-d9cb-469f-a165-70867728950e"),
+            store.create(JobDraft.of(UUID.fromString("3f8fad5b-d9cb-469f-a165-70867728950e"),
                     1, 1, 1));
             JobImport.Check c = JobImport.check(csv, JobTransfer.Format.CSV, REFERENCE, store, x -> { }, () -> false);
             assertThat(c.bad()).extracting(JobImport.Problem::line).containsExactly(3L, 5L, 6L);
             // the bad line, the second time a GUID is in the file, and the GUID already in the store are left out
-            assertThat(JobImport.run(csv, JobTransfer.Format.CSV, store, c, x -> { }, () -> false)).isEqualTo(2);
+            assertThat(JobImport.run(csv, JobTransfer.Format.CSV, REFERENCE, store, c, x -> { }, () -> false)).isEqualTo(2);
             assertThat(all(store)).extracting(Job::status).containsExactlyInAnyOrder(1, 4, 1);
             assertThat(store.read(UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e")).status()).isEqualTo(1);
 
             // a file changed after its check: a bad row the check did not list stops everything
             Files.writeString(csv, "guid,status\n4f8fad5b-d9cb-469f-a165-70867728950e,1\nnope,1\nalso-bad,1\n");
             JobImport.Check stale = new JobImport.Check(1, 1, List.of(), bitSet(3));
-            assertThatThrownBy(() -> JobImport.run(csv, JobTransfer.Format.CSV, store, stale, x -> { }, () -> false))
-                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("Line 4");
+            assertThatThrownBy(() -> JobImport.run(csv, JobTransfer.Format.CSV, REFERENCE, store, stale, x -> { }, () -> false))
+                    .isInstanceOf(InvalidInputException.class).satisfies(says("Line 4"));
             assertThat(all(store)).hasSize(3);
         }
     }
@@ -189,7 +199,7 @@ class JobTransferTest {
         assertThat(p.ignored()).containsExactly("note");
         assertThat(p.rows()).containsExactly(List.of("0f8fad5b-d9cb-469f-a165-70867728950e", "4", "12", "7", "hello"));
         try (SqliteJobGateway store = SqliteJobGateway.open(dir.resolve("s.sqlite"), REFERENCE)) {
-            assertThat(JobImport.run(csv, JobTransfer.Format.CSV, store, null, x -> { }, () -> false)).isEqualTo(1);
+            assertThat(JobImport.run(csv, JobTransfer.Format.CSV, REFERENCE, store, null, x -> { }, () -> false)).isEqualTo(1);
             Job j = store.read(UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e"));
             assertThat(j.processVersionId()).isEqualTo(12L);
             assertThat(j.robotId()).isEqualTo(7L);
@@ -207,18 +217,18 @@ class JobTransferTest {
     void filesThatAreNotJobsAreRefusedWithAReason() throws Exception {
         Path noGuid = Files.writeString(dir.resolve("a.csv"), "id,status\n1,1\n");
         assertThatThrownBy(() -> JobImport.preview(noGuid, JobTransfer.Format.CSV))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no GUID column").hasMessageContaining("id, status");
+                .isInstanceOf(InvalidInputException.class).satisfies(says("no GUID column")).satisfies(says("id, status"));
         Path twice = Files.writeString(dir.resolve("twice.csv"), "guid,status,guid\n1,1,2\n");
         assertThatThrownBy(() -> JobImport.preview(twice, JobTransfer.Format.CSV))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("cannot be read at line 1");
+                .isInstanceOf(InvalidInputException.class).satisfies(says("cannot be read at line 1"));
         Path object = Files.writeString(dir.resolve("b.json"), "{\"guid\": 1}");
         assertThatThrownBy(() -> JobImport.preview(object, JobTransfer.Format.JSON))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("array of job objects");
+                .isInstanceOf(InvalidInputException.class).satisfies(says("array of job objects"));
         Path cut = Files.writeString(dir.resolve("c.json"), "[{\"guid\": \"0f8fad5b-d9cb-469f-a165-70867728950e\", \"status\": 1},");
         try (SqliteJobGateway store = SqliteJobGateway.open(dir.resolve("s.sqlite"), REFERENCE)) {
             assertThatThrownBy(() -> JobImport.check(cut, JobTransfer.Format.JSON, REFERENCE, store, x -> { }, () -> false))
-                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("Nothing was imported");
-            assertThatThrownBy(() -> JobImport.run(cut, JobTransfer.Format.JSON, store, null, x -> { }, () -> false))
+                    .isInstanceOf(InvalidInputException.class).satisfies(says("Nothing was imported"));
+            assertThatThrownBy(() -> JobImport.run(cut, JobTransfer.Format.JSON, REFERENCE, store, null, x -> { }, () -> false))
                     .isInstanceOf(InvalidInputException.class);
             assertThat(all(store)).isEmpty();
         }
@@ -237,14 +247,14 @@ class JobTransferTest {
             Path file = export(source, JobTransfer.Format.CSV);
             long[] seen = {0};
             JobImport.Check c = JobImport.check(file, JobTransfer.Format.CSV, REFERENCE, target, x -> { }, () -> false);
-            assertThatThrownBy(() -> JobImport.run(file, JobTransfer.Format.CSV, target, c,
+            assertThatThrownBy(() -> JobImport.run(file, JobTransfer.Format.CSV, REFERENCE, target, c,
                     n -> seen[0] = n, () -> seen[0] >= 20_000)).isInstanceOf(UnavailableException.class);
             assertThat(all(target)).isEmpty();
         }
     }
 
-    private static java.util.BitSet bitSet(int... lines) {
-        java.util.BitSet b = new java.util.BitSet();
+    private static BitSet bitSet(int... lines) {
+        BitSet b = new BitSet();
         for (int l : lines) {
             b.set(l);
         }
@@ -254,14 +264,14 @@ class JobTransferTest {
     private Path export(SqliteJobGateway source, JobTransfer.Format format) throws Exception {
         Path file = dir.resolve("jobs" + format.extension());
         try (OutputStream out = Files.newOutputStream(file)) {
-            JobTransfer.export(source, JobQuery.all().sortedBy(com.jobsconsole.model.JobSort.CREATED_AT, true), format,
+            JobTransfer.export(source, JobQuery.all().sortedBy(JobSort.CREATED_AT, true), format,
                     out, x -> { }, () -> false);
         }
         return file;
     }
 
     private static List<Job> all(SqliteJobGateway store) {
-        List<Job> out = new java.util.ArrayList<>();
+        List<Job> out = new ArrayList<>();
         for (int offset = 0; ; offset += 1_000) {
             List<Job> page = store.page(JobQuery.all().page(1_000, offset));
             out.addAll(page);

@@ -1,5 +1,9 @@
 package com.jobsconsole.gateway.remote;
 
+import com.jobsconsole.gateway.ExchangeLog;
+
+import com.jobsconsole.gateway.Exchange;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jobsconsole.gateway.AlreadyExistsException;
@@ -9,7 +13,6 @@ import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.NotFoundException;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.json.JobJson;
-import com.jobsconsole.json.TolerantJobReader;
 import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;

@@ -1,8 +1,16 @@
 package com.jobsconsole.gateway.remote;
 
+import com.jobsconsole.model.JobEvent;
+import java.util.LinkedHashMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.JobRules;
+import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.gateway.NotFoundException;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
@@ -35,21 +43,9 @@ import java.util.function.BooleanSupplier;
  * from the cache, since the API has no list method. The two halves of a write (the call, the cache
  * write) stay separate steps so an outbox can later queue the first while offline.
  */
-public final class RemoteJobGateway implements JobGateway {
+public final class RemoteJobGateway implements JobGateway, RemoteSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteJobGateway.class);
-
-    /** Did the orchestrator answer the last call (any HTTP answer counts), or is that unknown? */
-    public enum Reachability { UNKNOWN, ANSWERED, NO_ANSWER }
-
-    /** What a refresh did. */
-    public record RefreshReport(int total, int refreshed, int gone, Map<UUID, String> failed, boolean cancelled) {
-    }
-
-    /** Hears how far a refresh has got. */
-    public interface Progress {
-        void update(int done, int total);
-    }
 
     private final JobApiClient client;
     private final SqliteJobGateway cache;
@@ -57,7 +53,7 @@ public final class RemoteJobGateway implements JobGateway {
     private final AtomicReference<Reachability> reachability = new AtomicReference<>(Reachability.UNKNOWN);
     /** The last version of each recently cached job, so re-reading an unchanged job costs no SQLite work. */
     private final Map<UUID, Job> recentlyCached = Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<UUID, Job> eldest) {
                     return size() > 10_000;
@@ -88,6 +84,7 @@ public final class RemoteJobGateway implements JobGateway {
         return client.target();
     }
 
+    @Override
     public Reachability reachability() {
         return reachability.get();
     }
@@ -98,7 +95,7 @@ public final class RemoteJobGateway implements JobGateway {
         return cache;
     }
 
-    private <T> T remote(java.util.function.Supplier<T> call) {
+    private <T> T remote(Supplier<T> call) {
         try {
             T result = call.get();
             reachability.set(Reachability.ANSWERED);
@@ -196,7 +193,7 @@ public final class RemoteJobGateway implements JobGateway {
     }
 
     @Override
-    public List<com.jobsconsole.model.JobEvent> history(UUID guid) {
+    public List<JobEvent> history(UUID guid) {
         return cache().find(guid).isPresent() ? cache().history(guid) : List.of();
     }
 
@@ -205,10 +202,6 @@ public final class RemoteJobGateway implements JobGateway {
         return cache().countByType();
     }
 
-    /**
-     * Re-reads every cached job from the orchestrator, at most {@code concurrency} at a time.
-     * Jobs the orchestrator no longer has leave the cache. Stops early when {@code cancelled} says so.
-     */
     private void cachePut(Job job) {
         if (job.equals(recentlyCached.get(job.guid()))) {
             return;
@@ -228,7 +221,7 @@ public final class RemoteJobGateway implements JobGateway {
      * first waits for the writes submitted before it, so lists and counts never lag.
      */
     private final class CacheWriter implements Runnable {
-        private final java.util.concurrent.BlockingQueue<Runnable> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
         private final Object lock = new Object();
         private long submitted;
         private long applied;
@@ -266,7 +259,7 @@ public final class RemoteJobGateway implements JobGateway {
             List<Runnable> batch = new ArrayList<>();
             while (!stopping || !queue.isEmpty()) {
                 try {
-                    Runnable first = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    Runnable first = queue.poll(100, TimeUnit.MILLISECONDS);
                     if (first == null) {
                         continue;
                     }
@@ -302,13 +295,14 @@ public final class RemoteJobGateway implements JobGateway {
         }
     }
 
+    @Override
     public RefreshReport refresh(int concurrency, Progress progress, BooleanSupplier cancelled) {
         List<UUID> guids = cache().allGuids();
         int total = guids.size();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger refreshed = new AtomicInteger();
         AtomicInteger gone = new AtomicInteger();
-        Map<UUID, String> failed = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+        Map<UUID, GatewayException> failed = Collections.synchronizedMap(new LinkedHashMap<>());
         AtomicBoolean stopped = new AtomicBoolean();
         Semaphore permits = new Semaphore(Math.max(1, concurrency));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
@@ -334,7 +328,7 @@ public final class RemoteJobGateway implements JobGateway {
                     } catch (NotFoundException e) {
                         gone.incrementAndGet();
                     } catch (GatewayException e) {
-                        failed.put(g, e.getMessage());
+                        failed.put(g, e);
                     } finally {
                         permits.release();
                         progress.update(done.incrementAndGet(), total);
@@ -348,14 +342,14 @@ public final class RemoteJobGateway implements JobGateway {
                     Thread.currentThread().interrupt();
                     stopped.set(true);
                     break;
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     LOG.warn("refresh task failed", e.getCause());
                 }
             }
         } finally {
             pool.shutdownNow();
         }
-        return new RefreshReport(total, refreshed.get(), gone.get(), Map.copyOf(failed),
+        return new RefreshReport(total, refreshed.get(), gone.get(), failed,
                 stopped.get() || cancelled.getAsBoolean());
     }
 

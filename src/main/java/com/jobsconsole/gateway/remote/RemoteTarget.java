@@ -1,5 +1,9 @@
 package com.jobsconsole.gateway.remote;
 
+import com.jobsconsole.base.AuthScheme;
+
+import com.jobsconsole.base.ApiKey;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

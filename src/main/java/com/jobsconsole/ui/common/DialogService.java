@@ -1,5 +1,7 @@
 package com.jobsconsole.ui.common;
 
+import java.time.LocalDateTime;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -18,10 +20,10 @@ public interface DialogService {
      * Asks the user to pick one of several actions; empty if the dialog was closed without one.
      * The result is the index of the chosen option.
      */
-    Optional<Integer> choose(String title, String header, String message, java.util.List<String> options);
+    Optional<Integer> choose(String title, String header, String message, List<String> options);
 
     /** Stop and abort times the user picked for maintenance; either may be null (cleared). */
-    record StopTimes(java.time.LocalDateTime stopAfter, java.time.LocalDateTime abortAfter) {
+    record StopTimes(LocalDateTime stopAfter, LocalDateTime abortAfter) {
     }
 
     /** Asks for a stop-after and an abort-after moment; empty if the user gave up. */

@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.common;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
@@ -26,7 +27,7 @@ public final class FieldValidation {
         support.registerValidator(control, false,
                 (Control c, Object value) -> ValidationResult.fromErrorIf(c, error.get(), error.get() != null));
         Tooltip tooltip = new Tooltip();
-        tooltip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        tooltip.textProperty().bind(Bindings.createStringBinding(
                 () -> error.get() == null ? hint : hint + "\n\n" + error.get(), error));
         control.setTooltip(tooltip);
         error.addListener((obs, was, now) -> support.revalidate(control));

@@ -1,5 +1,17 @@
 package com.jobsconsole.ui.common;
 
+import com.jobsconsole.transfer.JobTransfer;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
 import com.jobsconsole.i18n.Messages;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -50,8 +62,8 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public Optional<Integer> choose(String title, String header, String message, java.util.List<String> options) {
-        java.util.List<ButtonType> buttons = options.stream()
+    public Optional<Integer> choose(String title, String header, String message, List<String> options) {
+        List<ButtonType> buttons = options.stream()
                 .map(o -> new ButtonType(o, ButtonBar.ButtonData.OTHER)).toList();
         Alert alert = new Alert(Alert.AlertType.WARNING, message, buttons.toArray(ButtonType[]::new));
         init(alert, title);
@@ -67,8 +79,8 @@ public final class FxDialogService implements DialogService {
         init(alert, title);
         alert.setHeaderText(header);
         // The safe choice is the default: Enter does not confirm a destructive action.
-        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
-        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(no)).setDefaultButton(true);
+        ((Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(no)).setDefaultButton(true);
         return alert.showAndWait().filter(b -> b == yes).isPresent();
     }
 
@@ -84,25 +96,25 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public Optional<StopTimes> askStopTimes(String title, String header) {
-        javafx.scene.control.Dialog<StopTimes> dialog = new javafx.scene.control.Dialog<>();
+        Dialog<StopTimes> dialog = new Dialog<>();
         dialog.setTitle(title);
         dialog.setHeaderText(header);
         Window w = owner.get();
         if (w != null) {
             dialog.initOwner(w);
         }
-        javafx.scene.control.DatePicker stopDate = new javafx.scene.control.DatePicker();
-        javafx.scene.control.TextField stopTime = new javafx.scene.control.TextField("12:00");
-        javafx.scene.control.DatePicker abortDate = new javafx.scene.control.DatePicker();
-        javafx.scene.control.TextField abortTime = new javafx.scene.control.TextField("13:00");
+        DatePicker stopDate = new DatePicker();
+        TextField stopTime = new TextField("12:00");
+        DatePicker abortDate = new DatePicker();
+        TextField abortTime = new TextField("13:00");
         stopDate.setId("stopDate");
         abortDate.setId("abortDate");
-        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
-        grid.addRow(0, new javafx.scene.control.Label(messages.get("field.stopAfter")), stopDate, stopTime);
-        grid.addRow(1, new javafx.scene.control.Label(messages.get("field.abortAfter")), abortDate, abortTime);
-        grid.add(new javafx.scene.control.Label(messages.get("maintenance.hint")), 0, 2, 3, 1);
+        grid.addRow(0, new Label(messages.get("field.stopAfter")), stopDate, stopTime);
+        grid.addRow(1, new Label(messages.get("field.abortAfter")), abortDate, abortTime);
+        grid.add(new Label(messages.get("maintenance.hint")), 0, 2, 3, 1);
         dialog.getDialogPane().setContent(grid);
         ButtonType apply = new ButtonType(messages.get("maintenance.apply"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(apply,
@@ -113,13 +125,13 @@ public final class FxDialogService implements DialogService {
         return dialog.showAndWait();
     }
 
-    private static java.time.LocalDateTime at(java.time.LocalDate date, String time) {
+    private static LocalDateTime at(LocalDate date, String time) {
         if (date == null) {
             return null;
         }
         try {
-            return java.time.LocalDateTime.of(date, java.time.LocalTime.parse(time.strip()));
-        } catch (java.time.format.DateTimeParseException e) {
+            return LocalDateTime.of(date, LocalTime.parse(time.strip()));
+        } catch (DateTimeParseException e) {
             return date.atStartOfDay();
         }
     }
@@ -153,7 +165,7 @@ public final class FxDialogService implements DialogService {
             return Optional.empty();
         }
         // a name typed without an ending takes the chosen filter's, so the format is what was picked
-        if (com.jobsconsole.transfer.JobTransfer.Format.ofFileName(file.getName()).isEmpty()
+        if (JobTransfer.Format.ofFileName(file.getName()).isEmpty()
                 && chooser.getSelectedExtensionFilter() != null) {
             String ending = chooser.getSelectedExtensionFilter().getExtensions().get(0).substring(1);
             file = new File(file.getParentFile(), file.getName() + ending);

@@ -1,6 +1,9 @@
 package com.jobsconsole.ui.connection;
 
-import com.jobsconsole.gateway.remote.AuthScheme;
+import com.jobsconsole.ui.common.Converters;
+import com.jobsconsole.profiles.ConnectionTester;
+
+import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.ui.common.FieldValidation;
 import javafx.beans.binding.Bindings;
@@ -96,7 +99,7 @@ public final class ProfilesView {
         nameField.textProperty().bindBidirectional(viewModel.nameProperty());
         urlField.textProperty().bindBidirectional(viewModel.baseUrlProperty());
         authBox.setItems(viewModel.authSchemes());
-        authBox.setConverter(com.jobsconsole.ui.common.Converters.label(viewModel::authLabel));
+        authBox.setConverter(Converters.label(viewModel::authLabel));
         authBox.valueProperty().bindBidirectional(viewModel.authProperty());
         keyField.textProperty().bindBidirectional(viewModel.apiKeyProperty());
         keyField.promptTextProperty().bind(Bindings.when(viewModel.hasStoredKeyProperty())

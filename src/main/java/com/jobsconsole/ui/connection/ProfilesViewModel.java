@@ -1,8 +1,12 @@
 package com.jobsconsole.ui.connection;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import com.jobsconsole.profiles.ConnectionTester;
+
 import com.jobsconsole.gateway.GatewayException;
-import com.jobsconsole.gateway.remote.ApiKey;
-import com.jobsconsole.gateway.remote.AuthScheme;
+import com.jobsconsole.base.ApiKey;
+import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.profiles.ProfileStore;
@@ -99,7 +103,7 @@ public final class ProfilesViewModel {
                 connectTimeout, requestTimeout);
         caError = Bindings.createStringBinding(() -> {
             String f = caFile.get();
-            return f == null || f.isBlank() || java.nio.file.Files.isRegularFile(java.nio.file.Path.of(f.strip()))
+            return f == null || f.isBlank() || Files.isRegularFile(Path.of(f.strip()))
                     ? null : messages.get("profile.error.caMissing");
         }, caFile);
         formError = Bindings.createStringBinding(() -> Stream.of(
@@ -181,7 +185,7 @@ public final class ProfilesViewModel {
         try {
             store.save(selected.get() == null ? null : selected.get().name(), p, formKey());
         } catch (GatewayException e) {
-            dialogs.showError(messages.get("profile.saveFailed"), e.localizedMessage(messages.locale()));
+            dialogs.showError(messages.get("profile.saveFailed"), messages.describe(e));
             return;
         } catch (RuntimeException e) {
             dialogs.showError(messages.get("profile.saveFailed"), messages.describe(e));
@@ -234,7 +238,7 @@ public final class ProfilesViewModel {
         executor.execute(() -> ConnectionTester.test(p.target(k)), r -> {
             testing.set(false);
             verdict.set(r.verdict());
-            String detail = r.detail() == null ? "" : r.detail().localizedMessage(messages.locale());
+            String detail = r.detail() == null ? "" : messages.describe(r.detail());
             testResult.set(switch (r.verdict()) {
                 case REACHABLE_AUTHORIZED -> messages.get("profile.test.ok");
                 case KEY_REJECTED -> messages.get("profile.test.keyRejected", detail);

@@ -1,7 +1,8 @@
 package com.jobsconsole.ui.jobs;
 
-import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.gateway.BulkJobStore;
 import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.transfer.JobImport;
 import com.jobsconsole.transfer.JobTransfer;
 import com.jobsconsole.ui.common.DialogService;
@@ -32,7 +33,8 @@ public final class ImportViewModel {
     public record Column(String name, String field) {
     }
 
-    private final SqliteJobGateway store;
+    private final ReferenceData reference;
+    private final BulkJobStore store;
     private final Path file;
     private final JobTransfer.Format format;
     private final TaskExecutor executor;
@@ -54,11 +56,12 @@ public final class ImportViewModel {
     private final AtomicBoolean cancel = new AtomicBoolean();
     private JobImport.Check check;
 
-    public ImportViewModel(SqliteJobGateway store, Path file, TaskExecutor executor, DialogService dialogs,
+    public ImportViewModel(ReferenceData reference, BulkJobStore store, Path file, TaskExecutor executor, DialogService dialogs,
                            Messages messages, Runnable onImported) {
+        this.reference = reference;
         this.store = store;
         this.file = file;
-        this.format = JobImport.formatOf(file);
+        this.format = JobTransfer.Format.of(file);
         this.executor = executor;
         this.dialogs = dialogs;
         this.messages = messages;
@@ -76,7 +79,7 @@ public final class ImportViewModel {
         status.set(messages.get("import.checking", file.getFileName()));
         executor.execute(() -> {
             JobImport.Preview preview = JobImport.preview(file, format);
-            JobImport.Check c = JobImport.check(file, format, store.reference(), store,
+            JobImport.Check c = JobImport.check(file, format, reference, store,
                     n -> executor.onCallbackThread(() -> status.set(messages.get("import.checking", file.getFileName())
                             + "  " + String.format(messages.locale(), "%,d", n))),
                     cancel::get);
@@ -133,7 +136,7 @@ public final class ImportViewModel {
         progress.set(0);
         cancel.set(false);
         status.set(messages.get("import.importing", file.getFileName()));
-        executor.execute(() -> JobImport.run(file, format, store, skipping,
+        executor.execute(() -> JobImport.run(file, format, reference, store, skipping,
                 n -> executor.onCallbackThread(() -> progress.set((double) n / Math.max(1, expected))), cancel::get),
             n -> {
                 busy.set(false);

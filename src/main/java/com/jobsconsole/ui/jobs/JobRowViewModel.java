@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.jobs;
 
+import java.time.LocalDateTime;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.Job;
@@ -94,7 +95,7 @@ public final class JobRowViewModel {
         return v == null ? "" : v.toString();
     }
 
-    private static String time(java.time.LocalDateTime t) {
+    private static String time(LocalDateTime t) {
         return t == null ? "" : JobJson.formatTime(t);
     }
 }

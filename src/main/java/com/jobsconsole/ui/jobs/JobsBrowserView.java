@@ -1,5 +1,31 @@
 package com.jobsconsole.ui.jobs;
 
+import com.jobsconsole.ui.common.Converters;
+import com.jobsconsole.ui.common.ViewLoader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Menu;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableRow;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import com.jobsconsole.ui.jobs.JobDetailsViewModel.DetailRow;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobSort;
 import com.jobsconsole.model.JobSource;
@@ -114,27 +140,27 @@ public final class JobsBrowserView {
     @FXML
     private TableColumn<JobRowViewModel, String> abortAfterColumn;
     @FXML
-    private TableView<String[]> detailsTable;
+    private TableView<DetailRow> detailsTable;
     @FXML
-    private TableColumn<String[], String> detailName;
+    private TableColumn<DetailRow, String> detailName;
     @FXML
-    private TableColumn<String[], String> detailValue;
+    private TableColumn<DetailRow, String> detailValue;
     @FXML
     private ListView<String> historyList;
     @FXML
     private Label statusSummary;
     @FXML
-    private javafx.scene.chart.BarChart<String, Number> statusChart;
+    private BarChart<String, Number> statusChart;
     @FXML
-    private javafx.scene.chart.BarChart<String, Number> createdChart;
+    private BarChart<String, Number> createdChart;
 
     private final List<String> savedColumns;
-    private final java.util.function.Consumer<List<String>> saveColumns;
-    private final javafx.animation.PauseTransition saveLater = new javafx.animation.PauseTransition(
-            javafx.util.Duration.millis(600));
+    private final Consumer<List<String>> saveColumns;
+    private final PauseTransition saveLater = new PauseTransition(
+            Duration.millis(600));
 
     public JobsBrowserView(JobsBrowserViewModel viewModel, Runnable openCreateTab, List<String> savedColumns,
-                           java.util.function.Consumer<List<String>> saveColumns) {
+                           Consumer<List<String>> saveColumns) {
         this.viewModel = viewModel;
         this.openCreateTab = openCreateTab;
         this.savedColumns = savedColumns;
@@ -143,9 +169,9 @@ public final class JobsBrowserView {
 
     /** Puts the columns back as the user left them: order, width, shown or hidden. */
     private void restoreColumns() {
-        java.util.Map<String, TableColumn<JobRowViewModel, ?>> byId = new java.util.LinkedHashMap<>();
+        Map<String, TableColumn<JobRowViewModel, ?>> byId = new LinkedHashMap<>();
         table.getColumns().forEach(c -> byId.put(c.getId(), c));
-        List<TableColumn<JobRowViewModel, ?>> ordered = new java.util.ArrayList<>();
+        List<TableColumn<JobRowViewModel, ?>> ordered = new ArrayList<>();
         for (String entry : savedColumns) {
             String[] p = entry.split(":");
             TableColumn<JobRowViewModel, ?> c = p.length == 3 ? byId.remove(p[0]) : null;
@@ -172,17 +198,17 @@ public final class JobsBrowserView {
 
     @FXML
     private void initialize() {
-        bindFilter(statusFilter, viewModel.statuses(), viewModel.statusFilter(), viewModel::label, "jobs.filter.status");
-        bindFilter(typeFilter, viewModel.types(), viewModel.typeFilter(), viewModel::label, "jobs.filter.type");
-        bindFilter(sourceFilter, List.of(JobSource.values()), viewModel.sourceFilter(), JobSource::wire,
+        bindFilter(statusFilter, viewModel.statuses(), viewModel.filter().statusFilter(), viewModel::label, "jobs.filter.status");
+        bindFilter(typeFilter, viewModel.types(), viewModel.filter().typeFilter(), viewModel::label, "jobs.filter.type");
+        bindFilter(sourceFilter, List.of(JobSource.values()), viewModel.filter().sourceFilter(), JobSource::wire,
                 "jobs.filter.source");
-        robotFilter.textProperty().bindBidirectional(viewModel.robotFilterProperty());
-        guidPrefix.textProperty().bindBidirectional(viewModel.guidPrefixProperty());
-        createdFrom.valueProperty().bindBidirectional(viewModel.createdFromProperty());
-        createdTo.valueProperty().bindBidirectional(viewModel.createdToProperty());
-        validation.attach(robotFilter, viewModel.robotError(), resources.getString("jobs.filter.robots.hint"));
-        validation.attach(guidPrefix, viewModel.prefixError(), resources.getString("jobs.filter.guid.hint"));
-        clearButton.setOnAction(e -> viewModel.clearFilters());
+        robotFilter.textProperty().bindBidirectional(viewModel.filter().robotFilterProperty());
+        guidPrefix.textProperty().bindBidirectional(viewModel.filter().guidPrefixProperty());
+        createdFrom.valueProperty().bindBidirectional(viewModel.filter().createdFromProperty());
+        createdTo.valueProperty().bindBidirectional(viewModel.filter().createdToProperty());
+        validation.attach(robotFilter, viewModel.filter().robotError(), resources.getString("jobs.filter.robots.hint"));
+        validation.attach(guidPrefix, viewModel.filter().prefixError(), resources.getString("jobs.filter.guid.hint"));
+        clearButton.setOnAction(e -> viewModel.filter().clearFilters());
 
         restoreColumns();
         // TableView clears its sort order whenever it gets a new list: each page list the view-model
@@ -190,8 +216,8 @@ public final class JobsBrowserView {
         table.setItems(viewModel.rowsProperty().get());
         viewModel.rowsProperty().addListener((o, old, rows) -> {
             List<Integer> indices = List.copyOf(table.getSelectionModel().getSelectedIndices());
-            java.util.Set<java.util.UUID> guids = viewModel.selection().stream().map(Job::guid)
-                    .collect(java.util.stream.Collectors.toSet());
+            Set<UUID> guids = viewModel.selection().stream().map(Job::guid)
+                    .collect(Collectors.toSet());
             table.setItems(rows);
             showSort();
             reselect(rows, indices, guids);
@@ -224,7 +250,7 @@ public final class JobsBrowserView {
         table.setSortPolicy(t -> {
             if (!showingSort && !t.getSortOrder().isEmpty()) {
                 TableColumn<JobRowViewModel, ?> c = t.getSortOrder().get(0);
-                viewModel.sortBy(JobSort.valueOf((String) c.getUserData()),
+                viewModel.filter().sortBy(JobSort.valueOf((String) c.getUserData()),
                         c.getSortType() == TableColumn.SortType.ASCENDING);
             }
             return true;
@@ -234,41 +260,41 @@ public final class JobsBrowserView {
                 viewModel.selection().setAll(table.getSelectionModel().getSelectedItems().stream()
                         .filter(r -> r != null && !r.isLoading()).map(JobRowViewModel::job).toList()));
 
-        detailName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue()[0]));
-        detailValue.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue()[1]));
-        detailsTable.setItems(viewModel.details());
-        historyList.setItems(viewModel.history());
+        detailName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().field()));
+        detailValue.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
+        detailsTable.setItems(viewModel.details().details());
+        historyList.setItems(viewModel.details().history());
 
         createButton.setOnAction(e -> openCreateTab.run());
         cloneButton.setOnAction(e -> viewModel.cloneSelected());
-        stopButton.setOnAction(e -> viewModel.requestStop());
-        abortButton.setOnAction(e -> viewModel.abort());
-        deleteButton.setOnAction(e -> viewModel.deleteSelected());
-        maintenanceButton.setOnAction(e -> viewModel.maintenance());
-        exportButton.setOnAction(e -> viewModel.export());
-        exportButton.disableProperty().bind(viewModel.busyProperty());
-        importButton.setOnAction(e -> viewModel.importFile());
-        importButton.disableProperty().bind(viewModel.busyProperty());
-        viewModel.setOnImport(this::showImport);
+        stopButton.setOnAction(e -> viewModel.actions().requestStop());
+        abortButton.setOnAction(e -> viewModel.actions().abort());
+        deleteButton.setOnAction(e -> viewModel.actions().deleteSelected());
+        maintenanceButton.setOnAction(e -> viewModel.actions().maintenance());
+        exportButton.setOnAction(e -> viewModel.transfer().export());
+        exportButton.disableProperty().bind(viewModel.task().busyProperty());
+        importButton.setOnAction(e -> viewModel.transfer().importFile());
+        importButton.disableProperty().bind(viewModel.task().busyProperty());
+        viewModel.transfer().setOnImport(this::showImport);
         reloadButton.setOnAction(e -> viewModel.reload());
         for (JobStatus s : viewModel.statuses()) {
             MenuItem item = new MenuItem(viewModel.label(s), new ColorChip(s.color()));
-            item.setOnAction(e -> viewModel.setStatus(s));
+            item.setOnAction(e -> viewModel.actions().setStatus(s));
             setStatusButton.getItems().add(item);
         }
-        var noSelection = javafx.beans.binding.Bindings.isEmpty(viewModel.selection());
-        var notOne = javafx.beans.binding.Bindings.size(viewModel.selection()).isNotEqualTo(1);
+        var noSelection = Bindings.isEmpty(viewModel.selection());
+        var notOne = Bindings.size(viewModel.selection()).isNotEqualTo(1);
         for (var b : List.of(stopButton, abortButton, deleteButton, maintenanceButton)) {
-            b.disableProperty().bind(noSelection.or(viewModel.busyProperty()));
+            b.disableProperty().bind(noSelection.or(viewModel.task().busyProperty()));
         }
-        setStatusButton.disableProperty().bind(noSelection.or(viewModel.busyProperty()));
+        setStatusButton.disableProperty().bind(noSelection.or(viewModel.task().busyProperty()));
         cloneButton.disableProperty().bind(notOne);
-        bulkProgress.progressProperty().bind(viewModel.progressProperty());
-        bulkProgress.visibleProperty().bind(viewModel.busyProperty());
-        bulkProgress.managedProperty().bind(viewModel.busyProperty());
-        bulkCancel.visibleProperty().bind(viewModel.busyProperty());
-        bulkCancel.managedProperty().bind(viewModel.busyProperty());
-        bulkCancel.setOnAction(e -> viewModel.cancelBulk());
+        bulkProgress.progressProperty().bind(viewModel.task().progressProperty());
+        bulkProgress.visibleProperty().bind(viewModel.task().busyProperty());
+        bulkProgress.managedProperty().bind(viewModel.task().busyProperty());
+        bulkCancel.visibleProperty().bind(viewModel.task().busyProperty());
+        bulkCancel.managedProperty().bind(viewModel.task().busyProperty());
+        bulkCancel.setOnAction(e -> viewModel.task().cancel());
         matchLabel.textProperty().bind(viewModel.matchSummaryProperty());
         statusSummary.textProperty().bind(viewModel.statusSummaryProperty());
 
@@ -276,32 +302,32 @@ public final class JobsBrowserView {
         // modifier, so typing in a field never triggers one); Delete works in the table only.
         ContextMenu menu = new ContextMenu();
         MenuItem clone = item("jobs.action.clone", "Shortcut+D", viewModel::cloneSelected);
-        MenuItem stop = item("jobs.action.stop", "Shortcut+Shift+S", viewModel::requestStop);
-        MenuItem abort = item("jobs.action.abort", "Shortcut+Shift+A", viewModel::abort);
-        javafx.scene.control.Menu setStatus = new javafx.scene.control.Menu(resources.getString("jobs.action.setStatus"));
+        MenuItem stop = item("jobs.action.stop", "Shortcut+Shift+S", viewModel.actions()::requestStop);
+        MenuItem abort = item("jobs.action.abort", "Shortcut+Shift+A", viewModel.actions()::abort);
+        Menu setStatus = new Menu(resources.getString("jobs.action.setStatus"));
         for (JobStatus st : viewModel.statuses()) {
             MenuItem i = new MenuItem(viewModel.label(st), new ColorChip(st.color()));
-            i.setOnAction(e -> viewModel.setStatus(st));
+            i.setOnAction(e -> viewModel.actions().setStatus(st));
             setStatus.getItems().add(i);
         }
-        MenuItem maintenance = item("jobs.action.maintenance", "Shortcut+M", viewModel::maintenance);
-        MenuItem delete = item("jobs.action.delete", null, viewModel::deleteSelected);
-        MenuItem export = item("jobs.action.export", "Shortcut+E", viewModel::export);
-        MenuItem importItem = item("import.action", "Shortcut+I", viewModel::importFile);
+        MenuItem maintenance = item("jobs.action.maintenance", "Shortcut+M", viewModel.actions()::maintenance);
+        MenuItem delete = item("jobs.action.delete", null, viewModel.actions()::deleteSelected);
+        MenuItem export = item("jobs.action.export", "Shortcut+E", viewModel.transfer()::export);
+        MenuItem importItem = item("import.action", "Shortcut+I", viewModel.transfer()::importFile);
         MenuItem find = item("jobs.action.find", "Shortcut+F", guidPrefix::requestFocus);
         MenuItem create = item("jobs.action.create", null, openCreateTab);
         MenuItem refresh = item("jobs.action.refresh", null, viewModel::reload); // F5 is the File menu's
         for (MenuItem i : List.of(clone, stop, abort, setStatus, maintenance, delete)) {
-            i.disableProperty().bind(noSelection.or(viewModel.busyProperty()));
+            i.disableProperty().bind(noSelection.or(viewModel.task().busyProperty()));
         }
         clone.disableProperty().unbind();
         clone.disableProperty().bind(notOne);
         menu.getItems().addAll(create, clone, stop, abort, setStatus, maintenance, delete,
-                new javafx.scene.control.SeparatorMenuItem(), export, importItem, find, refresh);
+                new SeparatorMenuItem(), export, importItem, find, refresh);
         table.setContextMenu(menu);
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE) {
-                viewModel.deleteSelected();
+                viewModel.actions().deleteSelected();
             } else if (e.getCode() == KeyCode.CONTEXT_MENU || (e.getCode() == KeyCode.F10 && e.isShiftDown())) {
                 showMenuAtFocusedRow(menu);
                 e.consume();
@@ -321,7 +347,7 @@ public final class JobsBrowserView {
      * still where they were (a status change keeps a job's place unless the filter drops it), so
      * one action can follow another on the same jobs.
      */
-    private void reselect(List<JobRowViewModel> rows, List<Integer> indices, java.util.Set<java.util.UUID> guids) {
+    private void reselect(List<JobRowViewModel> rows, List<Integer> indices, Set<UUID> guids) {
         for (int i : indices) {
             if (i < rows.size() && !rows.get(i).isLoading() && guids.contains(rows.get(i).job().guid())) {
                 table.getSelectionModel().select(i);
@@ -332,10 +358,10 @@ public final class JobsBrowserView {
     /** The context menu from the keyboard (the Menu key or Shift+F10), under the focused row. */
     private void showMenuAtFocusedRow(ContextMenu menu) {
         int focused = table.getFocusModel().getFocusedIndex();
-        javafx.scene.Node anchor = table.lookupAll(".table-row-cell").stream()
-                .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getIndex() == focused && r.isVisible())
+        Node anchor = table.lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof TableRow<?> r && r.getIndex() == focused && r.isVisible())
                 .findFirst().orElse(table);
-        javafx.geometry.Bounds b = anchor.localToScreen(anchor.getBoundsInLocal());
+        Bounds b = anchor.localToScreen(anchor.getBoundsInLocal());
         if (b != null) {
             menu.show(table, b.getMinX() + 24, anchor == table ? b.getMinY() + 24 : b.getMaxY());
         }
@@ -345,10 +371,10 @@ public final class JobsBrowserView {
     private void showSort() {
         showingSort = true;
         try {
-            String id = viewModel.sortProperty().get().name();
+            String id = viewModel.filter().sortProperty().get().name();
             for (TableColumn<JobRowViewModel, ?> c : table.getColumns()) {
                 if (id.equals(c.getUserData())) {
-                    c.setSortType(viewModel.ascendingProperty().get() ? TableColumn.SortType.ASCENDING
+                    c.setSortType(viewModel.filter().ascendingProperty().get() ? TableColumn.SortType.ASCENDING
                             : TableColumn.SortType.DESCENDING);
                     table.getSortOrder().setAll(List.of(c));
                     return;
@@ -363,7 +389,7 @@ public final class JobsBrowserView {
     private MenuItem item(String key, String shortcut, Runnable action) {
         MenuItem i = new MenuItem(resources.getString(key).replace("_", ""));
         if (shortcut != null) {
-            i.setAccelerator(javafx.scene.input.KeyCombination.keyCombination(shortcut));
+            i.setAccelerator(KeyCombination.keyCombination(shortcut));
         }
         i.setOnAction(e -> action.run());
         return i;
@@ -371,16 +397,16 @@ public final class JobsBrowserView {
 
     /** Opens the import window over the main window; it closes itself when the import is done. */
     private void showImport(ImportViewModel vm) {
-        javafx.stage.Stage stage = new javafx.stage.Stage();
-        javafx.scene.Parent root = new com.jobsconsole.ui.common.ViewLoader(resources)
+        Stage stage = new Stage();
+        Parent root = new ViewLoader(resources)
                 .register(ImportView.class, () -> new ImportView(vm, stage::close))
                 .load(ImportView.class, "Import.fxml");
-        javafx.scene.Scene scene = new javafx.scene.Scene(root);
+        Scene scene = new Scene(root);
         scene.getStylesheets().setAll(table.getScene().getStylesheets());
         stage.setScene(scene);
         stage.setTitle(resources.getString("import.title"));
         stage.initOwner(table.getScene().getWindow());
-        stage.initModality(javafx.stage.Modality.WINDOW_MODAL);
+        stage.initModality(Modality.WINDOW_MODAL);
         stage.setOnCloseRequest(e -> {
             if (vm.busyProperty().get()) {
                 vm.cancel();
@@ -391,10 +417,10 @@ public final class JobsBrowserView {
     }
 
     /** Puts the buckets into a bar chart; status bars take the status table's colours. */
-    private static void fill(javafx.scene.chart.BarChart<String, Number> chart, List<JobsBrowserViewModel.Bucket> buckets) {
-        javafx.scene.chart.XYChart.Series<String, Number> series = new javafx.scene.chart.XYChart.Series<>();
+    private static void fill(BarChart<String, Number> chart, List<JobsBrowserViewModel.Bucket> buckets) {
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
         for (JobsBrowserViewModel.Bucket b : buckets) {
-            javafx.scene.chart.XYChart.Data<String, Number> d = new javafx.scene.chart.XYChart.Data<>(b.label(), b.count());
+            XYChart.Data<String, Number> d = new XYChart.Data<>(b.label(), b.count());
             if (b.color() != null) {
                 d.nodeProperty().subscribe(node -> {
                     if (node != null) {
@@ -411,10 +437,10 @@ public final class JobsBrowserView {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
     }
 
-    private <T> void bindFilter(CheckComboBox<T> box, List<T> items, javafx.collections.ObservableList<T> chosen,
+    private <T> void bindFilter(CheckComboBox<T> box, List<T> items, ObservableList<T> chosen,
                                 Function<T, String> label, String titleKey) {
         box.getItems().setAll(items);
-        box.setConverter(com.jobsconsole.ui.common.Converters.label(label));
+        box.setConverter(Converters.label(label));
         box.setTitle(resources.getString(titleKey));
         boolean[] syncing = {false};
         box.getCheckModel().getCheckedItems().addListener((ListChangeListener<T>) c -> {

@@ -3,40 +3,38 @@ package com.jobsconsole.ui.main;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.model.ReferenceData;
+import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.ui.common.DialogService;
+import com.jobsconsole.ui.common.ProgressTask;
 import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.jobs.JobsBrowserViewModel;
 import com.jobsconsole.ui.methods.CreateJobViewModel;
 import com.jobsconsole.ui.methods.DeleteJobViewModel;
 import com.jobsconsole.ui.methods.MethodViewModel;
 import com.jobsconsole.ui.methods.ReadJobViewModel;
 import com.jobsconsole.ui.methods.UpdateJobViewModel;
 import com.jobsconsole.ui.reference.ReferenceTablesViewModel;
-import com.jobsconsole.gateway.remote.RemoteJobGateway;
-import com.jobsconsole.profiles.ConnectionProfile;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
+import javafx.beans.property.SimpleObjectProperty;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
- * The main window: which store is open (title, status bar, recent stores), the language and
- * theme, and the view-models of the reference tables and the four method tabs.
+ * The main window: puts its parts together (the reference tables, the jobs browser, the four
+ * method tabs, the target and the store files) and keeps what is the window's own: the open
+ * method tab, the job count, the language and the theme.
  */
 public final class MainViewModel {
 
@@ -77,20 +75,6 @@ public final class MainViewModel {
         }
     }
 
-    /** An entry of the target chooser: the local store (no profile) or a remote profile. */
-    public record TargetChoice(String label, ConnectionProfile profile) {
-        public boolean isLocal() {
-            return profile == null;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
-    private final ActiveGateway gateway;
-    private final TaskExecutor executor;
     private final DialogService dialogs;
     private final Messages messages;
     private final Host host;
@@ -99,40 +83,30 @@ public final class MainViewModel {
     private final ReadJobViewModel read;
     private final UpdateJobViewModel update;
     private final DeleteJobViewModel delete;
-    private final com.jobsconsole.ui.jobs.JobsBrowserViewModel jobs;
-    private final javafx.beans.property.IntegerProperty selectedTab = new javafx.beans.property.SimpleIntegerProperty();
-
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper storePath = new ReadOnlyStringWrapper();
+    private final JobsBrowserViewModel jobs;
+    private final TargetViewModel target;
+    private final StoreFilesViewModel stores;
+    private final ProgressTask task;
+    private final ObjectProperty<ApiMethod> selectedMethod = new SimpleObjectProperty<>(ApiMethod.CREATE);
     private final ReadOnlyStringWrapper jobCount = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Locale> language;
     private final ReadOnlyBooleanWrapper dark;
-    private final ObservableList<String> recentStores = FXCollections.observableArrayList();
-    private final ObservableList<TargetChoice> targets = FXCollections.observableArrayList();
-    private final ObjectProperty<TargetChoice> selectedTarget = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper targetStatus = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper remote = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyDoubleWrapper refreshProgress = new ReadOnlyDoubleWrapper();
-    private final java.util.concurrent.atomic.AtomicBoolean refreshCancelled = new java.util.concurrent.atomic.AtomicBoolean();
-    private boolean switchingTarget;
 
     public MainViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
                          DialogService dialogs, Messages messages, Host host, Clock clock) {
-        this.gateway = gateway;
-        this.executor = executor;
         this.dialogs = dialogs;
         this.messages = messages;
         this.host = host;
         this.language = new ReadOnlyObjectWrapper<>(messages.locale());
         this.dark = new ReadOnlyBooleanWrapper(host.isDarkTheme());
+        this.task = new ProgressTask(executor);
         referenceTables = new ReferenceTablesViewModel(reference, gateway, executor, dialogs, messages);
         create = new CreateJobViewModel(reference, gateway, executor, dialogs, messages, clock);
         read = new ReadJobViewModel(gateway, executor, dialogs, messages);
         update = new UpdateJobViewModel(reference, gateway, executor, dialogs, messages);
         delete = new DeleteJobViewModel(reference, gateway, executor, dialogs, messages);
-        jobs = new com.jobsconsole.ui.jobs.JobsBrowserViewModel(reference, gateway, executor, dialogs, messages);
+        jobs = new JobsBrowserViewModel(reference, gateway, executor, dialogs, messages);
         jobs.setOnSelected(job -> {
             // Selecting a job in the browser fills its GUID into the Read, Update and Delete tabs.
             for (var vm : List.of(read, update, delete)) {
@@ -141,10 +115,10 @@ public final class MainViewModel {
         });
         jobs.setOnClone(job -> {
             create.fillFrom(job);
-            selectedTab.set(0);
+            selectedMethod.set(ApiMethod.CREATE);
         });
-        referenceTables.setOnStatusPicked(jobs::filterToStatus);
-        referenceTables.setOnTypePicked(jobs::filterToType);
+        referenceTables.setOnStatusPicked(jobs.filter()::filterToStatus);
+        referenceTables.setOnTypePicked(jobs.filter()::filterToType);
         create.setOnCreated(job -> {
             // The job just made is the one a user most likely wants to read, update or delete next.
             String g = job.guid().toString();
@@ -154,146 +128,12 @@ public final class MainViewModel {
                 }
             }
         });
-        jobCount.bind(javafx.beans.binding.Bindings.createStringBinding(
+        jobCount.bind(Bindings.createStringBinding(
                 () -> messages.get("status.jobCount", referenceTables.totalProperty().get()),
                 referenceTables.totalProperty()));
-        recentStores.setAll(host.recentStores());
         gateway.onChange(referenceTables::refresh);
-        gateway.onSwitch(g -> showTarget());
-        gateway.onActivity(this::showTargetStatus);
-        loadTargets();
-        selectedTarget.addListener((o, was, now) -> {
-            if (!switchingTarget && now != null && was != null && !now.equals(was)) {
-                switchTo(now, was);
-            }
-        });
-        showTarget();
-    }
-
-    private void loadTargets() {
-        switchingTarget = true;
-        try {
-            TargetChoice keep = selectedTarget.get();
-            targets.setAll(new TargetChoice(messages.get("target.local"), null));
-            host.profiles().forEach(p -> targets.add(new TargetChoice(p.name(), p)));
-            TargetChoice current = targets.get(0);
-            if (gateway.get() instanceof RemoteJobGateway && keep != null && !keep.isLocal()) {
-                current = targets.stream().filter(t -> !t.isLocal() && t.profile().name().equals(keep.profile().name()))
-                        .findFirst().orElse(keep);
-            }
-            selectedTarget.set(current);
-        } finally {
-            switchingTarget = false;
-        }
-    }
-
-    /** Switches the window to a remote profile or back to the local store, off the FX thread. */
-    private void switchTo(TargetChoice target, TargetChoice previous) {
-        opening.set(true);
-        executor.execute(() -> target.isLocal() ? host.openStore(host.lastLocalStore()) : host.openRemote(target.profile()),
-                g -> {
-                    opening.set(false);
-                    gateway.switchTo(g);
-                    dialogs.notify(messages.get("target.switched", target.label()));
-                }, e -> {
-                    opening.set(false);
-                    switchingTarget = true;
-                    selectedTarget.set(previous);
-                    switchingTarget = false;
-                    dialogs.showError(messages.get("target.failed", target.label()), messages.describe(e));
-                });
-    }
-
-    /** Toolbar → Profiles…: edit the profiles, then show the new list. */
-    public void manageProfiles() {
-        host.showProfiles(this::loadTargets);
-    }
-
-    /**
-     * Refresh: on the local store, re-reads the counts; on a remote profile, re-reads every cached
-     * job from the orchestrator (4 at a time) with progress, and can be cancelled.
-     */
-    public void refresh() {
-        if (!(gateway.get() instanceof RemoteJobGateway rg)) {
-            referenceTables.refresh();
-            return;
-        }
-        if (refreshing.get()) {
-            return;
-        }
-        refreshing.set(true);
-        refreshProgress.set(0);
-        refreshCancelled.set(false);
-        executor.execute(() -> rg.refresh(4, (done, total) -> executor.onCallbackThread(
-                () -> refreshProgress.set(total == 0 ? 1 : (double) done / total)), refreshCancelled::get), report -> {
-            refreshing.set(false);
-            gateway.changed();
-            String summary = messages.get(report.cancelled() ? "refresh.cancelled" : "refresh.done",
-                    report.refreshed(), report.total(), report.gone(), report.failed().size());
-            if (report.failed().isEmpty()) {
-                dialogs.notify(summary);
-            } else {
-                String firstFailures = report.failed().entrySet().stream().limit(5)
-                        .map(e -> e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining("\n"));
-                dialogs.showError(messages.get("refresh.failedTitle"), summary + "\n\n" + firstFailures);
-            }
-        }, e -> {
-            refreshing.set(false);
-            dialogs.showError(messages.get("refresh.failedTitle"), messages.describe(e));
-        });
-    }
-
-    /**
-     * File → Fill with demo data…: asks how many, then adds that many realistic jobs to the local
-     * store in one transaction, with progress and Cancel (a cancelled fill writes nothing).
-     */
-    public void seedDemo() {
-        if (!(gateway.get() instanceof com.jobsconsole.gateway.sqlite.SqliteJobGateway store) || refreshing.get()) {
-            dialogs.showError(messages.get("seed.title"), messages.get("seed.localOnly"));
-            return;
-        }
-        long[] sizes = {1_000, 100_000, 1_000_000};
-        var choice = dialogs.choose(messages.get("seed.title"), messages.get("seed.header"), messages.get("seed.body"),
-                List.of(messages.get("seed.option", sizes[0]), messages.get("seed.option", sizes[1]),
-                        messages.get("seed.option", sizes[2])));
-        if (choice.isEmpty()) {
-            return;
-        }
-        long count = sizes[choice.get()];
-        refreshing.set(true);
-        refreshProgress.set(0);
-        refreshCancelled.set(false);
-        executor.execute(() -> store.insertAll(new com.jobsconsole.demo.DemoJobs(store.reference(), count,
-                        System.nanoTime(), java.time.LocalDateTime.now()), count,
-                done -> executor.onCallbackThread(() -> refreshProgress.set((double) done / count)),
-                refreshCancelled::get), n -> {
-                    refreshing.set(false);
-                    gateway.changed();
-                    dialogs.notify(messages.get("seed.done", n));
-                }, e -> {
-                    refreshing.set(false);
-                    dialogs.showError(messages.get("seed.title"), messages.describe(e));
-                });
-    }
-
-    public void cancelRefresh() {
-        refreshCancelled.set(true);
-    }
-
-    private void showTargetStatus() {
-        JobGateway g = gateway.get();
-        if (g instanceof RemoteJobGateway rg) {
-            remote.set(true);
-            String state = switch (rg.reachability()) {
-                case UNKNOWN -> messages.get("target.state.unknown");
-                case ANSWERED -> messages.get("target.state.answered");
-                case NO_ANSWER -> messages.get("target.state.noAnswer");
-            };
-            targetStatus.set(messages.get("target.status.remote", rg.target(), state));
-        } else {
-            remote.set(false);
-            targetStatus.set(messages.get("target.status.local"));
-        }
+        target = new TargetViewModel(gateway, executor, dialogs, messages, host, opening, task, referenceTables::refresh);
+        stores = new StoreFilesViewModel(reference, gateway, executor, dialogs, messages, host, opening, task);
     }
 
     /** Loads the first counts; called once the window is up. */
@@ -301,74 +141,10 @@ public final class MainViewModel {
         referenceTables.refresh();
     }
 
-    private void showTarget() {
-        showTargetStatus();
-        if (!(gateway.get() instanceof RemoteJobGateway) && selectedTarget.get() != null && !selectedTarget.get().isLocal()) {
-            switchingTarget = true;
-            selectedTarget.set(targets.get(0));
-            switchingTarget = false;
-        }
-        String target = gateway.get().target();
-        storePath.set(target);
-        String name;
-        if (gateway.get() instanceof RemoteJobGateway) {
-            name = selectedTarget.get() == null ? target : selectedTarget.get().label();
-        } else {
-            Path file = Path.of(target).getFileName();
-            name = file == null ? target : file.toString();
-        }
-        title.set(messages.get("app.title.store", name, target));
-    }
-
-    /** File → New store…: asks for a file; an existing file is opened, never overwritten. */
-    public void newStore() {
-        dialogs.chooseNewStore(currentDir()).ifPresent(file -> {
-            if (Files.exists(file)) {
-                dialogs.notify(messages.get("store.new.exists", file.toString()));
-            }
-            open(file);
-        });
-    }
-
-    /** File → Open store…. */
-    public void openStore() {
-        dialogs.chooseExistingStore(currentDir()).ifPresent(this::open);
-    }
-
-    /** File → Recent stores → one of them. */
-    public void openRecent(String path) {
-        open(Path.of(path));
-    }
-
-    /** Opens a store off the FX thread and makes it the active one; on failure the old store stays. */
-    public void open(Path file) {
-        Path target = file.toAbsolutePath().normalize();
-        if (target.toString().equals(gateway.get().target())) {
-            dialogs.notify(messages.get("store.alreadyOpen", target.toString()));
-            return;
-        }
-        opening.set(true);
-        executor.execute(() -> host.openStore(target), g -> {
-            opening.set(false);
-            gateway.switchTo(g);
-            recentStores.setAll(host.rememberStore(target));
-            dialogs.notify(messages.get("store.opened", target.toString()));
-        }, e -> {
-            opening.set(false);
-            dialogs.showError(messages.get("store.openFailed.title"), messages.describe(e));
-        });
-    }
-
-    private Path currentDir() {
-        Path store = gateway.get() instanceof RemoteJobGateway ? host.lastLocalStore() : Path.of(gateway.get().target());
-        Path p = store == null ? null : store.toAbsolutePath().getParent();
-        return p != null && Files.isDirectory(p) ? p : null;
-    }
-
     /** Help → About. */
     public void about() {
         dialogs.showInfo(messages.get("about.title"), messages.get("app.name"),
-                messages.get("about.text", storePath.get()));
+                messages.get("about.text", target.storePathProperty().get()));
     }
 
     public void setLanguage(Locale locale) {
@@ -390,13 +166,14 @@ public final class MainViewModel {
         return List.of(create, read, update, delete);
     }
 
-    public com.jobsconsole.ui.jobs.JobsBrowserViewModel jobs() {
-        return jobs;
+    /** The open method tab, by its method. */
+    public ObjectProperty<ApiMethod> selectedMethodProperty() {
+        return selectedMethod;
     }
 
-    /** The open method tab (0 create, 1 read, 2 update, 3 delete). */
-    public javafx.beans.property.IntegerProperty selectedTabProperty() {
-        return selectedTab;
+    /** The browser's "Create" button: opens the Create tab. */
+    public void openCreateTab() {
+        selectedMethod.set(ApiMethod.CREATE);
     }
 
     public List<String> browserColumns() {
@@ -407,9 +184,23 @@ public final class MainViewModel {
         host.saveBrowserColumns(layout);
     }
 
-    /** The browser's "Create" button: opens the Create tab. */
-    public void openCreateTab() {
-        selectedTab.set(0);
+    public JobsBrowserViewModel jobs() {
+        return jobs;
+    }
+
+    /** The target chooser, the title and status bar, and Refresh. */
+    public TargetViewModel target() {
+        return target;
+    }
+
+    /** New, Open and Recent stores; demo data. */
+    public StoreFilesViewModel stores() {
+        return stores;
+    }
+
+    /** The status bar's long work (a refresh or demo data), with progress and Cancel. */
+    public ProgressTask task() {
+        return task;
     }
 
     public ReferenceTablesViewModel referenceTables() {
@@ -432,42 +223,11 @@ public final class MainViewModel {
         return delete;
     }
 
-    public ObservableList<TargetChoice> targets() {
-        return targets;
-    }
-
-    public ObjectProperty<TargetChoice> selectedTargetProperty() {
-        return selectedTarget;
-    }
-
-    public ReadOnlyStringProperty targetStatusProperty() {
-        return targetStatus.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty remoteProperty() {
-        return remote.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty refreshingProperty() {
-        return refreshing.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty refreshProgressProperty() {
-        return refreshProgress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty titleProperty() {
-        return title.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty storePathProperty() {
-        return storePath.getReadOnlyProperty();
-    }
-
     public ReadOnlyStringProperty jobCountProperty() {
         return jobCount.getReadOnlyProperty();
     }
 
+    /** Set while a store or a remote target opens. */
     public ReadOnlyBooleanProperty openingProperty() {
         return opening.getReadOnlyProperty();
     }
@@ -478,10 +238,6 @@ public final class MainViewModel {
 
     public ReadOnlyBooleanProperty darkThemeProperty() {
         return dark.getReadOnlyProperty();
-    }
-
-    public ObservableList<String> recentStores() {
-        return FXCollections.unmodifiableObservableList(recentStores);
     }
 
     public Messages messages() {

@@ -1,6 +1,8 @@
 package com.jobsconsole.ui.main;
 
 import com.jobsconsole.i18n.I18n;
+import com.jobsconsole.model.ApiMethod;
+import com.jobsconsole.ui.methods.MethodViewModel;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -19,6 +21,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.control.Label;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -59,7 +62,7 @@ public final class MainWindowView {
     @FXML
     private TabPane methodTabs;
     @FXML
-    private ComboBox<MainViewModel.TargetChoice> targetBox;
+    private ComboBox<TargetViewModel.TargetChoice> targetBox;
     @FXML
     private Button profilesButton;
     @FXML
@@ -84,25 +87,25 @@ public final class MainWindowView {
 
     @FXML
     private void initialize() {
-        newStoreItem.setOnAction(e -> viewModel.newStore());
-        openStoreItem.setOnAction(e -> viewModel.openStore());
-        refreshItem.setOnAction(e -> viewModel.refresh());
-        seedItem.setOnAction(e -> viewModel.seedDemo());
-        targetBox.setItems(viewModel.targets());
-        targetBox.valueProperty().bindBidirectional(viewModel.selectedTargetProperty());
-        targetBox.disableProperty().bind(viewModel.openingProperty().or(viewModel.refreshingProperty()));
-        profilesButton.setOnAction(e -> viewModel.manageProfiles());
-        refreshButton.setOnAction(e -> viewModel.refresh());
-        refreshButton.disableProperty().bind(viewModel.refreshingProperty());
-        targetStatusLabel.textProperty().bind(viewModel.targetStatusProperty());
-        refreshProgress.progressProperty().bind(viewModel.refreshProgressProperty());
-        refreshProgress.visibleProperty().bind(viewModel.refreshingProperty());
-        refreshProgress.managedProperty().bind(viewModel.refreshingProperty());
-        cancelRefreshButton.visibleProperty().bind(viewModel.refreshingProperty());
-        cancelRefreshButton.managedProperty().bind(viewModel.refreshingProperty());
-        cancelRefreshButton.setOnAction(e -> viewModel.cancelRefresh());
+        newStoreItem.setOnAction(e -> viewModel.stores().newStore());
+        openStoreItem.setOnAction(e -> viewModel.stores().openStore());
+        refreshItem.setOnAction(e -> viewModel.target().refresh());
+        seedItem.setOnAction(e -> viewModel.stores().seedDemo());
+        targetBox.setItems(viewModel.target().targets());
+        targetBox.valueProperty().bindBidirectional(viewModel.target().selectedTargetProperty());
+        targetBox.disableProperty().bind(viewModel.openingProperty().or(viewModel.task().busyProperty()));
+        profilesButton.setOnAction(e -> viewModel.target().manageProfiles());
+        refreshButton.setOnAction(e -> viewModel.target().refresh());
+        refreshButton.disableProperty().bind(viewModel.task().busyProperty());
+        targetStatusLabel.textProperty().bind(viewModel.target().targetStatusProperty());
+        refreshProgress.progressProperty().bind(viewModel.task().progressProperty());
+        refreshProgress.visibleProperty().bind(viewModel.task().busyProperty());
+        refreshProgress.managedProperty().bind(viewModel.task().busyProperty());
+        cancelRefreshButton.visibleProperty().bind(viewModel.task().busyProperty());
+        cancelRefreshButton.managedProperty().bind(viewModel.task().busyProperty());
+        cancelRefreshButton.setOnAction(e -> viewModel.task().cancel());
         exitItem.setOnAction(e -> exit.run());
-        viewModel.recentStores().addListener((ListChangeListener<String>) c -> fillRecent());
+        viewModel.stores().recentStores().addListener((ListChangeListener<String>) c -> fillRecent());
         fillRecent();
 
         ToggleGroup languages = new ToggleGroup();
@@ -121,20 +124,25 @@ public final class MainWindowView {
 
         aboutItem.setOnAction(e -> viewModel.about());
 
-        methodTabs.getSelectionModel().select(viewModel.selectedTabProperty().get());
-        viewModel.selectedTabProperty().subscribe(i -> methodTabs.getSelectionModel().select(i.intValue()));
-        methodTabs.getSelectionModel().selectedIndexProperty().subscribe(i -> viewModel.selectedTabProperty().set(i.intValue()));
-        storeLabel.textProperty().bind(viewModel.storePathProperty());
+        // the tabs are in the order of viewModel.methods()
+        List<ApiMethod> tabMethods = viewModel.methods().stream().map(MethodViewModel::method).toList();
+        viewModel.selectedMethodProperty().subscribe(m -> methodTabs.getSelectionModel().select(tabMethods.indexOf(m)));
+        methodTabs.getSelectionModel().selectedIndexProperty().subscribe(i -> {
+            if (i.intValue() >= 0) {
+                viewModel.selectedMethodProperty().set(tabMethods.get(i.intValue()));
+            }
+        });
+        storeLabel.textProperty().bind(viewModel.target().storePathProperty());
         jobCountLabel.textProperty().bind(viewModel.jobCountProperty());
         openingProgress.visibleProperty().bind(viewModel.openingProperty());
         openingProgress.managedProperty().bind(viewModel.openingProperty());
 
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (EXECUTE.match(e)) {
-                viewModel.methods().get(methodTabs.getSelectionModel().getSelectedIndex()).execute();
+                openMethod().execute();
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE) {
-                var vm = viewModel.methods().get(methodTabs.getSelectionModel().getSelectedIndex());
+                MethodViewModel vm = openMethod();
                 if (vm.runningProperty().get()) {
                     vm.cancel();
                     e.consume();
@@ -143,12 +151,16 @@ public final class MainWindowView {
         });
     }
 
+    private MethodViewModel openMethod() {
+        return viewModel.methods().get(methodTabs.getSelectionModel().getSelectedIndex());
+    }
+
     private void fillRecent() {
         recentMenu.getItems().clear();
-        for (String path : viewModel.recentStores()) {
+        for (String path : viewModel.stores().recentStores()) {
             MenuItem item = new MenuItem(path);
             item.setMnemonicParsing(false);
-            item.setOnAction(e -> viewModel.openRecent(path));
+            item.setOnAction(e -> viewModel.stores().openRecent(path));
             recentMenu.getItems().add(item);
         }
         recentMenu.setDisable(recentMenu.getItems().isEmpty());

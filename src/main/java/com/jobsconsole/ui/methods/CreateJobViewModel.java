@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.methods;
 
+import com.jobsconsole.gateway.Guids;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
@@ -151,7 +152,7 @@ public final class CreateJobViewModel extends MethodViewModel {
             declined();
             return;
         }
-        JobDraft draft = new JobDraft(com.jobsconsole.gateway.Guids.parse(guid.get()), status.get().code(),
+        JobDraft draft = new JobDraft(Guids.parse(guid.get()), status.get().code(),
                 type.get().code(), source.get() == null ? JobSource.GUI : source.get(),
                 FieldRules.id(processVersion.get()), FieldRules.id(robot.get()), FieldRules.id(account.get()),
                 FieldRules.id(schedule.get()), FieldRules.id(task.get()), stopAfter, abortAfter);

@@ -8,8 +8,6 @@ import com.jobsconsole.model.Job;
 import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.TaskExecutor;
-import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableStringValue;
 
 import java.util.UUID;
 
@@ -17,18 +15,11 @@ import java.util.UUID;
 public final class DeleteJobViewModel extends GuidMethodViewModel {
 
     private final ReferenceData reference;
-    private final ObservableStringValue formError;
 
     public DeleteJobViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
                               DialogService dialogs, Messages messages) {
         super(ApiMethod.DELETE, gateway, executor, dialogs, messages);
         this.reference = reference;
-        formError = Bindings.createStringBinding(this::labelledGuidError, guidError());
-    }
-
-    @Override
-    protected ObservableStringValue formError() {
-        return formError;
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class FieldRules {
             Guids.parse(text);
             return null;
         } catch (GatewayException e) {
-            return e.localizedMessage(m.locale());
+            return m.describe(e);
         }
     }
 

@@ -19,11 +19,19 @@ public abstract class GuidMethodViewModel extends MethodViewModel {
 
     private final StringProperty guid = new SimpleStringProperty("");
     private final StringBinding guidError;
+    private final StringBinding guidFormError;
 
     protected GuidMethodViewModel(ApiMethod method, ActiveGateway gateway, TaskExecutor executor,
                                   DialogService dialogs, Messages messages) {
         super(method, gateway, executor, dialogs, messages);
         guidError = Bindings.createStringBinding(() -> FieldRules.guidError(guid.get(), messages), guid);
+        guidFormError = Bindings.createStringBinding(this::labelledGuidError, guidError);
+    }
+
+    /** A form of the GUID alone (read, delete): its one problem is the GUID's. Forms with more fields override this. */
+    @Override
+    protected ObservableStringValue formError() {
+        return guidFormError;
     }
 
     public StringProperty guidProperty() {

@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.methods;
 
+import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.ApiMethod;
@@ -18,8 +19,8 @@ import javafx.beans.value.ObservableStringValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.jobsconsole.gateway.remote.Exchange;
-import com.jobsconsole.gateway.remote.ExchangeLog;
+import com.jobsconsole.gateway.Exchange;
+import com.jobsconsole.gateway.ExchangeLog;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -210,7 +211,7 @@ public abstract class MethodViewModel {
     }
 
     protected final void fail(Throwable error) {
-        if (!(error instanceof com.jobsconsole.gateway.GatewayException)) {
+        if (!(error instanceof GatewayException)) {
             LOG.error("{} failed unexpectedly", method, error);
         }
         outcome.set(Outcome.FAILURE);

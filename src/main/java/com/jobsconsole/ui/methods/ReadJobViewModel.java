@@ -6,24 +6,15 @@ import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.TaskExecutor;
-import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableStringValue;
 
 import java.util.UUID;
 
 /** The Read tab: shows the job with the GUID typed. */
 public final class ReadJobViewModel extends GuidMethodViewModel {
 
-    private final ObservableStringValue formError;
 
     public ReadJobViewModel(ActiveGateway gateway, TaskExecutor executor, DialogService dialogs, Messages messages) {
         super(ApiMethod.READ, gateway, executor, dialogs, messages);
-        formError = Bindings.createStringBinding(this::labelledGuidError, guidError());
-    }
-
-    @Override
-    protected ObservableStringValue formError() {
-        return formError;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.methods;
 
+import com.jobsconsole.ui.common.Converters;
 import com.jobsconsole.model.JobStatus;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
@@ -21,7 +22,7 @@ public final class UpdateJobView extends MethodView<UpdateJobViewModel> {
     protected void bindForm() {
         guidField.textProperty().bindBidirectional(viewModel.guidProperty());
         statusBox.setItems(viewModel.statuses());
-        statusBox.setConverter(com.jobsconsole.ui.common.Converters.label(viewModel::label));
+        statusBox.setConverter(Converters.label(viewModel::label));
         statusBox.valueProperty().bindBidirectional(viewModel.statusProperty());
         validation.attach(guidField, viewModel.guidError(), resources.getString("field.guid.existing.hint"));
         validation.attach(statusBox, viewModel.statusError(), resources.getString("field.status.update.hint"));

@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.reference;
 
+import javafx.scene.control.TableRow;
 import com.jobsconsole.ui.common.ColorChip;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -60,14 +61,14 @@ public final class ReferenceTablesView {
         statusDescription.setCellFactory(col -> wrappingCell());
 
         statusTable.setRowFactory(t -> {
-            var row = new javafx.scene.control.TableRow<StatusItemViewModel>();
+            var row = new TableRow<StatusItemViewModel>();
             row.setOnMouseClicked(e -> viewModel.pickStatus(row.getItem()));
             row.setTooltip(new Tooltip(viewModel.filterHint()));
             return row;
         });
         typeTable.setItems(viewModel.types());
         typeTable.setRowFactory(t -> {
-            var row = new javafx.scene.control.TableRow<TypeItemViewModel>();
+            var row = new TableRow<TypeItemViewModel>();
             row.setOnMouseClicked(e -> viewModel.pickType(row.getItem()));
             return row;
         });

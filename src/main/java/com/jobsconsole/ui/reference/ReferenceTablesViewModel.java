@@ -1,5 +1,8 @@
 package com.jobsconsole.ui.reference;
 
+import com.jobsconsole.model.JobStatus;
+import com.jobsconsole.model.JobType;
+import java.util.function.Consumer;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.i18n.Messages;
@@ -48,8 +51,8 @@ public final class ReferenceTablesViewModel {
         return total.getReadOnlyProperty();
     }
 
-    private java.util.function.Consumer<com.jobsconsole.model.JobStatus> onStatusPicked = s -> { };
-    private java.util.function.Consumer<com.jobsconsole.model.JobType> onTypePicked = t -> { };
+    private Consumer<JobStatus> onStatusPicked = s -> { };
+    private Consumer<JobType> onTypePicked = t -> { };
 
     /** The tooltip of a status row. */
     public String filterHint() {
@@ -70,11 +73,11 @@ public final class ReferenceTablesViewModel {
         }
     }
 
-    public void setOnStatusPicked(java.util.function.Consumer<com.jobsconsole.model.JobStatus> listener) {
+    public void setOnStatusPicked(Consumer<JobStatus> listener) {
         this.onStatusPicked = listener;
     }
 
-    public void setOnTypePicked(java.util.function.Consumer<com.jobsconsole.model.JobType> listener) {
+    public void setOnTypePicked(Consumer<JobType> listener) {
         this.onTypePicked = listener;
     }
 

@@ -1,5 +1,15 @@
 package com.jobsconsole.gateway.remote;
 
+import java.nio.file.Files;
+import org.assertj.core.api.Assertions;
+import com.jobsconsole.gateway.ExchangeLog;
+
+import com.jobsconsole.gateway.Exchange;
+
+import com.jobsconsole.base.AuthScheme;
+
+import com.jobsconsole.base.ApiKey;
+
 import com.jobsconsole.gateway.AlreadyExistsException;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.InvalidInputException;
@@ -23,6 +33,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
+import static com.jobsconsole.testing.Rendered.english;
+import static com.jobsconsole.testing.Rendered.russian;
+import static com.jobsconsole.testing.Rendered.says;
+import static com.jobsconsole.testing.Rendered.saysNot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -62,6 +76,7 @@ class RemoteFaultsTest {
         for (Throwable t = e; t != null; t = t.getCause()) {
             assertThat(String.valueOf(t.getMessage())).doesNotContain(KEY.reveal());
             assertThat(String.valueOf(t.getMessage())).doesNotContain(KEY.header(AuthScheme.BEARER).substring(7));
+            assertThat(english(t)).doesNotContain(KEY.reveal()).doesNotContain(KEY.header(AuthScheme.BEARER).substring(7));
         }
     }
 
@@ -69,10 +84,10 @@ class RemoteFaultsTest {
     void unauthorizedAndForbiddenAreToldApart() throws Exception {
         RemoteJobGateway g = scripted(401, "{\"message\": \"bad key\"}");
         assertThatThrownBy(() -> g.read(UUID.fromString(G))).isInstanceOf(NotAuthorizedException.class)
-                .hasMessageContaining("401").hasMessageContaining("bad key").satisfies(RemoteFaultsTest::assertNoKey);
+                .satisfies(says("401")).satisfies(says("bad key")).satisfies(RemoteFaultsTest::assertNoKey);
         server.answer(403, "");
         assertThatThrownBy(() -> g.read(UUID.fromString(G))).isInstanceOf(NotAuthorizedException.class)
-                .hasMessageContaining("403").hasMessageContaining("may not do this");
+                .satisfies(says("403")).satisfies(says("may not do this"));
         assertThat(server.requests.get(0)).endsWith(KEY.header(AuthScheme.BEARER));
     }
 
@@ -98,8 +113,8 @@ class RemoteFaultsTest {
     void otherRejectionsQuoteTheServer() throws Exception {
         RemoteJobGateway g = scripted(422, "{\"message\": \"robot 7 is offline\"}");
         assertThatThrownBy(() -> g.create(JobDraft.of(UUID.randomUUID(), 1, 7, 1)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("robot 7 is offline")
-                .hasMessageContaining("422");
+                .isInstanceOf(InvalidInputException.class).satisfies(says("robot 7 is offline"))
+                .satisfies(says("422"));
     }
 
     @Test
@@ -107,8 +122,8 @@ class RemoteFaultsTest {
         for (int status : new int[] {500, 503}) {
             RemoteJobGateway g = scripted(status, "<html>down for maintenance</html>");
             assertThatThrownBy(() -> g.updateStatus(UUID.fromString(G), 8)).isInstanceOf(UnavailableException.class)
-                    .hasMessageContaining(String.valueOf(status)).hasMessageContaining("ms")
-                    .hasMessageContaining("down for maintenance");
+                    .satisfies(says(String.valueOf(status))).satisfies(says("ms"))
+                    .satisfies(says("down for maintenance"));
             assertThat(g.reachability()).isEqualTo(RemoteJobGateway.Reachability.NO_ANSWER);
             tearDown();
             gateway = null;
@@ -120,8 +135,8 @@ class RemoteFaultsTest {
     void malformedJsonIsRefusedQuotingTheStartOfTheBody() throws Exception {
         RemoteJobGateway g = scripted(200, "{\"guid\": \"" + G + "\", \"status\": oops " + "z".repeat(400));
         assertThatThrownBy(() -> g.read(UUID.fromString(G))).isInstanceOf(UnavailableException.class)
-                .hasMessageContaining("cannot be read").hasMessageContaining("not JSON")
-                .satisfies(e -> assertThat(e.getMessage()).contains("{\"guid\"").doesNotContain("z".repeat(250)));
+                .satisfies(says("cannot be read")).satisfies(says("not JSON"))
+                .satisfies(e -> assertThat(english(e)).contains("{\"guid\"").doesNotContain("z".repeat(250)));
         assertThat(g.query(JobQuery.all()).total()).isZero();
     }
 
@@ -129,7 +144,7 @@ class RemoteFaultsTest {
     void aJobOtherThanTheOneAskedForIsRefused() throws Exception {
         RemoteJobGateway g = scripted(200, "{\"guid\": \"" + UUID.randomUUID() + "\", \"status\": 1}");
         assertThatThrownBy(() -> g.read(UUID.fromString(G))).isInstanceOf(UnavailableException.class)
-                .hasMessageContaining("not " + G);
+                .satisfies(says("not " + G));
     }
 
     @Test
@@ -145,7 +160,7 @@ class RemoteFaultsTest {
         server = ScriptedServer.http().slow();
         RemoteJobGateway g = gateway(server.baseUrl(), Duration.ofMillis(300), null);
         assertThatThrownBy(() -> g.read(UUID.fromString(G))).isInstanceOf(UnavailableException.class)
-                .hasMessageContaining("did not answer within");
+                .satisfies(says("did not answer within"));
     }
 
     @Test
@@ -155,10 +170,10 @@ class RemoteFaultsTest {
             port = s.getLocalPort();
         }
         RemoteJobGateway g = gateway("http://127.0.0.1:" + port, Duration.ofSeconds(2), null);
-        GatewayException e = (GatewayException) org.assertj.core.api.Assertions.catchThrowable(
+        GatewayException e = (GatewayException) Assertions.catchThrowable(
                 () -> g.create(JobDraft.of(UUID.randomUUID(), 1, 1, 1)));
-        assertThat(e).isInstanceOf(UnavailableException.class).hasMessageContaining("cannot be reached");
-        assertThat(e.localizedMessage(I18n.RUSSIAN)).contains("недоступен");
+        assertThat(e).isInstanceOf(UnavailableException.class).satisfies(says("cannot be reached"));
+        assertThat(russian(e)).contains("недоступен");
         assertThat(g.reachability()).isEqualTo(RemoteJobGateway.Reachability.NO_ANSWER);
     }
 
@@ -168,7 +183,7 @@ class RemoteFaultsTest {
         server = ScriptedServer.https(certs.serverContext()).answer(200, "{\"guid\": \"" + G + "\", \"status\": 8}");
         RemoteJobGateway untrusted = gateway(server.httpsUrlWithHostName(), Duration.ofSeconds(5), null);
         assertThatThrownBy(() -> untrusted.read(UUID.fromString(G))).isInstanceOf(UnavailableException.class)
-                .hasMessageContaining("secure connection").hasMessageContaining("private CA");
+                .satisfies(says("secure connection")).satisfies(says("private CA"));
         untrusted.close();
         gateway = null;
 
@@ -178,9 +193,9 @@ class RemoteFaultsTest {
 
     @Test
     void aCaFileThatIsNotACertificateIsAClearError() throws Exception {
-        Path bad = java.nio.file.Files.writeString(dir.resolve("ca.pem"), "not a certificate");
+        Path bad = Files.writeString(dir.resolve("ca.pem"), "not a certificate");
         assertThatThrownBy(() -> gateway("https://localhost:1", Duration.ofSeconds(1), bad))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining(bad.toString());
+                .isInstanceOf(InvalidInputException.class).satisfies(says(bad.toString()));
     }
 
     @Test
@@ -203,7 +218,7 @@ class RemoteFaultsTest {
         RemoteJobGateway g = scripted(200, "[{\"guid\": \"" + guid + "\"}]");
         // the follow-up read gets the same scripted answer: only a GUID, which is not a job
         assertThatThrownBy(() -> g.create(JobDraft.of(guid, 1, 1, 1))).isInstanceOf(UnavailableException.class)
-                .hasMessageContaining("only a GUID");
+                .satisfies(says("only a GUID"));
         assertThat(server.requests).hasSize(2);
         assertThat(server.requests.get(1)).startsWith("GET /api/job/read/" + guid);
     }

@@ -1,5 +1,6 @@
 package com.jobsconsole.gateway.sqlite;
 
+import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.AlreadyExistsException;
 import com.jobsconsole.gateway.UnavailableException;
@@ -90,8 +91,8 @@ class BulkInsertTest {
             assertThat(store.query(JobQuery.all().page(1, 0)).total()).isZero();
             assertThat(indexes(file)).isEqualTo(before);
             // and the store still refuses a duplicate (the unique index is back)
-            store.create(com.jobsconsole.model.JobDraft.of(jobs.get(0).guid(), 1, 1, 1));
-            assertThatThrownBy(() -> store.create(com.jobsconsole.model.JobDraft.of(jobs.get(0).guid(), 1, 1, 1)))
+            store.create(JobDraft.of(jobs.get(0).guid(), 1, 1, 1));
+            assertThatThrownBy(() -> store.create(JobDraft.of(jobs.get(0).guid(), 1, 1, 1)))
                     .isInstanceOf(AlreadyExistsException.class);
         }
     }

@@ -22,6 +22,10 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
 
+import static com.jobsconsole.testing.Rendered.english;
+import static com.jobsconsole.testing.Rendered.russian;
+import static com.jobsconsole.testing.Rendered.says;
+import static com.jobsconsole.testing.Rendered.saysNot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -122,7 +126,7 @@ class SqliteStoreFileTest {
         }
         byte[] before = Files.readAllBytes(file);
         GatewayException e = assertRefused(file, "error.store.newerSchema");
-        assertThat(e.getMessage()).contains("99");
+        assertThat(english(e)).contains("99");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
 
@@ -154,7 +158,8 @@ class SqliteStoreFileTest {
             st.execute("ROLLBACK");
         }
         try (SqliteJobGateway g = SqliteJobGateway.open(file, REFERENCE)) {
-            assertThat(g.read(guid)).isNotNull();
+            assertThat(g.read(guid).guid()).isEqualTo(guid);
+            assertThat(g.countByStatus()).containsEntry(1, 1L);
         }
     }
 
@@ -168,8 +173,8 @@ class SqliteStoreFileTest {
         Path file = dir.resolve("text.sqlite");
         Files.writeString(file, "plain text");
         GatewayException e = assertRefused(file, "error.store.notSqlite");
-        assertThat(e.localizedMessage(Locale.forLanguageTag("ru"))).contains("не база данных SQLite");
-        assertThat(e.localizedMessage(Locale.ENGLISH)).contains("is not a SQLite database");
+        assertThat(russian(e)).contains("не база данных SQLite");
+        assertThat(english(e)).contains("is not a SQLite database");
     }
 
     @Test
@@ -177,7 +182,7 @@ class SqliteStoreFileTest {
         SqliteJobGateway g = SqliteJobGateway.open(dir.resolve("closed.sqlite"), REFERENCE);
         g.close();
         assertThatThrownBy(() -> g.read(UUID.randomUUID())).isInstanceOf(UnavailableException.class)
-                .hasMessageContaining("closed");
+                .satisfies(says("closed"));
     }
 
     private static GatewayException assertRefused(Path file, String key) {
@@ -185,7 +190,7 @@ class SqliteStoreFileTest {
             SqliteJobGateway.open(file, REFERENCE).close();
         } catch (UnavailableException e) {
             assertThat(e.messageKey()).isEqualTo(key);
-            assertThat(e.getMessage()).contains(file.toAbsolutePath().normalize().toString());
+            assertThat(english(e)).contains(file.toAbsolutePath().normalize().toString());
             return e;
         }
         throw new AssertionError("the store " + file + " was opened, but should have been refused with " + key);

@@ -1,5 +1,9 @@
 package com.jobsconsole.ui.connection;
 
+import java.util.concurrent.TimeoutException;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import com.jobsconsole.app.MainWindow;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.profiles.ProfileStore;
@@ -7,7 +11,6 @@ import com.jobsconsole.testing.LocalApiServer;
 import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.ui.common.FxTaskExecutor;
 import com.jobsconsole.ui.common.ViewLoader;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -58,9 +61,9 @@ class ProfilesFxTest {
     }
 
     private static void replaceText(FxRobot robot, String field, String text) {
-        robot.clickOn(field).press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
-                .release(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.CONTROL).write(text);
-        assertThat(robot.lookup(field).<javafx.scene.control.TextField>query().getText()).isEqualTo(text);
+        robot.clickOn(field).press(KeyCode.CONTROL, KeyCode.A)
+                .release(KeyCode.A, KeyCode.CONTROL).write(text);
+        assertThat(robot.lookup(field).<TextField>query().getText()).isEqualTo(text);
     }
 
     private static String result(FxRobot robot) {
@@ -75,7 +78,7 @@ class ProfilesFxTest {
         robot.clickOn("#testButton");
         try {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> result(robot).startsWith("Reachable"));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("the test said: " + result(robot), e);
         }
         assertThat(robot.lookup("#testResult").<Label>query().getText()).startsWith("Reachable and authorized");
@@ -83,9 +86,8 @@ class ProfilesFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(store.find("Loopback")).isPresent();
         assertThat(store.key("Loopback")).isPresent();
-        Node listed = robot.lookup(".list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c
-                && "Loopback".equals(c.getText())).query();
-        assertThat(listed).isNotNull();
+        assertThat(robot.lookup(".list-cell").queryAllAs(ListCell.class)).extracting(ListCell::getText)
+                .contains("Loopback");
     }
 
     @Test
@@ -96,7 +98,7 @@ class ProfilesFxTest {
         robot.clickOn("#testButton");
         try {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> result(robot).startsWith("Reachable"));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("the test said: " + result(robot), e);
         }
         assertThat(robot.lookup("#testResult").<Label>query().getText()).startsWith("Reachable, but the key was rejected");

@@ -1,7 +1,9 @@
 package com.jobsconsole.ui.connection;
 
-import com.jobsconsole.gateway.remote.ApiKey;
-import com.jobsconsole.gateway.remote.AuthScheme;
+import com.jobsconsole.profiles.ConnectionTester;
+
+import com.jobsconsole.base.ApiKey;
+import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.profiles.ProfileStore;

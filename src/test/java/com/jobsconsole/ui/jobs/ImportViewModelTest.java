@@ -1,5 +1,13 @@
 package com.jobsconsole.ui.jobs;
 
+import com.jobsconsole.base.AuthScheme;
+import com.jobsconsole.gateway.remote.RemoteJobGateway;
+import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.profiles.ConnectionProfile;
+import com.jobsconsole.testing.LocalApiServer;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.I18n;
@@ -49,7 +57,7 @@ class ImportViewModelTest {
     }
 
     private ImportViewModel open(Path file, Locale locale) {
-        ImportViewModel vm = new ImportViewModel(store, file, TaskExecutor.sameThread(), dialogs, new Messages(locale),
+        ImportViewModel vm = new ImportViewModel(REFERENCE, store, file, TaskExecutor.sameThread(), dialogs, new Messages(locale),
                 imported::incrementAndGet);
         vm.start();
         return vm;
@@ -115,7 +123,7 @@ class ImportViewModelTest {
 
     @Test
     void aJobAlreadyInTheStoreIsABadRowNotAFailedImport() throws Exception {
-        store.create(com.jobsconsole.model.JobDraft.of(java.util.UUID.fromString("2f8fad5b-d9cb-469f-a165-70867728950e"),
+        store.create(JobDraft.of(UUID.fromString("2f8fad5b-d9cb-469f-a165-70867728950e"),
                 1, 1, 1));
         ImportViewModel vm = open(Files.writeString(dir.resolve("in.csv"), GOOD_AND_BAD), Locale.ENGLISH);
         assertThat(vm.problems()).extracting(vm::reason)
@@ -128,7 +136,7 @@ class ImportViewModelTest {
     void aCancelledImportWritesNothingAndCanBeRunAgain() throws Exception {
         StringBuilder csv = new StringBuilder("guid,status\n");
         for (int i = 0; i < 30_000; i++) {
-            csv.append(java.util.UUID.randomUUID()).append(",4\n");
+            csv.append(UUID.randomUUID()).append(",4\n");
         }
         Path file = Files.writeString(dir.resolve("big.csv"), csv);
         AtomicReference<ImportViewModel> self = new AtomicReference<>();
@@ -137,8 +145,8 @@ class ImportViewModelTest {
             private final TaskExecutor inner = TaskExecutor.sameThread();
 
             @Override
-            public <T> Handle execute(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> ok,
-                                      java.util.function.Consumer<Throwable> failed) {
+            public <T> Handle execute(Callable<T> work, Consumer<? super T> ok,
+                                      Consumer<Throwable> failed) {
                 return inner.execute(work, ok, failed);
             }
 
@@ -150,7 +158,7 @@ class ImportViewModelTest {
                 }
             }
         };
-        ImportViewModel vm = new ImportViewModel(store, file, cancelling, dialogs, new Messages(Locale.ENGLISH),
+        ImportViewModel vm = new ImportViewModel(REFERENCE, store, file, cancelling, dialogs, new Messages(Locale.ENGLISH),
                 imported::incrementAndGet);
         self.set(vm);
         vm.start();
@@ -164,15 +172,15 @@ class ImportViewModelTest {
 
     @Test
     void theBrowserRefusesToImportIntoARemoteTargetAndExplainsWhy() throws Exception {
-        try (com.jobsconsole.testing.LocalApiServer server = new com.jobsconsole.testing.LocalApiServer(dir.resolve("srv"));
-             ActiveGateway remote = new ActiveGateway(com.jobsconsole.gateway.remote.RemoteJobGateway.open(
-                     new com.jobsconsole.profiles.ConnectionProfile("Loopback", server.baseUrl(),
-                             com.jobsconsole.gateway.remote.AuthScheme.BEARER, 2, 5, null)
-                             .target(com.jobsconsole.testing.LocalApiServer.KEY), dir.resolve("cache.sqlite"), REFERENCE))) {
+        try (LocalApiServer server = new LocalApiServer(dir.resolve("srv"));
+             ActiveGateway remote = new ActiveGateway(RemoteJobGateway.open(
+                     new ConnectionProfile("Loopback", server.baseUrl(),
+                             AuthScheme.BEARER, 2, 5, null)
+                             .target(LocalApiServer.KEY), dir.resolve("cache.sqlite"), REFERENCE))) {
             JobsBrowserViewModel browser = new JobsBrowserViewModel(REFERENCE, remote, TaskExecutor.sameThread(),
                     dialogs, new Messages(Locale.ENGLISH));
             dialogs.answerFile(Files.writeString(dir.resolve("in.csv"), GOOD_AND_BAD));
-            browser.importFile();
+            browser.transfer().importFile();
             assertThat(dialogs.last("error").message()).contains("Import fills the local store");
             assertThat(dialogs.of("chooseImport")).isEmpty();
             assertThat(server.store.query(JobQuery.all().page(1, 0)).total()).isZero();

@@ -1,5 +1,10 @@
 package com.jobsconsole.ui.jobs;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jobsconsole.transfer.JobTransfer;
+import com.jobsconsole.ui.common.DialogService;
+import java.nio.file.Files;
+import java.util.Comparator;
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
@@ -65,45 +70,46 @@ class JobsBrowserViewModelTest {
         assertThat(vm.matchSummaryProperty().get()).isEqualTo("5,000 jobs match");
         assertThat(vm.statusSummaryProperty().get()).contains("Succeeded").contains("Failed");
         List<Job> first = firstRows(50);
-        assertThat(first).extracting(Job::createdAt).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(first).extracting(Job::createdAt).isSortedAccordingTo(Comparator.reverseOrder());
     }
 
     @Test
     void filtersByStatusTypeSourceRobotDatesAndGuidPrefix() {
         long failed = store.countByStatus().get(5);
-        vm.filterToStatus(REFERENCE.status(5).orElseThrow());
+        vm.filter().filterToStatus(REFERENCE.status(5).orElseThrow());
         assertThat(vm.rowsProperty().get()).hasSize((int) failed);
         assertThat(firstRows(100)).allSatisfy(j -> assertThat(j.status()).isEqualTo(5));
         assertThat(vm.statusSummaryProperty().get()).isEqualTo("Failed " + failed);
 
-        vm.clearFilters();
-        vm.sourceFilter().setAll(JobSource.API);
-        vm.typeFilter().setAll(REFERENCE.type(0).orElseThrow());
+        vm.filter().clearFilters();
+        vm.filter().sourceFilter().setAll(JobSource.API);
+        vm.filter().typeFilter().setAll(REFERENCE.type(0).orElseThrow());
         assertThat(firstRows(100)).allSatisfy(j -> {
             assertThat(j.source()).isEqualTo(JobSource.API);
             assertThat(j.type()).isZero();
         });
 
-        vm.clearFilters();
-        vm.robotFilterProperty().set("3, 5");
+        vm.filter().clearFilters();
+        vm.filter().robotFilterProperty().set("3, 5");
         assertThat(firstRows(200)).isNotEmpty().allSatisfy(j -> assertThat(j.robotId()).isIn(3L, 5L));
         int before = vm.rowsProperty().get().size();
-        vm.robotFilterProperty().set("3, x");
-        assertThat(vm.robotError().get()).contains("robot ids");
+        vm.filter().robotFilterProperty().set("3, x");
+        assertThat(vm.filter().robotError().get()).contains("robot ids");
         assertThat(vm.rowsProperty().get()).hasSize(before);
 
-        vm.clearFilters();
-        vm.createdFromProperty().set(LocalDate.of(2030, 5, 30));
-        vm.createdToProperty().set(LocalDate.of(2030, 5, 30));
+        vm.filter().clearFilters();
+        vm.filter().createdFromProperty().set(LocalDate.of(2030, 5, 30));
+        vm.filter().createdToProperty().set(LocalDate.of(2030, 5, 30));
         assertThat(firstRows(500)).isNotEmpty().allSatisfy(j ->
                 assertThat(j.createdAt().toLocalDate()).isEqualTo(LocalDate.of(2030, 5, 30)));
 
-        vm.clearFilters();
+        vm.filter().clearFilters();
         Job some = firstRows(10).get(3);
-        vm.guidPrefixProperty().set(some.guid().toString().substring(0, 8).toUpperCase());
+        vm.filter().guidPrefixProperty().set(some.guid().toString().substring(0, 8).toUpperCase());
         assertThat(firstRows(10)).extracting(Job::guid).contains(some.guid());
-        vm.guidPrefixProperty().set("zz");
-        assertThat(vm.prefixError().get()).isNotNull();
+        vm.filter().guidPrefixProperty().set("zz");
+        assertThat(vm.filter().prefixError().get()).isEqualTo("a GUID has only hexadecimal digits and dashes");
+        assertThat(vm.filter().query(10)).isNull();
     }
 
     @Test
@@ -116,20 +122,20 @@ class JobsBrowserViewModelTest {
         assertThat(vm.createdChart()).hasSizeBetween(50, 57);
         assertThat(vm.createdChart().stream().mapToLong(JobsBrowserViewModel.Bucket::count).sum()).isEqualTo(5_000);
 
-        vm.filterToStatus(REFERENCE.status(5).orElseThrow());
+        vm.filter().filterToStatus(REFERENCE.status(5).orElseThrow());
         long failed = store.countByStatus().get(5);
         assertThat(vm.statusChart().stream().mapToLong(JobsBrowserViewModel.Bucket::count).sum()).isEqualTo(failed);
-        vm.createdFromProperty().set(LocalDate.of(2030, 5, 30));
-        vm.createdToProperty().set(LocalDate.of(2030, 5, 31));
+        vm.filter().createdFromProperty().set(LocalDate.of(2030, 5, 30));
+        vm.filter().createdToProperty().set(LocalDate.of(2030, 5, 31));
         assertThat(vm.createdChartTitleProperty().get()).isEqualTo("Jobs created per hour (current filter)");
         assertThat(vm.createdChart()).allSatisfy(b -> assertThat(b.label()).matches("2030-05-3[01] \\d\\d"));
     }
 
     @Test
     void sortsInTheStore() {
-        vm.sortBy(JobSort.ROBOT_ID, true);
+        vm.filter().sortBy(JobSort.ROBOT_ID, true);
         assertThat(firstRows(200)).extracting(Job::robotId).isSorted();
-        vm.sortBy(JobSort.COMPLETED_AT, false);
+        vm.filter().sortBy(JobSort.COMPLETED_AT, false);
         assertThat(firstRows(50)).extracting(Job::completedAt).doesNotContainNull();
     }
 
@@ -142,24 +148,24 @@ class JobsBrowserViewModelTest {
         vm.setOnSelected(j -> told[0] = j);
         vm.selection().setAll(store.read(job.guid()));
         assertThat(told[0].guid()).isEqualTo(job.guid());
-        assertThat(vm.details()).anySatisfy(r -> assertThat(r).containsExactly("guid", job.guid().toString()));
-        assertThat(vm.history()).hasSize(3);
-        assertThat(vm.history().get(1)).endsWith("→ 8 — In progress");
-        assertThat(vm.history().get(2)).endsWith("8 — In progress → 4 — Succeeded");
+        assertThat(vm.details().details()).contains(new JobDetailsViewModel.DetailRow("guid", job.guid().toString()));
+        assertThat(vm.details().history()).hasSize(3);
+        assertThat(vm.details().history().get(1)).endsWith("→ 8 — In progress");
+        assertThat(vm.details().history().get(2)).endsWith("8 — In progress → 4 — Succeeded");
     }
 
     @Test
     void bulkRequestStopChangesEachSelectedJobAndReports() {
-        vm.filterToStatus(REFERENCE.status(8).orElseThrow());
+        vm.filter().filterToStatus(REFERENCE.status(8).orElseThrow());
         List<Job> running = firstRows(5);
         vm.selection().setAll(running);
         dialogs.answerConfirm(true);
-        vm.requestStop();
+        vm.actions().requestStop();
         assertThat(dialogs.last("confirm").header()).isEqualTo("Set 5 jobs to 6 — Stopping?");
         assertThat(dialogs.last("notify").message()).isEqualTo("Status set to 6 — Stopping: 5 of 5 done, 0 failed.");
         assertThat(running).allSatisfy(j -> assertThat(store.read(j.guid()).status()).isEqualTo(6));
-        assertThat(vm.busyProperty().get()).isFalse();
-        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.task().busyProperty().get()).isFalse();
+        assertThat(vm.task().progressProperty().get()).isEqualTo(1.0);
     }
 
     @Test
@@ -168,7 +174,7 @@ class JobsBrowserViewModelTest {
         vm.selection().setAll(jobs);
         store.delete(jobs.get(1).guid());
         dialogs.answerConfirm(true);
-        vm.abort();
+        vm.actions().abort();
         assertThat(dialogs.last("error").message()).contains("2 of 3 done, 1 failed")
                 .contains(jobs.get(1).guid() + ": There is no job");
         assertThat(store.read(jobs.get(0).guid()).status()).isEqualTo(2);
@@ -179,10 +185,10 @@ class JobsBrowserViewModelTest {
         List<Job> jobs = firstRows(4);
         vm.selection().setAll(jobs);
         dialogs.answerConfirm(false, true);
-        vm.deleteSelected();
+        vm.actions().deleteSelected();
         assertThat(dialogs.last("confirm").header()).isEqualTo("Delete 4 jobs?");
         assertThat(store.query(JobQuery.all()).total()).isEqualTo(5_000);
-        vm.deleteSelected();
+        vm.actions().deleteSelected();
         assertThat(store.query(JobQuery.all()).total()).isEqualTo(4_996);
         assertThat(vm.rowsProperty().get()).as("the browser follows the change").hasSize(4_996);
     }
@@ -192,8 +198,8 @@ class JobsBrowserViewModelTest {
         List<Job> jobs = firstRows(2);
         vm.selection().setAll(jobs);
         LocalDateTime stop = LocalDateTime.of(2031, 1, 1, 12, 0);
-        dialogs.answerStopTimes(new com.jobsconsole.ui.common.DialogService.StopTimes(stop, stop.plusHours(1)));
-        vm.maintenance();
+        dialogs.answerStopTimes(new DialogService.StopTimes(stop, stop.plusHours(1)));
+        vm.actions().maintenance();
         assertThat(jobs).allSatisfy(j -> {
             Job now = store.read(j.guid());
             assertThat(now.stopAfter()).isEqualTo(stop);
@@ -201,32 +207,32 @@ class JobsBrowserViewModelTest {
         });
         assertThat(dialogs.last("notify").message()).isEqualTo("Stop and abort times set: 2 of 2 done, 0 failed.");
 
-        dialogs.answerStopTimes(new com.jobsconsole.ui.common.DialogService.StopTimes(stop, stop.minusHours(1)));
-        vm.maintenance();
+        dialogs.answerStopTimes(new DialogService.StopTimes(stop, stop.minusHours(1)));
+        vm.actions().maintenance();
         assertThat(dialogs.last("error").message()).contains("is earlier than stop after");
         assertThat(store.read(jobs.get(0).guid()).abortAfter()).isEqualTo(stop.plusHours(1));
 
-        dialogs.answerStopTimes(new com.jobsconsole.ui.common.DialogService.StopTimes(null, null));
-        vm.maintenance();
+        dialogs.answerStopTimes(new DialogService.StopTimes(null, null));
+        vm.actions().maintenance();
         assertThat(store.read(jobs.get(0).guid()).stopAfter()).isNull();
     }
 
     @Test
     void exportWritesTheFilteredJobsAsCsvOrJson() throws Exception {
-        vm.filterToStatus(REFERENCE.status(5).orElseThrow());
+        vm.filter().filterToStatus(REFERENCE.status(5).orElseThrow());
         long failed = store.countByStatus().get(5);
         Path csv = dir.resolve("failed.csv");
         dialogs.answerFile(csv);
-        vm.export();
-        assertThat(java.nio.file.Files.readAllLines(csv)).hasSize((int) failed + 1).first()
-                .isEqualTo(String.join(",", com.jobsconsole.transfer.JobTransfer.FIELDS));
+        vm.transfer().export();
+        assertThat(Files.readAllLines(csv)).hasSize((int) failed + 1).first()
+                .isEqualTo(String.join(",", JobTransfer.FIELDS));
         assertThat(dialogs.last("notify").message()).isEqualTo("Exported " + failed + " jobs to " + csv + ".");
         assertThat(dir.resolve("failed.csv.part")).doesNotExist();
 
         Path json = dir.resolve("failed.json");
         dialogs.answerFile(json);
-        vm.export();
-        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).size()).isEqualTo((int) failed);
+        vm.transfer().export();
+        assertThat(new ObjectMapper().readTree(json.toFile()).size()).isEqualTo((int) failed);
     }
 
     @Test

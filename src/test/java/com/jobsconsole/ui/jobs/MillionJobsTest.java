@@ -123,7 +123,7 @@ class MillionJobsTest {
         assertThat(rows.rowsHeld()).isLessThanOrEqualTo(PagedJobList.MAX_PAGES * PagedJobList.PAGE_SIZE);
         assertThat(rows.queriesSent()).isLessThanOrEqualTo(101);
 
-        vm.filterToStatus(REFERENCE.status(5).orElseThrow());
+        vm.filter().filterToStatus(REFERENCE.status(5).orElseThrow());
         assertThat(vm.rowsProperty().get().size()).isEqualTo(store.countByStatus().get(5).intValue());
         assertThat(recording.limits).allSatisfy(l -> assertThat(l).isLessThanOrEqualTo(PagedJobList.PAGE_SIZE));
     }

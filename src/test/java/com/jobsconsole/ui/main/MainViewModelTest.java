@@ -58,8 +58,8 @@ class MainViewModelTest {
     @Test
     void theTitleAndStatusBarNameTheStore() {
         String path = dir.resolve("test.sqlite").toString();
-        assertThat(vm.titleProperty().get()).isEqualTo("Jobs Console — test.sqlite (" + path + ")");
-        assertThat(vm.storePathProperty().get()).isEqualTo(path);
+        assertThat(vm.target().titleProperty().get()).isEqualTo("Jobs Console — test.sqlite (" + path + ")");
+        assertThat(vm.target().storePathProperty().get()).isEqualTo(path);
         assertThat(vm.jobCountProperty().get()).isEqualTo("No jobs in the store");
     }
 
@@ -77,7 +77,7 @@ class MainViewModelTest {
 
         // the job just created is offered to the other tabs
         String guid = vm.read().guidProperty().get();
-        assertThat(UUID.fromString(guid)).isNotNull();
+        assertThat(gateway.get().find(UUID.fromString(guid))).isPresent();
         assertThat(vm.update().guidProperty().get()).isEqualTo(guid);
         vm.update().statusProperty().set(REFERENCE.status(8).orElseThrow());
         vm.update().execute();
@@ -97,11 +97,11 @@ class MainViewModelTest {
             g.create(JobDraft.of(UUID.randomUUID(), 1, 1, 1).withStatus(5));
         }
         dialogs.answerFile(other);
-        vm.openStore();
+        vm.stores().openStore();
         assertThat(gateway.get().target()).isEqualTo(other.toString());
-        assertThat(vm.titleProperty().get()).contains("other.sqlite");
+        assertThat(vm.target().titleProperty().get()).contains("other.sqlite");
         assertThat(count(5)).isEqualTo(1);
-        assertThat(vm.recentStores()).first().isEqualTo(other.toString());
+        assertThat(vm.stores().recentStores()).first().isEqualTo(other.toString());
         assertThat(dialogs.last("notify").message()).isEqualTo("Opened " + other + ".");
     }
 
@@ -110,7 +110,7 @@ class MainViewModelTest {
         Path bad = dir.resolve("bad.sqlite");
         Files.writeString(bad, "not a database");
         String before = gateway.get().target();
-        vm.open(bad);
+        vm.stores().open(bad);
         assertThat(gateway.get().target()).isEqualTo(before);
         assertThat(dialogs.last("error").message()).contains("is not a SQLite database");
         assertThat(Files.readString(bad)).isEqualTo("not a database");
@@ -125,7 +125,7 @@ class MainViewModelTest {
             g.create(JobDraft.of(guid, 1, 1, 1));
         }
         dialogs.answerFile(existing);
-        vm.newStore();
+        vm.stores().newStore();
         assertThat(dialogs.of("notify").get(0).message()).contains("it is opened, not overwritten");
         assertThat(gateway.get().find(guid)).isPresent();
     }
@@ -133,8 +133,8 @@ class MainViewModelTest {
     @Test
     void cancellingTheFileChooserChangesNothing() {
         String before = gateway.get().target();
-        vm.openStore();
-        vm.newStore();
+        vm.stores().openStore();
+        vm.stores().newStore();
         assertThat(gateway.get().target()).isEqualTo(before);
     }
 

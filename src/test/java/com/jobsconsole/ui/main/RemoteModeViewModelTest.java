@@ -1,7 +1,7 @@
 package com.jobsconsole.ui.main;
 
 import com.jobsconsole.gateway.ActiveGateway;
-import com.jobsconsole.gateway.remote.AuthScheme;
+import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.JobDraft;
@@ -55,26 +55,26 @@ class RemoteModeViewModelTest {
     }
 
     private void switchToRemote() {
-        vm.selectedTargetProperty().set(vm.targets().stream().filter(t -> !t.isLocal()).findFirst().orElseThrow());
+        vm.target().selectedTargetProperty().set(vm.target().targets().stream().filter(t -> !t.isLocal()).findFirst().orElseThrow());
     }
 
     @Test
     void theTargetsAreTheLocalStoreAndTheProfiles() {
-        assertThat(vm.targets()).extracting(MainViewModel.TargetChoice::label).containsExactly("Local store", "Loopback");
-        assertThat(vm.targetStatusProperty().get()).isEqualTo("Local store");
+        assertThat(vm.target().targets()).extracting(TargetViewModel.TargetChoice::label).containsExactly("Local store", "Loopback");
+        assertThat(vm.target().targetStatusProperty().get()).isEqualTo("Local store");
     }
 
     @Test
     void choosingAProfileSwitchesToTheOrchestratorAndBack() {
         switchToRemote();
         assertThat(gateway.get()).isInstanceOf(RemoteJobGateway.class);
-        assertThat(vm.titleProperty().get()).isEqualTo("Jobs Console — Loopback (" + server.baseUrl() + ")");
-        assertThat(vm.targetStatusProperty().get()).isEqualTo("Orchestrator " + server.baseUrl() + ": not asked yet");
-        assertThat(vm.remoteProperty().get()).isTrue();
+        assertThat(vm.target().titleProperty().get()).isEqualTo("Jobs Console — Loopback (" + server.baseUrl() + ")");
+        assertThat(vm.target().targetStatusProperty().get()).isEqualTo("Orchestrator " + server.baseUrl() + ": not asked yet");
+        assertThat(vm.target().remoteProperty().get()).isTrue();
 
-        vm.selectedTargetProperty().set(vm.targets().get(0));
+        vm.target().selectedTargetProperty().set(vm.target().targets().get(0));
         assertThat(gateway.get()).isNotInstanceOf(RemoteJobGateway.class);
-        assertThat(vm.targetStatusProperty().get()).isEqualTo("Local store");
+        assertThat(vm.target().targetStatusProperty().get()).isEqualTo("Local store");
     }
 
     @Test
@@ -92,7 +92,7 @@ class RemoteModeViewModelTest {
         assertThat(create.responseTextProperty().get()).startsWith("HTTP 200").contains("content-type");
         assertThat(create.curlProperty().get()).startsWith("curl -sS -X POST '" + server.baseUrl() + "/api/job/create'")
                 .contains("$JOBS_CONSOLE_API_KEY").doesNotContain(LocalApiServer.KEY.reveal());
-        assertThat(vm.targetStatusProperty().get()).endsWith("answered last time");
+        assertThat(vm.target().targetStatusProperty().get()).endsWith("answered last time");
         assertThat(count(1)).as("the cache counts what the console created").isEqualTo(1);
     }
 
@@ -105,10 +105,10 @@ class RemoteModeViewModelTest {
         server.store.updateStatus(a.guid(), 8);
         server.store.delete(b.guid());
 
-        vm.refresh();
+        vm.target().refresh();
 
-        assertThat(vm.refreshProgressProperty().get()).isEqualTo(1.0);
-        assertThat(vm.refreshingProperty().get()).isFalse();
+        assertThat(vm.task().progressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.task().busyProperty().get()).isFalse();
         assertThat(dialogs.last("notify").message()).isEqualTo(
                 "Refreshed 1 of 2 jobs; 1 no longer exist on the orchestrator; 0 failed.");
         assertThat(remote.cache().read(a.guid()).status()).isEqualTo(8);
@@ -127,7 +127,7 @@ class RemoteModeViewModelTest {
         assertThat(read.messageProperty().get()).contains("cannot be reached");
         assertThat(read.requestTextProperty().get()).startsWith("GET ");
         assertThat(read.responseTextProperty().get()).contains("ConnectException");
-        assertThat(vm.targetStatusProperty().get()).endsWith("did not answer last time");
+        assertThat(vm.target().targetStatusProperty().get()).endsWith("did not answer last time");
     }
 
     private long count(int status) {

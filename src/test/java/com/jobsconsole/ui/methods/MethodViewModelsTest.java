@@ -72,7 +72,10 @@ class MethodViewModelsTest {
     @Test
     void createStartsWithAFreshGuidOrchestratedAndPending() {
         CreateJobViewModel vm = create(en);
-        assertThat(UUID.fromString(vm.guidProperty().get())).isNotNull();
+        // a random (version 4) GUID in the API's lower-case form, not the one another form got
+        assertThat(vm.guidProperty().get())
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
+                .isNotEqualTo(create(en).guidProperty().get());
         assertThat(vm.typeProperty().get().code()).isEqualTo(1);
         assertThat(vm.statusProperty().get().code()).isEqualTo(1);
         assertThat(vm.sourceProperty().get()).isEqualTo(JobSource.GUI);

@@ -1,10 +1,17 @@
-package com.jobsconsole.json;
+package com.jobsconsole.gateway.remote;
+
+import com.jobsconsole.gateway.Exchange;
+import java.util.HashMap;
+import com.jobsconsole.gateway.Exchange;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.jobsconsole.gateway.Exchange;
+import com.jobsconsole.gateway.Guids;
+import com.jobsconsole.json.LenientTimes;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobSource;
 
@@ -116,7 +123,7 @@ public final class TolerantJobReader {
         } catch (JsonProcessingException ignored) {
             // not JSON: quote it as it is
         }
-        return com.jobsconsole.gateway.remote.Exchange.quoteBody(body);
+        return Exchange.quoteBody(body);
     }
 
     private static JsonNode parse(String body) throws Unreadable {
@@ -165,7 +172,7 @@ public final class TolerantJobReader {
     }
 
     private static Map<String, JsonNode> lowerCaseFields(JsonNode node) {
-        Map<String, JsonNode> out = new java.util.HashMap<>();
+        Map<String, JsonNode> out = new HashMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -176,9 +183,9 @@ public final class TolerantJobReader {
 
     private static UUID uuid(String text) throws Unreadable {
         try {
-            return com.jobsconsole.gateway.Guids.parse(text);
+            return Guids.parse(text);
         } catch (RuntimeException e) {
-            throw new Unreadable("the guid \"" + com.jobsconsole.gateway.Guids.printable(text) + "\" is not a GUID");
+            throw new Unreadable("the guid \"" + Guids.printable(text) + "\" is not a GUID");
         }
     }
 
@@ -222,7 +229,7 @@ public final class TolerantJobReader {
     }
 
     private static String quote(JsonNode n) {
-        return com.jobsconsole.gateway.remote.Exchange.quoteBody(n.toString());
+        return Exchange.quoteBody(n.toString());
     }
 
     private static String kind(JsonNode n) {

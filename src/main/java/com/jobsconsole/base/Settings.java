@@ -1,4 +1,4 @@
-package com.jobsconsole.app;
+package com.jobsconsole.base;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package com.jobsconsole.app;
+package com.jobsconsole.base;
 
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package com.jobsconsole.gateway.remote;
+package com.jobsconsole.gateway;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ public final class ExchangeLog {
         }
     }
 
-    static void record(Exchange exchange) {
+    public static void record(Exchange exchange) {
         List<Exchange> list = CURRENT.get();
         if (list != null) {
             list.add(exchange);

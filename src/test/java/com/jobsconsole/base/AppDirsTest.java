@@ -1,4 +1,4 @@
-package com.jobsconsole.app;
+package com.jobsconsole.base;
 
 import org.junit.jupiter.api.Test;
 

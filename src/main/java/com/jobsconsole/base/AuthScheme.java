@@ -1,4 +1,4 @@
-package com.jobsconsole.gateway.remote;
+package com.jobsconsole.base;
 
 import java.util.Locale;
 

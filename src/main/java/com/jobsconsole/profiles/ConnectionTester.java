@@ -1,4 +1,4 @@
-package com.jobsconsole.ui.connection;
+package com.jobsconsole.profiles;
 
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.NotAuthorizedException;

@@ -1,4 +1,8 @@
-package com.jobsconsole.gateway.remote;
+package com.jobsconsole.gateway;
+
+import com.jobsconsole.base.AuthScheme;
+
+import com.jobsconsole.base.ApiKey;
 
 import java.net.URI;
 import java.time.Duration;
@@ -98,7 +102,7 @@ public record Exchange(String method, URI uri, AuthScheme auth, Map<String, List
         return oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine;
     }
 
-    static Map<String, List<String>> masked(Map<String, List<String>> headers) {
+    public static Map<String, List<String>> masked(Map<String, List<String>> headers) {
         return headers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 e -> e.getKey().equalsIgnoreCase("Authorization") ? List.of(maskAuth(e.getValue())) : e.getValue()));
     }

@@ -1,4 +1,4 @@
-package com.jobsconsole.json;
+package com.jobsconsole.gateway.remote;
 
 import com.jobsconsole.model.Job;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,41 @@
+package com.jobsconsole.gateway;
+
+import com.jobsconsole.model.Job;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+
+/**
+ * What a local store file can do beyond the documented API: take many jobs at once (seed, import),
+ * say which GUIDs it holds, and set the maintenance times the API has no method for. A target that
+ * is not a store file does not offer it ({@link JobGateway#capability}).
+ */
+public interface BulkJobStore {
+
+    /** The store file. */
+    Path path();
+
+    /**
+     * Stores many jobs in one transaction: all of them or, if one fails or {@code cancelled} says
+     * stop, none. {@code expected} (0 when unknown) lets a big insert into a small store rebuild its
+     * indexes once at the end. Reports progress as rows go in; returns how many were stored.
+     */
+    long insertAll(Iterator<Job> jobs, long expected, LongConsumer progress, BooleanSupplier cancelled);
+
+    /** As {@link #insertAll(Iterator, long, LongConsumer, BooleanSupplier)} with nothing expected. */
+    default long insertAll(Iterator<Job> jobs, LongConsumer progress, BooleanSupplier cancelled) {
+        return insertAll(jobs, 0, progress, cancelled);
+    }
+
+    /** Which of these GUIDs the store holds. */
+    List<UUID> existing(Collection<UUID> guids);
+
+    /** Maintenance: when a soft stop and a hard abort are requested (null clears one). */
+    void setStopTimes(UUID guid, LocalDateTime stopAfter, LocalDateTime abortAfter);
+}

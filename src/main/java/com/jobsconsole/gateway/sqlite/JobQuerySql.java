@@ -1,0 +1,112 @@
+package com.jobsconsole.gateway.sqlite;
+
+import com.jobsconsole.gateway.InvalidInputException;
+import com.jobsconsole.json.JobJson;
+import com.jobsconsole.model.JobQuery;
+import com.jobsconsole.model.JobSort;
+import com.jobsconsole.model.JobSource;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A {@link JobQuery} as SQL with its parameters: the filter's WHERE clause, a sorted page, a count,
+ * and counts grouped by a column. Values only ever go in as parameters.
+ */
+public final class JobQuerySql {
+
+    private static final Pattern GUID_PREFIX = Pattern.compile("[0-9a-f-]{0,36}");
+    private static final Map<JobSort, String> SORT_COLUMNS = new EnumMap<>(JobSort.class);
+
+    static {
+        for (JobSort s : JobSort.values()) {
+            SORT_COLUMNS.put(s, s.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private JobQuerySql() {
+    }
+
+    /** The SQL of a page (public for the benchmark, which runs the same statement by raw JDBC). */
+    public static String page(JobQuery q, List<Object> params) {
+        String where = where(q, params);
+        String dir = q.ascending() ? " ASC" : " DESC";
+        params.add(q.limit());
+        params.add(q.offset());
+        return "SELECT " + JobRowMapper.COLUMNS + " FROM job" + where + " ORDER BY " + SORT_COLUMNS.get(q.sort()) + dir
+                + ", id" + dir + " LIMIT ? OFFSET ?";
+    }
+
+    /** The SQL that counts a query's matches (public for the benchmark). */
+    public static String count(JobQuery q, List<Object> params) {
+        return "SELECT count(*) FROM job" + where(q, params);
+    }
+
+    /** How many of the filter's jobs have each value of {@code column} (a column name of ours). */
+    static String countBy(String column, JobQuery filter, List<Object> params) {
+        return "SELECT " + column + ", count(*) FROM job" + where(filter, params) + " GROUP BY " + column;
+    }
+
+    /** How many of the filter's jobs were created in each hour or day, oldest first. */
+    static String countByCreated(JobQuery filter, boolean hourly, List<Object> params) {
+        String bucket = "substr(created_at, 1, " + (hourly ? 13 : 10) + ")";
+        return "SELECT " + bucket + " AS b, count(*) FROM job" + where(filter, params) + " GROUP BY b ORDER BY b";
+    }
+
+    static String where(JobQuery q, List<Object> params) {
+        List<String> clauses = new ArrayList<>();
+        if (!q.statuses().isEmpty()) {
+            clauses.add("status IN (" + placeholders(q.statuses().size()) + ")");
+            params.addAll(q.statuses().stream().sorted().toList());
+        }
+        if (!q.types().isEmpty()) {
+            clauses.add("type IN (" + placeholders(q.types().size()) + ")");
+            params.addAll(q.types().stream().sorted().toList());
+        }
+        if (!q.sources().isEmpty()) {
+            clauses.add("source IN (" + placeholders(q.sources().size()) + ")");
+            params.addAll(q.sources().stream().map(JobSource::wire).sorted().toList());
+        }
+        if (!q.robots().isEmpty()) {
+            clauses.add("robot_id IN (" + placeholders(q.robots().size()) + ")");
+            params.addAll(q.robots().stream().sorted().toList());
+        }
+        if (q.createdFrom() != null) {
+            clauses.add("created_at >= ?");
+            params.add(JobJson.formatTime(q.createdFrom()));
+        }
+        if (q.createdTo() != null) {
+            clauses.add("created_at < ?");
+            params.add(JobJson.formatTime(q.createdTo()));
+        }
+        if (q.guidPrefix() != null && !q.guidPrefix().isBlank()) {
+            String prefix = q.guidPrefix().strip().toLowerCase(Locale.ROOT);
+            if (!GUID_PREFIX.matcher(prefix).matches()) {
+                throw new InvalidInputException("error.guid.prefix", prefix.length() > 40
+                        ? prefix.substring(0, 40) + "…" : prefix);
+            }
+            // A range on the unique index: every GUID character sorts below '~'.
+            clauses.add("guid >= ? AND guid < ?");
+            params.add(prefix);
+            params.add(prefix + "~");
+        }
+        return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+    }
+
+    static String placeholders(int n) {
+        return String.join(",", Collections.nCopies(n, "?"));
+    }
+
+    static void setAll(PreparedStatement ps, List<?> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package com.jobsconsole.ui.jobs;
+
+import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.BulkJobStore;
+import com.jobsconsole.gateway.GatewayException;
+import com.jobsconsole.gateway.InvalidInputException;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.json.JobJson;
+import com.jobsconsole.model.Job;
+import com.jobsconsole.model.JobStatus;
+import com.jobsconsole.model.ReferenceData;
+import com.jobsconsole.ui.common.DialogService;
+import com.jobsconsole.ui.common.ProgressTask;
+import com.jobsconsole.ui.common.TaskExecutor;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Actions on the jobs selected in the browser: request stop, abort, set a status, delete and
+ * maintenance. Each asks once, then runs job by job off the FX thread with progress and Cancel,
+ * and reports how many succeeded and which failed and why. A new bulk action is one more method
+ * here that calls {@link #runBulk}.
+ */
+public final class BulkActionsViewModel {
+
+    /** The status a stop request and an abort set, by their keys in the reference data. */
+    static final String STOPPING = "STOPPING";
+    static final String ABORTING = "ABORTING";
+
+    private final ReferenceData reference;
+    private final ActiveGateway gateway;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final Messages messages;
+    private final ProgressTask task;
+    private final Supplier<List<Job>> selection;
+
+    public BulkActionsViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
+                                DialogService dialogs, Messages messages, ProgressTask task,
+                                Supplier<List<Job>> selection) {
+        this.reference = reference;
+        this.gateway = gateway;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.messages = messages;
+        this.task = task;
+        this.selection = selection;
+    }
+
+    /** Request stop for the selected jobs (the STOPPING status). */
+    public void requestStop() {
+        setStatus(reference.statusByKey(STOPPING).orElse(null));
+    }
+
+    /** Abort the selected jobs (the ABORTING status). */
+    public void abort() {
+        setStatus(reference.statusByKey(ABORTING).orElse(null));
+    }
+
+    /** Sets a status on every selected job, after one confirmation naming how many and the unusual ones. */
+    public void setStatus(JobStatus target) {
+        List<Job> jobs = selection.get();
+        if (target == null || jobs.isEmpty()) {
+            return;
+        }
+        long unusual = jobs.stream().filter(j -> !reference.isUsualTransition(j.status(), target.code())).count();
+        String body = unusual == 0 ? messages.get("jobs.bulk.status.body", jobs.size())
+                : messages.get("jobs.bulk.status.bodyUnusual", jobs.size(), unusual);
+        if (!dialogs.confirm(messages.get("jobs.bulk.status.title"),
+                messages.get("jobs.bulk.status.header", jobs.size(), messages.label(target)), body,
+                messages.get("jobs.bulk.status.button"))) {
+            return;
+        }
+        runBulk(jobs, messages.get("jobs.bulk.status.done", messages.label(target)),
+                j -> gateway.get().updateStatus(j.guid(), target.code()));
+    }
+
+    /** Deletes the selected jobs after one confirmation naming the count. */
+    public void deleteSelected() {
+        List<Job> jobs = selection.get();
+        if (jobs.isEmpty()) {
+            return;
+        }
+        if (!dialogs.confirm(messages.get("jobs.bulk.delete.title"), messages.get("jobs.bulk.delete.header", jobs.size()),
+                messages.get("jobs.bulk.delete.body"), messages.get("jobs.bulk.delete.button"))) {
+            return;
+        }
+        runBulk(jobs, messages.get("jobs.bulk.delete.done"), j -> gateway.get().delete(j.guid()));
+    }
+
+    /**
+     * Maintenance: sets (or clears) the stop-after and abort-after moments of the selected jobs,
+     * after asking for them; abort before stop is refused with a message. Only a store file can
+     * (the API has no such method): on another target each job is reported as failed, with why.
+     */
+    public void maintenance() {
+        List<Job> jobs = selection.get();
+        if (jobs.isEmpty()) {
+            return;
+        }
+        var answer = dialogs.askStopTimes(messages.get("maintenance.title"),
+                messages.get("maintenance.header", jobs.size()));
+        if (answer.isEmpty()) {
+            return;
+        }
+        var t = answer.get();
+        if (t.stopAfter() != null && t.abortAfter() != null && t.abortAfter().isBefore(t.stopAfter())) {
+            dialogs.showError(messages.get("maintenance.title"), messages.get("create.warn.abortBeforeStop",
+                    JobJson.formatTime(t.abortAfter()), JobJson.formatTime(t.stopAfter())));
+            return;
+        }
+        runBulk(jobs, messages.get("maintenance.done"), j -> gateway.capability(BulkJobStore.class)
+                .orElseThrow(() -> new InvalidInputException("error.maintenance.remote"))
+                .setStopTimes(j.guid(), t.stopAfter(), t.abortAfter()));
+    }
+
+    /** Runs {@code action} on each job off the FX thread, with progress and Cancel, then reports. */
+    private void runBulk(List<Job> jobs, String doneText, Consumer<Job> action) {
+        if (!task.start()) {
+            return;
+        }
+        executor.execute(() -> {
+            int ok = 0;
+            Map<UUID, String> failed = new LinkedHashMap<>();
+            int done = 0;
+            for (Job j : jobs) {
+                if (task.isCancelled()) {
+                    break;
+                }
+                try {
+                    action.accept(j);
+                    ok++;
+                } catch (GatewayException e) {
+                    failed.put(j.guid(), messages.describe(e));
+                }
+                task.report(++done, jobs.size());
+            }
+            return new BulkReport(jobs.size(), ok, failed, task.isCancelled());
+        }, report -> {
+            task.finish();
+            gateway.changed();
+            String summary = messages.get(report.cancelled ? "jobs.bulk.cancelled" : "jobs.bulk.report", doneText,
+                    report.ok, report.total, report.failed.size());
+            if (report.failed.isEmpty()) {
+                dialogs.notify(summary);
+            } else {
+                dialogs.showError(messages.get("jobs.bulk.failedTitle"), summary + "\n\n" + report.failed.entrySet()
+                        .stream().limit(20).map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n")));
+            }
+        }, e -> {
+            task.finish();
+            dialogs.showError(messages.get("jobs.bulk.failedTitle"), messages.describe(e));
+        });
+    }
+
+    private record BulkReport(int total, int ok, Map<UUID, String> failed, boolean cancelled) {
+    }
+}

@@ -1,0 +1,186 @@
+package com.jobsconsole.ui.jobs;
+
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.JobQuery;
+import com.jobsconsole.model.JobSort;
+import com.jobsconsole.model.JobSource;
+import com.jobsconsole.model.JobStatus;
+import com.jobsconsole.model.JobType;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The jobs browser's filter and sort: statuses, types, sources, robots, created from/to and a GUID
+ * prefix, with a message for each field that holds something invalid. Every change runs
+ * {@code onChange} once (clearing all fields or setting the sort counts as one change).
+ */
+public final class JobFilterViewModel {
+
+    private static final Pattern ROBOTS = Pattern.compile("\\s*\\d{1,18}\\s*(,\\s*\\d{1,18}\\s*)*");
+    private static final Pattern PREFIX = Pattern.compile("[0-9a-fA-F-]{0,36}");
+
+    private final ObservableList<JobStatus> statusFilter = FXCollections.observableArrayList();
+    private final ObservableList<JobType> typeFilter = FXCollections.observableArrayList();
+    private final ObservableList<JobSource> sourceFilter = FXCollections.observableArrayList();
+    private final StringProperty robotFilter = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> createdFrom = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> createdTo = new SimpleObjectProperty<>();
+    private final StringProperty guidPrefix = new SimpleStringProperty("");
+    private final ObjectProperty<JobSort> sort = new SimpleObjectProperty<>(JobSort.CREATED_AT);
+    private final BooleanProperty ascending = new SimpleBooleanProperty(false);
+    private final StringBinding robotError;
+    private final StringBinding prefixError;
+    private final Runnable onChange;
+    private boolean suspended;
+
+    public JobFilterViewModel(Messages messages, Runnable onChange) {
+        this.onChange = onChange;
+        robotError = Bindings.createStringBinding(() -> robotFilter.get() == null || robotFilter.get().isBlank()
+                || ROBOTS.matcher(robotFilter.get()).matches() ? null : messages.get("jobs.filter.robots.error"), robotFilter);
+        prefixError = Bindings.createStringBinding(() -> guidPrefix.get() == null
+                || PREFIX.matcher(guidPrefix.get().strip()).matches() ? null : messages.get("jobs.filter.guid.error"),
+                guidPrefix);
+        for (ObservableList<?> list : List.of(statusFilter, typeFilter, sourceFilter)) {
+            list.addListener((ListChangeListener<Object>) c -> changed());
+        }
+        for (var p : List.of(robotFilter, guidPrefix)) {
+            p.addListener((o, a, b) -> changed());
+        }
+        for (var p : List.of(createdFrom, createdTo)) {
+            p.addListener((o, a, b) -> changed());
+        }
+        sort.addListener((o, a, b) -> changed());
+        ascending.addListener((o, a, b) -> changed());
+    }
+
+    private void changed() {
+        if (!suspended) {
+            onChange.run();
+        }
+    }
+
+    /** Makes several changes, then runs {@code onChange} once. */
+    private void together(Runnable changes) {
+        suspended = true;
+        try {
+            changes.run();
+        } finally {
+            suspended = false;
+        }
+        onChange.run();
+    }
+
+    /** The filter as a query for its first page, or null when a field holds something invalid. */
+    public JobQuery query(int pageSize) {
+        if (robotError.get() != null || prefixError.get() != null) {
+            return null;
+        }
+        Set<Long> robots = new LinkedHashSet<>();
+        if (robotFilter.get() != null && !robotFilter.get().isBlank()) {
+            for (String part : robotFilter.get().split(",")) {
+                robots.add(Long.parseLong(part.strip()));
+            }
+        }
+        LocalDateTime from = createdFrom.get() == null ? null : createdFrom.get().atStartOfDay();
+        LocalDateTime to = createdTo.get() == null ? null : createdTo.get().plusDays(1).atStartOfDay();
+        String prefix = guidPrefix.get() == null || guidPrefix.get().isBlank() ? null : guidPrefix.get().strip();
+        return new JobQuery(statusFilter.stream().map(JobStatus::code).collect(Collectors.toSet()),
+                typeFilter.stream().map(JobType::code).collect(Collectors.toSet()), Set.copyOf(sourceFilter), robots,
+                prefix, from, to, sort.get(), ascending.get(), pageSize, 0);
+    }
+
+    /** Filters to one status (a click on the status table). */
+    public void filterToStatus(JobStatus status) {
+        statusFilter.setAll(status);
+    }
+
+    /** Filters to one type (a click on the type table). */
+    public void filterToType(JobType type) {
+        typeFilter.setAll(type);
+    }
+
+    /** Clears every filter (one query, not one per field). */
+    public void clearFilters() {
+        together(() -> {
+            statusFilter.clear();
+            typeFilter.clear();
+            sourceFilter.clear();
+            robotFilter.set("");
+            guidPrefix.set("");
+            createdFrom.set(null);
+            createdTo.set(null);
+        });
+    }
+
+    /** Sets sort column and direction with one reload. */
+    public void sortBy(JobSort column, boolean asc) {
+        if (column != sort.get() || asc != ascending.get()) {
+            together(() -> {
+                sort.set(column);
+                ascending.set(asc);
+            });
+        }
+    }
+
+    public ObservableList<JobStatus> statusFilter() {
+        return statusFilter;
+    }
+
+    public ObservableList<JobType> typeFilter() {
+        return typeFilter;
+    }
+
+    public ObservableList<JobSource> sourceFilter() {
+        return sourceFilter;
+    }
+
+    public StringProperty robotFilterProperty() {
+        return robotFilter;
+    }
+
+    public ObjectProperty<LocalDate> createdFromProperty() {
+        return createdFrom;
+    }
+
+    public ObjectProperty<LocalDate> createdToProperty() {
+        return createdTo;
+    }
+
+    public StringProperty guidPrefixProperty() {
+        return guidPrefix;
+    }
+
+    public ObjectProperty<JobSort> sortProperty() {
+        return sort;
+    }
+
+    public BooleanProperty ascendingProperty() {
+        return ascending;
+    }
+
+    public ObservableStringValue robotError() {
+        return robotError;
+    }
+
+    public ObservableStringValue prefixError() {
+        return prefixError;
+    }
+}
