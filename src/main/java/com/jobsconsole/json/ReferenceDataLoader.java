@@ -65,7 +65,7 @@ public final class ReferenceDataLoader {
             List<Integer> next = new ArrayList<>();
             n.path("next").forEach(x -> next.add(x.asInt()));
             out.add(new JobStatus(required(n, "code").asInt(), required(n, "key").asText(),
-                    StatusKind.parse(required(n, "kind").asText()), n.path("color").asText("#888888"),
+                    StatusKind.parse(required(n, "kind").asText()), n.path("color").asText("-color-neutral-muted"),
                     text(required(n, "name")), text(n.path("description")), next));
         }
         return out;

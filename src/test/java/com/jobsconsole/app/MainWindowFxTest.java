@@ -1,29 +1,26 @@
 package com.jobsconsole.app;
 
-import com.jobsconsole.testing.FxWait;
-import com.jobsconsole.ui.common.DialogService;
-import com.jobsconsole.ui.jobs.JobRowViewModel;
-import java.lang.reflect.Proxy;
-import javafx.scene.control.DialogPane;
-import javafx.scene.control.ListView;
-import javafx.scene.control.SplitPane;
 import com.jobsconsole.gateway.ActiveGateway;
-import com.jobsconsole.gateway.JobGateway;
-import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.testing.FxWait;
 import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.testing.TestHost;
 import com.jobsconsole.testing.TestStore;
+import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.FxDialogService;
 import com.jobsconsole.ui.common.FxTaskExecutor;
+import com.jobsconsole.ui.jobs.JobRowViewModel;
 import com.jobsconsole.ui.main.MainViewModel;
 import com.jobsconsole.ui.reference.StatusItemViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -32,6 +29,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,9 +38,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -51,6 +49,7 @@ import static com.jobsconsole.testing.TestStore.REFERENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The main window driven like a person drives it: click, type, pick, read what is shown. */
+@Tag("slow")
 @ExtendWith(ApplicationExtension.class)
 class MainWindowFxTest {
 

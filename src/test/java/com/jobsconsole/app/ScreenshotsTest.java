@@ -1,36 +1,34 @@
 package com.jobsconsole.app;
 
 import com.jobsconsole.base.AuthScheme;
-import com.jobsconsole.gateway.remote.RemoteJobGateway;
-import com.jobsconsole.profiles.ConnectionProfile;
-import com.jobsconsole.testing.LocalApiServer;
-import com.jobsconsole.testing.TestHost;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.TabPane;
-import javafx.scene.control.TableView;
-import javafx.stage.Window;
 import com.jobsconsole.gateway.ActiveGateway;
-import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobSource;
+import com.jobsconsole.profiles.ConnectionProfile;
+import com.jobsconsole.testing.LocalApiServer;
 import com.jobsconsole.testing.RecordingDialogs;
+import com.jobsconsole.testing.TestHost;
 import com.jobsconsole.ui.common.FxTaskExecutor;
-import com.jobsconsole.ui.main.MainViewModel;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,14 +40,16 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 
 import static com.jobsconsole.testing.TestStore.REFERENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Makes the README's screenshots (not a check of behaviour): run with
- * {@code mvn -B test -Dtest=ScreenshotsTest -Dscreenshots.dir=assets/screenshots}.
+ * {@code mvn -B test -Pscreenshots -Dtest=ScreenshotsTest -Dscreenshots.dir=assets/screenshots}.
  */
+@Tag("screenshots")
 @EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
 class ScreenshotsTest {
 

@@ -27,7 +27,7 @@ class ReferenceDataLoaderTest {
         assertThat(ref.status(1).orElseThrow().name().get(Locale.forLanguageTag("ru"))).isEqualTo("В ожидании");
         assertThat(ref.status(4).orElseThrow().name().get(Locale.ENGLISH)).isEqualTo("Succeeded");
         assertThat(ref.statuses()).allSatisfy(s -> {
-            assertThat(s.color()).matches("#[0-9a-fA-F]{6}");
+            assertThat(s.color()).matches("-color-[a-z]+-[a-z0-9]+");
             assertThat(s.description().en()).isNotBlank();
             assertThat(s.description().ru()).isNotEqualTo(s.description().en());
         });

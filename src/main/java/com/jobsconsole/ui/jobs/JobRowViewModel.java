@@ -1,10 +1,12 @@
 package com.jobsconsole.ui.jobs;
 
-import java.time.LocalDateTime;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.Job;
+import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.ReferenceData;
+
+import java.time.LocalDateTime;
 
 /** A row of the jobs browser: the job (null while its page loads) and its values as shown. */
 public final class JobRowViewModel {
@@ -39,7 +41,7 @@ public final class JobRowViewModel {
 
     /** The status colour, for the chip. */
     public String statusColor() {
-        return job == null ? null : reference.status(job.status()).map(s -> s.color()).orElse("#888888");
+        return job == null ? null : reference.status(job.status()).map(JobStatus::color).orElse("-color-neutral-muted");
     }
 
     public String typeName() {

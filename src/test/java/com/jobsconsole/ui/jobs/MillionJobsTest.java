@@ -13,6 +13,7 @@ import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.ui.common.TaskExecutor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import static com.jobsconsole.testing.TestStore.REFERENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A store of a million jobs is browsed page by page: no query ever asks for more than a page. */
+@Tag("slow")
 class MillionJobsTest {
 
     @TempDir
