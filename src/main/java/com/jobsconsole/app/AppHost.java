@@ -1,13 +1,10 @@
 package com.jobsconsole.app;
 
-import java.util.ArrayList;
-import com.jobsconsole.base.Settings;
-
+import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AppDirs;
-
+import com.jobsconsole.base.Settings;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.NotAuthorizedException;
-import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.Messages;
@@ -27,6 +24,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;

@@ -1,16 +1,9 @@
 package com.jobsconsole.app;
 
-import java.io.IOException;
-import java.util.function.Supplier;
-import javafx.geometry.Rectangle2D;
-import javafx.stage.Screen;
-import javafx.stage.Window;
-import com.jobsconsole.base.Settings;
-
-import com.jobsconsole.base.AppDirs;
-
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import com.jobsconsole.base.AppDirs;
+import com.jobsconsole.base.Settings;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.I18n;
@@ -23,17 +16,22 @@ import com.jobsconsole.ui.common.FxTaskExecutor;
 import com.jobsconsole.ui.main.MainViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The JavaFX application: settings, the store, the main window, and the last-resort error handler. */
 public final class JobsConsoleApp extends Application {

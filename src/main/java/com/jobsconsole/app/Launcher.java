@@ -1,12 +1,11 @@
 package com.jobsconsole.app;
 
 import com.jobsconsole.base.AppDirs;
-
 import com.jobsconsole.cli.JobCommand;
 import com.jobsconsole.cli.ServeCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

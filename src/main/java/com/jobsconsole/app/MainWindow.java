@@ -1,12 +1,12 @@
 package com.jobsconsole.app;
 
-import com.jobsconsole.ui.jobs.JobsBrowserView;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.TaskExecutor;
 import com.jobsconsole.ui.common.ViewLoader;
+import com.jobsconsole.ui.jobs.JobsBrowserView;
 import com.jobsconsole.ui.main.MainViewModel;
 import com.jobsconsole.ui.main.MainWindowView;
 import com.jobsconsole.ui.methods.CreateJobView;

@@ -3,7 +3,6 @@ package com.jobsconsole.cli;
 import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.Settings;
 import com.jobsconsole.gateway.AlreadyExistsException;
-import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.NotFoundException;

@@ -2,35 +2,36 @@ package com.jobsconsole.cli;
 
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.BulkJobStore;
-import com.jobsconsole.gateway.InvalidInputException;
-import com.jobsconsole.i18n.Messages;
-import com.jobsconsole.transfer.JobImport;
-import com.jobsconsole.transfer.JobTransfer;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
 import com.jobsconsole.gateway.Guids;
+import com.jobsconsole.gateway.InvalidInputException;
+import com.jobsconsole.gateway.JobFields;
 import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.json.LenientTimes;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.JobSort;
 import com.jobsconsole.model.JobSource;
-import picocli.CommandLine;
+import com.jobsconsole.transfer.JobImport;
+import com.jobsconsole.transfer.JobTransfer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -83,11 +84,11 @@ public final class JobCommand implements Callable<Integer> {
     static final class Create extends Action {
         @Option(names = "--guid", description = "GUID of the new job (default: a fresh random one).")
         String guid;
-        @Option(names = "--type", defaultValue = "1", description = "Type code (default 1, Orchestrated).")
-        int type;
-        @Option(names = "--status", defaultValue = "1", description = "Status code (default 1, Pending).")
-        int status;
-        @Option(names = "--source", defaultValue = "API", description = "GUI, Trigger or API (default API).")
+        @Option(names = "--type", description = "Type code (default: the reference data's Orchestrated, 1).")
+        Integer type;
+        @Option(names = "--status", description = "Status code (default: the reference data's Pending, 1).")
+        Integer status;
+        @Option(names = "--source", description = "GUI, Trigger or API (default API).")
         String source;
         @Option(names = "--process-version", required = true, description = "Process version id.")
         long processVersion;
@@ -107,9 +108,15 @@ public final class JobCommand implements Callable<Integer> {
         @Override
         void run(JobGateway gateway, PrintWriter out) {
             UUID g = guid == null ? UUID.randomUUID() : Guids.parse(guid);
-            JobSource src = JobSource.fromWire(source).orElseThrow(() ->
-                    new InvalidInputException("error.server.badSource", Guids.printable(source)));
-            JobDraft d = new JobDraft(g, status, type, src, processVersion, robot, account, schedule, task,
+            JobFields fields = new JobFields(CliContext.reference(), ZoneId.systemDefault());
+            JobSource src;
+            try {
+                src = fields.sourceOrDefault(source);
+            } catch (JobFields.FieldException e) {
+                throw new InvalidInputException("error.server.badSource", e.printableText());
+            }
+            JobDraft d = new JobDraft(g, status == null ? fields.defaultStatus() : status,
+                    type == null ? fields.defaultType() : type, src, processVersion, robot, account, schedule, task,
                     time("--stop-after", stopAfter), time("--abort-after", abortAfter));
             out.println(JobJson.write(gateway.create(d)));
         }

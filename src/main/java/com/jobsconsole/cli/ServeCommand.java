@@ -1,13 +1,13 @@
 package com.jobsconsole.cli;
 
-import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.ApiKey;
+import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.server.JobApiServer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -71,7 +71,7 @@ public final class ServeCommand implements Callable<Integer> {
             return CliContext.exitCode(e);
         }
         try {
-            JobApiServer server = new JobApiServer(gateway, key, new InetSocketAddress(host, port), 8, line -> {
+            JobApiServer server = new JobApiServer(gateway, CliContext.reference(), key, new InetSocketAddress(host, port), 8, line -> {
                 synchronized (out) {
                     out.println(line);
                     out.flush();

@@ -1,9 +1,9 @@
 package com.jobsconsole.cli;
 
-import com.jobsconsole.base.AppDirs;
-import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.base.ApiKey;
+import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.AuthScheme;
+import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.gateway.remote.RemoteTarget;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;

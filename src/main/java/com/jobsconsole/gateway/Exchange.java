@@ -1,8 +1,7 @@
 package com.jobsconsole.gateway;
 
-import com.jobsconsole.base.AuthScheme;
-
 import com.jobsconsole.base.ApiKey;
+import com.jobsconsole.base.AuthScheme;
 
 import java.net.URI;
 import java.time.Duration;

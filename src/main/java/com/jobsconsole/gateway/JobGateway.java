@@ -1,8 +1,8 @@
 package com.jobsconsole.gateway;
 
 import com.jobsconsole.model.Job;
-import com.jobsconsole.model.JobEvent;
 import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.model.JobEvent;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.Page;
 

@@ -1,8 +1,8 @@
 package com.jobsconsole.model;
 
-import java.util.UUID;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /** The four documented Job API methods: HTTP method, path and parameters. */
 public enum ApiMethod {

@@ -1,13 +1,13 @@
 package com.jobsconsole.profiles;
 
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.remote.RemoteTarget;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

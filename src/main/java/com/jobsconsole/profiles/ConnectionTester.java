@@ -6,6 +6,7 @@ import com.jobsconsole.gateway.NotFoundException;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.gateway.remote.JobApiClient;
 import com.jobsconsole.gateway.remote.RemoteTarget;
+import com.jobsconsole.json.ReferenceDataLoader;
 
 import java.util.UUID;
 
@@ -27,7 +28,7 @@ public final class ConnectionTester {
 
     public static Result test(RemoteTarget target) {
         try {
-            new JobApiClient(target).read(UUID.randomUUID());
+            new JobApiClient(target, ReferenceDataLoader.loadDefault()).read(UUID.randomUUID());
             return new Result(Verdict.REACHABLE_AUTHORIZED, null);
         } catch (NotFoundException e) {
             return new Result(Verdict.REACHABLE_AUTHORIZED, null);

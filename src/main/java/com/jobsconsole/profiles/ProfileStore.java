@@ -3,8 +3,8 @@ package com.jobsconsole.profiles;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.base.ApiKey;
+import com.jobsconsole.gateway.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,19 +5,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.gateway.AlreadyExistsException;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.Guids;
 import com.jobsconsole.gateway.InvalidInputException;
+import com.jobsconsole.gateway.JobFields;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.NotFoundException;
-import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
-import com.jobsconsole.json.LenientTimes;
 import com.jobsconsole.model.JobDraft;
-import com.jobsconsole.model.JobSource;
+import com.jobsconsole.model.ReferenceData;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
@@ -29,7 +29,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HashMap;
@@ -59,6 +58,7 @@ public final class JobApiServer implements AutoCloseable {
     private static final String PREFIX = "/api/job/";
 
     private final JobGateway gateway;
+    private final JobFields fields;
     private final ApiKey key;
     private final HttpServer server;
     private final ExecutorService pool;
@@ -72,9 +72,10 @@ public final class JobApiServer implements AutoCloseable {
         }
     }
 
-    public JobApiServer(JobGateway gateway, ApiKey key, InetSocketAddress address, int threads,
-                        Consumer<String> requestLog) throws IOException {
+    public JobApiServer(JobGateway gateway, ReferenceData reference, ApiKey key, InetSocketAddress address,
+                        int threads, Consumer<String> requestLog) throws IOException {
         this.gateway = gateway;
+        this.fields = new JobFields(reference, ZoneId.systemDefault());
         this.key = key;
         this.requestLog = requestLog == null ? line -> { } : requestLog;
         this.server = HttpServer.create(address, 128);
@@ -162,10 +163,10 @@ public final class JobApiServer implements AutoCloseable {
             allow(method, "POST, PUT");
             String contentType = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")).toLowerCase(Locale.ROOT);
             String body = body(ex);
-            Map<String, String> fields = contentType.contains("x-www-form-urlencoded")
+            Map<String, String> f = contentType.contains("x-www-form-urlencoded")
                     || (!body.isBlank() && !body.strip().startsWith("{")) ? form(body) : flat(json(body));
-            UUID guid = Guids.parse(required(fields, "guid"));
-            gateway.updateStatus(guid, integer(fields, "status"));
+            UUID guid = Guids.parse(required(f, "guid"));
+            gateway.updateStatus(guid, read(() -> fields.integer("status", required(f, "status"))));
             return Reply.json(200, "[]");
         }
         if (rest.startsWith("read/")) {
@@ -285,17 +286,33 @@ public final class JobApiServer implements AutoCloseable {
         return out;
     }
 
-    private static JobDraft draft(JsonNode n) throws BadRequest {
+    private JobDraft draft(JsonNode n) throws BadRequest {
         Map<String, String> f = flat(n);
         UUID guid = Guids.parse(required(f, "guid"));
-        int status = f.get("status") == null ? 1 : integer(f, "status");
-        int type = f.get("type") == null ? 1 : integer(f, "type");
-        String src = f.get("source");
-        JobSource source = src == null ? JobSource.API : JobSource.fromWire(src)
-                .orElseThrow(() -> new InvalidInputException("error.server.badSource", Guids.printable(src)));
-        return new JobDraft(guid, status, type, source, id(f, "process_version_id"), id(f, "robot_id"),
-                id(f, "account_id"), id(f, "schedule_id"), id(f, "task_id"), time(f, "stop_after"),
-                time(f, "abort_after"));
+        return read(() -> new JobDraft(guid, fields.statusOrDefault(f.get("status")), fields.typeOrDefault(f.get("type")),
+                fields.sourceOrDefault(f.get("source")), fields.whole("process_version_id", f.get("process_version_id")),
+                fields.whole("robot_id", f.get("robot_id")), fields.whole("account_id", f.get("account_id")),
+                fields.whole("schedule_id", f.get("schedule_id")), fields.whole("task_id", f.get("task_id")),
+                fields.time("stop_after", f.get("stop_after")), fields.time("abort_after", f.get("abort_after"))));
+    }
+
+    /** Reads fields; one that cannot be read is a 400 that names it. */
+    private static <T> T read(FieldReading<T> reading) {
+        try {
+            return reading.read();
+        } catch (JobFields.FieldException e) {
+            String key = switch (e.problem()) {
+                case NOT_WHOLE -> "error.server.notInteger";
+                case NOT_TIME -> "error.server.notTime";
+                case UNKNOWN_SOURCE -> "error.server.badSource";
+            };
+            throw e.problem() == JobFields.Problem.UNKNOWN_SOURCE ? new InvalidInputException(key, e.printableText())
+                    : new InvalidInputException(key, e.field(), e.printableText());
+        }
+    }
+
+    private interface FieldReading<T> {
+        T read() throws JobFields.FieldException;
     }
 
     private static String required(Map<String, String> f, String name) {
@@ -304,34 +321,6 @@ public final class JobApiServer implements AutoCloseable {
             throw new InvalidInputException("error.field.required", name);
         }
         return v;
-    }
-
-    private static int integer(Map<String, String> f, String name) {
-        String v = required(f, name).strip();
-        if (!v.matches("-?\\d{1,9}")) {
-            throw new InvalidInputException("error.server.notInteger", name, Guids.printable(v));
-        }
-        return Integer.parseInt(v);
-    }
-
-    private static Long id(Map<String, String> f, String name) {
-        String v = f.get(name);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        if (!v.strip().matches("-?\\d{1,18}")) {
-            throw new InvalidInputException("error.server.notInteger", name, Guids.printable(v));
-        }
-        return Long.parseLong(v.strip());
-    }
-
-    private static LocalDateTime time(Map<String, String> f, String name) {
-        String v = f.get(name);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        return LenientTimes.parse(v, ZoneId.systemDefault())
-                .orElseThrow(() -> new InvalidInputException("error.server.notTime", name, Guids.printable(v)));
     }
 
     private static Reply error(GatewayException e) {

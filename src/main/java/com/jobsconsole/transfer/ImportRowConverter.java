@@ -2,7 +2,7 @@ package com.jobsconsole.transfer;
 
 import com.jobsconsole.gateway.Guids;
 import com.jobsconsole.gateway.InvalidInputException;
-import com.jobsconsole.json.LenientTimes;
+import com.jobsconsole.gateway.JobFields;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobSource;
 import com.jobsconsole.model.ReferenceData;
@@ -43,6 +43,7 @@ final class ImportRowConverter {
     }
 
     private final ReferenceData reference;
+    private final JobFields fields;
     private final Map<String, String> fieldOf;
     private final LocalDateTime stamp;
     private final Map<String, Optional<String>> byName = new HashMap<>();
@@ -53,6 +54,7 @@ final class ImportRowConverter {
      */
     ImportRowConverter(ReferenceData reference, Map<String, String> fieldOf, LocalDateTime stamp) {
         this.reference = reference;
+        this.fields = new JobFields(reference, ZoneId.systemDefault());
         this.fieldOf = fieldOf;
         this.stamp = stamp;
     }
@@ -111,57 +113,45 @@ final class ImportRowConverter {
         if (!v.containsKey("status")) {
             throw new BadRowException(line, "import.bad.noStatus");
         }
-        int status = (int) whole(v, "status", line, false);
-        if (reference.status(status).isEmpty()) {
-            throw new BadRowException(line, "import.bad.status", status);
-        }
-        int type = v.containsKey("type") ? (int) whole(v, "type", line, false) : 1;
-        if (reference.type(type).isEmpty()) {
-            throw new BadRowException(line, "import.bad.type", type);
-        }
-        JobSource source = JobSource.API;
-        if (v.containsKey("source")) {
-            String s = v.get("source");
-            source = JobSource.fromWire(s).orElseThrow(() -> new BadRowException(line, "import.bad.source",
-                    Guids.printable(s)));
-        }
-        LocalDateTime created = time(v, "created_at", line);
-        created = created == null ? stamp : created;
-        LocalDateTime updated = time(v, "updated_at", line);
-        return new Job(guid, status, type, source, id(v, "process_version_id", line), id(v, "robot_id", line),
-                id(v, "account_id", line), id(v, "schedule_id", line), id(v, "task_id", line),
-                time(v, "stop_after", line), time(v, "abort_after", line), created,
-                updated == null ? created : updated, time(v, "started_at", line), time(v, "completed_at", line));
-    }
-
-    private static Long id(Map<String, String> v, String field, long line) throws BadRowException {
-        return v.containsKey(field) ? whole(v, field, line, true) : null;
-    }
-
-    private static long whole(Map<String, String> v, String field, long line, boolean positive)
-            throws BadRowException {
-        String text = v.get(field);
-        long n;
         try {
-            n = Long.parseLong(text.endsWith(".0") ? text.substring(0, text.length() - 2) : text);
-        } catch (NumberFormatException e) {
-            throw new BadRowException(line, "import.bad.number", field, Guids.printable(text));
+            int status = fields.statusOrDefault(number(v, "status"));
+            if (reference.status(status).isEmpty()) {
+                throw new BadRowException(line, "import.bad.status", status);
+            }
+            int type = fields.typeOrDefault(number(v, "type"));
+            if (reference.type(type).isEmpty()) {
+                throw new BadRowException(line, "import.bad.type", type);
+            }
+            JobSource source = fields.sourceOrDefault(v.get("source"));
+            LocalDateTime created = fields.time("created_at", v.get("created_at"));
+            created = created == null ? stamp : created;
+            LocalDateTime updated = fields.time("updated_at", v.get("updated_at"));
+            return new Job(guid, status, type, source, id(v, "process_version_id", line), id(v, "robot_id", line),
+                    id(v, "account_id", line), id(v, "schedule_id", line), id(v, "task_id", line),
+                    fields.time("stop_after", v.get("stop_after")), fields.time("abort_after", v.get("abort_after")),
+                    created, updated == null ? created : updated, fields.time("started_at", v.get("started_at")),
+                    fields.time("completed_at", v.get("completed_at")));
+        } catch (JobFields.FieldException e) {
+            throw switch (e.problem()) {
+                case NOT_WHOLE -> new BadRowException(line, "import.bad.number", e.field(), e.printableText());
+                case NOT_TIME -> new BadRowException(line, "import.bad.time", e.field(), e.printableText());
+                case UNKNOWN_SOURCE -> new BadRowException(line, "import.bad.source", e.printableText());
+            };
         }
-        if (positive && n < 1) {
+    }
+
+    /** An id: a whole number of 1 or more (a spreadsheet's "12.0" counts as 12), or null when left out. */
+    private Long id(Map<String, String> v, String field, long line) throws BadRowException, JobFields.FieldException {
+        Long n = fields.whole(field, number(v, field));
+        if (n != null && n < 1) {
             throw new BadRowException(line, "import.bad.positive", field, n);
-        }
-        if (!positive && (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE)) {
-            throw new BadRowException(line, "import.bad.number", field, Guids.printable(text));
         }
         return n;
     }
 
-    private static LocalDateTime time(Map<String, String> v, String field, long line) throws BadRowException {
+    /** A number's text as a spreadsheet may have saved it ("12.0"), without the ".0". */
+    private static String number(Map<String, String> v, String field) {
         String text = v.get(field);
-        if (text == null) {
-            return null;
-        }
-        return LenientTimes.parse(text, ZoneId.systemDefault())
-                .orElseThrow(() -> new BadRowException(line, "import.bad.time", field, Guids.printable(text)));
+        return text != null && text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
     }
 }

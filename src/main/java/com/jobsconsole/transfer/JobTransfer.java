@@ -1,9 +1,5 @@
 package com.jobsconsole.transfer;
 
-import java.io.Closeable;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Optional;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.json.JobJson;
@@ -15,14 +11,18 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 

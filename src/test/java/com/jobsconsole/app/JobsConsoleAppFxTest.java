@@ -1,15 +1,13 @@
 package com.jobsconsole.app;
 
-import com.jobsconsole.testing.FxWait;
-import java.io.IOException;
-import javafx.scene.control.TableView;
 import com.jobsconsole.base.AppDirs;
-
+import com.jobsconsole.testing.FxWait;
 import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.ui.common.FxDialogService;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +17,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;

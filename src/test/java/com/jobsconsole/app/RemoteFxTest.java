@@ -1,14 +1,12 @@
 package com.jobsconsole.app;
 
 import com.jobsconsole.base.ApiKey;
-import com.jobsconsole.testing.FxWait;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.SplitPane;
-import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.base.AuthScheme;
+import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.profiles.ConnectionProfile;
+import com.jobsconsole.testing.FxWait;
 import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.testing.ScriptedServer;
 import com.jobsconsole.testing.TestHost;
@@ -18,6 +16,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;

@@ -10,6 +10,7 @@ import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.server.JobApiServer;
+import com.jobsconsole.testing.TestStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -66,7 +67,7 @@ public class RemoteGatewayBenchmark {
         ReferenceData ref = ReferenceDataLoader.loadDefault();
         dir = Files.createTempDirectory("jobs-remote-bench");
         serverStore = SqliteJobGateway.open(dir.resolve("server.sqlite"), ref);
-        server = new JobApiServer(serverStore, KEY, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8, null)
+        server = new JobApiServer(serverStore, TestStore.REFERENCE, KEY, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8, null)
                 .start();
         base = "http://127.0.0.1:" + server.port();
         gateway = RemoteJobGateway.open(RemoteTarget.of(base, KEY), dir.resolve("cache.sqlite"), ref);

@@ -1,12 +1,13 @@
 package com.jobsconsole.bench;
 
-import com.jobsconsole.json.JobJson;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.json.JobJson;
 import com.jobsconsole.json.ReferenceDataLoader;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.server.JobApiServer;
+import com.jobsconsole.testing.TestStore;
 import com.sun.net.httpserver.HttpServer;
 
 import java.net.InetAddress;
@@ -50,7 +51,7 @@ final class ServerThroughput {
             ids[i] = store.create(JobDraft.of(UUID.randomUUID(), 55, 1, 4)).guid();
         }
         String fixedBody = JobJson.write(store.read(ids[0]));
-        JobApiServer server = new JobApiServer(store, KEY, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        JobApiServer server = new JobApiServer(store, TestStore.REFERENCE, KEY, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 8, null).start();
         HttpServer bare = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         bare.setExecutor(Executors.newFixedThreadPool(8));

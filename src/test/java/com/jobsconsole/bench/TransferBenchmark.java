@@ -1,6 +1,5 @@
 package com.jobsconsole.bench;
 
-import java.io.BufferedOutputStream;
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.json.JobJson;
@@ -11,6 +10,7 @@ import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.transfer.JobImport;
 import com.jobsconsole.transfer.JobTransfer;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.OutputStream;
 import java.nio.file.Files;

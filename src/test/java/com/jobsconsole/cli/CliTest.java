@@ -1,12 +1,9 @@
 package com.jobsconsole.cli;
 
-import com.jobsconsole.base.AppDirs;
-import java.net.ServerSocket;
-import java.util.concurrent.TimeUnit;
-import org.testfx.util.WaitForAsyncUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jobsconsole.app.Launcher;
+import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.profiles.ConnectionProfile;
@@ -16,16 +13,19 @@ import com.jobsconsole.testing.TestStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -6,8 +6,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.UUID;
 
-import static com.jobsconsole.testing.Rendered.english;
-import static com.jobsconsole.testing.Rendered.russian;
 import static com.jobsconsole.testing.Rendered.says;
 import static com.jobsconsole.testing.Rendered.saysNot;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -19,10 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import static com.jobsconsole.testing.Rendered.english;
-import static com.jobsconsole.testing.Rendered.russian;
 import static com.jobsconsole.testing.Rendered.says;
-import static com.jobsconsole.testing.Rendered.saysNot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

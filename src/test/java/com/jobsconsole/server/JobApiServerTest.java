@@ -1,10 +1,10 @@
 package com.jobsconsole.server;
 
-import com.jobsconsole.model.JobQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.testing.LocalApiServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

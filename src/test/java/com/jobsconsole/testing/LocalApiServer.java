@@ -22,7 +22,7 @@ public final class LocalApiServer implements AutoCloseable {
 
     public LocalApiServer(Path dir) throws IOException {
         store = SqliteJobGateway.open(dir.resolve("server.sqlite"), TestStore.REFERENCE);
-        server = new JobApiServer(store, KEY, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4,
+        server = new JobApiServer(store, TestStore.REFERENCE, KEY, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4,
                 requests::add).start();
     }
 

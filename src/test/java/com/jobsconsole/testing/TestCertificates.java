@@ -1,13 +1,13 @@
 package com.jobsconsole.testing;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /** A self-signed certificate for localhost, made by the JDK's keytool, as a private CA would be. */
 public final class TestCertificates {

@@ -1,29 +1,29 @@
 package com.jobsconsole.transfer;
 
-import com.jobsconsole.model.JobDraft;
-import com.jobsconsole.model.JobSort;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.BitSet;
-import org.dhatim.fastexcel.reader.Sheet;
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.Job;
+import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobQuery;
+import com.jobsconsole.model.JobSort;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,10 +31,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static com.jobsconsole.testing.Rendered.english;
-import static com.jobsconsole.testing.Rendered.russian;
 import static com.jobsconsole.testing.Rendered.says;
-import static com.jobsconsole.testing.Rendered.saysNot;
 import static com.jobsconsole.testing.TestStore.REFERENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,14 +1,13 @@
 package com.jobsconsole.gateway.remote;
 
-import com.jobsconsole.gateway.ExchangeLog;
-
-import com.jobsconsole.gateway.Exchange;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jobsconsole.gateway.AlreadyExistsException;
+import com.jobsconsole.gateway.Exchange;
+import com.jobsconsole.gateway.ExchangeLog;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.InvalidInputException;
+import com.jobsconsole.gateway.JobFields;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.NotFoundException;
 import com.jobsconsole.gateway.UnavailableException;
@@ -16,10 +15,10 @@ import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.model.ReferenceData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -36,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.net.ssl.SSLException;
 
 /**
  * The orchestrator's four documented Job methods over HTTP, exactly as documented (POST create,
@@ -48,14 +48,16 @@ public final class JobApiClient {
     private static final Logger LOG = LoggerFactory.getLogger(JobApiClient.class);
     private final RemoteTarget target;
     private final HttpClient http;
-    private final TolerantJobReader reader = new TolerantJobReader(ZoneId.systemDefault());
+    private final TolerantJobReader reader;
     /** Computed once: the header value (never logged) and the headers as shown, key masked. */
     private final String authorization;
     private final Map<String, List<String>> shownHeaders;
     private final Map<String, List<String>> shownHeadersWithBody;
 
-    public JobApiClient(RemoteTarget target) {
+    /** @param reference the reference data, for the defaults of fields an answer leaves out */
+    public JobApiClient(RemoteTarget target, ReferenceData reference) {
         this.target = target;
+        this.reader = new TolerantJobReader(new JobFields(reference, ZoneId.systemDefault()));
         HttpClient.Builder b = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(target.connectTimeout())

@@ -1,21 +1,15 @@
 package com.jobsconsole.gateway.remote;
 
-import com.jobsconsole.model.JobEvent;
-import java.util.LinkedHashMap;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.JobRules;
-import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.gateway.NotFoundException;
+import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.model.JobEvent;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.Page;
 import com.jobsconsole.model.ReferenceData;
@@ -25,17 +19,23 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The orchestrator's Job API, local-first. Writes and reads go to the orchestrator (through
@@ -73,7 +73,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
     public static RemoteJobGateway open(RemoteTarget target, Path cacheFile, ReferenceData reference) {
         SqliteJobGateway cache = SqliteJobGateway.openCache(cacheFile, reference);
         try {
-            return new RemoteJobGateway(new JobApiClient(target), cache, reference);
+            return new RemoteJobGateway(new JobApiClient(target, reference), cache, reference);
         } catch (RuntimeException e) {
             cache.close();
             throw e;

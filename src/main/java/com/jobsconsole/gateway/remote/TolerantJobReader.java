@@ -1,9 +1,5 @@
 package com.jobsconsole.gateway.remote;
 
-import com.jobsconsole.gateway.Exchange;
-import java.util.HashMap;
-import com.jobsconsole.gateway.Exchange;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,23 +7,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.jobsconsole.gateway.Exchange;
 import com.jobsconsole.gateway.Guids;
-import com.jobsconsole.json.LenientTimes;
+import com.jobsconsole.gateway.JobFields;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobSource;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * Reads every response shape the orchestrator is known to send for a job: the job object, the
  * job or a {@code {"guid": …}} object wrapped in a one-element array, numbers as strings, the
- * date shapes of {@link LenientTimes}, unknown extra fields, and the page's own pseudo-JSON
+ * date shapes of {@code LenientTimes}, unknown extra fields, and the page's own pseudo-JSON
  * (named fields in square brackets, unquoted dates, a trailing comma). What it cannot read it
  * refuses with a {@link Unreadable} that says why; it never guesses.
  */
@@ -56,10 +51,11 @@ public final class TolerantJobReader {
         }
     }
 
-    private final ZoneId zone;
+    private final JobFields fields;
 
-    public TolerantJobReader(ZoneId zone) {
-        this.zone = zone;
+    /** @param fields reads times in its zone and knows the defaults of what an answer leaves out */
+    public TolerantJobReader(JobFields fields) {
+        this.fields = fields;
     }
 
     /** Reads a job response; {@code expected} is the GUID asked for (null for create). */
@@ -83,9 +79,13 @@ public final class TolerantJobReader {
         int status = (int) integer(fields, "status", true);
         Long type = integerOrNull(fields, "type");
         String source = textOrNull(fields, "source");
-        JobSource src = source == null ? JobSource.API
-                : JobSource.fromWire(source).orElseThrow(() -> new Unreadable("unknown source \"" + source + "\""));
-        Job job = new Job(guid, status, type == null ? 1 : type.intValue(), src,
+        JobSource src;
+        try {
+            src = this.fields.sourceOrDefault(source);
+        } catch (JobFields.FieldException e) {
+            throw new Unreadable("unknown source \"" + source + "\"");
+        }
+        Job job = new Job(guid, status, type == null ? this.fields.defaultType() : type.intValue(), src,
                 integerOrNull(fields, "process_version_id"), integerOrNull(fields, "robot_id"),
                 integerOrNull(fields, "account_id"), integerOrNull(fields, "schedule_id"),
                 integerOrNull(fields, "task_id"),
@@ -221,11 +221,11 @@ public final class TolerantJobReader {
         if (n == null || n.isNull() || (n.isTextual() && n.asText().isBlank())) {
             return null;
         }
-        Optional<LocalDateTime> t = LenientTimes.parse(n.asText(), zone);
-        if (t.isEmpty()) {
+        try {
+            return this.fields.time(name, n.asText());
+        } catch (JobFields.FieldException e) {
             throw new Unreadable("\"" + name + "\" is not a date-time: " + quote(n));
         }
-        return t.get();
     }
 
     private static String quote(JsonNode n) {

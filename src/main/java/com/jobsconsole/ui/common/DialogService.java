@@ -1,8 +1,8 @@
 package com.jobsconsole.ui.common;
 
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /** Every error, confirmation, notification and file choice the user sees goes through here. */

@@ -1,10 +1,9 @@
 package com.jobsconsole.ui.connection;
 
-import com.jobsconsole.ui.common.Converters;
-import com.jobsconsole.profiles.ConnectionTester;
-
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.profiles.ConnectionProfile;
+import com.jobsconsole.profiles.ConnectionTester;
+import com.jobsconsole.ui.common.Converters;
 import com.jobsconsole.ui.common.FieldValidation;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;

@@ -1,14 +1,11 @@
 package com.jobsconsole.ui.connection;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import com.jobsconsole.profiles.ConnectionTester;
-
-import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AuthScheme;
+import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.profiles.ConnectionProfile;
+import com.jobsconsole.profiles.ConnectionTester;
 import com.jobsconsole.profiles.ProfileStore;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.TaskExecutor;
@@ -29,6 +26,8 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.stream.Stream;
 

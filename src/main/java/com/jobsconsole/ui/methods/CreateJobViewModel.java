@@ -1,7 +1,7 @@
 package com.jobsconsole.ui.methods;
 
-import com.jobsconsole.gateway.Guids;
 import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.Guids;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.ApiMethod;

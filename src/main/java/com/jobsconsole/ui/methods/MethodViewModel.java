@@ -1,7 +1,9 @@
 package com.jobsconsole.ui.methods;
 
-import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.Exchange;
+import com.jobsconsole.gateway.ExchangeLog;
+import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.ui.common.DialogService;
@@ -19,13 +21,10 @@ import javafx.beans.value.ObservableStringValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.jobsconsole.gateway.Exchange;
-import com.jobsconsole.gateway.ExchangeLog;
-
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * What every method tab shares: the call's state (running, outcome, message, response body,

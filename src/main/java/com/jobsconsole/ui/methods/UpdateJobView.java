@@ -1,7 +1,7 @@
 package com.jobsconsole.ui.methods;
 
-import com.jobsconsole.ui.common.Converters;
 import com.jobsconsole.model.JobStatus;
+import com.jobsconsole.ui.common.Converters;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;

@@ -1,12 +1,12 @@
 package com.jobsconsole.ui.reference;
 
-import javafx.scene.control.TableRow;
 import com.jobsconsole.ui.common.ColorChip;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 

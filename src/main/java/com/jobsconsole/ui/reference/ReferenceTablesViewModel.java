@@ -1,11 +1,10 @@
 package com.jobsconsole.ui.reference;
 
-import com.jobsconsole.model.JobStatus;
-import com.jobsconsole.model.JobType;
-import java.util.function.Consumer;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.JobStatus;
+import com.jobsconsole.model.JobType;
 import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.TaskExecutor;
@@ -15,6 +14,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** The status and type tables with their job counts, kept current after every change. */
 public final class ReferenceTablesViewModel {

@@ -1,27 +1,21 @@
 package com.jobsconsole.gateway.remote;
 
-import java.nio.file.Files;
-import org.assertj.core.api.Assertions;
-import com.jobsconsole.gateway.ExchangeLog;
-
-import com.jobsconsole.gateway.Exchange;
-
-import com.jobsconsole.base.AuthScheme;
-
 import com.jobsconsole.base.ApiKey;
-
+import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.AlreadyExistsException;
+import com.jobsconsole.gateway.Exchange;
+import com.jobsconsole.gateway.ExchangeLog;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.NotFoundException;
 import com.jobsconsole.gateway.UnavailableException;
-import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.testing.ScriptedServer;
 import com.jobsconsole.testing.TestCertificates;
 import com.jobsconsole.testing.TestStore;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -36,7 +31,6 @@ import java.util.UUID;
 import static com.jobsconsole.testing.Rendered.english;
 import static com.jobsconsole.testing.Rendered.russian;
 import static com.jobsconsole.testing.Rendered.says;
-import static com.jobsconsole.testing.Rendered.saysNot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,8 @@
 package com.jobsconsole.gateway.remote;
 
+import com.jobsconsole.gateway.JobFields;
 import com.jobsconsole.model.Job;
+import com.jobsconsole.testing.TestStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TolerantJobReaderTest {
 
     private static final String G = "0f8fad5b-d9cb-469f-a165-70867728950e";
-    private final TolerantJobReader reader = new TolerantJobReader(ZoneOffset.UTC);
+    private final TolerantJobReader reader = new TolerantJobReader(new JobFields(TestStore.REFERENCE, ZoneOffset.UTC));
 
     @Test
     void readsThePlainJobObject() throws Exception {

@@ -1,10 +1,10 @@
 package com.jobsconsole.gateway.sqlite;
 
-import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.AlreadyExistsException;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.model.Job;
+import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

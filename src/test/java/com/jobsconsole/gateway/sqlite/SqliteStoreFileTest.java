@@ -19,13 +19,11 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.UUID;
 
 import static com.jobsconsole.testing.Rendered.english;
 import static com.jobsconsole.testing.Rendered.russian;
 import static com.jobsconsole.testing.Rendered.says;
-import static com.jobsconsole.testing.Rendered.saysNot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,9 +1,5 @@
 package com.jobsconsole.ui.connection;
 
-import java.util.concurrent.TimeoutException;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import com.jobsconsole.app.MainWindow;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.profiles.ProfileStore;
@@ -13,6 +9,9 @@ import com.jobsconsole.ui.common.FxTaskExecutor;
 import com.jobsconsole.ui.common.ViewLoader;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,10 @@
 package com.jobsconsole.ui.connection;
 
-import com.jobsconsole.profiles.ConnectionTester;
-
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.profiles.ConnectionProfile;
+import com.jobsconsole.profiles.ConnectionTester;
 import com.jobsconsole.profiles.ProfileStore;
 import com.jobsconsole.testing.LocalApiServer;
 import com.jobsconsole.testing.RecordingDialogs;

@@ -1,18 +1,15 @@
 package com.jobsconsole.ui.jobs;
 
 import com.jobsconsole.base.AuthScheme;
-import com.jobsconsole.gateway.remote.RemoteJobGateway;
-import com.jobsconsole.model.JobDraft;
-import com.jobsconsole.profiles.ConnectionProfile;
-import com.jobsconsole.testing.LocalApiServer;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobQuery;
+import com.jobsconsole.profiles.ConnectionProfile;
+import com.jobsconsole.testing.LocalApiServer;
 import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.ui.common.TaskExecutor;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import static com.jobsconsole.testing.TestStore.REFERENCE;
 import static org.assertj.core.api.Assertions.assertThat;

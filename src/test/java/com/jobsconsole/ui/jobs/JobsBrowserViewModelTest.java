@@ -1,10 +1,6 @@
 package com.jobsconsole.ui.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.jobsconsole.transfer.JobTransfer;
-import com.jobsconsole.ui.common.DialogService;
-import java.nio.file.Files;
-import java.util.Comparator;
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
@@ -14,16 +10,20 @@ import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.JobSort;
 import com.jobsconsole.model.JobSource;
 import com.jobsconsole.testing.RecordingDialogs;
+import com.jobsconsole.transfer.JobTransfer;
+import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.TaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -117,7 +117,7 @@ class JobsBrowserViewModelTest {
         assertThat(vm.statusChart()).hasSize(9);
         assertThat(vm.statusChart().stream().mapToLong(JobsBrowserViewModel.Bucket::count).sum()).isEqualTo(5_000);
         assertThat(vm.statusChart().get(4).label()).isEqualTo("Succeeded");
-        assertThat(vm.statusChart().get(4).color()).isEqualTo("#1a7f37");
+        assertThat(vm.statusChart().get(4).color()).isEqualTo("-color-success-emphasis");
         assertThat(vm.createdChartTitleProperty().get()).isEqualTo("Jobs created per day (current filter)");
         assertThat(vm.createdChart()).hasSizeBetween(50, 57);
         assertThat(vm.createdChart().stream().mapToLong(JobsBrowserViewModel.Bucket::count).sum()).isEqualTo(5_000);

@@ -1,7 +1,6 @@
 package com.jobsconsole.ui.main;
 
 import com.jobsconsole.gateway.ActiveGateway;
-import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.i18n.Messages;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 

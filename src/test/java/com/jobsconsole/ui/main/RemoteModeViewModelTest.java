@@ -1,7 +1,7 @@
 package com.jobsconsole.ui.main;
 
-import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.base.AuthScheme;
+import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.JobDraft;
