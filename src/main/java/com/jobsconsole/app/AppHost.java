@@ -16,6 +16,7 @@ import com.jobsconsole.ui.common.TaskExecutor;
 import com.jobsconsole.ui.common.ViewLoader;
 import com.jobsconsole.ui.connection.ProfilesView;
 import com.jobsconsole.ui.connection.ProfilesViewModel;
+import com.jobsconsole.ui.main.LayoutViewModel;
 import com.jobsconsole.ui.main.MainViewModel;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -143,6 +144,29 @@ public class AppHost implements MainViewModel.Host {
     @Override
     public void saveBrowserColumns(List<String> layout) {
         settings.browserColumns = new ArrayList<>(layout);
+        settings.save(dirs.settingsFile());
+    }
+
+    @Override
+    public boolean notifications() {
+        return settings.notifications;
+    }
+
+    @Override
+    public void saveNotifications(boolean on) {
+        settings.notifications = on;
+        settings.save(dirs.settingsFile());
+    }
+
+    @Override
+    public LayoutViewModel.Saved windowLayout() {
+        return new LayoutViewModel.Saved(settings.methodsCollapsed, settings.browserShare);
+    }
+
+    @Override
+    public void saveWindowLayout(LayoutViewModel.Saved layout) {
+        settings.methodsCollapsed = layout.methodsCollapsed();
+        settings.browserShare = layout.divider();
         settings.save(dirs.settingsFile());
     }
 }

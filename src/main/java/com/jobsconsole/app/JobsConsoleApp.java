@@ -91,7 +91,29 @@ public final class JobsConsoleApp extends Application {
                     dirs.referenceOverrideDir().toString(), String.valueOf(e.getMessage())));
             reference = ReferenceDataLoader.loadDefault();
         }
-        openAtStartup(dirs.startupStore(storeOption, System.getenv(), settings.lastStore()));
+        openAtStartup(dirs.startupStore(storeOption != null ? storeOption : storeParameter(getParameters()),
+                System.getenv(), settings.lastStore()));
+    }
+
+    /**
+     * {@code --store PATH} (or {@code --store=PATH}) given the JavaFX way, {@code Application.launch(
+     * JobsConsoleApp.class, "--store", path)}, as IDEs and test tools start an application; null if not.
+     */
+    static Path storeParameter(Parameters parameters) {
+        if (parameters == null) {
+            return null;
+        }
+        String named = parameters.getNamed().get("store");
+        if (named != null && !named.isBlank()) {
+            return Path.of(named);
+        }
+        List<String> raw = parameters.getRaw();
+        for (int i = 0; i < raw.size(); i++) {
+            if (raw.get(i).equals("--store") && i + 1 < raw.size()) {
+                return Path.of(raw.get(i + 1));
+            }
+        }
+        return null;
     }
 
     private DialogService dialogs(Messages messages) {
@@ -141,7 +163,7 @@ public final class JobsConsoleApp extends Application {
             // Fit the screen: the window's natural size (every column, every filter) is wider than many.
             Rectangle2D screen = Screen.getPrimary().getVisualBounds();
             stage.setWidth(Math.min(1440, screen.getWidth()));
-            stage.setHeight(Math.min(1000, screen.getHeight()));
+            stage.setHeight(Math.min(1200, screen.getHeight()));
             stage.centerOnScreen();
         }
         stage.show();

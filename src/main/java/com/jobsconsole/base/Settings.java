@@ -28,6 +28,12 @@ public final class Settings {
     public String theme = "light";
     /** The jobs browser's columns: "id:width:visible", in the user's order. */
     public List<String> browserColumns = new ArrayList<>();
+    /** The method panel collapsed to its tab strip. */
+    public boolean methodsCollapsed;
+    /** The jobs browser's share of the height it shares with the method panel (0: never set). */
+    public double browserShare;
+    /** Desktop notifications for jobs that enter Failed or Aborted. */
+    public boolean notifications = true;
     /** Most recent first. */
     public List<String> recentStores = new ArrayList<>();
 

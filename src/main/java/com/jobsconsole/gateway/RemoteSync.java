@@ -32,4 +32,10 @@ public interface RemoteSync {
      * orchestrator no longer has are dropped. Stops early when {@code cancelled} says so.
      */
     RefreshReport refresh(int concurrency, Progress progress, BooleanSupplier cancelled);
+
+    /**
+     * Live: re-reads the kept jobs that are not in a final status (the newest first, a bounded
+     * number), at most {@code concurrency} at a time; what the orchestrator says is kept.
+     */
+    RefreshReport refreshUnfinished(int concurrency, BooleanSupplier cancelled);
 }

@@ -20,15 +20,27 @@ import java.util.Locale;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ConnectionProfile(String name, String baseUrl, AuthScheme auth, int connectTimeoutSeconds,
-                                int requestTimeoutSeconds, String caFile) {
+                                int requestTimeoutSeconds, String caFile, int liveSeconds) {
 
     public static final int MAX_NAME = 64;
+    /** How often Live re-reads the unfinished jobs, when the profile does not say. */
+    public static final int DEFAULT_LIVE_SECONDS = 10;
 
+    /**
+     * @param liveSeconds how often Live re-reads the jobs that are not finished (0: the default, 10 s)
+     */
     public ConnectionProfile {
         auth = auth == null ? AuthScheme.BEARER : auth;
         connectTimeoutSeconds = connectTimeoutSeconds <= 0 ? 5 : connectTimeoutSeconds;
         requestTimeoutSeconds = requestTimeoutSeconds <= 0 ? 15 : requestTimeoutSeconds;
         caFile = caFile == null || caFile.isBlank() ? null : caFile;
+        liveSeconds = liveSeconds <= 0 ? DEFAULT_LIVE_SECONDS : liveSeconds;
+    }
+
+    /** A profile with Live's default interval. */
+    public ConnectionProfile(String name, String baseUrl, AuthScheme auth, int connectTimeoutSeconds,
+                             int requestTimeoutSeconds, String caFile) {
+        this(name, baseUrl, auth, connectTimeoutSeconds, requestTimeoutSeconds, caFile, 0);
     }
 
     /** What is wrong with this profile, as message keys (empty when it is fine). */
@@ -44,6 +56,9 @@ public record ConnectionProfile(String name, String baseUrl, AuthScheme auth, in
         }
         if (connectTimeoutSeconds > 600 || requestTimeoutSeconds > 3600) {
             p.add("profile.error.timeout");
+        }
+        if (liveSeconds < 2 || liveSeconds > 3600) {
+            p.add("profile.error.live");
         }
         if (caFile != null && !Files.isRegularFile(Path.of(caFile))) {
             p.add("profile.error.caMissing");

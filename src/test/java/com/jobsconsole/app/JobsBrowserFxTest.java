@@ -16,12 +16,12 @@ import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.FxTaskExecutor;
 import com.jobsconsole.ui.jobs.JobRowViewModel;
 import com.jobsconsole.ui.jobs.PagedJobList;
+import com.jobsconsole.ui.main.LayoutViewModel;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -75,14 +75,14 @@ class JobsBrowserFxTest {
         store.insertAll(new DemoJobs(REFERENCE, JOBS, 21, LocalDateTime.of(2030, 1, 1, 0, 0)), x -> { }, () -> false);
         executor = new FxTaskExecutor(2);
         Messages messages = new Messages(Locale.ENGLISH);
-        MainWindow window = new MainWindow(REFERENCE, gateway, executor, dialogs, messages, new TestHost(dir),
+        TestHost host = new TestHost(dir);
+        host.layout = new LayoutViewModel.Saved(false, 0.8); // the browser gets the room a user would drag it to
+        MainWindow window = new MainWindow(REFERENCE, gateway, executor, dialogs, messages, host,
                 stage::close, Clock.systemDefaultZone());
         stage.setScene(window.scene());
         stage.setWidth(1280);
-        stage.setHeight(900);
+        stage.setHeight(1000);
         stage.show();
-        // the browser gets the room a user would drag it to
-        ((SplitPane) stage.getScene().lookup("#mainSplit")).setDividerPositions(0.12, 0.85);
         window.viewModel().start();
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.robot.Motion;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
@@ -68,10 +69,14 @@ class JobsConsoleAppFxTest {
     }
 
     private void clickMenu(String... path) {
-        for (String text : path) {
+        for (int i = 0; i < path.length; i++) {
+            String text = path[i];
             Node node = robot.lookup(n -> n instanceof Labeled l && l.getText() != null
                     && l.getText().replace("_", "").equals(text) && n.isVisible()).query();
-            robot.clickOn(node);
+            // as a person moves: down from the menu bar into its menu (across the bar would open the
+            // next menu), then across into a submenu before down (a diagonal would pass over the item
+            // below and close the submenu)
+            robot.clickOn(node, i == 0 ? Motion.DIRECT : i == 1 ? Motion.VERTICAL_FIRST : Motion.HORIZONTAL_FIRST);
             WaitForAsyncUtils.waitForFxEvents();
         }
     }
@@ -163,5 +168,14 @@ class JobsConsoleAppFxTest {
         assertThat(shown.message()).contains(junk.toString()).contains("is not a SQLite database");
         assertThat(Files.readString(junk)).isEqualTo("definitely not a database");
         assertThat(fresh).exists();
+    }
+
+    @Test
+    void theStoreCanBeGivenTheJavaFxWayAsAnApplicationParameter() throws Exception {
+        Path store = home.resolve("given.sqlite");
+        app = FxToolkit.setupApplication(JobsConsoleApp.class, "--store", store.toString());
+        waitUntil(() -> robot.lookup("#storeLabel").tryQuery().map(n -> ((Labeled) n).getText())
+                .filter(store.toAbsolutePath().normalize().toString()::equals).isPresent());
+        assertThat(Files.exists(store)).isTrue();
     }
 }

@@ -17,7 +17,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +61,6 @@ class RemoteFxTest {
         stage.setWidth(1280);
         stage.setHeight(900);
         stage.show();
-        ((SplitPane) stage.getScene().lookup("#mainSplit")).setDividerPositions(0.17, 0.29);
         window.viewModel().start();
     }
 

@@ -13,9 +13,9 @@ import com.jobsconsole.testing.LocalApiServer;
 import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.testing.TestHost;
 import com.jobsconsole.ui.common.FxTaskExecutor;
+import com.jobsconsole.ui.main.LayoutViewModel;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.PixelReader;
@@ -159,8 +159,8 @@ class ScreenshotsTest {
             FxToolkit.setupFixture(() -> {
                 TabPane tabs = (TabPane) stage.getScene().lookup("#resultTabs");
                 tabs.getSelectionModel().select(1);
-                // show the exchange: the method tabs get the height
-                ((SplitPane) stage.getScene().lookup("#mainSplit")).setDividerPositions(0.12, 0.2);
+                // show the exchange: the method panel gets the height
+                window[0].viewModel().layout().toggleMaximised(LayoutViewModel.Section.METHODS);
             });
             WaitForAsyncUtils.waitForFxEvents();
             CompletableFuture<WritableImage> shot = new CompletableFuture<>();

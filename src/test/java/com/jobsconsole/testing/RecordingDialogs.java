@@ -88,6 +88,15 @@ public final class RecordingDialogs implements DialogService {
     }
 
     @Override
+    public synchronized void notifyProblem(String title, String message, Runnable onClick) {
+        shown.add(new Shown("problem", title, null, message));
+        problemClicks.add(onClick);
+    }
+
+    /** What a click on each problem notification would do, in order. */
+    public final List<Runnable> problemClicks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
     public synchronized void notify(String message) {
         shown.add(new Shown("notify", null, null, message));
     }

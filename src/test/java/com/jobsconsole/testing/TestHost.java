@@ -6,6 +6,7 @@ import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.profiles.ProfileStore;
+import com.jobsconsole.ui.main.LayoutViewModel;
 import com.jobsconsole.ui.main.MainViewModel;
 
 import java.nio.file.Path;
@@ -21,11 +22,29 @@ public class TestHost implements MainViewModel.Host {
     public final ProfileStore profiles;
     public boolean dark;
     public int profileDialogs;
+    /**
+     * The window layout "remembered" for the window under test: by default a user who keeps the
+     * method panel open with room for its forms (the method tests drive the forms); layout tests
+     * set {@link LayoutViewModel.Saved#NONE} to see the first-start layout.
+     */
+    public LayoutViewModel.Saved layout = new LayoutViewModel.Saved(false, 0.2);
+    public final List<LayoutViewModel.Saved> savedLayouts = new ArrayList<>();
     private final Path dir;
 
     public TestHost(Path dir) {
         this.dir = dir;
         this.profiles = new ProfileStore(dir.resolve("config"));
+    }
+
+    @Override
+    public LayoutViewModel.Saved windowLayout() {
+        return layout;
+    }
+
+    @Override
+    public void saveWindowLayout(LayoutViewModel.Saved saved) {
+        savedLayouts.add(saved);
+        layout = saved;
     }
 
     @Override

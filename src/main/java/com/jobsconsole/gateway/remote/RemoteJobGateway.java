@@ -8,6 +8,10 @@ import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.model.Job;
+import java.util.stream.Collectors;
+import java.util.Set;
+import com.jobsconsole.model.JobSort;
+import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobEvent;
 import com.jobsconsole.model.JobQuery;
@@ -46,6 +50,9 @@ import java.util.function.Supplier;
 public final class RemoteJobGateway implements JobGateway, RemoteSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteJobGateway.class);
+
+    /** The most unfinished jobs a Live round reads (the newest first). */
+    static final int MAX_LIVE_JOBS = 2_000;
 
     private final JobApiClient client;
     private final SqliteJobGateway cache;
@@ -297,7 +304,20 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
 
     @Override
     public RefreshReport refresh(int concurrency, Progress progress, BooleanSupplier cancelled) {
-        List<UUID> guids = cache().allGuids();
+        return refresh(cache().allGuids(), concurrency, progress, cancelled);
+    }
+
+    @Override
+    public RefreshReport refreshUnfinished(int concurrency, BooleanSupplier cancelled) {
+        Set<Integer> open = reference.statuses().stream().filter(s -> !s.isFinal()).map(JobStatus::code)
+                .collect(Collectors.toSet());
+        JobQuery unfinished = new JobQuery(open, Set.of(), Set.of(), null, JobSort.CREATED_AT, false,
+                MAX_LIVE_JOBS, 0);
+        List<UUID> guids = cache().page(unfinished).stream().map(Job::guid).toList();
+        return refresh(guids, concurrency, (d, n) -> { }, cancelled);
+    }
+
+    private RefreshReport refresh(List<UUID> guids, int concurrency, Progress progress, BooleanSupplier cancelled) {
         int total = guids.size();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger refreshed = new AtomicInteger();

@@ -6,6 +6,7 @@ import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.JobRules;
 import com.jobsconsole.gateway.NotFoundException;
+import com.jobsconsole.gateway.StoreChanges;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.Job;
@@ -43,7 +44,7 @@ import java.util.function.LongConsumer;
  * rows {@link JobRowMapper}'s, bulk inserts {@link BulkJobInserter}'s; this class runs the calls.
  * Times are written by the store, in the API's format.
  */
-public final class SqliteJobGateway implements JobGateway, BulkJobStore {
+public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreChanges {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteJobGateway.class);
     private static final String SELECT_ONE = "SELECT " + JobRowMapper.COLUMNS + " FROM job WHERE guid = ?";
@@ -366,6 +367,13 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore {
                     guids.stream().map(UUID::toString).toList(), rs -> out.add(UUID.fromString(rs.getString(1))));
         }
         return out;
+    }
+
+    @Override
+    public synchronized long dataVersion() {
+        long[] version = {0};
+        select("poll", "PRAGMA data_version", List.of(), rs -> version[0] = rs.getLong(1));
+        return version[0];
     }
 
     /** Reads one result row. */

@@ -32,6 +32,12 @@ public interface DialogService {
     /** A short note that goes away by itself. */
     void notify(String message);
 
+    /**
+     * A desktop notification that something went wrong with a job the user follows; a click on it
+     * runs {@code onClick} (select the job). It stays longer than a note.
+     */
+    void notifyProblem(String title, String message, Runnable onClick);
+
     /** Asks for a file for a new store; empty if the user gave up. */
     Optional<Path> chooseNewStore(Path initialDir);
 

@@ -147,6 +147,17 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public void notifyProblem(String title, String message, Runnable onClick) {
+        Notifications n = Notifications.create().title(title).text(message).hideAfter(Duration.seconds(12))
+                .onAction(e -> onClick.run());
+        Window w = owner.get();
+        if (w != null) {
+            n.owner(w);
+        }
+        n.showError();
+    }
+
+    @Override
     public Optional<Path> chooseNewStore(Path initialDir) {
         FileChooser chooser = chooser(initialDir, "store.chooser.new");
         chooser.setInitialFileName("jobs.sqlite");

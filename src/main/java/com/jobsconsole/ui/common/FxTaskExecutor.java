@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +32,31 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     @Override
     public <T> Handle execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
         AtomicBoolean cancelled = new AtomicBoolean();
-        Future<?> future = pool.submit(() -> {
+        Future<?> future;
+        try {
+            future = submit(work, onSuccess, onFailure, cancelled);
+        } catch (RejectedExecutionException closed) {
+            // the window is closing (a timer's last tick, say): there is nobody left to report to
+            LOG.debug("work after the executor closed is dropped");
+            return DONE;
+        }
+        return new Handle() {
+            @Override
+            public void cancel() {
+                cancelled.set(true);
+                future.cancel(true);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelled.get();
+            }
+        };
+    }
+
+    private <T> Future<?> submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure,
+                                 AtomicBoolean cancelled) {
+        return pool.submit(() -> {
             try {
                 T result = work.call();
                 Platform.runLater(() -> {
@@ -50,18 +75,6 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                 });
             }
         });
-        return new Handle() {
-            @Override
-            public void cancel() {
-                cancelled.set(true);
-                future.cancel(true);
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return cancelled.get();
-            }
-        };
     }
 
     @Override

@@ -48,6 +48,8 @@ public final class ProfilesView {
     @FXML
     private TextField requestTimeoutField;
     @FXML
+    private TextField liveSecondsField;
+    @FXML
     private TextField caField;
     @FXML
     private Button caBrowseButton;
@@ -106,6 +108,7 @@ public final class ProfilesView {
                 .otherwise(resources.getString("profile.field.key.prompt")));
         connectTimeoutField.textProperty().bindBidirectional(viewModel.connectTimeoutProperty());
         requestTimeoutField.textProperty().bindBidirectional(viewModel.requestTimeoutProperty());
+        liveSecondsField.textProperty().bindBidirectional(viewModel.liveSecondsProperty());
         caField.textProperty().bindBidirectional(viewModel.caFileProperty());
         caBrowseButton.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
@@ -121,6 +124,7 @@ public final class ProfilesView {
         validation.attach(keyField, viewModel.keyError(), resources.getString("profile.field.key.hint"));
         validation.attach(connectTimeoutField, viewModel.timeoutError(), resources.getString("profile.field.timeouts.hint"));
         validation.attach(requestTimeoutField, viewModel.timeoutError(), resources.getString("profile.field.timeouts.hint"));
+        validation.attach(liveSecondsField, viewModel.timeoutError(), resources.getString("profile.field.timeouts.hint"));
         validation.attach(caField, viewModel.caError(), resources.getString("profile.field.ca.hint"));
 
         formProblem.textProperty().bind(viewModel.formErrorBinding());

@@ -50,6 +50,7 @@ public final class ProfilesViewModel {
     private final StringProperty apiKey = new SimpleStringProperty("");
     private final StringProperty connectTimeout = new SimpleStringProperty("5");
     private final StringProperty requestTimeout = new SimpleStringProperty("15");
+    private final StringProperty liveSeconds = new SimpleStringProperty(String.valueOf(ConnectionProfile.DEFAULT_LIVE_SECONDS));
     private final StringProperty caFile = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper hasStoredKey = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
@@ -98,8 +99,10 @@ public final class ProfilesViewModel {
             }
         }, apiKey, hasStoredKey);
         timeoutError = Bindings.createStringBinding(() -> seconds(connectTimeout.get(), 600) == null
-                || seconds(requestTimeout.get(), 3600) == null ? messages.get("profile.error.timeout") : null,
-                connectTimeout, requestTimeout);
+                || seconds(requestTimeout.get(), 3600) == null ? messages.get("profile.error.timeout")
+                : seconds(liveSeconds.get(), 3600) == null || seconds(liveSeconds.get(), 3600) < 2
+                ? messages.get("profile.error.live") : null,
+                connectTimeout, requestTimeout, liveSeconds);
         caError = Bindings.createStringBinding(() -> {
             String f = caFile.get();
             return f == null || f.isBlank() || Files.isRegularFile(Path.of(f.strip()))
@@ -146,6 +149,7 @@ public final class ProfilesViewModel {
             auth.set(AuthScheme.BEARER);
             connectTimeout.set("5");
             requestTimeout.set("15");
+            liveSeconds.set(String.valueOf(ConnectionProfile.DEFAULT_LIVE_SECONDS));
             caFile.set("");
             hasStoredKey.set(false);
             return;
@@ -155,6 +159,7 @@ public final class ProfilesViewModel {
         auth.set(p.auth());
         connectTimeout.set(String.valueOf(p.connectTimeoutSeconds()));
         requestTimeout.set(String.valueOf(p.requestTimeoutSeconds()));
+        liveSeconds.set(String.valueOf(p.liveSeconds()));
         caFile.set(p.caFile() == null ? "" : p.caFile());
         hasStoredKey.set(store.key(p.name()).isPresent());
     }
@@ -168,7 +173,8 @@ public final class ProfilesViewModel {
     private ConnectionProfile formProfile() {
         return new ConnectionProfile(name.get().strip(), baseUrl.get().strip(), auth.get(),
                 seconds(connectTimeout.get(), 600), seconds(requestTimeout.get(), 3600),
-                caFile.get() == null || caFile.get().isBlank() ? null : caFile.get().strip());
+                caFile.get() == null || caFile.get().isBlank() ? null : caFile.get().strip(),
+                seconds(liveSeconds.get(), 3600));
     }
 
     private ApiKey formKey() {
@@ -289,6 +295,11 @@ public final class ProfilesViewModel {
 
     public StringProperty requestTimeoutProperty() {
         return requestTimeout;
+    }
+
+    /** How often Live re-reads the unfinished jobs, in seconds. */
+    public StringProperty liveSecondsProperty() {
+        return liveSeconds;
     }
 
     public StringProperty caFileProperty() {

@@ -119,12 +119,17 @@ public final class JobFilterViewModel {
 
     /** Clears every filter (one query, not one per field). */
     public void clearFilters() {
+        clearFiltersTo("");
+    }
+
+    /** Clears every filter but the GUID prefix, which becomes {@code guidPrefix} (one query). */
+    public void clearFiltersTo(String prefix) {
         together(() -> {
             statusFilter.clear();
             typeFilter.clear();
             sourceFilter.clear();
             robotFilter.set("");
-            guidPrefix.set("");
+            guidPrefix.set(prefix);
             createdFrom.set(null);
             createdTo.set(null);
         });

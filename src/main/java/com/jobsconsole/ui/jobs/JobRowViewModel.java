@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.jobs;
 
+import java.time.Duration;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.Job;
@@ -14,12 +15,27 @@ public final class JobRowViewModel {
     private final Job job;
     private final ReferenceData reference;
     private final Messages messages;
+    private final boolean changed;
 
     JobRowViewModel(Job job, ReferenceData reference, Messages messages) {
+        this(job, reference, messages, false);
+    }
+
+    /** @param changed the job changed since the row was last shown (the view highlights it briefly) */
+    JobRowViewModel(Job job, ReferenceData reference, Messages messages, boolean changed) {
         this.job = job;
         this.reference = reference;
         this.messages = messages;
+        this.changed = changed;
     }
+
+    /** Whether the job changed since its row was last shown (a change made elsewhere, seen live). */
+    public boolean isChanged() {
+        return changed;
+    }
+
+    /** How long the view marks a changed row. */
+    public static final Duration CHANGE_MARK = Duration.ofSeconds(3);
 
     /** The job, or null while its page is loading. */
     public Job job() {

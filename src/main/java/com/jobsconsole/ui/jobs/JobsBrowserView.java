@@ -8,6 +8,7 @@ import com.jobsconsole.model.JobType;
 import com.jobsconsole.ui.common.ColorChip;
 import com.jobsconsole.ui.common.Converters;
 import com.jobsconsole.ui.common.FieldValidation;
+import com.jobsconsole.ui.common.TableRows;
 import com.jobsconsole.ui.common.ViewLoader;
 import com.jobsconsole.ui.jobs.JobDetailsViewModel.DetailRow;
 import javafx.animation.PauseTransition;
@@ -16,6 +17,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -59,6 +61,8 @@ import java.util.stream.Collectors;
 
 /** The jobs browser's controller: filters, the paged table, details, and the action buttons. */
 public final class JobsBrowserView {
+
+    private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
 
     private final JobsBrowserViewModel viewModel;
     private final Runnable openCreateTab;
@@ -213,14 +217,47 @@ public final class JobsBrowserView {
         restoreColumns();
         // TableView clears its sort order whenever it gets a new list: each page list the view-model
         // hands over gets the sort arrow put back on the column the store sorts by
+        table.setFixedCellSize(TableRows.ROW_HEIGHT); // rows of one height: cheap to scroll, a known count on screen
         table.setItems(viewModel.rowsProperty().get());
         viewModel.rowsProperty().addListener((o, old, rows) -> {
             List<Integer> indices = List.copyOf(table.getSelectionModel().getSelectedIndices());
             Set<UUID> guids = viewModel.selection().stream().map(Job::guid)
                     .collect(Collectors.toSet());
+            int top = firstShownRow();
             table.setItems(rows);
             showSort();
             reselect(rows, indices, guids);
+            if (rows instanceof PagedJobList list && list.keepsPlace() && top > 0) {
+                table.scrollTo(Math.min(top, rows.size() - 1)); // read again live: the view stays where it was
+            }
+        });
+        viewModel.selectRequestProperty().subscribe(request -> {
+            if (request != null && request.index() < table.getItems().size()) {
+                table.getSelectionModel().clearAndSelect(request.index());
+                table.scrollTo(Math.max(0, request.index() - 2));
+                table.requestFocus();
+            }
+        });
+        // a row whose job changed elsewhere is marked for a moment
+        table.setRowFactory(t -> new TableRow<>() {
+            private final PauseTransition unmark = new PauseTransition(
+                    Duration.millis(JobRowViewModel.CHANGE_MARK.toMillis()));
+
+            {
+                unmark.setOnFinished(e -> pseudoClassStateChanged(CHANGED, false));
+            }
+
+            @Override
+            protected void updateItem(JobRowViewModel item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean changed = !empty && item != null && item.isChanged();
+                pseudoClassStateChanged(CHANGED, changed);
+                if (changed) {
+                    unmark.playFromStart();
+                } else {
+                    unmark.stop();
+                }
+            }
         });
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         text(guidColumn, JobRowViewModel::guid);
@@ -355,6 +392,14 @@ public final class JobsBrowserView {
         }
     }
 
+    /** The index of the first row the table shows, or 0. */
+    private int firstShownRow() {
+        return table.lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof TableRow<?> r && r.isVisible() && r.getItem() != null
+                        && r.localToScene(r.getBoundsInLocal()).getMinY() >= table.localToScene(table.getBoundsInLocal()).getMinY())
+                .mapToInt(n -> ((TableRow<?>) n).getIndex()).min().orElse(0);
+    }
+
     /** The context menu from the keyboard (the Menu key or Shift+F10), under the focused row. */
     private void showMenuAtFocusedRow(ContextMenu menu) {
         int focused = table.getFocusModel().getFocusedIndex();
@@ -441,7 +486,12 @@ public final class JobsBrowserView {
                                 Function<T, String> label, String titleKey) {
         box.getItems().setAll(items);
         box.setConverter(Converters.label(label));
-        box.setTitle(resources.getString(titleKey));
+        // the box says what it filters to (a click on the status table included), or its name when nothing
+        String title = resources.getString(titleKey);
+        box.setTitle(title);
+        box.getCheckModel().getCheckedItems().addListener((ListChangeListener<T>) c -> box.setTitle(
+                box.getCheckModel().getCheckedItems().isEmpty() ? title
+                        : box.getCheckModel().getCheckedItems().stream().map(label).collect(Collectors.joining(", "))));
         boolean[] syncing = {false};
         box.getCheckModel().getCheckedItems().addListener((ListChangeListener<T>) c -> {
             if (!syncing[0]) {

@@ -20,10 +20,17 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -35,6 +42,10 @@ import java.util.stream.Collectors;
  * which share one progress bar ({@link ProgressTask}).
  */
 public final class JobsBrowserViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobsBrowserViewModel.class);
+    /** How many pages a live refresh reads again: those around what the table shows. */
+    private static final int PAGES_ON_SCREEN = 3;
 
     private final ReferenceData reference;
     private final ActiveGateway gateway;
@@ -56,6 +67,8 @@ public final class JobsBrowserViewModel {
     private final ObservableList<Bucket> createdChart = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper createdChartTitle = new ReadOnlyStringWrapper("");
     private final ObservableList<Job> selection = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<SelectRequest> selectRequest = new ReadOnlyObjectWrapper<>();
+    private UUID pendingSelect;
     private long generation;
     private Consumer<Job> onSelected = j -> { };
     private Consumer<Job> onClone = j -> { };
@@ -93,7 +106,6 @@ public final class JobsBrowserViewModel {
         long gen = ++generation;
         JobGateway g = gateway.get();
         loading.set(true);
-        boolean hourly = hourly(q);
         // The page first (what the user waits for), then the counts and charts (a scan of the
         // filter's rows: on a million jobs, a second or more).
         executor.execute(() -> g.query(q), page -> {
@@ -101,25 +113,99 @@ public final class JobsBrowserViewModel {
                 return;
             }
             loading.set(false);
-            rows.set(new PagedJobList(g, q, page.total(), page.items(), executor, reference, messages,
-                    e -> dialogs.showError(messages.get("jobs.loadFailed"), messages.describe(e))));
+            PagedJobList list = new PagedJobList(g, q, page.total(), page.items(), executor, reference, messages,
+                    e -> dialogs.showError(messages.get("jobs.loadFailed"), messages.describe(e)));
+            rows.set(list);
+            if (pendingSelect != null) {
+                int index = list.indexOf(pendingSelect);
+                pendingSelect = null;
+                if (index >= 0) {
+                    selectRequest.set(new SelectRequest(index));
+                }
+            }
             matchSummary.set(messages.get("jobs.matches", page.total()));
-            executor.execute(() -> new Counts(g.countByStatus(q.filterOnly()), g.countByCreated(q.filterOnly(), hourly)),
-                    loaded -> {
-                        if (gen == generation) {
-                            showCounts(loaded, hourly);
-                        }
-                    }, e -> {
-                        if (gen == generation) {
-                            statusSummary.set(messages.describe(e));
-                        }
-                    });
+            loadCounts(g, q, gen);
         }, e -> {
             if (gen == generation) {
                 loading.set(false);
                 matchSummary.set(messages.describe(e));
             }
         });
+    }
+
+    /** The filter's per-status counts and charts (a scan of its rows), after the page is shown. */
+    private void loadCounts(JobGateway g, JobQuery q, long gen) {
+        boolean hourly = hourly(q);
+        executor.execute(() -> new Counts(g.countByStatus(q.filterOnly()), g.countByCreated(q.filterOnly(), hourly)),
+                loaded -> {
+                    if (gen == generation) {
+                        showCounts(loaded, hourly);
+                    }
+                }, e -> {
+                    if (gen == generation) {
+                        statusSummary.set(messages.describe(e));
+                    }
+                });
+    }
+
+    /**
+     * The store changed elsewhere: reads again only what is shown (the match count, the pages on
+     * screen, the counts and charts) and puts it in place, so the scroll position, the selection
+     * and the sort stay; rows that changed are marked. {@code onChanged} hears each job that
+     * changed, with the version shown before (nothing when the filter changed meanwhile).
+     */
+    public void refreshShown(Consumer<Map<Job, Job>> onChanged) {
+        if (!(rows.get() instanceof PagedJobList list)) {
+            reload();
+            return;
+        }
+        long gen = generation;
+        JobGateway g = gateway.get();
+        JobQuery q = list.query();
+        List<Integer> pages = list.pagesInUse(PAGES_ON_SCREEN);
+        Map<UUID, Job> before = list.heldJobs();
+        executor.execute(() -> {
+            long total = g.query(q.page(0, 0)).total();
+            Map<Integer, List<Job>> fresh = new LinkedHashMap<>();
+            for (int p : pages) {
+                fresh.put(p, g.page(q.page(PagedJobList.PAGE_SIZE, p * PagedJobList.PAGE_SIZE)));
+            }
+            return new Fresh(total, fresh);
+        }, fresh -> {
+            if (gen != generation || rows.get() != list) {
+                return; // the filter changed meanwhile: its own reload shows the store as it is
+            }
+            Map<Job, Job> changed;
+            if (fresh.total() == list.size()) {
+                changed = list.replacePages(fresh.pages());
+                // the selected jobs as they are now (the details follow)
+                Map<UUID, Job> now = new HashMap<>();
+                changed.values().forEach(j -> now.put(j.guid(), j));
+                if (selection.stream().anyMatch(j -> now.containsKey(j.guid()))) {
+                    selection.setAll(selection.stream().map(j -> now.getOrDefault(j.guid(), j)).toList());
+                }
+            } else {
+                changed = new LinkedHashMap<>();
+                Set<UUID> marked = new HashSet<>();
+                fresh.pages().values().forEach(jobs -> jobs.forEach(j -> {
+                    Job was = before.get(j.guid());
+                    if (!j.equals(was)) {
+                        marked.add(j.guid());
+                        if (was != null) {
+                            changed.put(was, j);
+                        }
+                    }
+                }));
+                rows.set(new PagedJobList(g, q, fresh.total(), fresh.pages(), marked, executor, reference, messages,
+                        e -> dialogs.showError(messages.get("jobs.loadFailed"), messages.describe(e))).keepingPlace());
+                matchSummary.set(messages.get("jobs.matches", fresh.total()));
+            }
+            loadCounts(g, q, gen);
+            onChanged.accept(changed);
+        }, e -> LOG.debug("live refresh failed: {}", e.toString()));
+    }
+
+    private record Fresh(long total, Map<Integer, List<Job>> pages) {
     }
 
     private void showCounts(Counts loaded, boolean hourly) {
@@ -152,6 +238,28 @@ public final class JobsBrowserViewModel {
         if (job != null) {
             onSelected.accept(job);
         }
+    }
+
+    /**
+     * Selects a job in the table (a click on a notification): where it is among the rows shown, or
+     * else the browser is filtered to its GUID and it is the one row.
+     */
+    public void select(UUID guid) {
+        int index = rows.get() instanceof PagedJobList list ? list.indexOf(guid) : -1;
+        if (index >= 0) {
+            selectRequest.set(new SelectRequest(index));
+            return;
+        }
+        pendingSelect = guid;
+        filter.clearFiltersTo(guid.toString());
+    }
+
+    /** The view selects and shows this row; a new request each time, even for the same row. */
+    public record SelectRequest(int index) {
+    }
+
+    public ReadOnlyObjectProperty<SelectRequest> selectRequestProperty() {
+        return selectRequest.getReadOnlyProperty();
     }
 
     /** Clone: the selected job's fields go into the Create tab, with a fresh GUID. */

@@ -8,11 +8,14 @@ import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.TaskExecutor;
 import javafx.collections.ObservableListBase;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -43,10 +46,21 @@ public final class PagedJobList extends ObservableListBase<JobRowViewModel> {
     };
     private final Set<Integer> loading = new HashSet<>();
     private int queriesSent;
+    private boolean keepsPlace;
 
     /** @param firstPage the rows at offset 0, already loaded with the count (may be empty) */
     PagedJobList(JobGateway gateway, JobQuery query, long total, List<Job> firstPage, TaskExecutor executor,
                  ReferenceData reference, Messages messages, Consumer<Throwable> onFailure) {
+        this(gateway, query, total, firstPage.isEmpty() ? Map.of() : Map.of(0, firstPage), Set.of(), executor,
+                reference, messages, onFailure);
+    }
+
+    /**
+     * @param loaded  pages already read with the count, by page index
+     * @param changed jobs to mark changed (shown highlighted for a moment)
+     */
+    PagedJobList(JobGateway gateway, JobQuery query, long total, Map<Integer, List<Job>> loaded, Set<UUID> changed,
+                 TaskExecutor executor, ReferenceData reference, Messages messages, Consumer<Throwable> onFailure) {
         this.gateway = gateway;
         this.query = query;
         this.size = (int) Math.min(Integer.MAX_VALUE, total);
@@ -55,13 +69,89 @@ public final class PagedJobList extends ObservableListBase<JobRowViewModel> {
         this.messages = messages;
         this.onFailure = onFailure;
         this.placeholder = new JobRowViewModel(null, reference, messages);
-        if (!firstPage.isEmpty()) {
-            pages.put(0, rows(firstPage));
-        }
+        loaded.forEach((page, jobs) -> {
+            if (!jobs.isEmpty()) {
+                pages.put(page, jobs.stream()
+                        .map(j -> new JobRowViewModel(j, reference, messages, changed.contains(j.guid()))).toList());
+            }
+        });
     }
 
     private List<JobRowViewModel> rows(List<Job> jobs) {
         return jobs.stream().map(j -> new JobRowViewModel(j, reference, messages)).toList();
+    }
+
+    /**
+     * The pages to read again when the store changes: the {@code most} the table used last (what is
+     * on screen). The other pages are let go, to be read afresh if the table comes back to them.
+     */
+    List<Integer> pagesInUse(int most) {
+        List<Integer> all = new ArrayList<>(pages.keySet()); // least recently used first
+        List<Integer> kept = all.subList(Math.max(0, all.size() - most), all.size());
+        pages.keySet().retainAll(kept);
+        return List.copyOf(kept);
+    }
+
+    /** Where a held job is in the list, or -1 when its page is not held. */
+    int indexOf(UUID guid) {
+        for (Map.Entry<Integer, List<JobRowViewModel>> e : pages.entrySet()) {
+            List<JobRowViewModel> rows = e.getValue();
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).job() != null && rows.get(i).job().guid().equals(guid)) {
+                    return e.getKey() * PAGE_SIZE + i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The jobs held now, by GUID (for telling what a fresh read changed). */
+    Map<UUID, Job> heldJobs() {
+        Map<UUID, Job> out = new HashMap<>();
+        pages.values().forEach(rows -> rows.forEach(r -> {
+            if (r.job() != null) {
+                out.put(r.job().guid(), r.job());
+            }
+        }));
+        return out;
+    }
+
+    /**
+     * Puts pages read again in place of the held ones: only rows whose job changed are replaced (and
+     * marked changed), announced as updates, so the table keeps its scroll position and selection. Returns the jobs that
+     * changed, each with the version shown before.
+     */
+    Map<Job, Job> replacePages(Map<Integer, List<Job>> fresh) {
+        Map<Job, Job> changed = new LinkedHashMap<>();
+        beginChange();
+        try {
+            for (Map.Entry<Integer, List<Job>> e : fresh.entrySet()) {
+                List<JobRowViewModel> held = pages.get(e.getKey());
+                if (held == null) {
+                    continue;
+                }
+                List<JobRowViewModel> next = new ArrayList<>(held.size());
+                List<Job> jobs = e.getValue();
+                int from = e.getKey() * PAGE_SIZE;
+                for (int i = 0; i < jobs.size(); i++) {
+                    Job was = i < held.size() ? held.get(i).job() : null;
+                    Job now = jobs.get(i);
+                    boolean differs = !now.equals(was);
+                    next.add(differs ? new JobRowViewModel(now, reference, messages, was != null) : held.get(i));
+                    if (differs && from + i < size) {
+                        if (was != null) {
+                            changed.put(was, now);
+                        }
+                        // an update, not a replacement: the table keeps the row selected
+                        nextUpdate(from + i);
+                    }
+                }
+                pages.put(e.getKey(), List.copyOf(next));
+            }
+        } finally {
+            endChange();
+        }
+        return changed;
     }
 
     @Override
@@ -123,5 +213,15 @@ public final class PagedJobList extends ObservableListBase<JobRowViewModel> {
 
     public JobQuery query() {
         return query;
+    }
+
+    /** The same rows read again (a change made elsewhere): the table keeps its scroll position. */
+    public boolean keepsPlace() {
+        return keepsPlace;
+    }
+
+    PagedJobList keepingPlace() {
+        keepsPlace = true;
+        return this;
     }
 }

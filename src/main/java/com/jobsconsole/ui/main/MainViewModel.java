@@ -73,6 +73,24 @@ public final class MainViewModel {
         default void saveBrowserColumns(List<String> layout) {
             // nothing is remembered unless the application keeps settings
         }
+
+        /** How the window's sections were laid out last time. */
+        default LayoutViewModel.Saved windowLayout() {
+            return LayoutViewModel.Saved.NONE;
+        }
+
+        default void saveWindowLayout(LayoutViewModel.Saved layout) {
+            // nothing is remembered unless the application keeps settings
+        }
+
+        /** Whether desktop notifications for failed and aborted jobs are on. */
+        default boolean notifications() {
+            return true;
+        }
+
+        default void saveNotifications(boolean on) {
+            // nothing is remembered unless the application keeps settings
+        }
     }
 
     private final DialogService dialogs;
@@ -87,6 +105,8 @@ public final class MainViewModel {
     private final TargetViewModel target;
     private final StoreFilesViewModel stores;
     private final ProgressTask task;
+    private final LayoutViewModel layout;
+    private final LiveViewModel live;
     private final ObjectProperty<ApiMethod> selectedMethod = new SimpleObjectProperty<>(ApiMethod.CREATE);
     private final ReadOnlyStringWrapper jobCount = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
@@ -101,6 +121,7 @@ public final class MainViewModel {
         this.language = new ReadOnlyObjectWrapper<>(messages.locale());
         this.dark = new ReadOnlyBooleanWrapper(host.isDarkTheme());
         this.task = new ProgressTask(executor);
+        this.layout = new LayoutViewModel(host.windowLayout(), host::saveWindowLayout);
         referenceTables = new ReferenceTablesViewModel(reference, gateway, executor, dialogs, messages);
         create = new CreateJobViewModel(reference, gateway, executor, dialogs, messages, clock);
         read = new ReadJobViewModel(gateway, executor, dialogs, messages);
@@ -116,6 +137,7 @@ public final class MainViewModel {
         jobs.setOnClone(job -> {
             create.fillFrom(job);
             selectedMethod.set(ApiMethod.CREATE);
+            layout.showMethods();
         });
         referenceTables.setOnStatusPicked(jobs.filter()::filterToStatus);
         referenceTables.setOnTypePicked(jobs.filter()::filterToType);
@@ -133,6 +155,12 @@ public final class MainViewModel {
                 referenceTables.totalProperty()));
         gateway.onChange(referenceTables::refresh);
         target = new TargetViewModel(gateway, executor, dialogs, messages, host, opening, task, referenceTables::refresh);
+        live = new LiveViewModel(reference, gateway, executor, dialogs, messages, referenceTables, jobs,
+                () -> target.selectedTargetProperty().get() == null || target.selectedTargetProperty().get().isLocal()
+                        ? ConnectionProfile.DEFAULT_LIVE_SECONDS
+                        : target.selectedTargetProperty().get().profile().liveSeconds(), System::nanoTime);
+        live.notificationsProperty().set(host.notifications());
+        live.notificationsProperty().addListener((o, a, on) -> host.saveNotifications(on));
         stores = new StoreFilesViewModel(reference, gateway, executor, dialogs, messages, host, opening, task);
     }
 
@@ -174,6 +202,7 @@ public final class MainViewModel {
     /** The browser's "Create" button: opens the Create tab. */
     public void openCreateTab() {
         selectedMethod.set(ApiMethod.CREATE);
+        layout.showMethods();
     }
 
     public List<String> browserColumns() {
@@ -196,6 +225,16 @@ public final class MainViewModel {
     /** New, Open and Recent stores; demo data. */
     public StoreFilesViewModel stores() {
         return stores;
+    }
+
+    /** Following changes made elsewhere. */
+    public LiveViewModel live() {
+        return live;
+    }
+
+    /** How the window's sections share its height. */
+    public LayoutViewModel layout() {
+        return layout;
     }
 
     /** The status bar's long work (a refresh or demo data), with progress and Cancel. */

@@ -2,10 +2,18 @@ package com.jobsconsole.ui.main;
 
 import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.model.ApiMethod;
+import com.jobsconsole.ui.common.TableRows;
 import com.jobsconsole.ui.methods.MethodViewModel;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -13,14 +21,24 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -28,6 +46,11 @@ import java.util.ResourceBundle;
 /** The main window's controller: menus, status bar, and Ctrl+Enter to run the open tab. */
 public final class MainWindowView {
 
+    /** The browser's height besides its rows (filters, actions, header, summary) and the rows it should show. */
+    private static final double JOBS_OVERHEAD = 170;
+    private static final int WANTED_ROWS = 15;
+    /** The least height of an open method panel: its tab strip and the first rows of its form. */
+    private static final double METHODS_MIN_HEIGHT = 180;
     private static final KeyCombination EXECUTE = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
 
     private final MainViewModel viewModel;
@@ -79,6 +102,37 @@ public final class MainWindowView {
     private ProgressIndicator openingProgress;
     @FXML
     private Label jobCountLabel;
+    @FXML
+    private Node referenceSection;
+    @FXML
+    private Node jobsSection;
+    @FXML
+    private StackPane methodsSection;
+    @FXML
+    private SplitPane mainSplit;
+    @FXML
+    private CheckMenuItem methodsItem;
+    @FXML
+    private CheckMenuItem notificationsItem;
+    @FXML
+    private ToggleButton liveButton;
+    @FXML
+    private Label liveStatusLabel;
+    @FXML
+    private MenuItem maxReferenceItem;
+    @FXML
+    private MenuItem maxJobsItem;
+    @FXML
+    private MenuItem maxMethodsItem;
+    @FXML
+    private MenuItem restoreItem;
+    @FXML
+    private Button maximiseMethodsButton;
+    @FXML
+    private Button collapseMethodsButton;
+    @FXML
+    private FontIcon collapseIcon;
+    private boolean applyingLayout;
 
     public MainWindowView(MainViewModel viewModel, Runnable exit) {
         this.viewModel = viewModel;
@@ -146,9 +200,148 @@ public final class MainWindowView {
                 if (vm.runningProperty().get()) {
                     vm.cancel();
                     e.consume();
+                } else if (viewModel.layout().restore()) {
+                    e.consume();
                 }
             }
         });
+        bindLayout();
+        notificationsItem.selectedProperty().bindBidirectional(viewModel.live().notificationsProperty());
+        liveButton.selectedProperty().bindBidirectional(viewModel.live().remoteLiveProperty());
+        liveButton.visibleProperty().bind(viewModel.target().remoteProperty());
+        liveButton.managedProperty().bind(viewModel.target().remoteProperty());
+        liveStatusLabel.textProperty().bind(viewModel.live().liveStatusProperty());
+        // Live: a look at the store about once a second while the window shows
+        Timeline live = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.live().poll()));
+        live.setCycleCount(Animation.INDEFINITE);
+        root.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false)
+                .subscribe(showing -> {
+                    if (showing) {
+                        live.play();
+                    } else {
+                        live.stop();
+                    }
+                });
+    }
+
+    /** The sections' share of the height: the method panel collapsed or open, one section maximised. */
+    private void bindLayout() {
+        LayoutViewModel layout = viewModel.layout();
+        methodsItem.setOnAction(e -> layout.toggleMethods());
+        collapseMethodsButton.setOnAction(e -> layout.toggleMethods());
+        maximiseMethodsButton.setOnAction(e -> layout.toggleMaximised(LayoutViewModel.Section.METHODS));
+        maxReferenceItem.setOnAction(e -> layout.toggleMaximised(LayoutViewModel.Section.REFERENCE));
+        maxJobsItem.setOnAction(e -> layout.toggleMaximised(LayoutViewModel.Section.JOBS));
+        maxMethodsItem.setOnAction(e -> layout.toggleMaximised(LayoutViewModel.Section.METHODS));
+        restoreItem.setOnAction(e -> layout.restore());
+        restoreItem.disableProperty().bind(layout.maximisedProperty().isNull());
+        onDoubleClick(referenceSection.lookupAll(".section-title"), LayoutViewModel.Section.REFERENCE);
+        onDoubleClick(jobsSection.lookupAll(".section-title"), LayoutViewModel.Section.JOBS);
+        // the tab strip: a double-click maximises the panel; a click on a tab of a collapsed panel opens it
+        methodTabs.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (!isInTabStrip(e.getPickResult().getIntersectedNode())) {
+                return;
+            }
+            if (e.getClickCount() == 2) {
+                layout.toggleMaximised(LayoutViewModel.Section.METHODS);
+            } else if (layout.methodsCollapsedProperty().get()) {
+                layout.methodsCollapsedProperty().set(false);
+            }
+        });
+        methodTabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (layout.methodsCollapsedProperty().get() && !applyingLayout) {
+                layout.methodsCollapsedProperty().set(false);
+            }
+        });
+        layout.methodsCollapsedProperty().subscribe(this::applyLayout);
+        layout.maximisedProperty().subscribe(this::applyLayout);
+        // only a drag by the user is remembered (the split also moves its divider as it lays out)
+        mainSplit.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (e.getTarget() instanceof Node n && n.getStyleClass().contains("split-pane-divider")) {
+                layout.dividerMoved(mainSplit.getDividerPositions()[0]);
+            }
+        });
+        // the collapsed panel keeps exactly its tab strip
+        methodTabs.skinProperty().addListener((o, a, b) -> Platform.runLater(this::applyLayout));
+        // until the user sizes it, the browser gets the share of the split that shows its rows
+        mainSplit.heightProperty().addListener((o, was, height) -> {
+            Window window = root.getScene() == null ? null : root.getScene().getWindow();
+            if (height.doubleValue() > 0 && window != null) {
+                double wanted = (JOBS_OVERHEAD + WANTED_ROWS * TableRows.ROW_HEIGHT) / height.doubleValue();
+                layout.fitBrowser(window.getHeight(), wanted);
+                applyLayout();
+            }
+        });
+    }
+
+    private void onDoubleClick(Collection<Node> titles, LayoutViewModel.Section section) {
+        for (Node title : titles) {
+            Tooltip.install(title, new Tooltip(resources.getString("layout.section.tooltip")));
+            title.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2) {
+                    viewModel.layout().toggleMaximised(section);
+                }
+            });
+        }
+    }
+
+    private static boolean isInTabStrip(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n.getStyleClass().contains("tab-header-area")) {
+                return true;
+            }
+            if (n.getStyleClass().contains("tab-content-area")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private void applyLayout() {
+        LayoutViewModel layout = viewModel.layout();
+        LayoutViewModel.Section max = layout.maximisedProperty().get();
+        boolean collapsed = layout.methodsCollapsedProperty().get() && max != LayoutViewModel.Section.METHODS;
+        applyingLayout = true;
+        try {
+            show(referenceSection, max == null || max == LayoutViewModel.Section.REFERENCE);
+            show(mainSplit, max != LayoutViewModel.Section.REFERENCE);
+            List<Node> items = max == LayoutViewModel.Section.JOBS ? List.of(jobsSection)
+                    : max == LayoutViewModel.Section.METHODS ? List.of(methodsSection)
+                    : List.of(jobsSection, methodsSection);
+            if (!mainSplit.getItems().equals(items)) {
+                mainSplit.getItems().setAll(items);
+            }
+            double strip = tabStripHeight();
+            methodsSection.setMinHeight(strip);
+            methodsSection.setMaxHeight(collapsed ? strip : Double.MAX_VALUE);
+            if (items.size() == 2) {
+                mainSplit.setDividerPositions(collapsed ? 1.0 : openDivider(layout.divider()));
+            }
+            methodsItem.setSelected(!collapsed);
+            collapseIcon.setIconLiteral(collapsed ? "mdi2c-chevron-up" : "mdi2c-chevron-down");
+            collapseMethodsButton.getTooltip().setText(resources.getString(
+                    collapsed ? "layout.expand.tooltip" : "layout.collapse.tooltip"));
+            maximiseMethodsButton.setVisible(max == null || max == LayoutViewModel.Section.METHODS);
+        } finally {
+            applyingLayout = false;
+        }
+    }
+
+    /** An open method panel is never too low for its form: on a low window the browser gives way. */
+    private double openDivider(double browserShare) {
+        double height = mainSplit.getHeight();
+        return height <= 0 ? browserShare : Math.max(0.2, Math.min(browserShare, 1 - METHODS_MIN_HEIGHT / height));
+    }
+
+    private double tabStripHeight() {
+        Node strip = methodTabs.lookup(".tab-header-area");
+        double h = strip instanceof Region r ? r.prefHeight(-1) : 0;
+        return Math.ceil(h > 0 ? h + 2 : 36);
+    }
+
+    private static void show(Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
     }
 
     private MethodViewModel openMethod() {

@@ -1,6 +1,7 @@
 package com.jobsconsole.ui.reference;
 
 import com.jobsconsole.ui.common.ColorChip;
+import com.jobsconsole.ui.common.TableRows;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -77,6 +78,9 @@ public final class ReferenceTablesView {
         typeCount.setCellValueFactory(c -> c.getValue().countProperty());
         typeDescription.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().description()));
         typeDescription.setCellFactory(col -> wrappingCell());
+        // every status and type in view, without a scroll bar: the tables are as tall as their rows
+        TableRows.fitToRows(statusTable);
+        TableRows.fitToRows(typeTable);
     }
 
     private static <S> TableCell<S, String> wrappingCell() {

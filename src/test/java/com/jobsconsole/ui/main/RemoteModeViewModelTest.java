@@ -11,6 +11,7 @@ import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.testing.TestHost;
 import com.jobsconsole.testing.TestStore;
 import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.jobs.PagedJobList;
 import com.jobsconsole.ui.methods.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,5 +134,55 @@ class RemoteModeViewModelTest {
     private long count(int status) {
         return vm.referenceTables().statuses().stream().filter(s -> s.code() == status)
                 .mapToLong(s -> s.countProperty().get()).sum();
+    }
+
+    @Test
+    void liveReadsTheUnfinishedJobsAgainAndShowsAChangeMadeBehindTheConsolesBack() {
+        switchToRemote();
+        vm.create().processVersionProperty().set("5");
+        vm.create().robotProperty().set("6");
+        vm.create().accountProperty().set("7");
+        vm.create().execute(); // Pending, in the console's cache
+        UUID pending = UUID.fromString(vm.read().guidProperty().get());
+        vm.jobs().reload();
+        vm.live().poll();
+        assertThat(vm.live().liveStatusProperty().get()).as("Live is off until turned on").isEmpty();
+        assertThat(server.requests).noneMatch(r -> r.contains("read/" + pending));
+
+        // another administrator fails the job on the orchestrator
+        server.store.updateStatus(pending, 5);
+        vm.live().remoteLiveProperty().set(true);
+        vm.live().poll();
+
+        assertThat(server.requests).anyMatch(r -> r.contains("read/" + pending));
+        assertThat(vm.live().liveStatusProperty().get()).startsWith("Live: last round").contains("1 of 1 unfinished");
+        PagedJobList rows = (PagedJobList) vm.jobs().rowsProperty().get();
+        assertThat(rows.get(0).job().status()).isEqualTo(5);
+        assertThat(rows.get(0).isChanged()).isTrue();
+        assertThat(dialogs.of("problem")).singleElement()
+                .satisfies(n -> assertThat(n.message()).contains(pending.toString()));
+
+        // the next round waits for the profile's interval; a failed job is finished, so it is not read again
+        int asked = server.requests.size();
+        vm.live().poll();
+        assertThat(server.requests).hasSize(asked);
+        vm.live().remoteLiveProperty().set(false);
+        vm.live().remoteLiveProperty().set(true);
+        vm.live().poll();
+        assertThat(server.requests).noneMatch(r -> server.requests.indexOf(r) >= asked && r.contains("read/"));
+        assertThat(vm.live().liveStatusProperty().get()).contains("0 of 0 unfinished");
+    }
+
+    @Test
+    void liveWaitsLongerWhileTheOrchestratorDoesNotAnswer() {
+        switchToRemote();
+        vm.create().processVersionProperty().set("5");
+        vm.create().robotProperty().set("6");
+        vm.create().accountProperty().set("7");
+        vm.create().execute();
+        server.close(); // the orchestrator goes away
+        vm.live().remoteLiveProperty().set(true);
+        vm.live().poll();
+        assertThat(vm.live().liveStatusProperty().get()).contains("did not answer").contains("next try in 20 s");
     }
 }

@@ -1,0 +1,123 @@
+package com.jobsconsole.ui.main;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+
+import java.util.function.Consumer;
+
+/**
+ * How the main window shares its height: the method panel open or collapsed to its tab strip, how
+ * much of the split it takes, and one section maximised for a while. Remembered per user.
+ */
+public final class LayoutViewModel {
+
+    /** The window's three sections, top to bottom. */
+    public enum Section { REFERENCE, JOBS, METHODS }
+
+    /** What is remembered between runs; {@code divider} is the jobs browser's share of the split (0: not set). */
+    public record Saved(boolean methodsCollapsed, double divider) {
+        public static final Saved NONE = new Saved(false, 0);
+    }
+
+    /** The browser's default share of the split when the method panel is open. */
+    static final double DEFAULT_DIVIDER = 0.70;
+
+    private final BooleanProperty methodsCollapsed = new SimpleBooleanProperty();
+    private final DoubleProperty divider = new SimpleDoubleProperty(DEFAULT_DIVIDER);
+    private final ReadOnlyObjectWrapper<Section> maximised = new ReadOnlyObjectWrapper<>();
+    private final boolean remembered;
+    private boolean firstLayoutDone;
+    private boolean userSized;
+    private final Consumer<Saved> save;
+
+    LayoutViewModel(Saved saved, Consumer<Saved> save) {
+        this.save = save;
+        this.remembered = saved != null && saved.divider() > 0;
+        if (remembered) {
+            methodsCollapsed.set(saved.methodsCollapsed());
+            divider.set(clamp(saved.divider()));
+        }
+        methodsCollapsed.addListener((o, a, b) -> remember());
+    }
+
+    /**
+     * The window's height changed and nothing is remembered: the browser gets {@code browserShare} of
+     * the split (what its rows need), within bounds, until the user drags the divider. At the first
+     * call, on a screen too low for the browser and the method forms together, the method panel
+     * starts collapsed to its tab strip.
+     */
+    public void fitBrowser(double windowHeight, double browserShare) {
+        if (remembered || userSized) {
+            return;
+        }
+        divider.set(Math.max(0.5, Math.min(0.85, browserShare)));
+        if (!firstLayoutDone) {
+            firstLayoutDone = true;
+            methodsCollapsed.set(windowHeight < 900);
+        }
+    }
+
+    /** Ctrl+J: the method panel collapses to its tab strip, or opens again. */
+    public void toggleMethods() {
+        methodsCollapsed.set(!methodsCollapsed.get());
+    }
+
+    /** The user is about to use a method form (Create, Clone): the method panel opens, in view. */
+    public void showMethods() {
+        if (maximised.get() != null && maximised.get() != Section.METHODS) {
+            maximised.set(null);
+        }
+        methodsCollapsed.set(false);
+    }
+
+    /** Maximises a section (double-click on its title), or restores the layout when it is the one maximised. */
+    public void toggleMaximised(Section section) {
+        maximised.set(maximised.get() == section ? null : section);
+        if (section == Section.METHODS && maximised.get() == Section.METHODS) {
+            methodsCollapsed.set(false);
+        }
+    }
+
+    /** Esc: brings a maximised section back; false when none was. */
+    public boolean restore() {
+        if (maximised.get() == null) {
+            return false;
+        }
+        maximised.set(null);
+        return true;
+    }
+
+    /** The user dragged the divider between the browser and the method panel. */
+    public void dividerMoved(double position) {
+        if (!methodsCollapsed.get() && maximised.get() == null && position > 0.05 && position < 0.98) {
+            userSized = true;
+            divider.set(clamp(position));
+            remember();
+        }
+    }
+
+    private void remember() {
+        save.accept(new Saved(methodsCollapsed.get(), divider.get()));
+    }
+
+    private static double clamp(double d) {
+        return Math.max(0.2, Math.min(0.95, d));
+    }
+
+    public BooleanProperty methodsCollapsedProperty() {
+        return methodsCollapsed;
+    }
+
+    /** The browser's share of the split while the method panel is open. */
+    public double divider() {
+        return divider.get();
+    }
+
+    public ReadOnlyObjectProperty<Section> maximisedProperty() {
+        return maximised.getReadOnlyProperty();
+    }
+}

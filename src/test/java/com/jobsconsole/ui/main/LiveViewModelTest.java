@@ -1,0 +1,124 @@
+package com.jobsconsole.ui.main;
+
+import com.jobsconsole.demo.DemoJobs;
+import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.Job;
+import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.testing.RecordingDialogs;
+import com.jobsconsole.testing.TestHost;
+import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.jobs.JobRowViewModel;
+import com.jobsconsole.ui.jobs.PagedJobList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Locale;
+import java.util.UUID;
+
+import static com.jobsconsole.testing.TestStore.REFERENCE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The window following a store that another connection (another process) writes. */
+class LiveViewModelTest {
+
+    @TempDir
+    Path dir;
+    private ActiveGateway gateway;
+    private SqliteJobGateway other;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private MainViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        Path file = dir.resolve("jobs.sqlite");
+        SqliteJobGateway store = SqliteJobGateway.open(file, REFERENCE);
+        store.insertAll(new DemoJobs(REFERENCE, 1_000, 3, LocalDateTime.of(2030, 1, 1, 0, 0)), x -> { }, () -> false);
+        gateway = new ActiveGateway(store);
+        other = SqliteJobGateway.open(file, REFERENCE); // another process's connection
+        vm = new MainViewModel(REFERENCE, gateway, TaskExecutor.sameThread(), dialogs, new Messages(Locale.ENGLISH),
+                new TestHost(dir), Clock.systemDefaultZone());
+        vm.start();
+        vm.jobs().reload();
+        vm.live().poll(); // the first look only learns where the store is
+    }
+
+    @AfterEach
+    void tearDown() {
+        other.close();
+        gateway.close();
+    }
+
+    private PagedJobList rows() {
+        return (PagedJobList) vm.jobs().rowsProperty().get();
+    }
+
+    @Test
+    void nothingIsReadAgainWhileNobodyWrites() {
+        PagedJobList before = rows();
+        int queries = before.queriesSent();
+        for (int i = 0; i < 5; i++) {
+            vm.live().poll();
+        }
+        assertThat(vm.live().changesSeenProperty().get()).isZero();
+        assertThat(rows()).isSameAs(before);
+        assertThat(before.queriesSent()).isEqualTo(queries);
+    }
+
+    @Test
+    void aStatusChangedElsewhereShowsInPlaceMarkedAndRaisesANotificationThatSelectsTheJob() {
+        PagedJobList list = rows();
+        JobRowViewModel row = list.get(3);
+        Job job = row.job();
+        long failedBefore = vm.referenceTables().statuses().get(5).countProperty().get();
+        other.updateStatus(job.guid(), job.status() == 5 ? 3 : 5);
+        Job now = other.read(job.guid());
+
+        vm.live().poll();
+
+        assertThat(vm.live().changesSeenProperty().get()).isEqualTo(1);
+        assertThat(rows()).as("same list: the table keeps its place").isSameAs(list);
+        assertThat(list.get(3).job()).isEqualTo(now);
+        assertThat(list.get(3).isChanged()).isTrue();
+        assertThat(list.get(4).isChanged()).isFalse();
+        if (now.status() == 5) {
+            assertThat(vm.referenceTables().statuses().get(5).countProperty().get()).isEqualTo(failedBefore + 1);
+        }
+        assertThat(dialogs.of("problem")).singleElement().satisfies(n -> {
+            assertThat(n.title()).startsWith("A job entered");
+            assertThat(n.message()).contains(job.guid().toString());
+        });
+        dialogs.problemClicks.get(0).run();
+        assertThat(vm.jobs().selectRequestProperty().get().index()).isEqualTo(3);
+    }
+
+    @Test
+    void aJobMadeElsewhereAppearsAndNotificationsCanBeTurnedOff() {
+        vm.live().notificationsProperty().set(false);
+        long total = rows().size();
+        Job job = rows().get(0).job();
+        other.create(JobDraft.of(UUID.randomUUID(), 7, 8, 9));
+        other.updateStatus(job.guid(), job.status() == 5 ? 3 : 5);
+
+        vm.live().poll();
+
+        assertThat(rows().size()).isEqualTo(total + 1);
+        assertThat(rows().keepsPlace()).isTrue();
+        assertThat(vm.jobs().matchSummaryProperty().get()).isEqualTo(String.format(Locale.ENGLISH, "%,d jobs match", total + 1));
+        assertThat(dialogs.of("problem")).isEmpty();
+    }
+
+    @Test
+    void changesThisWindowMakesItselfDoNotCountAsMadeElsewhere() {
+        Job job = rows().get(0).job();
+        gateway.get().updateStatus(job.guid(), 8);
+        vm.live().poll();
+        assertThat(vm.live().changesSeenProperty().get()).isZero();
+    }
+}
