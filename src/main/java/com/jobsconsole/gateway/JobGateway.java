@@ -6,6 +6,7 @@ import com.jobsconsole.model.JobEvent;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.Page;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,23 @@ public interface JobGateway extends AutoCloseable {
     /** A job's status history, oldest first: its creation, then every change the store saw. */
     default List<JobEvent> history(UUID guid) {
         return List.of();
+    }
+
+    /**
+     * The robot timeline: the filter's jobs that ran in [from, to) — started before {@code to} and
+     * not completed before {@code from} — earliest start first, at most {@code limit}. Empty where
+     * the target cannot say.
+     */
+    default List<Job> ranBetween(JobQuery filter, LocalDateTime from, LocalDateTime to, int limit) {
+        return List.of();
+    }
+
+    /**
+     * The robot timeline when too many jobs ran to draw each: for each robot, how many of the
+     * filter's jobs it started in each of {@code buckets} equal parts of [from, to).
+     */
+    default Map<Long, long[]> startsPerRobot(JobQuery filter, LocalDateTime from, LocalDateTime to, int buckets) {
+        return Map.of();
     }
 
     /** How many jobs have each type; types with no jobs may be left out. */

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -202,6 +203,16 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
     @Override
     public List<JobEvent> history(UUID guid) {
         return cache().find(guid).isPresent() ? cache().history(guid) : List.of();
+    }
+
+    @Override
+    public List<Job> ranBetween(JobQuery filter, LocalDateTime from, LocalDateTime to, int limit) {
+        return cache().ranBetween(filter, from, to, limit);
+    }
+
+    @Override
+    public Map<Long, long[]> startsPerRobot(JobQuery filter, LocalDateTime from, LocalDateTime to, int buckets) {
+        return cache().startsPerRobot(filter, from, to, buckets);
     }
 
     @Override

@@ -8,6 +8,8 @@ import com.jobsconsole.model.JobSource;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -59,6 +61,38 @@ public final class JobQuerySql {
         String bucket = "substr(created_at, 1, " + (hourly ? 13 : 10) + ")";
         return "SELECT " + bucket + " AS b, count(*) FROM job" + where(filter, params) + " GROUP BY b ORDER BY b";
     }
+
+    /**
+     * The filter's jobs that ran in [from, to): started before {@code to}, not completed before
+     * {@code from}, earliest start first, at most {@code limit}. Only jobs started within
+     * {@link #LONGEST_RUN} before {@code from} are looked at, so the started_at index bounds the scan.
+     */
+    static String ranBetween(JobQuery q, LocalDateTime from, LocalDateTime to, int limit, List<Object> params) {
+        String where = where(q, params);
+        params.add(JobJson.formatTime(from.minus(LONGEST_RUN)));
+        params.add(JobJson.formatTime(to));
+        params.add(JobJson.formatTime(from));
+        params.add(limit);
+        return "SELECT " + JobRowMapper.COLUMNS + " FROM job" + (where.isEmpty() ? " WHERE " : where + " AND ")
+                + "started_at >= ? AND started_at < ? AND (completed_at IS NULL OR completed_at >= ?)"
+                + " ORDER BY started_at LIMIT ?";
+    }
+
+    /** How many of the filter's jobs each robot started in each of {@code buckets} equal parts of [from, to). */
+    static String startsPerRobot(JobQuery q, LocalDateTime from, LocalDateTime to, int buckets, List<Object> params) {
+        double bucketsPerDay = buckets / (Duration.between(from, to).toMillis() / 86_400_000.0);
+        params.add(JobJson.formatTime(from));
+        params.add(bucketsPerDay);
+        String where = where(q, params);
+        params.add(JobJson.formatTime(from));
+        params.add(JobJson.formatTime(to));
+        return "SELECT robot_id, CAST((julianday(started_at) - julianday(?)) * ? AS INTEGER) AS b, count(*) FROM job"
+                + (where.isEmpty() ? " WHERE " : where + " AND ") + "started_at >= ? AND started_at < ?"
+                + " GROUP BY robot_id, b";
+    }
+
+    /** A job running longer than this is left out of a timeline that starts after it began. */
+    static final Duration LONGEST_RUN = Duration.ofDays(7);
 
     static String where(JobQuery q, List<Object> params) {
         List<String> clauses = new ArrayList<>();

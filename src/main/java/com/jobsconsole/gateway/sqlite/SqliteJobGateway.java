@@ -353,6 +353,30 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     }
 
     @Override
+    public synchronized List<Job> ranBetween(JobQuery filter, LocalDateTime from, LocalDateTime to, int limit) {
+        List<Object> params = new ArrayList<>();
+        List<Job> jobs = new ArrayList<>();
+        select("timeline", JobQuerySql.ranBetween(filter, from, to, limit, params), params,
+                rs -> jobs.add(JobRowMapper.map(rs)));
+        return jobs;
+    }
+
+    @Override
+    public synchronized Map<Long, long[]> startsPerRobot(JobQuery filter, LocalDateTime from, LocalDateTime to,
+                                                          int buckets) {
+        List<Object> params = new ArrayList<>();
+        Map<Long, long[]> lanes = new LinkedHashMap<>();
+        select("timeline", JobQuerySql.startsPerRobot(filter, from, to, buckets, params), params, rs -> {
+            long robot = rs.getLong(1);
+            int bucket = rs.getInt(2);
+            if (bucket >= 0 && bucket < buckets) {
+                lanes.computeIfAbsent(robot, r -> new long[buckets])[bucket] += rs.getLong(3);
+            }
+        });
+        return lanes;
+    }
+
+    @Override
     public synchronized long insertAll(Iterator<Job> jobs, long expected, LongConsumer progress,
                                        BooleanSupplier cancelled) {
         ensureOpen();

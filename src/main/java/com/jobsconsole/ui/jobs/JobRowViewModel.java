@@ -1,12 +1,12 @@
 package com.jobsconsole.ui.jobs;
 
-import java.time.Duration;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.ReferenceData;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 
 /** A row of the jobs browser: the job (null while its page loads) and its values as shown. */

@@ -36,6 +36,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -145,6 +147,20 @@ public final class JobsBrowserView {
     private TableColumn<JobRowViewModel, String> abortAfterColumn;
     @FXML
     private TableView<DetailRow> detailsTable;
+    @FXML
+    private TabPane sideTabs;
+    @FXML
+    private Tab timelineTab;
+    @FXML
+    private TimelineChart timelineChart;
+    @FXML
+    private Label timelineSummary;
+    @FXML
+    private Button timelineLastDay;
+    @FXML
+    private Button timelineZoomIn;
+    @FXML
+    private Button timelineZoomOut;
     @FXML
     private TableColumn<DetailRow, String> detailName;
     @FXML
@@ -376,6 +392,13 @@ public final class JobsBrowserView {
                 fill(statusChart, viewModel.statusChart()));
         viewModel.createdChart().addListener((ListChangeListener<JobsBrowserViewModel.Bucket>) c ->
                 fill(createdChart, viewModel.createdChart()));
+        TimelineViewModel timeline = viewModel.timeline();
+        timelineChart.bind(timeline);
+        timelineSummary.textProperty().bind(timeline.summaryProperty());
+        timelineLastDay.setOnAction(e -> timeline.showLastDay());
+        timelineZoomIn.setOnAction(e -> timeline.zoom(0.5, 0.5));
+        timelineZoomOut.setOnAction(e -> timeline.zoom(2, 0.5));
+        sideTabs.getSelectionModel().selectedItemProperty().subscribe(tab -> timeline.setActive(tab == timelineTab));
         viewModel.reload();
     }
 

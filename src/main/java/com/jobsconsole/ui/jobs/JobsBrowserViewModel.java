@@ -23,6 +23,7 @@ import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,6 +58,7 @@ public final class JobsBrowserViewModel {
     private final ProgressTask task;
     private final BulkActionsViewModel actions;
     private final TransferActionsViewModel transfer;
+    private final TimelineViewModel timeline;
 
     private final ReadOnlyObjectWrapper<ObservableList<JobRowViewModel>> rows =
             new ReadOnlyObjectWrapper<>(FXCollections.observableArrayList());
@@ -87,6 +89,9 @@ public final class JobsBrowserViewModel {
                 () -> List.copyOf(selection));
         this.transfer = new TransferActionsViewModel(reference, gateway, executor, dialogs, messages, task,
                 this::currentQuery, () -> rows.get().size());
+        this.timeline = new TimelineViewModel(reference, gateway, executor, messages, this::currentQuery,
+                Clock.systemDefaultZone());
+        timeline.setOnSelect(this::select);
         selection.addListener((ListChangeListener<Job>) c -> showSelected());
         gateway.onChange(this::reload);
         gateway.onSwitch(g -> reload());
@@ -106,6 +111,7 @@ public final class JobsBrowserViewModel {
         long gen = ++generation;
         JobGateway g = gateway.get();
         loading.set(true);
+        timeline.reload();
         // The page first (what the user waits for), then the counts and charts (a scan of the
         // filter's rows: on a million jobs, a second or more).
         executor.execute(() -> g.query(q), page -> {
@@ -201,6 +207,7 @@ public final class JobsBrowserViewModel {
                 matchSummary.set(messages.get("jobs.matches", fresh.total()));
             }
             loadCounts(g, q, gen);
+            timeline.reload();
             onChanged.accept(changed);
         }, e -> LOG.debug("live refresh failed: {}", e.toString()));
     }
@@ -285,6 +292,11 @@ public final class JobsBrowserViewModel {
 
     public TransferActionsViewModel transfer() {
         return transfer;
+    }
+
+    /** The robot timeline of the filter's jobs. */
+    public TimelineViewModel timeline() {
+        return timeline;
     }
 
     /** The bulk action, export or import under way (one at a time), for the progress bar and Cancel. */
