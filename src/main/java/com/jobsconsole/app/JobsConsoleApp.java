@@ -38,6 +38,8 @@ public final class JobsConsoleApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobsConsoleApp.class);
     private static volatile Path storeOption;
+    /** The window's view-model now (a language change builds a new one). */
+    private MainViewModel current;
 
     /** Makes the dialogs; tests replace it, since a native file chooser cannot be driven headless. */
     interface DialogFactory {
@@ -153,6 +155,7 @@ public final class JobsConsoleApp extends Application {
         Messages messages = new Messages(locale);
         MainWindow window = new MainWindow(reference, active, executor, dialogs(messages), messages, host(),
                 Platform::exit, Clock.systemDefaultZone());
+        current = window.viewModel();
         stage.titleProperty().bind(window.viewModel().target().titleProperty());
         boolean first = !sized;
         sized = true;
@@ -177,7 +180,11 @@ public final class JobsConsoleApp extends Application {
                     // Rebuild the window in the new language once the menu's event is done.
                     Platform.runLater(() -> {
                         active.removeListeners();
+                        MainViewModel before = current;
                         showMainWindow();
+                        if (before != null) {
+                            before.carryFormsInto(current); // what was typed stays
+                        }
                     });
                 }, JobsConsoleApp::applyTheme);
     }

@@ -8,6 +8,7 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,8 +101,11 @@ class JobsConsoleAppFxTest {
     void switchingToRussianRebuildsTheWindowAndIsRemembered() throws Exception {
         startApp();
         waitUntil(() -> showsText("Create Job"));
+        robot.clickOn("#processVersionField").write("55");
         clickMenu("View", "Language", "Русский");
         waitUntil(() -> showsText("Создание Работы"));
+        // what was typed into the form is still there
+        assertThat(robot.lookup("#processVersionField").<TextField>query().getText()).isEqualTo("55");
         assertThat(showsText("Статусы Работ")).isTrue();
         assertThat(showsText("В ожидании")).isTrue();
         assertThat(Files.readString(home.resolve("config/settings.json"))).contains("\"language\" : \"ru\"");

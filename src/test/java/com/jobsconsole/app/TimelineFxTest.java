@@ -19,8 +19,10 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,13 +31,17 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Locale;
+import javax.imageio.ImageIO;
 
 import static com.jobsconsole.testing.TestStore.REFERENCE;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The robot timeline driven as a person would: open the tab, zoom with the keyboard, click a bar. */
 @ExtendWith(ApplicationExtension.class)
@@ -48,6 +54,7 @@ class TimelineFxTest {
     private ActiveGateway gateway;
     private FxTaskExecutor executor;
     private MainViewModel vm;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
 
     @Start
     void start(Stage stage) {
@@ -57,7 +64,7 @@ class TimelineFxTest {
         executor = new FxTaskExecutor(2);
         TestHost host = new TestHost(dir);
         host.layout = new LayoutViewModel.Saved(true, 0.8);
-        MainWindow window = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(),
+        MainWindow window = new MainWindow(REFERENCE, gateway, executor, dialogs,
                 new Messages(Locale.ENGLISH), host, stage::close, Clock.systemDefaultZone());
         vm = window.viewModel();
         stage.setScene(window.scene());
@@ -103,5 +110,31 @@ class TimelineFxTest {
         FxWait.until(10, () -> table.getSelectionModel().getSelectedItem() != null
                 && table.getSelectionModel().getSelectedItem().job() != null
                 && table.getSelectionModel().getSelectedItem().job().guid().equals(job.guid()));
+    }
+
+    @Test
+    void theChartsSaveAsPngAndOpenInTheirOwnWindowWithTheirValuesOnHover(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(".tab-label").match(n -> n instanceof Label l && "Charts".equals(l.getText()))
+                .queryAs(Node.class));
+        FxWait.until(10, () -> robot.lookup("#statusChart .chart-bar").tryQuery().isPresent());
+        Path png = dir.resolve("charts.png");
+        dialogs.answerFile(png);
+        robot.clickOn("#chartsPngButton");
+        FxWait.until(10, () -> Files.exists(png));
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isGreaterThan(100);
+        assertThat(image.getHeight()).isGreaterThan(100);
+        assertThat(dialogs.last("notify").message()).isEqualTo("Saved " + png);
+
+        robot.clickOn("#chartsWindowButton");
+        FxWait.until(10, () -> Window.getWindows().stream().anyMatch(w -> w instanceof Stage s
+                && "Jobs Console — charts".equals(s.getTitle()) && s.isShowing()));
+        Stage charts = (Stage) Window.getWindows().stream().filter(w -> w instanceof Stage s
+                && "Jobs Console — charts".equals(s.getTitle())).findFirst().orElseThrow();
+        // a bar tells its value on hover
+        FxWait.until(10, () -> charts.getScene().getRoot().lookupAll(".chart-bar").stream()
+                .anyMatch(n -> n.getProperties().values().stream().anyMatch(v -> v instanceof Tooltip tip
+                        && tip.getText().matches(".+: [\\d,]+"))));
+        robot.interact(charts::close);
     }
 }

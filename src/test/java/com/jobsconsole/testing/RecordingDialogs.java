@@ -120,6 +120,12 @@ public final class RecordingDialogs implements DialogService {
     }
 
     @Override
+    public synchronized Optional<Path> chooseImageFile(String suggestedName) {
+        shown.add(new Shown("chooseImage", null, null, suggestedName));
+        return fileAnswers.isEmpty() ? Optional.empty() : fileAnswers.poll();
+    }
+
+    @Override
     public synchronized Optional<Path> chooseExistingStore(Path initialDir) {
         shown.add(new Shown("chooseExisting", null, null, String.valueOf(initialDir)));
         return fileAnswers.isEmpty() ? Optional.empty() : fileAnswers.poll();

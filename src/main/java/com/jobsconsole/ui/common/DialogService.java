@@ -44,6 +44,9 @@ public interface DialogService {
     /** Asks where to export jobs (CSV, JSON or XLSX, by the name's ending); empty if the user gave up. */
     Optional<Path> chooseExportFile(String suggestedName);
 
+    /** Asks where to save a picture (PNG); empty if the user gave up. */
+    Optional<Path> chooseImageFile(String suggestedName);
+
     /** Asks for a CSV or JSON file to import; empty if the user gave up. */
     Optional<Path> chooseImportFile();
 

@@ -165,6 +165,17 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseImageFile(String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("image.chooser"));
+        chooser.setInitialFileName(suggestedName + ".png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath)
+                .map(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? f
+                        : f.resolveSibling(f.getFileName() + ".png"));
+    }
+
+    @Override
     public Optional<Path> chooseExportFile(String suggestedName) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(messages.get("export.chooser"));

@@ -8,6 +8,7 @@ import com.jobsconsole.model.JobType;
 import com.jobsconsole.ui.common.ColorChip;
 import com.jobsconsole.ui.common.Converters;
 import com.jobsconsole.ui.common.FieldValidation;
+import com.jobsconsole.ui.common.Picture;
 import com.jobsconsole.ui.common.TableRows;
 import com.jobsconsole.ui.common.ViewLoader;
 import com.jobsconsole.ui.jobs.JobDetailsViewModel.DetailRow;
@@ -20,10 +21,13 @@ import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -43,8 +47,13 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -157,6 +166,16 @@ public final class JobsBrowserView {
     private Label timelineSummary;
     @FXML
     private Button timelineLastDay;
+    @FXML
+    private Button timelineWindowButton;
+    @FXML
+    private Button timelinePngButton;
+    @FXML
+    private Button chartsWindowButton;
+    @FXML
+    private Button chartsPngButton;
+    @FXML
+    private VBox chartsBox;
     @FXML
     private Button timelineZoomIn;
     @FXML
@@ -399,6 +418,44 @@ public final class JobsBrowserView {
         timelineZoomIn.setOnAction(e -> timeline.zoom(0.5, 0.5));
         timelineZoomOut.setOnAction(e -> timeline.zoom(2, 0.5));
         sideTabs.getSelectionModel().selectedItemProperty().subscribe(tab -> timeline.setActive(tab == timelineTab));
+        timelinePngButton.setOnAction(e -> viewModel.savePicture("robot-timeline", picture(timelineChart)));
+        chartsPngButton.setOnAction(e -> viewModel.savePicture("jobs-charts", picture(chartsBox)));
+        timelineWindowButton.setOnAction(e -> {
+            TimelineChart big = new TimelineChart();
+            big.bind(timeline);
+            Label summary = new Label();
+            summary.textProperty().bind(timeline.summaryProperty());
+            VBox box = new VBox(4, summary, big);
+            VBox.setVgrow(big, Priority.ALWAYS);
+            box.setPadding(new Insets(8));
+            openWindow("timeline.window.title", box, () -> timeline.setActive(timelineTab.isSelected()));
+            timeline.setActive(true);
+        });
+        chartsWindowButton.setOnAction(e -> {
+            BarChart<String, Number> status = new BarChart<>(new CategoryAxis(), new NumberAxis());
+            BarChart<String, Number> created = new BarChart<>(new CategoryAxis(), new NumberAxis());
+            for (BarChart<String, Number> c : List.of(status, created)) {
+                c.setLegendVisible(false);
+                c.setAnimated(false);
+                VBox.setVgrow(c, Priority.ALWAYS);
+            }
+            status.setTitle(resources.getString("jobs.chart.status"));
+            created.titleProperty().bind(viewModel.createdChartTitleProperty());
+            fill(status, viewModel.statusChart());
+            fill(created, viewModel.createdChart());
+            ListChangeListener<JobsBrowserViewModel.Bucket> refill = c -> {
+                fill(status, viewModel.statusChart());
+                fill(created, viewModel.createdChart());
+            };
+            viewModel.statusChart().addListener(refill);
+            viewModel.createdChart().addListener(refill);
+            VBox box = new VBox(4, status, created);
+            box.setPadding(new Insets(8));
+            openWindow("charts.window.title", box, () -> {
+                viewModel.statusChart().removeListener(refill);
+                viewModel.createdChart().removeListener(refill);
+            });
+        });
         viewModel.reload();
     }
 
@@ -484,18 +541,42 @@ public final class JobsBrowserView {
         stage.show();
     }
 
+    /** A resizable window of its own for a chart (owned by the main window, styled like it). */
+    private void openWindow(String titleKey, Parent content, Runnable onClosed) {
+        Stage stage = new Stage();
+        stage.initOwner(table.getScene().getWindow());
+        stage.setTitle(resources.getString(titleKey));
+        Scene scene = new Scene(content, 1000, 640);
+        scene.getStylesheets().setAll(table.getScene().getStylesheets());
+        stage.setScene(scene);
+        stage.setOnHidden(e -> onClosed.run());
+        stage.show();
+    }
+
+    /** What a node shows now, as plain pixels for the view-model to save. */
+    private static Picture picture(Node node) {
+        WritableImage image = node.snapshot(null, null);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        return new Picture(w, h, argb);
+    }
+
     /** Puts the buckets into a bar chart; status bars take the status table's colours. */
     private static void fill(BarChart<String, Number> chart, List<JobsBrowserViewModel.Bucket> buckets) {
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         for (JobsBrowserViewModel.Bucket b : buckets) {
             XYChart.Data<String, Number> d = new XYChart.Data<>(b.label(), b.count());
-            if (b.color() != null) {
-                d.nodeProperty().subscribe(node -> {
-                    if (node != null) {
+            d.nodeProperty().subscribe(node -> {
+                if (node != null) {
+                    if (b.color() != null) {
                         node.setStyle("-fx-bar-fill: " + b.color() + ";");
                     }
-                });
-            }
+                    // hovering a bar tells its value
+                    Tooltip.install(node, new Tooltip(b.label() + ": " + String.format("%,d", b.count())));
+                }
+            });
             series.getData().add(d);
         }
         chart.getData().setAll(List.of(series));

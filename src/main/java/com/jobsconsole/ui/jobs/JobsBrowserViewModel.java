@@ -9,6 +9,7 @@ import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.JobType;
 import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.DialogService;
+import com.jobsconsole.ui.common.Picture;
 import com.jobsconsole.ui.common.ProgressTask;
 import com.jobsconsole.ui.common.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -267,6 +268,18 @@ public final class JobsBrowserViewModel {
 
     public ReadOnlyObjectProperty<SelectRequest> selectRequestProperty() {
         return selectRequest.getReadOnlyProperty();
+    }
+
+    /**
+     * Save as PNG: asks where, then writes the picture a view took (a chart, the timeline) off the FX
+     * thread, and says where it went or why not.
+     */
+    public void savePicture(String suggestedName, Picture picture) {
+        dialogs.chooseImageFile(suggestedName).ifPresent(file -> executor.execute(() -> {
+            picture.writePng(file);
+            return file;
+        }, saved -> dialogs.notify(messages.get("image.saved", saved.toString())),
+                e -> dialogs.showError(messages.get("image.failed"), messages.describe(e))));
     }
 
     /** Clone: the selected job's fields go into the Create tab, with a fresh GUID. */

@@ -18,6 +18,7 @@ import com.jobsconsole.ui.methods.UpdateJobViewModel;
 import com.jobsconsole.ui.reference.ReferenceTablesViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.Property;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -162,6 +163,35 @@ public final class MainViewModel {
         live.notificationsProperty().set(host.notifications());
         live.notificationsProperty().addListener((o, a, on) -> host.saveNotifications(on));
         stores = new StoreFilesViewModel(reference, gateway, executor, dialogs, messages, host, opening, task);
+    }
+
+    /**
+     * The window is rebuilt (another language): what the user typed into the method forms, and the
+     * open tab, go into the new window's forms.
+     */
+    public void carryFormsInto(MainViewModel next) {
+        copy(create.guidProperty(), next.create.guidProperty());
+        copy(create.typeProperty(), next.create.typeProperty());
+        copy(create.statusProperty(), next.create.statusProperty());
+        copy(create.sourceProperty(), next.create.sourceProperty());
+        copy(create.processVersionProperty(), next.create.processVersionProperty());
+        copy(create.robotProperty(), next.create.robotProperty());
+        copy(create.accountProperty(), next.create.accountProperty());
+        copy(create.scheduleProperty(), next.create.scheduleProperty());
+        copy(create.taskProperty(), next.create.taskProperty());
+        copy(create.stopAfterDateProperty(), next.create.stopAfterDateProperty());
+        copy(create.stopAfterTimeProperty(), next.create.stopAfterTimeProperty());
+        copy(create.abortAfterDateProperty(), next.create.abortAfterDateProperty());
+        copy(create.abortAfterTimeProperty(), next.create.abortAfterTimeProperty());
+        copy(read.guidProperty(), next.read.guidProperty());
+        copy(update.guidProperty(), next.update.guidProperty());
+        copy(update.statusProperty(), next.update.statusProperty());
+        copy(delete.guidProperty(), next.delete.guidProperty());
+        copy(selectedMethod, next.selectedMethod);
+    }
+
+    private static <T> void copy(Property<T> from, Property<T> to) {
+        to.setValue(from.getValue());
     }
 
     /** Loads the first counts; called once the window is up. */
