@@ -32,8 +32,9 @@ public final class BenchMain {
             case "query" -> jmhTime(QueryBenchmark.class, QueryBenchmark.pairs(), quick);
             case "transfer" -> TransferBenchmark.run(quick);
             case "gui" -> GuiBenchmark.run(quick);
+            case "live" -> LiveBenchmark.run(quick);
             default -> throw new IllegalArgumentException("unknown suite: " + suite
-                    + " (known: gateway, remote, server, query, transfer, gui)");
+                    + " (known: gateway, remote, server, query, transfer, gui, live)");
         }
         // The servers' worker pools are not daemons; the report is out, so end here.
         System.exit(0);

@@ -12,10 +12,10 @@ import com.jobsconsole.testing.TestHost;
 import com.jobsconsole.ui.common.FxDialogService;
 import com.jobsconsole.ui.common.FxTaskExecutor;
 import com.jobsconsole.ui.jobs.JobRowViewModel;
+import com.jobsconsole.ui.main.LayoutViewModel;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -160,13 +160,14 @@ final class GuiBenchmark {
             JobsConsoleApp.applyTheme(false);
             Stage s = new Stage();
             Messages messages = new Messages(Locale.ENGLISH);
+            TestHost host = new TestHost(dir);
+            host.layout = new LayoutViewModel.Saved(true, 0.8); // the browser gets the window, the method panel its tabs
             MainWindow w = new MainWindow(ref, gateway, executor, new FxDialogService(() -> s, messages), messages,
-                    new TestHost(dir), s::close, Clock.systemDefaultZone());
+                    host, s::close, Clock.systemDefaultZone());
             s.setScene(w.scene());
             s.setWidth(1280);
             s.setHeight(900);
             s.show();
-            ((SplitPane) s.getScene().lookup("#mainSplit")).setDividerPositions(0.17, 0.7);
             w.viewModel().start();
             return new Object[] {s, s.getScene().lookup("#table"), s.getScene().lookup("#matchLabel")};
         });
@@ -190,7 +191,7 @@ final class GuiBenchmark {
         waitFor(() -> onFx(() -> !table.getItems().get(index).isLoading()));
     }
 
-    private static <T> T onFx(Supplier<T> work) {
+    static <T> T onFx(Supplier<T> work) {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -206,7 +207,7 @@ final class GuiBenchmark {
         }
     }
 
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+    static void waitFor(BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
