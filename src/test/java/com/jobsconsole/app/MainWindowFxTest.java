@@ -17,6 +17,7 @@ import com.jobsconsole.ui.reference.StatusItemViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -42,6 +43,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -158,6 +160,22 @@ class MainWindowFxTest {
         waitUntil(() -> "1".equals(shownCount(robot, "Pending")));
         assertThat(robot.lookup("#jobCountLabel").<Label>query().getText()).isEqualTo("1 job in the store");
         assertThat(gateway.get().read(UUID.fromString(created)).accountId()).isEqualTo(4L);
+    }
+
+    @Test
+    void aDateThatIsNotADateIsSaidAtTheFieldAndKeptToCorrect(FxRobot robot) {
+        DatePicker stopDate = visible(robot, "#stopAfterDate");
+        robot.clickOn(stopDate.getEditor()).write("31.12.2030").type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stopDate.getEditor().getText()).isEqualTo("31.12.2030");
+        assertThat(stopDate.getValue()).isNull();
+        assertThat(stopDate.getTooltip().getText()).contains("“31.12.2030” is not a date: write yyyy-MM-dd");
+
+        robot.clickOn(stopDate.getEditor()).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
+                .write("2030-12-31").type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stopDate.getValue()).isEqualTo(LocalDate.of(2030, 12, 31));
+        assertThat(stopDate.getTooltip().getText()).doesNotContain("is not a date");
     }
 
     @Test

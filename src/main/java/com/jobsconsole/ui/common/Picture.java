@@ -1,11 +1,11 @@
 package com.jobsconsole.ui.common;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import javax.imageio.ImageIO;
 
 /**
  * A picture of a view as plain pixels (ARGB, row by row), so a view-model can save what a view drew

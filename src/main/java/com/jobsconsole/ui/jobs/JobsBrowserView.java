@@ -7,6 +7,7 @@ import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.JobType;
 import com.jobsconsole.ui.common.ColorChip;
 import com.jobsconsole.ui.common.Converters;
+import com.jobsconsole.ui.common.DateFields;
 import com.jobsconsole.ui.common.FieldValidation;
 import com.jobsconsole.ui.common.Picture;
 import com.jobsconsole.ui.common.TableRows;
@@ -243,6 +244,10 @@ public final class JobsBrowserView {
                 "jobs.filter.source");
         robotFilter.textProperty().bindBidirectional(viewModel.filter().robotFilterProperty());
         guidPrefix.textProperty().bindBidirectional(viewModel.filter().guidPrefixProperty());
+        DateFields.attach(createdFrom, validation, resources.getString("field.date.hint"),
+                resources.getString("field.date.invalid"));
+        DateFields.attach(createdTo, validation, resources.getString("field.date.hint"),
+                resources.getString("field.date.invalid"));
         createdFrom.valueProperty().bindBidirectional(viewModel.filter().createdFromProperty());
         createdTo.valueProperty().bindBidirectional(viewModel.filter().createdToProperty());
         validation.attach(robotFilter, viewModel.filter().robotError(), resources.getString("jobs.filter.robots.hint"));

@@ -4,15 +4,12 @@ import com.jobsconsole.model.JobSource;
 import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.JobType;
 import com.jobsconsole.ui.common.Converters;
+import com.jobsconsole.ui.common.DateFields;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.TextField;
-import javafx.util.StringConverter;
-
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /** The Create tab's controller: binds the form to {@link CreateJobViewModel}. */
 public final class CreateJobView extends MethodView<CreateJobViewModel> {
@@ -69,8 +66,10 @@ public final class CreateJobView extends MethodView<CreateJobViewModel> {
         scheduleField.textProperty().bindBidirectional(vm.scheduleProperty());
         taskField.textProperty().bindBidirectional(vm.taskProperty());
         // Dates as the API writes them, whatever the desktop's locale.
-        stopAfterDate.setConverter(ISO_DATE);
-        abortAfterDate.setConverter(ISO_DATE);
+        DateFields.attach(stopAfterDate, validation, resources.getString("field.date.hint"),
+                resources.getString("field.date.invalid"));
+        DateFields.attach(abortAfterDate, validation, resources.getString("field.date.hint"),
+                resources.getString("field.date.invalid"));
         stopAfterDate.valueProperty().bindBidirectional(vm.stopAfterDateProperty());
         stopAfterTime.textProperty().bindBidirectional(vm.stopAfterTimeProperty());
         abortAfterDate.valueProperty().bindBidirectional(vm.abortAfterDateProperty());
@@ -87,24 +86,4 @@ public final class CreateJobView extends MethodView<CreateJobViewModel> {
         validation.attach(stopAfterTime, vm.stopAfterError(), resources.getString("field.stopAfter.hint"));
         validation.attach(abortAfterTime, vm.abortAfterError(), resources.getString("field.abortAfter.hint"));
     }
-
-    private static final StringConverter<LocalDate> ISO_DATE = new StringConverter<>() {
-        @Override
-        public String toString(LocalDate date) {
-            return date == null ? "" : date.toString();
-        }
-
-        @Override
-        public LocalDate fromString(String text) {
-            if (text == null || text.isBlank()) {
-                return null;
-            }
-            try {
-                return LocalDate.parse(text.strip());
-            } catch (DateTimeParseException e) {
-                // Not a date: the picker is cleared, so no wrong moment is sent.
-                return null;
-            }
-        }
-    };
 }
