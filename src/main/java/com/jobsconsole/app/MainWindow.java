@@ -6,6 +6,7 @@ import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.TaskExecutor;
 import com.jobsconsole.ui.common.ViewLoader;
+import com.jobsconsole.ui.jobs.JobSidePanelView;
 import com.jobsconsole.ui.jobs.JobsBrowserView;
 import com.jobsconsole.ui.main.MainViewModel;
 import com.jobsconsole.ui.main.MainWindowView;
@@ -38,6 +39,7 @@ public final class MainWindow {
                 .register(JobsBrowserView.class,
                         () -> new JobsBrowserView(viewModel.jobs(), viewModel::openCreateTab,
                                 viewModel.browserColumns(), viewModel::saveBrowserColumns))
+                .register(JobSidePanelView.class, () -> new JobSidePanelView(viewModel.jobs()))
                 .register(CreateJobView.class, () -> new CreateJobView(viewModel.create()))
                 .register(ReadJobView.class, () -> new ReadJobView(viewModel.read()))
                 .register(UpdateJobView.class, () -> new UpdateJobView(viewModel.update()))

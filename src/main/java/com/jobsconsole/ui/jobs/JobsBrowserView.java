@@ -9,10 +9,8 @@ import com.jobsconsole.ui.common.ColorChip;
 import com.jobsconsole.ui.common.Converters;
 import com.jobsconsole.ui.common.DateFields;
 import com.jobsconsole.ui.common.FieldValidation;
-import com.jobsconsole.ui.common.Picture;
 import com.jobsconsole.ui.common.TableRows;
 import com.jobsconsole.ui.common.ViewLoader;
-import com.jobsconsole.ui.jobs.JobDetailsViewModel.DetailRow;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -21,40 +19,20 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.geometry.Bounds;
-import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -156,43 +134,7 @@ public final class JobsBrowserView {
     @FXML
     private TableColumn<JobRowViewModel, String> abortAfterColumn;
     @FXML
-    private TableView<DetailRow> detailsTable;
-    @FXML
-    private TabPane sideTabs;
-    @FXML
-    private Tab timelineTab;
-    @FXML
-    private TimelineChart timelineChart;
-    @FXML
-    private Label timelineSummary;
-    @FXML
-    private Button timelineLastDay;
-    @FXML
-    private Button timelineWindowButton;
-    @FXML
-    private Button timelinePngButton;
-    @FXML
-    private Button chartsWindowButton;
-    @FXML
-    private Button chartsPngButton;
-    @FXML
-    private VBox chartsBox;
-    @FXML
-    private Button timelineZoomIn;
-    @FXML
-    private Button timelineZoomOut;
-    @FXML
-    private TableColumn<DetailRow, String> detailName;
-    @FXML
-    private TableColumn<DetailRow, String> detailValue;
-    @FXML
-    private ListView<String> historyList;
-    @FXML
     private Label statusSummary;
-    @FXML
-    private BarChart<String, Number> statusChart;
-    @FXML
-    private BarChart<String, Number> createdChart;
 
     private final List<String> savedColumns;
     private final Consumer<List<String>> saveColumns;
@@ -337,10 +279,6 @@ public final class JobsBrowserView {
                 viewModel.selection().setAll(table.getSelectionModel().getSelectedItems().stream()
                         .filter(r -> r != null && !r.isLoading()).map(JobRowViewModel::job).toList()));
 
-        detailName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().field()));
-        detailValue.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
-        detailsTable.setItems(viewModel.details().details());
-        historyList.setItems(viewModel.details().history());
 
         createButton.setOnAction(e -> openCreateTab.run());
         cloneButton.setOnAction(e -> viewModel.cloneSelected());
@@ -375,92 +313,7 @@ public final class JobsBrowserView {
         matchLabel.textProperty().bind(viewModel.matchSummaryProperty());
         statusSummary.textProperty().bind(viewModel.statusSummaryProperty());
 
-        // The context menu's shortcuts work wherever the focus is in the window (they all need a
-        // modifier, so typing in a field never triggers one); Delete works in the table only.
-        ContextMenu menu = new ContextMenu();
-        MenuItem clone = item("jobs.action.clone", "Shortcut+D", viewModel::cloneSelected);
-        MenuItem stop = item("jobs.action.stop", "Shortcut+Shift+S", viewModel.actions()::requestStop);
-        MenuItem abort = item("jobs.action.abort", "Shortcut+Shift+A", viewModel.actions()::abort);
-        Menu setStatus = new Menu(resources.getString("jobs.action.setStatus"));
-        for (JobStatus st : viewModel.statuses()) {
-            MenuItem i = new MenuItem(viewModel.label(st), new ColorChip(st.color()));
-            i.setOnAction(e -> viewModel.actions().setStatus(st));
-            setStatus.getItems().add(i);
-        }
-        MenuItem maintenance = item("jobs.action.maintenance", "Shortcut+M", viewModel.actions()::maintenance);
-        MenuItem delete = item("jobs.action.delete", null, viewModel.actions()::deleteSelected);
-        MenuItem export = item("jobs.action.export", "Shortcut+E", viewModel.transfer()::export);
-        MenuItem importItem = item("import.action", "Shortcut+I", viewModel.transfer()::importFile);
-        MenuItem find = item("jobs.action.find", "Shortcut+F", guidPrefix::requestFocus);
-        MenuItem create = item("jobs.action.create", null, openCreateTab);
-        MenuItem refresh = item("jobs.action.refresh", null, viewModel::reload); // F5 is the File menu's
-        for (MenuItem i : List.of(clone, stop, abort, setStatus, maintenance, delete)) {
-            i.disableProperty().bind(noSelection.or(viewModel.task().busyProperty()));
-        }
-        clone.disableProperty().unbind();
-        clone.disableProperty().bind(notOne);
-        menu.getItems().addAll(create, clone, stop, abort, setStatus, maintenance, delete,
-                new SeparatorMenuItem(), export, importItem, find, refresh);
-        table.setContextMenu(menu);
-        table.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.DELETE) {
-                viewModel.actions().deleteSelected();
-            } else if (e.getCode() == KeyCode.CONTEXT_MENU || (e.getCode() == KeyCode.F10 && e.isShiftDown())) {
-                showMenuAtFocusedRow(menu);
-                e.consume();
-            }
-        });
-        statusChart.setTitle(resources.getString("jobs.chart.status"));
-        createdChart.titleProperty().bind(viewModel.createdChartTitleProperty());
-        viewModel.statusChart().addListener((ListChangeListener<JobsBrowserViewModel.Bucket>) c ->
-                fill(statusChart, viewModel.statusChart()));
-        viewModel.createdChart().addListener((ListChangeListener<JobsBrowserViewModel.Bucket>) c ->
-                fill(createdChart, viewModel.createdChart()));
-        TimelineViewModel timeline = viewModel.timeline();
-        timelineChart.bind(timeline);
-        timelineSummary.textProperty().bind(timeline.summaryProperty());
-        timelineLastDay.setOnAction(e -> timeline.showLastDay());
-        timelineZoomIn.setOnAction(e -> timeline.zoom(0.5, 0.5));
-        timelineZoomOut.setOnAction(e -> timeline.zoom(2, 0.5));
-        sideTabs.getSelectionModel().selectedItemProperty().subscribe(tab -> timeline.setActive(tab == timelineTab));
-        timelinePngButton.setOnAction(e -> viewModel.savePicture("robot-timeline", picture(timelineChart)));
-        chartsPngButton.setOnAction(e -> viewModel.savePicture("jobs-charts", picture(chartsBox)));
-        timelineWindowButton.setOnAction(e -> {
-            TimelineChart big = new TimelineChart();
-            big.bind(timeline);
-            Label summary = new Label();
-            summary.textProperty().bind(timeline.summaryProperty());
-            VBox box = new VBox(4, summary, big);
-            VBox.setVgrow(big, Priority.ALWAYS);
-            box.setPadding(new Insets(8));
-            openWindow("timeline.window.title", box, () -> timeline.setActive(timelineTab.isSelected()));
-            timeline.setActive(true);
-        });
-        chartsWindowButton.setOnAction(e -> {
-            BarChart<String, Number> status = new BarChart<>(new CategoryAxis(), new NumberAxis());
-            BarChart<String, Number> created = new BarChart<>(new CategoryAxis(), new NumberAxis());
-            for (BarChart<String, Number> c : List.of(status, created)) {
-                c.setLegendVisible(false);
-                c.setAnimated(false);
-                VBox.setVgrow(c, Priority.ALWAYS);
-            }
-            status.setTitle(resources.getString("jobs.chart.status"));
-            created.titleProperty().bind(viewModel.createdChartTitleProperty());
-            fill(status, viewModel.statusChart());
-            fill(created, viewModel.createdChart());
-            ListChangeListener<JobsBrowserViewModel.Bucket> refill = c -> {
-                fill(status, viewModel.statusChart());
-                fill(created, viewModel.createdChart());
-            };
-            viewModel.statusChart().addListener(refill);
-            viewModel.createdChart().addListener(refill);
-            VBox box = new VBox(4, status, created);
-            box.setPadding(new Insets(8));
-            openWindow("charts.window.title", box, () -> {
-                viewModel.statusChart().removeListener(refill);
-                viewModel.createdChart().removeListener(refill);
-            });
-        });
+        new JobsContextMenu(viewModel, resources, openCreateTab, guidPrefix::requestFocus).install(table);
         viewModel.reload();
     }
 
@@ -485,18 +338,6 @@ public final class JobsBrowserView {
                 .mapToInt(n -> ((TableRow<?>) n).getIndex()).min().orElse(0);
     }
 
-    /** The context menu from the keyboard (the Menu key or Shift+F10), under the focused row. */
-    private void showMenuAtFocusedRow(ContextMenu menu) {
-        int focused = table.getFocusModel().getFocusedIndex();
-        Node anchor = table.lookupAll(".table-row-cell").stream()
-                .filter(n -> n instanceof TableRow<?> r && r.getIndex() == focused && r.isVisible())
-                .findFirst().orElse(table);
-        Bounds b = anchor.localToScreen(anchor.getBoundsInLocal());
-        if (b != null) {
-            menu.show(table, b.getMinX() + 24, anchor == table ? b.getMinY() + 24 : b.getMaxY());
-        }
-    }
-
     /** Puts the sort arrow on the column the view-model sorts by, without asking it to sort again. */
     private void showSort() {
         showingSort = true;
@@ -514,15 +355,6 @@ public final class JobsBrowserView {
         } finally {
             showingSort = false;
         }
-    }
-
-    private MenuItem item(String key, String shortcut, Runnable action) {
-        MenuItem i = new MenuItem(resources.getString(key).replace("_", ""));
-        if (shortcut != null) {
-            i.setAccelerator(KeyCombination.keyCombination(shortcut));
-        }
-        i.setOnAction(e -> action.run());
-        return i;
     }
 
     /** Opens the import window over the main window; it closes itself when the import is done. */
@@ -544,47 +376,6 @@ public final class JobsBrowserView {
             }
         });
         stage.show();
-    }
-
-    /** A resizable window of its own for a chart (owned by the main window, styled like it). */
-    private void openWindow(String titleKey, Parent content, Runnable onClosed) {
-        Stage stage = new Stage();
-        stage.initOwner(table.getScene().getWindow());
-        stage.setTitle(resources.getString(titleKey));
-        Scene scene = new Scene(content, 1000, 640);
-        scene.getStylesheets().setAll(table.getScene().getStylesheets());
-        stage.setScene(scene);
-        stage.setOnHidden(e -> onClosed.run());
-        stage.show();
-    }
-
-    /** What a node shows now, as plain pixels for the view-model to save. */
-    private static Picture picture(Node node) {
-        WritableImage image = node.snapshot(null, null);
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] argb = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        return new Picture(w, h, argb);
-    }
-
-    /** Puts the buckets into a bar chart; status bars take the status table's colours. */
-    private static void fill(BarChart<String, Number> chart, List<JobsBrowserViewModel.Bucket> buckets) {
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
-        for (JobsBrowserViewModel.Bucket b : buckets) {
-            XYChart.Data<String, Number> d = new XYChart.Data<>(b.label(), b.count());
-            d.nodeProperty().subscribe(node -> {
-                if (node != null) {
-                    if (b.color() != null) {
-                        node.setStyle("-fx-bar-fill: " + b.color() + ";");
-                    }
-                    // hovering a bar tells its value
-                    Tooltip.install(node, new Tooltip(b.label() + ": " + String.format("%,d", b.count())));
-                }
-            });
-            series.getData().add(d);
-        }
-        chart.getData().setAll(List.of(series));
     }
 
     private static void text(TableColumn<JobRowViewModel, String> column, Function<JobRowViewModel, String> value) {

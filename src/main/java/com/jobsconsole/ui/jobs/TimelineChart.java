@@ -206,6 +206,7 @@ public final class TimelineChart extends Region {
         double lane = laneHeight();
         g.setFont(Font.font(Math.min(12, Math.max(8, lane - 6))));
         Color dense = color("-color-accent-emphasis");
+        Color onBar = color("-color-fg-emphasis");
         for (int i = 0; i < viewModel.lanes().size(); i++) {
             Lane l = viewModel.lanes().get(i);
             double y = AXIS + i * lane;
@@ -239,6 +240,11 @@ public final class TimelineChart extends Region {
                 }
                 g.setFill(color(b.color()));
                 g.fillRect(x0, y + 2, Math.max(2, x1 - x0), Math.max(1, lane - 4));
+                // never colour alone: a bar wide and tall enough carries its status's name
+                if (x1 - x0 > 70 && lane >= 14) {
+                    g.setFill(onBar);
+                    g.fillText(b.status(), x0 + 4, y + lane * 0.72, x1 - x0 - 8);
+                }
             }
         }
     }

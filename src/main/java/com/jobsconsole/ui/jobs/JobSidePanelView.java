@@ -1,0 +1,185 @@
+package com.jobsconsole.ui.jobs;
+
+import com.jobsconsole.ui.common.Picture;
+import com.jobsconsole.ui.jobs.JobDetailsViewModel.DetailRow;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+import java.util.List;
+import java.util.ResourceBundle;
+
+/**
+ * The jobs browser's side panel: the selected job's details and status history, the robot
+ * timeline and the charts of the filter; the timeline and the charts open in a window of their own
+ * and save as PNG.
+ */
+public final class JobSidePanelView {
+
+    private final JobsBrowserViewModel viewModel;
+
+    @FXML
+    private ResourceBundle resources;
+    @FXML
+    private TabPane sideTabs;
+    @FXML
+    private TableView<DetailRow> detailsTable;
+    @FXML
+    private TableColumn<DetailRow, String> detailName;
+    @FXML
+    private TableColumn<DetailRow, String> detailValue;
+    @FXML
+    private ListView<String> historyList;
+    @FXML
+    private Tab timelineTab;
+    @FXML
+    private TimelineChart timelineChart;
+    @FXML
+    private Label timelineSummary;
+    @FXML
+    private Button timelineLastDay;
+    @FXML
+    private Button timelineZoomIn;
+    @FXML
+    private Button timelineZoomOut;
+    @FXML
+    private Button timelineWindowButton;
+    @FXML
+    private Button timelinePngButton;
+    @FXML
+    private VBox chartsBox;
+    @FXML
+    private Button chartsWindowButton;
+    @FXML
+    private Button chartsPngButton;
+    @FXML
+    private BarChart<String, Number> statusChart;
+    @FXML
+    private BarChart<String, Number> createdChart;
+
+    public JobSidePanelView(JobsBrowserViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        detailName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().field()));
+        detailValue.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
+        detailsTable.setItems(viewModel.details().details());
+        historyList.setItems(viewModel.details().history());
+        statusChart.setTitle(resources.getString("jobs.chart.status"));
+        createdChart.titleProperty().bind(viewModel.createdChartTitleProperty());
+        viewModel.statusChart().addListener((ListChangeListener<JobsBrowserViewModel.Bucket>) c ->
+                fill(statusChart, viewModel.statusChart()));
+        viewModel.createdChart().addListener((ListChangeListener<JobsBrowserViewModel.Bucket>) c ->
+                fill(createdChart, viewModel.createdChart()));
+        TimelineViewModel timeline = viewModel.timeline();
+        timelineChart.bind(timeline);
+        timelineSummary.textProperty().bind(timeline.summaryProperty());
+        timelineLastDay.setOnAction(e -> timeline.showLastDay());
+        timelineZoomIn.setOnAction(e -> timeline.zoom(0.5, 0.5));
+        timelineZoomOut.setOnAction(e -> timeline.zoom(2, 0.5));
+        sideTabs.getSelectionModel().selectedItemProperty().subscribe(tab -> timeline.setActive(tab == timelineTab));
+        timelinePngButton.setOnAction(e -> viewModel.savePicture("robot-timeline", picture(timelineChart)));
+        chartsPngButton.setOnAction(e -> viewModel.savePicture("jobs-charts", picture(chartsBox)));
+        timelineWindowButton.setOnAction(e -> {
+            TimelineChart big = new TimelineChart();
+            big.bind(timeline);
+            Label summary = new Label();
+            summary.textProperty().bind(timeline.summaryProperty());
+            VBox box = new VBox(4, summary, big);
+            VBox.setVgrow(big, Priority.ALWAYS);
+            box.setPadding(new Insets(8));
+            openWindow("timeline.window.title", box, () -> timeline.setActive(timelineTab.isSelected()));
+            timeline.setActive(true);
+        });
+        chartsWindowButton.setOnAction(e -> {
+            BarChart<String, Number> status = new BarChart<>(new CategoryAxis(), new NumberAxis());
+            BarChart<String, Number> created = new BarChart<>(new CategoryAxis(), new NumberAxis());
+            for (BarChart<String, Number> c : List.of(status, created)) {
+                c.setLegendVisible(false);
+                c.setAnimated(false);
+                VBox.setVgrow(c, Priority.ALWAYS);
+            }
+            status.setTitle(resources.getString("jobs.chart.status"));
+            created.titleProperty().bind(viewModel.createdChartTitleProperty());
+            fill(status, viewModel.statusChart());
+            fill(created, viewModel.createdChart());
+            ListChangeListener<JobsBrowserViewModel.Bucket> refill = c -> {
+                fill(status, viewModel.statusChart());
+                fill(created, viewModel.createdChart());
+            };
+            viewModel.statusChart().addListener(refill);
+            viewModel.createdChart().addListener(refill);
+            VBox box = new VBox(4, status, created);
+            box.setPadding(new Insets(8));
+            openWindow("charts.window.title", box, () -> {
+                viewModel.statusChart().removeListener(refill);
+                viewModel.createdChart().removeListener(refill);
+            });
+        });
+    }
+
+    /** A resizable window of its own for a chart (owned by the main window, styled like it). */
+    private void openWindow(String titleKey, Parent content, Runnable onClosed) {
+        Stage stage = new Stage();
+        stage.initOwner(sideTabs.getScene().getWindow());
+        stage.setTitle(resources.getString(titleKey));
+        Scene scene = new Scene(content, 1000, 640);
+        scene.getStylesheets().setAll(sideTabs.getScene().getStylesheets());
+        stage.setScene(scene);
+        stage.setOnHidden(e -> onClosed.run());
+        stage.show();
+    }
+
+    /** What a node shows now, as plain pixels for the view-model to save. */
+    private static Picture picture(Node node) {
+        WritableImage image = node.snapshot(null, null);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        return new Picture(w, h, argb);
+    }
+
+    /** Puts the buckets into a bar chart; status bars take the status table's colours. */
+    private static void fill(BarChart<String, Number> chart, List<JobsBrowserViewModel.Bucket> buckets) {
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        for (JobsBrowserViewModel.Bucket b : buckets) {
+            XYChart.Data<String, Number> d = new XYChart.Data<>(b.label(), b.count());
+            d.nodeProperty().subscribe(node -> {
+                if (node != null) {
+                    if (b.color() != null) {
+                        node.setStyle("-fx-bar-fill: " + b.color() + ";");
+                    }
+                    // hovering a bar tells its value
+                    Tooltip.install(node, new Tooltip(b.label() + ": " + String.format("%,d", b.count())));
+                }
+            });
+            series.getData().add(d);
+        }
+        chart.getData().setAll(List.of(series));
+    }
+
+}
