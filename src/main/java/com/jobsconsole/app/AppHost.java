@@ -148,6 +148,16 @@ public class AppHost implements MainViewModel.Host {
     }
 
     @Override
+    public String dataFolder() {
+        return dirs.dataDir().toString();
+    }
+
+    @Override
+    public String settingsFolder() {
+        return dirs.configDir().toString();
+    }
+
+    @Override
     public boolean notifications() {
         return settings.notifications;
     }

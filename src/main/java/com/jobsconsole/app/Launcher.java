@@ -1,6 +1,7 @@
 package com.jobsconsole.app;
 
 import com.jobsconsole.base.AppDirs;
+import com.jobsconsole.base.AppVersion;
 import com.jobsconsole.cli.JobCommand;
 import com.jobsconsole.cli.ServeCommand;
 import picocli.CommandLine.Command;
@@ -45,8 +46,7 @@ public final class Launcher implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Launcher.class.getPackage().getImplementationVersion();
-            return new String[] {"Jobs Console " + (v == null ? "(development build)" : v)};
+            return new String[] {"Jobs Console " + AppVersion.version()};
         }
     }
 }

@@ -198,6 +198,15 @@ class CliTest {
     }
 
     @Test
+    void versionSaysThePomsVersion() throws Exception {
+        Run r = run("--version");
+        assertThat(r.code()).isZero();
+        String pom = Files.readString(Path.of("pom.xml"));
+        String version = pom.substring(pom.indexOf("<version>") + 9, pom.indexOf("</version>"));
+        assertThat(r.out().strip()).isEqualTo("Jobs Console " + version);
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"job", "--help"},
                 new String[] {"job", "create", "--help"}, new String[] {"job", "list", "--help"},

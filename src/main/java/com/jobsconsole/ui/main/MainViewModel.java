@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.main;
 
+import com.jobsconsole.base.AppVersion;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.i18n.Messages;
@@ -82,6 +83,15 @@ public final class MainViewModel {
 
         default void saveWindowLayout(LayoutViewModel.Saved layout) {
             // nothing is remembered unless the application keeps settings
+        }
+
+        /** Where the stores, logs and caches live, and where the settings do (Help → About). */
+        default String dataFolder() {
+            return "";
+        }
+
+        default String settingsFolder() {
+            return "";
         }
 
         /** Whether desktop notifications for failed and aborted jobs are on. */
@@ -199,10 +209,13 @@ public final class MainViewModel {
         referenceTables.refresh();
     }
 
-    /** Help → About. */
+    /** Help → About: the version, the Java and JavaFX it runs on, its folders and its licence. */
     public void about() {
-        dialogs.showInfo(messages.get("about.title"), messages.get("app.name"),
-                messages.get("about.text", target.storePathProperty().get()));
+        dialogs.showInfo(messages.get("about.title"), messages.get("app.name") + " " + AppVersion.version(),
+                messages.get("about.text", target.storePathProperty().get(), AppVersion.version(),
+                        System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                        System.getProperty("javafx.runtime.version", "—"), host.dataFolder(),
+                        host.settingsFolder()));
     }
 
     public void setLanguage(Locale locale) {

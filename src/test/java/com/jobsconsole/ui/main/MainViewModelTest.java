@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.main;
 
+import com.jobsconsole.base.AppVersion;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.I18n;
@@ -155,5 +156,16 @@ class MainViewModelTest {
         assertThat(pending.kind()).isEqualTo("В очереди");
         assertThat(ru.referenceTables().statuses()).hasSize(9);
         assertThat(ru.referenceTables().types().get(1).name()).isEqualTo("Оркестрируемая");
+    }
+
+    @Test
+    void aboutSaysTheVersionTheJavaAndJavaFxAndTheFolders() {
+        vm.about();
+        RecordingDialogs.Shown about = dialogs.last("info");
+        assertThat(about.header()).isEqualTo("Jobs Console " + AppVersion.version());
+        assertThat(AppVersion.version()).doesNotContain("unknown").doesNotContain("${");
+        assertThat(about.message()).contains("Version " + AppVersion.version())
+                .contains("Java " + System.getProperty("java.version")).contains("JavaFX ")
+                .contains("MIT License").contains("Store: ");
     }
 }
