@@ -26,7 +26,7 @@ case "$(uname -s)" in
   Linux)
     jpackage --type deb "${common[@]}" --app-image "$dist/jobs-console" --dest "$dist" \
              --license-file "$here/../LICENSE" --linux-shortcut --linux-menu-group "Development" \
-             --linux-app-category devel --linux-package-name jobs-console
+             --linux-app-category devel --linux-package-name jobs-console --resource-dir "$here/linux"
     if command -v rpmbuild >/dev/null 2>&1; then
       jpackage --type rpm "${common[@]}" --app-image "$dist/jobs-console" --dest "$dist" \
                --license-file "$here/../LICENSE" --linux-shortcut --linux-menu-group "Development"

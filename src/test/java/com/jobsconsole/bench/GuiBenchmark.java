@@ -47,22 +47,11 @@ final class GuiBenchmark {
     }
 
     static void run(boolean quick) throws Exception {
-        if (!Boolean.getBoolean("bench.gui.real")) {
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("prism.order", "sw");
-        }
         int rows = quick ? 200_000 : 1_000_000;
         ReferenceData ref = ReferenceDataLoader.loadDefault();
         Path dir = Files.createTempDirectory("jobs-gui-bench");
-        Path file = dir.resolve("million.sqlite");
-        try (SqliteJobGateway store = SqliteJobGateway.open(file, ref)) {
-            store.insertAll(new DemoJobs(ref, rows, 3, LocalDateTime.of(2030, 1, 1, 0, 0)), rows, n -> { }, () -> false);
-        }
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(30, TimeUnit.SECONDS);
-        Platform.setImplicitExit(false); // the bare window closes before ours opens
+        Path file = seededStore(dir, ref, rows);
+        startFx(!Boolean.getBoolean("bench.gui.real"));
 
         // baseline: a bare window
         long bareHeapBefore = heapAfterGc();
@@ -129,6 +118,28 @@ final class GuiBenchmark {
         System.out.printf("%-40s %8.0f ms  -> the %,d jobs add %.1fx%n", "same window on an empty store",
                 empty.firstPageMs, rows, firstPageMs / empty.firstPageMs);
         System.out.printf("(bare window heap before it opened: %.1f MiB)%n", mib(bareHeapBefore));
+    }
+
+    /** A store of {@code rows} demo jobs in {@code dir}. */
+    static Path seededStore(Path dir, ReferenceData ref, int rows) {
+        Path file = dir.resolve("jobs.sqlite");
+        try (SqliteJobGateway store = SqliteJobGateway.open(file, ref)) {
+            store.insertAll(new DemoJobs(ref, rows, 3, LocalDateTime.of(2030, 1, 1, 0, 0)), rows, n -> { }, () -> false);
+        }
+        return file;
+    }
+
+    /** Starts JavaFX (on Monocle's headless glass unless {@code headless} is false); windows may all close. */
+    static void startFx(boolean headless) throws Exception {
+        if (headless) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+        }
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(30, TimeUnit.SECONDS);
+        Platform.setImplicitExit(false); // the bare window closes before ours opens
     }
 
     /** Opens a window on a store and closes it; keeps nothing of it (a heap measured later must not count it). */

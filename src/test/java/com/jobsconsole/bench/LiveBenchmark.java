@@ -2,7 +2,6 @@ package com.jobsconsole.bench;
 
 import com.jobsconsole.app.JobsConsoleApp;
 import com.jobsconsole.app.MainWindow;
-import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.BulkJobStore;
 import com.jobsconsole.gateway.JobGateway;
@@ -30,15 +29,12 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static com.jobsconsole.bench.GuiBenchmark.onFx;
@@ -57,21 +53,12 @@ final class LiveBenchmark {
     }
 
     static void run(boolean quick) throws Exception {
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
         int rows = quick ? 200_000 : 1_000_000;
         int idleSeconds = quick ? 10 : 30;
         ReferenceData ref = ReferenceDataLoader.loadDefault();
         Path dir = Files.createTempDirectory("jobs-live-bench");
-        Path file = dir.resolve("jobs.sqlite");
-        try (SqliteJobGateway store = SqliteJobGateway.open(file, ref)) {
-            store.insertAll(new DemoJobs(ref, rows, 3, LocalDateTime.of(2030, 1, 1, 0, 0)), rows, n -> { }, () -> false);
-        }
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(30, TimeUnit.SECONDS);
-        Platform.setImplicitExit(false);
+        Path file = GuiBenchmark.seededStore(dir, ref, rows);
+        GuiBenchmark.startFx(true);
 
         Stage bare = onFx(() -> {
             Stage s = new Stage();

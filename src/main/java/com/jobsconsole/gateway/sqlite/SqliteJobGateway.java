@@ -81,17 +81,6 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
         this.bulk = new BulkJobInserter(connection, path);
     }
 
-    /** How hard a commit is pushed to the disk. */
-    public enum Durability {
-        /** Every commit survives a power cut ({@code synchronous=FULL}): the user's stores. */
-        FULL,
-        /**
-         * A commit survives the application crashing, not a power cut ({@code synchronous=NORMAL}):
-         * for a cache of a remote orchestrator, which can always be read again.
-         */
-        CACHE
-    }
-
     /** Opens (creating if needed) the store at {@code path}, with the system clock. */
     public static SqliteJobGateway open(Path path, ReferenceData reference) {
         return open(path, reference, Clock.systemDefaultZone());

@@ -49,14 +49,14 @@ final class SqliteStoreFile {
      * locked, or from a newer version, this throws {@link UnavailableException} saying which, and
      * the file is left as it was.
      */
-    static Connection open(Path file, ReferenceData reference, SqliteJobGateway.Durability durability) {
+    static Connection open(Path file, ReferenceData reference, Durability durability) {
         checkFile(file);
         Connection c = null;
         try {
             SQLiteConfig config = new SQLiteConfig();
             config.setBusyTimeout(OPEN_BUSY_TIMEOUT_MS);
             config.enforceForeignKeys(true);
-            config.setSynchronous(durability == SqliteJobGateway.Durability.FULL
+            config.setSynchronous(durability == Durability.FULL
                     ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
             c = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
             try (Statement st = c.createStatement()) {
