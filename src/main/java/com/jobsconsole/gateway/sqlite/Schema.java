@@ -71,7 +71,11 @@ final class Schema {
                     "CREATE INDEX job_started ON job(started_at)",
                     "CREATE INDEX job_completed ON job(completed_at)",
                     // covers the browser's counts: status, type, source and robot filters read no table rows
-                    "CREATE INDEX job_filter ON job(status, type, source, robot_id, created_at)"));
+                    "CREATE INDEX job_filter ON job(status, type, source, robot_id, created_at)"),
+            List.of(
+                    // covers the robot timeline's counts per robot and time (no table row read): 8 weeks
+                    // of a million jobs counted in about 1.4 s instead of 4-6 s
+                    "CREATE INDEX job_started_robot ON job(started_at, robot_id)"));
 
     /** The tables a store of ours has; a file holding other tables is someone else's database. */
     static final List<String> OWN_TABLES = List.of("job_status", "job_type", "job", "job_event");
