@@ -199,6 +199,7 @@ class JobApiServerTest {
     void eachRequestIsLoggedOnceWithoutTheKey() throws Exception {
         Job job = seed(1);
         call("GET", "/api/job/read/" + job.guid(), null);
+        assertThat(server.served(l -> l.startsWith("GET /api/job/read/"))).isTrue();
         assertThat(server.requests).hasSize(1);
         assertThat(server.requests.get(0)).startsWith("GET /api/job/read/" + job.guid() + " 200 ")
                 .doesNotContain(LocalApiServer.KEY.reveal()).doesNotContain(b64(LocalApiServer.KEY.reveal()));

@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /** A real Job API server ({@code serve}) on a loopback port over a real SQLite store. */
 public final class LocalApiServer implements AutoCloseable {
@@ -24,6 +26,21 @@ public final class LocalApiServer implements AutoCloseable {
         store = SqliteJobGateway.open(dir.resolve("server.sqlite"), TestStore.REFERENCE);
         server = new JobApiServer(store, TestStore.REFERENCE, KEY, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4,
                 requests::add).start();
+    }
+
+    /**
+     * Whether a request whose log line matches has been served, waiting up to 5 s for it: the server
+     * writes a request's line just after its answer, so a client can see the answer first.
+     */
+    public boolean served(Predicate<String> line) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (requests.stream().noneMatch(line)) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.onSpinWait();
+        }
+        return true;
     }
 
     public String baseUrl() {

@@ -34,7 +34,7 @@ class RemoteJobGatewayContractTest extends JobGatewayContract {
     void everyCallWentOverHttpAndTheServerStoredTheJobs() {
         var job = gateway.create(draft());
         assertThat(server.store.read(job.guid())).isEqualTo(job);
-        assertThat(server.requests).anyMatch(l -> l.startsWith("POST /api/job/create 200"));
+        assertThat(server.served(l -> l.startsWith("POST /api/job/create 200"))).as("the create's log line").isTrue();
         assertThat(((RemoteJobGateway) gateway).reachability()).isEqualTo(RemoteJobGateway.Reachability.ANSWERED);
     }
 }

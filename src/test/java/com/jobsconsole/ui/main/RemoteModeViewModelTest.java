@@ -154,7 +154,7 @@ class RemoteModeViewModelTest {
         vm.live().remoteLiveProperty().set(true);
         vm.live().poll();
 
-        assertThat(server.requests).anyMatch(r -> r.contains("read/" + pending));
+        assertThat(server.served(r -> r.contains("read/" + pending))).as("the Live round's read").isTrue();
         assertThat(vm.live().liveStatusProperty().get()).startsWith("Live: last round").contains("1 of 1 unfinished");
         PagedJobList rows = (PagedJobList) vm.jobs().rowsProperty().get();
         assertThat(rows.get(0).job().status()).isEqualTo(5);
