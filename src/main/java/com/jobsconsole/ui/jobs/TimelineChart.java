@@ -18,6 +18,8 @@ import javafx.util.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,6 +44,7 @@ public final class TimelineChart extends Region {
     private TimelineViewModel viewModel;
     private double dragX = Double.NaN;
     private Bar hovered;
+    private final Map<String, Color> colors = new HashMap<>();
 
     public TimelineChart() {
         getStyleClass().add("timeline");
@@ -179,20 +182,26 @@ public final class TimelineChart extends Region {
         return Optional.empty();
     }
 
+    /** The paint of a colour as the theme has it now; looked up once a drawing, not once a bar. */
     private Color color(String looked) {
-        if (looked != null && !looked.startsWith("-")) {
+        return colors.computeIfAbsent(looked == null ? "-color-neutral-muted" : looked, this::resolve);
+    }
+
+    private Color resolve(String looked) {
+        if (!looked.startsWith("-")) {
             try {
                 return Color.web(looked);
             } catch (IllegalArgumentException e) {
                 return Color.GRAY;
             }
         }
-        probe.setStyle("-fx-fill: " + (looked == null ? "-color-neutral-muted" : looked) + ";");
+        probe.setStyle("-fx-fill: " + looked + ";");
         probe.applyCss();
         return probe.getFill() instanceof Color c ? c : Color.GRAY;
     }
 
     private void draw() {
+        colors.clear(); // the theme may have changed since the last drawing
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = getWidth();
         double h = getHeight();
