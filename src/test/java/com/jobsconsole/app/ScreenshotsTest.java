@@ -180,7 +180,11 @@ class ScreenshotsTest {
         FxToolkit.setupStage(s -> {
             JobsConsoleApp.applyTheme(false);
             Messages messages = new Messages(locale);
-            window[0] = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(), messages, new TestHost(dir),
+            TestHost host = new TestHost(dir);
+            if (valid) {
+                host.layout = LayoutViewModel.Saved.NONE; // the main window as it first opens
+            }
+            window[0] = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(), messages, host,
                     s::close, Clock.systemDefaultZone());
             s.setScene(window[0].scene());
             s.setWidth(1360);
