@@ -8,13 +8,11 @@ import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.model.Job;
-import java.util.stream.Collectors;
-import java.util.Set;
-import com.jobsconsole.model.JobSort;
-import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobEvent;
 import com.jobsconsole.model.JobQuery;
+import com.jobsconsole.model.JobSort;
+import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.Page;
 import com.jobsconsole.model.ReferenceData;
 import org.slf4j.Logger;
@@ -27,6 +25,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -41,6 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The orchestrator's Job API, local-first. Writes and reads go to the orchestrator (through

@@ -73,8 +73,7 @@ public final class JobQuerySql {
         params.add(JobJson.formatTime(to));
         params.add(JobJson.formatTime(from));
         params.add(limit);
-        return "SELECT " + JobRowMapper.COLUMNS + " FROM job" + (where.isEmpty() ? " WHERE " : where + " AND ")
-                + "started_at >= ? AND started_at < ? AND (completed_at IS NULL OR completed_at >= ?)"
+        return "SELECT " + JobRowMapper.COLUMNS + " FROM job" + andWhere(where) + "started_at >= ? AND started_at < ? AND (completed_at IS NULL OR completed_at >= ?)"
                 + " ORDER BY started_at LIMIT ?";
     }
 
@@ -87,8 +86,13 @@ public final class JobQuerySql {
         params.add(JobJson.formatTime(from));
         params.add(JobJson.formatTime(to));
         return "SELECT robot_id, CAST((julianday(started_at) - julianday(?)) * ? AS INTEGER) AS b, count(*) FROM job"
-                + (where.isEmpty() ? " WHERE " : where + " AND ") + "started_at >= ? AND started_at < ?"
+                + andWhere(where) + "started_at >= ? AND started_at < ?"
                 + " GROUP BY robot_id, b";
+    }
+
+    /** A WHERE clause to which one more condition is added. */
+    private static String andWhere(String where) {
+        return where.isEmpty() ? " WHERE " : where + " AND ";
     }
 
     /** A job running longer than this is left out of a timeline that starts after it began. */

@@ -205,11 +205,12 @@ public final class JobsBrowserView {
             List<Integer> indices = List.copyOf(table.getSelectionModel().getSelectedIndices());
             Set<UUID> guids = viewModel.selection().stream().map(Job::guid)
                     .collect(Collectors.toSet());
-            int top = firstShownRow();
+            boolean keepPlace = rows instanceof PagedJobList list && list.keepsPlace();
+            int top = keepPlace ? firstShownRow() : 0;
             table.setItems(rows);
             showSort();
             reselect(rows, indices, guids);
-            if (rows instanceof PagedJobList list && list.keepsPlace() && top > 0) {
+            if (top > 0) {
                 table.scrollTo(Math.min(top, rows.size() - 1)); // read again live: the view stays where it was
             }
         });

@@ -120,8 +120,8 @@ public final class JobsBrowserViewModel {
                 return;
             }
             loading.set(false);
-            PagedJobList list = new PagedJobList(g, q, page.total(), page.items(), executor, reference, messages,
-                    e -> dialogs.showError(messages.get("jobs.loadFailed"), messages.describe(e)));
+            PagedJobList list = rowsOf(g, q, page.total(), page.items().isEmpty() ? Map.of() : Map.of(0, page.items()),
+                    Set.of());
             rows.set(list);
             if (pendingSelect != null) {
                 int index = list.indexOf(pendingSelect);
@@ -203,8 +203,7 @@ public final class JobsBrowserViewModel {
                         }
                     }
                 }));
-                rows.set(new PagedJobList(g, q, fresh.total(), fresh.pages(), marked, executor, reference, messages,
-                        e -> dialogs.showError(messages.get("jobs.loadFailed"), messages.describe(e))).keepingPlace());
+                rows.set(rowsOf(g, q, fresh.total(), fresh.pages(), marked).keepingPlace());
                 matchSummary.set(messages.get("jobs.matches", fresh.total()));
             }
             loadCounts(g, q, gen);
@@ -214,6 +213,12 @@ public final class JobsBrowserViewModel {
     }
 
     private record Fresh(long total, Map<Integer, List<Job>> pages) {
+    }
+
+    /** The rows of a query, with the pages already read; a page that fails to load later says so. */
+    private PagedJobList rowsOf(JobGateway g, JobQuery q, long total, Map<Integer, List<Job>> pages, Set<UUID> marked) {
+        return new PagedJobList(g, q, total, pages, marked, executor, reference, messages,
+                e -> dialogs.showError(messages.get("jobs.loadFailed"), messages.describe(e)));
     }
 
     private void showCounts(Counts loaded, boolean hourly) {

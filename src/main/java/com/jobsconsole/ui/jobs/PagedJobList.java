@@ -48,13 +48,6 @@ public final class PagedJobList extends ObservableListBase<JobRowViewModel> {
     private int queriesSent;
     private boolean keepsPlace;
 
-    /** @param firstPage the rows at offset 0, already loaded with the count (may be empty) */
-    PagedJobList(JobGateway gateway, JobQuery query, long total, List<Job> firstPage, TaskExecutor executor,
-                 ReferenceData reference, Messages messages, Consumer<Throwable> onFailure) {
-        this(gateway, query, total, firstPage.isEmpty() ? Map.of() : Map.of(0, firstPage), Set.of(), executor,
-                reference, messages, onFailure);
-    }
-
     /**
      * @param loaded  pages already read with the count, by page index
      * @param changed jobs to mark changed (shown highlighted for a moment)

@@ -203,7 +203,7 @@ public final class LiveViewModel {
         return liveStatus.getReadOnlyProperty();
     }
 
-    /** How many changes made elsewhere the window has followed (the status bar, tests). */
+    /** How many changes made elsewhere the window has followed since it opened. */
     public ReadOnlyLongProperty changesSeenProperty() {
         return changesSeen.getReadOnlyProperty();
     }
