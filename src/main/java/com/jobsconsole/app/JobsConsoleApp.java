@@ -3,6 +3,7 @@ package com.jobsconsole.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.jobsconsole.base.AppDirs;
+import com.jobsconsole.base.StartupTrace;
 import com.jobsconsole.base.Settings;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
@@ -16,7 +17,11 @@ import com.jobsconsole.ui.common.FxTaskExecutor;
 import com.jobsconsole.ui.main.MainViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -38,6 +43,8 @@ public final class JobsConsoleApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobsConsoleApp.class);
     private static volatile Path storeOption;
+    /** {@code -Djobs.console.quitWhenShown=true}: quit once the first page is on screen (packaging/cds.sh). */
+    private static final boolean QUIT_WHEN_SHOWN = Boolean.getBoolean("jobs.console.quitWhenShown");
     /** The window's view-model now (a language change builds a new one). */
     private MainViewModel current;
 
@@ -55,7 +62,7 @@ public final class JobsConsoleApp extends Application {
     private ActiveGateway active;
     private Stage stage;
     private Locale locale;
-    private boolean sized;
+    private boolean built;
 
     static void launchGui(Path store) {
         storeOption = store;
@@ -69,6 +76,7 @@ public final class JobsConsoleApp extends Application {
 
     @Override
     public void start(Stage primaryStage) {
+        StartupTrace.mark("fx toolkit up");
         this.stage = primaryStage;
         dirs = AppDirs.current();
         settings = Settings.load(dirs.settingsFile());
@@ -77,24 +85,39 @@ public final class JobsConsoleApp extends Application {
         applyTheme(isDark());
         executor = new FxTaskExecutor(2);
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> lastResort(e));
-        try (InputStream icon = getClass().getResourceAsStream("/com/jobsconsole/ui/main/icon.png")) {
-            if (icon != null) {
-                stage.getIcons().add(new Image(icon));
-            }
-        } catch (IOException e) {
-            LOG.debug("no window icon: {}", e.getMessage());
-        }
-        try {
-            reference = ReferenceDataLoader.load(dirs.referenceOverrideDir());
-        } catch (RuntimeException e) {
+        Path store = dirs.startupStore(storeOption != null ? storeOption : storeParameter(getParameters()),
+                System.getenv(), settings.lastStore());
+        // The window first, saying what it opens; the reference data and the store come off the FX thread.
+        showOpening(store);
+        executor.execute(() -> ReferenceDataLoader.load(dirs.referenceOverrideDir()), loaded -> {
+            reference = loaded;
+            openAtStartup(store);
+        }, e -> {
             LOG.error("reference data cannot be read", e);
             Messages m = new Messages(locale);
             dialogs(m).showError(m.get("startup.reference.title"), m.get("startup.reference.text",
                     dirs.referenceOverrideDir().toString(), String.valueOf(e.getMessage())));
             reference = ReferenceDataLoader.loadDefault();
-        }
-        openAtStartup(dirs.startupStore(storeOption != null ? storeOption : storeParameter(getParameters()),
-                System.getenv(), settings.lastStore()));
+            openAtStartup(store);
+        });
+    }
+
+    /** The window as it first appears, sized to the screen: "Opening jobs.sqlite…" until the store is open. */
+    private void showOpening(Path store) {
+        Messages messages = new Messages(locale);
+        Icons.setOn(stage);
+        stage.titleProperty().unbind(); // a stage used before (tests start the app again on one)
+        stage.setTitle(messages.get("app.name"));
+        stage.setScene(new Scene(OpeningView.create(messages, store)));
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        // Fit the screen: the window's natural size (every column, every filter) is wider than many.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(1440, screen.getWidth()));
+        stage.setHeight(Math.min(1200, screen.getHeight()));
+        stage.centerOnScreen();
+        stage.show();
+        StartupTrace.mark("window shown");
     }
 
     /**
@@ -125,6 +148,7 @@ public final class JobsConsoleApp extends Application {
     /** Opens the start-up store off the FX thread; on failure lets the user choose another file. */
     private void openAtStartup(Path store) {
         executor.execute(() -> SqliteJobGateway.open(store, reference), gateway -> {
+            StartupTrace.mark("store open");
             active = new ActiveGateway(gateway);
             rememberStore(gateway.path());
             showMainWindow();
@@ -157,20 +181,61 @@ public final class JobsConsoleApp extends Application {
                 Platform::exit, Clock.systemDefaultZone());
         current = window.viewModel();
         stage.titleProperty().bind(window.viewModel().target().titleProperty());
-        boolean first = !sized;
-        sized = true;
-        stage.setScene(window.scene());
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
-        if (first) {
-            // Fit the screen: the window's natural size (every column, every filter) is wider than many.
-            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-            stage.setWidth(Math.min(1440, screen.getWidth()));
-            stage.setHeight(Math.min(1200, screen.getHeight()));
-            stage.centerOnScreen();
+        boolean first = !built;
+        built = true;
+        Scene scene = stage.getScene();
+        if (scene == null) {
+            stage.setScene(window.scene());
+        } else { // the scene the window opened with: it has the window's size (a new one would size itself)
+            scene.setRoot(window.root());
+            scene.getStylesheets().setAll(MainWindow.STYLESHEET);
         }
-        stage.show();
-        window.viewModel().start();
+        if (!first) {
+            window.viewModel().start();
+            return;
+        }
+        StartupTrace.mark("main window built");
+        if (StartupTrace.on()) {
+            afterNextLayout(stage.getScene(), () -> StartupTrace.mark("main window laid out"));
+        }
+        // The counting scans start once the first page is on screen: on a big store they would
+        // otherwise share the CPU with the window's first layout.
+        whenFirstPageShown(window, () -> {
+            StartupTrace.mark("first page shown (" + window.viewModel().jobs().rowsProperty().get().size() + " jobs)");
+            window.viewModel().start();
+            if (QUIT_WHEN_SHOWN) {
+                Platform.exit(); // packaging's training run for the class-data archive
+            }
+        });
+    }
+
+    /** Runs {@code then} at the first layout pulse after the first page of jobs arrived: the page is on screen. */
+    private static void whenFirstPageShown(MainWindow window, Runnable then) {
+        Scene scene = window.root().getScene();
+        ReadOnlyBooleanProperty loading = window.viewModel().jobs().loadingProperty();
+        if (!loading.get()) {
+            afterNextLayout(scene, then);
+            return;
+        }
+        loading.addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (!now) {
+                    o.removeListener(this);
+                    afterNextLayout(scene, then);
+                }
+            }
+        });
+    }
+
+    private static void afterNextLayout(Scene scene, Runnable then) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            then.run();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
     }
 
     private MainViewModel.Host host() {

@@ -1,6 +1,7 @@
 package com.jobsconsole.app;
 
 import com.jobsconsole.base.AppDirs;
+import com.jobsconsole.base.StartupTrace;
 import com.jobsconsole.base.AppVersion;
 import com.jobsconsole.cli.JobCommand;
 import com.jobsconsole.cli.ServeCommand;
@@ -26,6 +27,7 @@ public final class Launcher implements Callable<Integer> {
     Path store;
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         prepareLogging();
         System.exit(new CommandLine(new Launcher()).execute(args));
     }

@@ -2,6 +2,7 @@ package com.jobsconsole.app;
 
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.TaskExecutor;
@@ -33,8 +34,8 @@ public final class MainWindow {
     public MainWindow(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
                       DialogService dialogs, Messages messages, MainViewModel.Host host, Runnable exit, Clock clock) {
         viewModel = new MainViewModel(reference, gateway, executor, dialogs, messages, host, clock);
-        ViewLoader loader = new ViewLoader(messages.bundle())
-                .register(MainWindowView.class, () -> new MainWindowView(viewModel, exit))
+        ViewLoader loader = new ViewLoader(messages.bundle());
+        loader.register(MainWindowView.class, () -> new MainWindowView(viewModel, exit, m -> methodView(loader, m)))
                 .register(ReferenceTablesView.class, () -> new ReferenceTablesView(viewModel.referenceTables()))
                 .register(JobsBrowserView.class,
                         () -> new JobsBrowserView(viewModel.jobs(), viewModel::openCreateTab,
@@ -45,6 +46,16 @@ public final class MainWindow {
                 .register(UpdateJobView.class, () -> new UpdateJobView(viewModel.update()))
                 .register(DeleteJobView.class, () -> new DeleteJobView(viewModel.delete()));
         root = loader.load(MainWindowView.class, "MainWindow.fxml");
+    }
+
+    /** A method tab's page, loaded the first time the tab is opened (start-up builds none it does not show). */
+    private static Parent methodView(ViewLoader loader, ApiMethod method) {
+        return switch (method) {
+            case CREATE -> loader.load(CreateJobView.class, "CreateJob.fxml");
+            case READ -> loader.load(ReadJobView.class, "ReadJob.fxml");
+            case UPDATE -> loader.load(UpdateJobView.class, "UpdateJob.fxml");
+            case DELETE -> loader.load(DeleteJobView.class, "DeleteJob.fxml");
+        };
     }
 
     public MainViewModel viewModel() {

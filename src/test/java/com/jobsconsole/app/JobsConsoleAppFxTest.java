@@ -22,6 +22,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +97,25 @@ class JobsConsoleAppFxTest {
         assertThat(stage.getTitle()).isEqualTo("Jobs Console — jobs.sqlite (" + store + ")");
         assertThat(showsText(store.toString())).as("status bar shows the store").isTrue();
         assertThat(Files.readString(home.resolve("config/settings.json"))).contains(store.toString());
+    }
+
+    @Test
+    void theWindowIsUpSayingWhatItOpensBeforeTheStoreIsTouched() throws Exception {
+        Path store = home.resolve("data/jobs.sqlite");
+        List<String> firstScene = new CopyOnWriteArrayList<>();
+        robot.interact(() -> stage.sceneProperty().addListener((o, was, scene) -> {
+            if (firstScene.isEmpty() && scene != null) {
+                firstScene.add(scene.getRoot().getId());
+                firstScene.add(String.valueOf(Files.exists(store)));
+                scene.getRoot().lookupAll(".label").forEach(n -> firstScene.add(((Labeled) n).getText()));
+            }
+        }));
+        startApp();
+        waitUntil(() -> stage.getTitle() != null && stage.getTitle().contains("jobs.sqlite"));
+        assertThat(firstScene).startsWith("opening", "false");
+        assertThat(firstScene).contains("Opening jobs.sqlite\u2026");
+        assertThat(store).exists();
+        assertThat(stage.getScene().getRoot().getId()).isNotEqualTo("opening");
     }
 
     @Test

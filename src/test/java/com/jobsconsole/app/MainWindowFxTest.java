@@ -22,6 +22,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -136,6 +137,19 @@ class MainWindowFxTest {
             }
         }
         return null;
+    }
+
+    @Test
+    void aMethodTabsPageIsBuiltTheFirstTimeItIsOpened(FxRobot robot) {
+        TabPane tabs = robot.lookup("#methodTabs").query();
+        // the panel is open: the selected tab (Create) has its page, the hidden ones none yet
+        assertThat(tabs.getTabs().get(0).getContent()).isNotNull();
+        assertThat(tabs.getTabs().subList(1, 4)).allSatisfy(t -> assertThat(t.getContent()).isNull());
+        openTab(robot, "Update Job");
+        assertThat(tabs.getTabs().get(2).getContent()).isNotNull();
+        assertThat(visible(robot, "#statusBox").isVisible()).isTrue();
+        assertThat(tabs.getTabs().get(1).getContent()).isNull();
+        assertThat(tabs.getTabs().get(3).getContent()).isNull();
     }
 
     @Test

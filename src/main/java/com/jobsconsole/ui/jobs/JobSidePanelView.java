@@ -54,6 +54,8 @@ public final class JobSidePanelView {
     @FXML
     private Tab timelineTab;
     @FXML
+    private Tab chartsTab;
+    @FXML
     private TimelineChart timelineChart;
     @FXML
     private Label timelineSummary;
@@ -90,10 +92,23 @@ public final class JobSidePanelView {
         historyList.setItems(viewModel.details().history());
         statusChart.setTitle(resources.getString("jobs.chart.status"));
         createdChart.titleProperty().bind(viewModel.createdChartTitleProperty());
-        viewModel.statusChart().addListener((ListChangeListener<JobsBrowserViewModel.Bucket>) c ->
-                fill(statusChart, viewModel.statusChart()));
-        viewModel.createdChart().addListener((ListChangeListener<JobsBrowserViewModel.Bucket>) c ->
-                fill(createdChart, viewModel.createdChart()));
+        // the charts are drawn while their tab is open (and once when it opens), not behind other tabs
+        viewModel.statusChart().addListener((ListChangeListener<JobsBrowserViewModel.Bucket>) c -> {
+            if (chartsTab.isSelected()) {
+                fill(statusChart, viewModel.statusChart());
+            }
+        });
+        viewModel.createdChart().addListener((ListChangeListener<JobsBrowserViewModel.Bucket>) c -> {
+            if (chartsTab.isSelected()) {
+                fill(createdChart, viewModel.createdChart());
+            }
+        });
+        chartsTab.selectedProperty().subscribe(open -> {
+            if (open) {
+                fill(statusChart, viewModel.statusChart());
+                fill(createdChart, viewModel.createdChart());
+            }
+        });
         TimelineViewModel timeline = viewModel.timeline();
         timelineChart.bind(timeline);
         timelineSummary.textProperty().bind(timeline.summaryProperty());

@@ -32,6 +32,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.Node;
 import javafx.scene.control.TextField;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -201,6 +203,11 @@ public final class JobsBrowserView {
         // hands over gets the sort arrow put back on the column the store sorts by
         table.setFixedCellSize(TableRows.ROW_HEIGHT); // rows of one height: cheap to scroll, a known count on screen
         table.setItems(viewModel.rowsProperty().get());
+        // while a page is on its way the table says so, rather than "no job matches"
+        Node empty = table.getPlaceholder();
+        Label loadingLabel = new Label(resources.getString("jobs.loading"), new ProgressIndicator());
+        loadingLabel.getStyleClass().add("loading-placeholder");
+        viewModel.loadingProperty().subscribe(loading -> table.setPlaceholder(loading ? loadingLabel : empty));
         viewModel.rowsProperty().addListener((o, old, rows) -> {
             List<Integer> indices = List.copyOf(table.getSelectionModel().getSelectedIndices());
             Set<UUID> guids = viewModel.selection().stream().map(Job::guid)

@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.jobs;
 
+import com.jobsconsole.base.StartupTrace;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.i18n.Messages;
@@ -73,6 +74,8 @@ public final class JobsBrowserViewModel {
     private final ReadOnlyObjectWrapper<SelectRequest> selectRequest = new ReadOnlyObjectWrapper<>();
     private UUID pendingSelect;
     private long generation;
+    private boolean countsReleased;
+    private Runnable heldCounts;
     private Consumer<Job> onSelected = j -> { };
     private Consumer<Job> onClone = j -> { };
 
@@ -119,6 +122,7 @@ public final class JobsBrowserViewModel {
             if (gen != generation) {
                 return;
             }
+            StartupTrace.markOnce("first page read");
             loading.set(false);
             PagedJobList list = rowsOf(g, q, page.total(), page.items().isEmpty() ? Map.of() : Map.of(0, page.items()),
                     Set.of());
@@ -131,13 +135,30 @@ public final class JobsBrowserViewModel {
                 }
             }
             matchSummary.set(messages.get("jobs.matches", page.total()));
-            loadCounts(g, q, gen);
+            if (countsReleased) {
+                loadCounts(g, q, gen);
+            } else {
+                heldCounts = () -> loadCounts(g, q, gen);
+            }
         }, e -> {
             if (gen == generation) {
                 loading.set(false);
                 matchSummary.set(messages.describe(e));
             }
         });
+    }
+
+    /**
+     * Lets the per-status counts and charts be read: until then (the window's first layout) a first
+     * page's counts wait, and run when this is called.
+     */
+    public void releaseCounts() {
+        countsReleased = true;
+        if (heldCounts != null) {
+            Runnable run = heldCounts;
+            heldCounts = null;
+            run.run();
+        }
     }
 
     /** The filter's per-status counts and charts (a scan of its rows), after the page is shown. */

@@ -99,6 +99,24 @@ public final class LiveViewModel {
     }
 
     /**
+     * Takes the store's change counter now, before the window's first reads, so Live's first look
+     * reads again only if something changed since (not the whole first load once more).
+     */
+    public void watchFromNow() {
+        Optional<StoreChanges> changes = gateway.capability(StoreChanges.class);
+        if (changes.isEmpty()) {
+            return;
+        }
+        JobGateway g = gateway.get();
+        executor.execute(() -> changes.get().dataVersion(), version -> {
+            if (watched == null && g == gateway.get()) {
+                watched = g;
+                lastVersion = version;
+            }
+        }, e -> { });
+    }
+
+    /**
      * One look at the store: off the FX thread, asks whether another process committed a change
      * since the last look; if so, the counts, the browser's rows on screen and the selected job's
      * details are read again (scroll position, selection and sort are kept). Does nothing on a

@@ -170,6 +170,7 @@ public final class MainViewModel {
                 () -> target.selectedTargetProperty().get() == null || target.selectedTargetProperty().get().isLocal()
                         ? ConnectionProfile.DEFAULT_LIVE_SECONDS
                         : target.selectedTargetProperty().get().profile().liveSeconds(), System::nanoTime);
+        live.watchFromNow(); // before the first reads, so Live's first look needs to read nothing again
         live.notificationsProperty().set(host.notifications());
         live.notificationsProperty().addListener((o, a, on) -> host.saveNotifications(on));
         stores = new StoreFilesViewModel(reference, gateway, executor, dialogs, messages, host, opening, task);
@@ -204,9 +205,13 @@ public final class MainViewModel {
         to.setValue(from.getValue());
     }
 
-    /** Loads the first counts; called once the window is up. */
+    /**
+     * Loads the first counts; called once the window is up (the app calls it when the first page of
+     * jobs is on screen, so the counting scans do not compete with the window's first layout).
+     */
     public void start() {
         referenceTables.refresh();
+        jobs.releaseCounts();
     }
 
     /** Help → About: the version, the Java and JavaFX it runs on, its folders and its licence. */

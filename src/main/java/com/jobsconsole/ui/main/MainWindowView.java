@@ -22,6 +22,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -42,6 +43,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.function.Function;
 
 /** The main window's controller: menus, status bar, and Ctrl+Enter to run the open tab. */
 public final class MainWindowView {
@@ -133,10 +135,16 @@ public final class MainWindowView {
     @FXML
     private FontIcon collapseIcon;
     private boolean applyingLayout;
+    private final Function<ApiMethod, Node> methodView;
 
-    public MainWindowView(MainViewModel viewModel, Runnable exit) {
+    /**
+     * {@code methodView} makes a method tab's page; a tab gets its page the first time it is shown
+     * open, so start-up builds none of the hidden ones.
+     */
+    public MainWindowView(MainViewModel viewModel, Runnable exit, Function<ApiMethod, Node> methodView) {
         this.viewModel = viewModel;
         this.exit = exit;
+        this.methodView = methodView;
     }
 
     @FXML
@@ -186,6 +194,7 @@ public final class MainWindowView {
                 viewModel.selectedMethodProperty().set(tabMethods.get(i.intValue()));
             }
         });
+        methodTabs.getSelectionModel().selectedItemProperty().subscribe(t -> fillOpenTab());
         storeLabel.textProperty().bind(viewModel.target().storePathProperty());
         jobCountLabel.textProperty().bind(viewModel.jobCountProperty());
         openingProgress.visibleProperty().bind(viewModel.openingProperty());
@@ -301,6 +310,7 @@ public final class MainWindowView {
         LayoutViewModel layout = viewModel.layout();
         LayoutViewModel.Section max = layout.maximisedProperty().get();
         boolean collapsed = layout.methodsCollapsedProperty().get() && max != LayoutViewModel.Section.METHODS;
+        fillOpenTab(); // an open panel has its page before the split is divided
         applyingLayout = true;
         try {
             show(referenceSection, max == null || max == LayoutViewModel.Section.REFERENCE);
@@ -324,6 +334,17 @@ public final class MainWindowView {
             maximiseMethodsButton.setVisible(max == null || max == LayoutViewModel.Section.METHODS);
         } finally {
             applyingLayout = false;
+        }
+    }
+
+    /** Gives the selected method tab its page, the first time it is shown on an open panel. */
+    private void fillOpenTab() {
+        Tab tab = methodTabs.getSelectionModel().getSelectedItem();
+        LayoutViewModel layout = viewModel.layout();
+        boolean open = !layout.methodsCollapsedProperty().get()
+                || layout.maximisedProperty().get() == LayoutViewModel.Section.METHODS;
+        if (tab != null && tab.getContent() == null && open && methodView != null) {
+            tab.setContent(methodView.apply(viewModel.methods().get(methodTabs.getTabs().indexOf(tab)).method()));
         }
     }
 

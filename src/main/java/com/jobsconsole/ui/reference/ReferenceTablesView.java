@@ -58,6 +58,7 @@ public final class ReferenceTablesView {
         });
         statusKind.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().kind()));
         statusCount.setCellValueFactory(c -> c.getValue().countProperty());
+        statusCount.setCellFactory(col -> countCell());
         statusDescription.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().description()));
         statusDescription.setCellFactory(col -> wrappingCell());
 
@@ -76,11 +77,28 @@ public final class ReferenceTablesView {
         typeCode.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().code()));
         typeName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         typeCount.setCellValueFactory(c -> c.getValue().countProperty());
+        typeCount.setCellFactory(col -> countCell());
+        viewModel.countsKnownProperty().addListener((o, was, known) -> {
+            statusTable.refresh();
+            typeTable.refresh();
+        });
         typeDescription.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().description()));
         typeDescription.setCellFactory(col -> wrappingCell());
         // every status and type in view, without a scroll bar: the tables are as tall as their rows
         TableRows.fitToRows(statusTable);
         TableRows.fitToRows(typeTable);
+    }
+
+    /** A job count; "…" until the first counts arrive. */
+    private <S> TableCell<S, Number> countCell() {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(Number count, boolean empty) {
+                super.updateItem(count, empty);
+                setText(empty || count == null ? null
+                        : viewModel.countsKnownProperty().get() ? count.toString() : "\u2026");
+            }
+        };
     }
 
     private static <S> TableCell<S, String> wrappingCell() {

@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.reference;
 
+import com.jobsconsole.base.StartupTrace;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.i18n.Messages;
@@ -9,6 +10,8 @@ import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.TaskExecutor;
 import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -26,6 +29,7 @@ public final class ReferenceTablesViewModel {
     private final ObservableList<StatusItemViewModel> statuses = FXCollections.observableArrayList();
     private final ObservableList<TypeItemViewModel> types = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper();
+    private final ReadOnlyBooleanWrapper countsKnown = new ReadOnlyBooleanWrapper();
     private boolean failureShown;
 
     public ReferenceTablesViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
@@ -98,6 +102,13 @@ public final class ReferenceTablesViewModel {
         statuses.forEach(s -> s.setCount(counts.byStatus.getOrDefault(s.code(), 0L)));
         types.forEach(t -> t.setCount(counts.byType.getOrDefault(t.code(), 0L)));
         total.set(counts.byStatus.values().stream().mapToLong(Long::longValue).sum());
+        countsKnown.set(true);
+        StartupTrace.markOnce("status and type counts read");
+    }
+
+    /** False until the first counts arrive (start-up shows "…" rather than a zero that is not true). */
+    public ReadOnlyBooleanProperty countsKnownProperty() {
+        return countsKnown.getReadOnlyProperty();
     }
 
     private record Counts(Map<Integer, Long> byStatus, Map<Integer, Long> byType) {

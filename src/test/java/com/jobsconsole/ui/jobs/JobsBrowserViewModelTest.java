@@ -49,6 +49,7 @@ class JobsBrowserViewModelTest {
         gateway = new ActiveGateway(store);
         vm = new JobsBrowserViewModel(REFERENCE, gateway, TaskExecutor.sameThread(), dialogs, new Messages(Locale.ENGLISH));
         vm.reload();
+        vm.releaseCounts(); // as the window does once its first page is on screen
     }
 
     @AfterEach
@@ -62,6 +63,23 @@ class JobsBrowserViewModelTest {
             out.add(vm.rowsProperty().get().get(i).job());
         }
         return out;
+    }
+
+    @Test
+    void theFirstPagesCountsWaitUntilTheyAreLetGo() {
+        JobsBrowserViewModel fresh = new JobsBrowserViewModel(REFERENCE, gateway, TaskExecutor.sameThread(), dialogs,
+                new Messages(Locale.ENGLISH));
+        fresh.reload();
+        assertThat(fresh.rowsProperty().get()).hasSize(5_000);
+        assertThat(fresh.statusSummaryProperty().get()).isEmpty();
+        assertThat(fresh.statusChart()).isEmpty();
+        fresh.releaseCounts();
+        assertThat(fresh.statusSummaryProperty().get()).contains("Succeeded");
+        assertThat(fresh.statusChart()).hasSize(9);
+        // from then on a reload counts at once
+        fresh.filter().robotFilterProperty().set("3");
+        assertThat(fresh.statusChart().stream().mapToLong(JobsBrowserViewModel.Bucket::count).sum())
+                .isEqualTo(fresh.rowsProperty().get().size());
     }
 
     @Test

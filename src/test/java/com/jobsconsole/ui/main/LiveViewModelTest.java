@@ -60,6 +60,29 @@ class LiveViewModelTest {
     }
 
     @Test
+    void theFirstLookReadsAgainOnlyIfTheStoreChangedSinceTheWindowOpened() {
+        try (ActiveGateway second = new ActiveGateway(SqliteJobGateway.open(dir.resolve("jobs.sqlite"), REFERENCE))) {
+            MainViewModel window = new MainViewModel(REFERENCE, second, TaskExecutor.sameThread(), dialogs,
+                    new Messages(Locale.ENGLISH), new TestHost(dir), Clock.systemDefaultZone());
+            window.jobs().reload();
+            window.start();
+            PagedJobList first = (PagedJobList) window.jobs().rowsProperty().get();
+            int queries = first.queriesSent();
+            window.live().poll(); // nothing changed since the window opened: nothing to read again
+            assertThat(window.jobs().rowsProperty().get()).isSameAs(first);
+            assertThat(first.queriesSent()).isEqualTo(queries);
+            assertThat(window.live().changesSeenProperty().get()).isZero();
+
+            Job job = first.get(0).job();
+            int next = job.status() == 5 ? 4 : 5;
+            other.updateStatus(job.guid(), next);
+            window.live().poll();
+            assertThat(window.live().changesSeenProperty().get()).isEqualTo(1);
+            assertThat(((PagedJobList) window.jobs().rowsProperty().get()).get(0).job().status()).isEqualTo(next);
+        }
+    }
+
+    @Test
     void nothingIsReadAgainWhileNobodyWrites() {
         PagedJobList before = rows();
         int queries = before.queriesSent();
