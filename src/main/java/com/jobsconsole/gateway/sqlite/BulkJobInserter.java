@@ -157,7 +157,7 @@ final class BulkJobInserter {
             }
         } finally {
             st.execute("PRAGMA threads = 0");
-            st.execute("PRAGMA temp_store = MEMORY");
+            st.execute("PRAGMA temp_store = FILE");
             st.execute("PRAGMA cache_size = " + SqliteStoreFile.CACHE_SIZE);
         }
     }

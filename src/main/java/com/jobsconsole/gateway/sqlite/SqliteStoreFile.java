@@ -38,7 +38,7 @@ final class SqliteStoreFile {
     static final int BUSY_TIMEOUT_MS = 5_000;
     static final int OPEN_BUSY_TIMEOUT_MS = 2_000;
     /** 64 MiB of page cache (negative: KiB). */
-    static final int CACHE_SIZE = -65536;
+    static final int CACHE_SIZE = -16384;
 
     private SqliteStoreFile() {
     }
@@ -79,7 +79,7 @@ final class SqliteStoreFile {
                 st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
                 // 64 MiB of page cache: index pages of a big store stay in memory (random GUIDs).
                 st.execute("PRAGMA cache_size = " + CACHE_SIZE);
-                st.execute("PRAGMA temp_store = MEMORY");
+                st.execute("PRAGMA temp_store = FILE");
             }
             LOG.info("opened store {}", file);
             return c;
