@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the app image (a jlink'd runtime holding only packaging/modules.txt, and the app's jars on the
-# class path) and the installer of the OS it runs on, with the JDK's own jlink and jpackage.
-# Called by `mvn -B -Ppackage package` after the jar and target/lib are built; leaves target/dist/.
+# Builds the app image (a jlink'd runtime holding only packaging/modules.txt, the app's jars on the
+# class path, the icon and the class-data archive) and the installers of the OS it runs on, with the
+# JDK's own jlink and jpackage. Called by `mvn -B -Ppackage package` after the jar and target/lib are
+# built; leaves target/dist/. Per-OS resources: packaging/linux, packaging/windows, packaging/macos.
 set -euo pipefail
 version=${1:?the version}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -18,25 +19,51 @@ jlink --add-modules "$(tr -d '\n ' < "$here/modules.txt")" --strip-debug --no-he
 appversion=${version%%-*}   # jpackage takes numbers only: 0.1.0-SNAPSHOT -> 0.1.0
 common=(--name jobs-console --app-version "$appversion" --vendor "Jobs Console developers"
         --description "Desktop console for the Jobs of an RPA orchestrator")
-# -Xmx: a desktop app's heap, not a quarter of the machine; G1 gives memory back when idle
+options=()
+while IFS= read -r line; do
+  case "$line" in ''|'#'*) ;; *) options+=(--java-options "$line") ;; esac
+done < "$here/java-options"
+image_extra=()
+case "$(uname -s)" in
+  Linux) image_extra=(--icon "$here/linux/jobs-console.png") ;;
+  Darwin) image_extra=(--icon "$here/macos/jobs-console.icns" --mac-package-identifier com.jobsconsole.app) ;;
+  MINGW*|MSYS*|CYGWIN*) image_extra=(--icon "$here/windows/jobs-console.ico"
+                                     --add-launcher "jobs-console-cli=$here/windows/jobs-console-cli.properties") ;;
+esac
 jpackage --type app-image "${common[@]}" --input "$dist/input" --main-jar jobs-console.jar \
          --main-class com.jobsconsole.app.Launcher --runtime-image "$dist/runtime" --dest "$dist" \
-         --java-options "-Xmx1g -XX:+UseG1GC -XX:G1PeriodicGCInterval=30000"
+         "${options[@]}" "${image_extra[@]}"
+rm -rf "$dist/input" "$dist/runtime"
+# the class-data archive (Linux only: cds.sh knows the Linux image's layout; elsewhere the launcher's
+# option names a missing archive, which the JVM ignores)
+if [ "$(uname -s)" = Linux ]; then
+  "$here/cds.sh" "$dist/jobs-console"
+fi
 case "$(uname -s)" in
   Linux)
-    jpackage --type deb "${common[@]}" --app-image "$dist/jobs-console" --dest "$dist" \
+    # the packages install to /opt/jobs-console, where the archive made here does not apply: they carry
+    # the class list, and linux/postinst makes the archive there (linux/prerm takes it away)
+    rm -rf "$dist/for-packages"
+    mkdir -p "$dist/for-packages"
+    cp -a "$dist/jobs-console" "$dist/for-packages/"
+    rm -f "$dist/for-packages/jobs-console/lib/app/jobs-console.jsa"
+    jpackage --type deb "${common[@]}" --app-image "$dist/for-packages/jobs-console" --dest "$dist" \
              --license-file "$here/../LICENSE" --linux-shortcut --linux-menu-group "Development" \
-             --linux-app-category devel --linux-package-name jobs-console --resource-dir "$here/linux"
+             --linux-app-category devel --linux-package-name jobs-console --resource-dir "$here/linux" \
+             --icon "$here/linux/jobs-console.png"
     if command -v rpmbuild >/dev/null 2>&1; then
-      jpackage --type rpm "${common[@]}" --app-image "$dist/jobs-console" --dest "$dist" \
-               --license-file "$here/../LICENSE" --linux-shortcut --linux-menu-group "Development"
-    fi ;;
+      jpackage --type rpm "${common[@]}" --app-image "$dist/for-packages/jobs-console" --dest "$dist" \
+               --license-file "$here/../LICENSE" --linux-shortcut --linux-menu-group "Development" \
+               --resource-dir "$here/linux" --icon "$here/linux/jobs-console.png"
+    fi
+    rm -rf "$dist/for-packages" ;;
   Darwin)
     jpackage --type dmg "${common[@]}" --app-image "$dist/jobs-console.app" --dest "$dist" \
-             --mac-package-identifier com.jobsconsole.app ;;
+             --mac-package-identifier com.jobsconsole.app --resource-dir "$here/macos" ;;
   MINGW*|MSYS*|CYGWIN*)
     jpackage --type msi "${common[@]}" --app-image "$dist/jobs-console" --dest "$dist" \
-             --win-menu --win-menu-group "Jobs Console" --win-shortcut \
-             --win-upgrade-uuid 6f1f3c2e-8d4b-4f0a-9a7e-2b5c1d3e4f60 ;;
+             --win-menu --win-menu-group "Jobs Console" --win-shortcut --win-dir-chooser \
+             --win-upgrade-uuid 6f1f3c2e-8d4b-4f0a-9a7e-2b5c1d3e4f60 --resource-dir "$here/windows" \
+             --license-file "$here/../LICENSE" ;;
 esac
-ls -la "$dist"
+du -sh "$dist"/* 
