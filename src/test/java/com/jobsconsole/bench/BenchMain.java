@@ -33,8 +33,9 @@ public final class BenchMain {
             case "transfer" -> TransferBenchmark.run(quick);
             case "gui" -> GuiBenchmark.run(quick);
             case "live" -> LiveBenchmark.run(quick);
+            case "startup" -> StartupBenchmark.run(quick);
             default -> throw new IllegalArgumentException("unknown suite: " + suite
-                    + " (known: gateway, remote, server, query, transfer, gui, live)");
+                    + " (known: gateway, remote, server, query, transfer, gui, live, startup)");
         }
         // The servers' worker pools are not daemons; the report is out, so end here.
         System.exit(0);
