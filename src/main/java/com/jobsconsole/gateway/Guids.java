@@ -35,15 +35,20 @@ public final class Guids {
 
     /** A short, safe echo of what the user typed, for an error message. */
     public static String printable(String text) {
+        return printable(text, 40);
+    }
+
+    /** What a message shows of a text: control characters escaped, at most {@code limit} characters. */
+    public static String printable(String text, int limit) {
         StringBuilder b = new StringBuilder();
-        text.codePoints().limit(40).forEach(cp -> {
+        text.codePoints().limit(limit).forEach(cp -> {
             if (Character.isISOControl(cp)) {
                 b.append(String.format("\\u%04x", cp));
             } else {
                 b.appendCodePoint(cp);
             }
         });
-        if (text.codePointCount(0, text.length()) > 40) {
+        if (text.codePointCount(0, text.length()) > limit) {
             b.append('…');
         }
         return b.toString();

@@ -1,5 +1,12 @@
 package com.jobsconsole.server;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.SynchronousQueue;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +43,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -54,7 +60,21 @@ public final class JobApiServer implements AutoCloseable {
 
     public static final int MAX_BODY = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(JobApiServer.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Strict: a key twice, or anything after the object, is a 400 rather than "the last one wins". */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    /** Request log lines show at most this much of a path. */
+    static final int LOGGED_PATH = 200;
+    /** Seconds to read a request's headers; a connection slower than that is closed. */
+    public static final int HEADER_SECONDS = 5;
+    /** Seconds from the headers to the answer sent (the body read, the store's work, the answer). */
+    public static final int REQUEST_SECONDS = 30;
+    /** Seconds a kept-alive connection may sit idle. */
+    public static final int IDLE_SECONDS = 30;
+    /** Open connections at most; one more is closed at once, unread. */
+    public static final int MAX_CONNECTIONS = 256;
     private static final String PREFIX = "/api/job/";
 
     private final JobGateway gateway;
@@ -65,10 +85,20 @@ public final class JobApiServer implements AutoCloseable {
     private final Consumer<String> requestLog;
 
     static {
-        // Without TCP_NODELAY the JDK server's header and body packets meet the client's delayed ACK:
-        // ~40 ms per request on loopback. Read once, when the JDK's server classes first load.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The JDK server's own knobs, read once, when its classes first load (a -D given by the user wins).
+        // Without TCP_NODELAY its header and body packets meet the client's delayed ACK: ~40 ms per
+        // request on loopback. The time limits close a connection that trickles its headers or body,
+        // so it cannot hold a handler thread for long; the cap closes connections beyond it.
+        setIfAbsent("sun.net.httpserver.nodelay", "true");
+        setIfAbsent("sun.net.httpserver.maxReqTime", String.valueOf(HEADER_SECONDS));
+        setIfAbsent("sun.net.httpserver.maxRspTime", String.valueOf(REQUEST_SECONDS));
+        setIfAbsent("sun.net.httpserver.idleInterval", String.valueOf(IDLE_SECONDS));
+        setIfAbsent("jdk.httpserver.maxConnections", String.valueOf(MAX_CONNECTIONS));
+    }
+
+    private static void setIfAbsent(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
         }
     }
 
@@ -80,11 +110,15 @@ public final class JobApiServer implements AutoCloseable {
         this.requestLog = requestLog == null ? line -> { } : requestLog;
         this.server = HttpServer.create(address, 128);
         AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "jobs-api-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // The JDK server reads a request's headers on a handler thread: with a fixed few threads, a few
+        // slow clients held them all. Here a connection gets a thread of its own when all are busy (up to
+        // the connection cap, so none is ever refused a thread); threads beyond `threads` end when idle.
+        this.pool = new ThreadPoolExecutor(threads, MAX_CONNECTIONS + threads, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "jobs-api-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         server.setExecutor(pool);
         server.createContext("/", this::handle);
     }
@@ -113,6 +147,11 @@ public final class JobApiServer implements AutoCloseable {
     public void stop(int graceSeconds) {
         server.stop(graceSeconds);
         pool.shutdown();
+        try {
+            pool.awaitTermination(graceSeconds + 1L, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         LOG.info("Job API server stopped");
     }
 
@@ -133,15 +172,26 @@ public final class JobApiServer implements AutoCloseable {
         } catch (BadRequest e) {
             reply = new Reply(e.status, errorBody(e.code, e.getMessage()), e.allow);
         } catch (RuntimeException e) {
-            LOG.error("request failed: {} {}", ex.getRequestMethod(), ex.getRequestURI().getPath(), e);
-            reply = Reply.json(500, errorBody("internal_error", "the server failed: " + e.getClass().getSimpleName()));
+            // the server itself failed: one line in the log, with an id the client gets too
+            String id = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+            LOG.error("request {} failed: {} {}: {}", id, ex.getRequestMethod(), capped(ex.getRequestURI().getRawPath()),
+                    e.toString());
+            LOG.debug("request {} failed", id, e);
+            ObjectNode body = errorNode("internal_error", "the server failed; quote " + id + " to its administrator");
+            body.put("id", id);
+            reply = Reply.json(500, body.toString());
         }
         send(ex, reply);
-        String line = String.format(Locale.ROOT, "%s %s %d %d ms %s", ex.getRequestMethod(),
-                ex.getRequestURI().getRawPath(), reply.status(), (System.nanoTime() - start) / 1_000_000,
+        String line = String.format(Locale.ROOT, "%s %s %d %d ms %s", capped(ex.getRequestMethod()),
+                capped(ex.getRequestURI().getRawPath()), reply.status(), (System.nanoTime() - start) / 1_000_000,
                 ex.getRemoteAddress().getAddress().getHostAddress());
         requestLog.accept(line);
         LOG.debug(line);
+    }
+
+    /** At most {@value #LOGGED_PATH} characters of what a client sent, for the log. */
+    static String capped(String text) {
+        return text.length() <= LOGGED_PATH ? text : text.substring(0, LOGGED_PATH) + "\u2026 (" + text.length() + " chars)";
     }
 
     private Reply route(HttpExchange ex) throws IOException, BadRequest {
@@ -149,7 +199,7 @@ public final class JobApiServer implements AutoCloseable {
             drain(ex);
             throw new BadRequest(401, "unauthorized", "missing or wrong API key");
         }
-        String path = ex.getRequestURI().getPath();
+        String path = rawPath(ex);
         String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
         if (!path.startsWith(PREFIX)) {
             throw new BadRequest(404, "not_found", "no such endpoint: " + path);
@@ -171,11 +221,11 @@ public final class JobApiServer implements AutoCloseable {
         }
         if (rest.startsWith("read/")) {
             allow(method, "GET");
-            return Reply.json(200, JobJson.write(gateway.read(Guids.parse(decode(rest.substring(5))))));
+            return Reply.json(200, JobJson.write(gateway.read(Guids.parse(decode(rest.substring(5), "the path")))));
         }
         if (rest.startsWith("delete/")) {
             allow(method, "DELETE");
-            gateway.delete(Guids.parse(decode(rest.substring(7))));
+            gateway.delete(Guids.parse(decode(rest.substring(7), "the path")));
             return Reply.json(200, "[]");
         }
         throw new BadRequest(404, "not_found", "no such endpoint: " + path);
@@ -212,8 +262,22 @@ public final class JobApiServer implements AutoCloseable {
         }
     }
 
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    /**
+     * The request's path, as sent (still escaped): the JDK's decoded {@code getPath()} throws on a bad
+     * escape before we could answer 400. The GUID part is decoded by {@link #decode}.
+     */
+    private static String rawPath(HttpExchange ex) {
+        String raw = ex.getRequestURI().getRawPath();
+        return raw == null ? "" : raw;
+    }
+
+    /** Percent-decoding; a bad escape ({@code %zz}, a lone {@code %}) is the client's error: 400. */
+    private static String decode(String s, String where) throws BadRequest {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(400, "bad_request", where + " has a bad percent-escape (%xx with two hex digits)");
+        }
     }
 
     private static String body(HttpExchange ex) throws IOException, BadRequest {
@@ -255,7 +319,8 @@ public final class JobApiServer implements AutoCloseable {
             }
             return n;
         } catch (JsonProcessingException e) {
-            throw new BadRequest(400, "bad_request", "the body is not valid JSON: " + e.getOriginalMessage());
+            throw new BadRequest(400, "bad_request", "the body is not valid JSON: "
+                    + Guids.printable(e.getOriginalMessage(), 300));
         }
     }
 
@@ -268,20 +333,39 @@ public final class JobApiServer implements AutoCloseable {
             if (e.getValue().isContainerNode()) {
                 throw new BadRequest(400, "bad_request", "\"" + e.getKey() + "\" must be a plain value");
             }
-            out.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().isNull() ? null : e.getValue().asText());
+            put(out, e.getKey(), e.getValue().isNull() ? null : e.getValue().asText());
         }
         return out;
     }
 
-    private static Map<String, String> form(String body) {
+    /**
+     * One field of a body: its name in lower case, once (both {@code Guid} and {@code guid} is a 400,
+     * not "the last wins"), and no control character in its name or value.
+     */
+    private static void put(Map<String, String> out, String name, String value) throws BadRequest {
+        String key = name.toLowerCase(Locale.ROOT);
+        if (out.containsKey(key)) {
+            throw new BadRequest(400, "bad_request", "\"" + Guids.printable(name) + "\" is given twice (names are "
+                    + "matched without regard to case); send it once");
+        }
+        for (String text : new String[] {name, value}) {
+            if (text != null && text.chars().anyMatch(Character::isISOControl)) {
+                throw new BadRequest(400, "bad_request", "\"" + Guids.printable(name)
+                        + "\" holds a control character; send printable text");
+            }
+        }
+        out.put(key, value);
+    }
+
+    private static Map<String, String> form(String body) throws BadRequest {
         Map<String, String> out = new HashMap<>();
         for (String pair : body.strip().split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String k = decode(eq < 0 ? pair : pair.substring(0, eq)).toLowerCase(Locale.ROOT);
-            out.put(k, eq < 0 ? "" : decode(pair.substring(eq + 1)));
+            put(out, decode(eq < 0 ? pair : pair.substring(0, eq), "the form"),
+                    eq < 0 ? "" : decode(pair.substring(eq + 1), "the form"));
         }
         return out;
     }
@@ -336,14 +420,21 @@ public final class JobApiServer implements AutoCloseable {
             case 401 -> "unauthorized";
             default -> "unavailable";
         };
-        return Reply.json(status, errorBody(code, ENGLISH.describe(e)));
+        // the store's own trouble (busy, locked, unreadable) is told without the store's path
+        String message = status == 503 && e.messageKey().startsWith("error.store.")
+                ? "the store is busy or unavailable; try again shortly" : ENGLISH.describe(e);
+        return Reply.json(status, errorBody(code, message));
     }
 
     private static String errorBody(String code, String message) {
+        return errorNode(code, message).toString();
+    }
+
+    private static ObjectNode errorNode(String code, String message) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("error", code);
         n.put("message", message);
-        return n.toString();
+        return n;
     }
 
     private static void send(HttpExchange ex, Reply reply) throws IOException {
