@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** {@code serve}: the documented Job API over a SQLite store, until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -40,8 +41,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Counted down to stop the server (the shutdown hook does it on Ctrl-C; tests do it directly). */
+    /** Seconds the requests in flight get to finish when the server stops. */
+    static final int GRACE_SECONDS = 2;
+    private static final int STOP_WAIT_SECONDS = 20;
+
+    /** Counted down to stop the server (the shutdown hook does it on Ctrl-C and SIGTERM; tests do it directly). */
     final CountDownLatch stop = new CountDownLatch(1);
+    /** Counted down once the server is stopped, the store closed and the "Stopped" line printed. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
     volatile JobApiServer running;
 
     @Override
@@ -78,7 +85,16 @@ public final class ServeCommand implements Callable<Integer> {
                 }
             });
             running = server.start();
-            Thread hook = new Thread(stop::countDown, "jobs-console-serve-stop");
+            // Ctrl-C and SIGTERM start the JVM's shutdown, which ends the process once its hooks return:
+            // the hook holds it until the requests in flight are answered and the store is closed
+            Thread hook = new Thread(() -> {
+                stop.countDown();
+                try {
+                    stopped.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "jobs-console-serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             out.printf("Serving the Job API on http://%s:%d over %s (Ctrl-C stops)%n", host, server.port(), file);
             out.flush();
@@ -87,7 +103,7 @@ public final class ServeCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            server.stop(1);
+            server.stop(GRACE_SECONDS); // no new connection; the requests in flight get their answers
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -98,9 +114,10 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("serve: cannot listen on " + host + ":" + port + ": " + e.getMessage());
             return CliContext.UNAVAILABLE;
         } finally {
-            gateway.close();
+            gateway.close(); // the last connection: SQLite checkpoints the WAL and removes -wal and -shm
             out.println("Stopped; every answered write is in " + file);
             out.flush();
+            stopped.countDown();
         }
     }
 }
