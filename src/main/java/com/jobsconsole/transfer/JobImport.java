@@ -131,7 +131,11 @@ public final class JobImport {
         List<Map.Entry<UUID, Long>> unchecked = new ArrayList<>();
         LocalDateTime stamp = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
         try (ImportRows.Rows rows = ImportRows.open(file, format)) {
-            ImportRowConverter converter = new ImportRowConverter(reference, ImportRowConverter.mapping(rows.columns()), stamp);
+            Map<String, String> mapping = ImportRowConverter.mapping(rows.columns());
+            if (!rows.columns().isEmpty() && !mapping.containsValue("guid")) {
+                throw new InvalidInputException("import.file.noGuid", String.join(", ", shown(rows.columns())));
+            }
+            ImportRowConverter converter = new ImportRowConverter(reference, mapping, stamp);
             while (rows.hasNext() && !cancelled.getAsBoolean()) {
                 ImportRows.Row r = rows.next();
                 Problem p;
@@ -164,6 +168,9 @@ public final class JobImport {
                     progress.accept(good + badCount);
                 }
             }
+        }
+        if (good + badCount == 0 && !cancelled.getAsBoolean()) {
+            throw new InvalidInputException("import.file.noRows");
         }
         if (store != null) {
             long n = inStore(store, unchecked, bad, badLines);

@@ -24,6 +24,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
+import java.util.HashSet;
 
 /**
  * Opens a store file as a connection ready for use: refuses, untouched, a file that is not SQLite,
@@ -171,15 +173,21 @@ final class SqliteStoreFile {
         }
     }
 
-    /** Brings the lookup tables in line with the reference data. Rows still in use are kept. */
+    /**
+     * Brings the lookup tables in line with the reference data. Rows still in use are kept. Reads
+     * first and writes only when something differs, so opening a store takes no write lock: a
+     * reader opens while another process writes (WAL lets it read).
+     */
     private static void seed(Connection c, ReferenceData ref) throws SQLException {
+        if (seeded(c, ref)) {
+            return;
+        }
         try (Statement st = c.createStatement();
              PreparedStatement s = c.prepareStatement("INSERT INTO job_status(code, key, kind) VALUES (?,?,?) "
                      + "ON CONFLICT(code) DO UPDATE SET key = excluded.key, kind = excluded.kind "
                      + "WHERE key <> excluded.key OR kind <> excluded.kind");
              PreparedStatement t = c.prepareStatement("INSERT INTO job_type(code, key) VALUES (?,?) "
                      + "ON CONFLICT(code) DO UPDATE SET key = excluded.key WHERE key <> excluded.key")) {
-            // BEGIN IMMEDIATE takes the write lock now: a store locked by another process is found here.
             st.execute("BEGIN IMMEDIATE");
             try {
                 for (JobStatus js : ref.statuses()) {
@@ -199,6 +207,26 @@ final class SqliteStoreFile {
                 throw e;
             }
         }
+    }
+
+    /** Whether every status and type of the reference data is in the store as it is there. */
+    private static boolean seeded(Connection c, ReferenceData ref) throws SQLException {
+        Set<String> have = new HashSet<>();
+        try (Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT code, key, kind FROM job_status")) {
+                while (rs.next()) {
+                    have.add("s" + rs.getInt(1) + "/" + rs.getString(2) + "/" + rs.getString(3));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT code, key FROM job_type")) {
+                while (rs.next()) {
+                    have.add("t" + rs.getInt(1) + "/" + rs.getString(2));
+                }
+            }
+        }
+        return ref.statuses().stream().allMatch(s -> have.contains("s" + s.code() + "/" + s.key() + "/"
+                + s.kind().name().toLowerCase(Locale.ROOT)))
+                && ref.types().stream().allMatch(t -> have.contains("t" + t.code() + "/" + t.key()));
     }
 
     private static UnavailableException openFailure(Path file, SQLException e) {

@@ -25,6 +25,7 @@ import static com.jobsconsole.testing.Rendered.english;
 import static com.jobsconsole.testing.Rendered.russian;
 import static com.jobsconsole.testing.Rendered.says;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The store file itself: creation, schema, reopening, and every file it must refuse untouched. */
@@ -143,7 +144,7 @@ class SqliteStoreFileTest {
     }
 
     @Test
-    void aStoreLockedByAnotherConnectionIsReportedAsLocked() throws Exception {
+    void aStoreAnotherConnectionIsWritingOpensAndReadsAndAWriteWaitsThenSaysTheStoreIsBusy() throws Exception {
         Path file = dir.resolve("locked.sqlite");
         UUID guid = UUID.randomUUID();
         try (SqliteJobGateway g = SqliteJobGateway.open(file, REFERENCE)) {
@@ -151,13 +152,23 @@ class SqliteStoreFileTest {
         }
         try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement st = other.createStatement()) {
-            st.execute("BEGIN EXCLUSIVE");
-            assertRefused(file, "error.store.locked");
+            st.execute("BEGIN IMMEDIATE");
+            st.execute("UPDATE job SET robot_id = 2");
+            long start = System.nanoTime();
+            try (SqliteJobGateway g = SqliteJobGateway.open(file, REFERENCE)) {
+                // opening and reading take no write lock: WAL lets a reader read beside a writer
+                assertThat(g.read(guid).robotId()).isEqualTo(1);
+                assertThat(g.countByStatus()).containsEntry(1, 1L);
+                assertThat((System.nanoTime() - start) / 1_000_000).as("ms to open and read").isLessThan(1_500);
+                // a write waits for the busy time-out, then says so, and changes nothing
+                GatewayException e = catchThrowableOfType(() -> g.updateStatus(guid, 5), GatewayException.class);
+                assertThat(e.messageKey()).isEqualTo("error.store.locked");
+                assertThat(english(e)).contains("busy");
+            }
             st.execute("ROLLBACK");
         }
         try (SqliteJobGateway g = SqliteJobGateway.open(file, REFERENCE)) {
-            assertThat(g.read(guid).guid()).isEqualTo(guid);
-            assertThat(g.countByStatus()).containsEntry(1, 1L);
+            assertThat(g.read(guid).status()).isEqualTo(1);
         }
     }
 
