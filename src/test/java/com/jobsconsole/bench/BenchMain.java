@@ -34,8 +34,9 @@ public final class BenchMain {
             case "gui" -> GuiBenchmark.run(quick);
             case "live" -> LiveBenchmark.run(quick);
             case "startup" -> StartupBenchmark.run(quick);
+            case "slowclients" -> SlowClientsBenchmark.run(quick);
             default -> throw new IllegalArgumentException("unknown suite: " + suite
-                    + " (known: gateway, remote, server, query, transfer, gui, live, startup)");
+                    + " (known: gateway, remote, server, query, transfer, gui, live, startup, slowclients)");
         }
         // The servers' worker pools are not daemons; the report is out, so end here.
         System.exit(0);

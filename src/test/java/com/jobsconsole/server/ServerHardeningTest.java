@@ -6,6 +6,7 @@ import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.testing.LocalApiServer;
 import com.jobsconsole.testing.RawHttp;
+import com.jobsconsole.testing.SlowClients;
 import com.jobsconsole.testing.TestStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -159,60 +160,11 @@ class ServerHardeningTest {
         }
     }
 
-    /** Sockets that send a request one byte at a time, slowly, never finishing their headers. */
-    private static final class Trickle implements AutoCloseable {
-        private final List<Socket> sockets = new ArrayList<>();
-        private final Thread thread;
-        private volatile boolean running = true;
-        volatile int closedByServer;
-
-        Trickle(int port, int count) throws IOException {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new Socket(InetAddress.getLoopbackAddress(), port));
-            }
-            byte[] request = "GET /api/job/read/00000000-0000-0000-0000-000000000000 HTTP/1.1\r\nHost: x\r\n"
-                    .getBytes(StandardCharsets.ISO_8859_1);
-            thread = new Thread(() -> {
-                int at = 0;
-                while (running) {
-                    int closed = 0;
-                    for (Socket s : sockets) {
-                        try {
-                            OutputStream out = s.getOutputStream();
-                            out.write(request[at % request.length]);
-                            out.flush();
-                        } catch (IOException e) {
-                            closed++;
-                        }
-                    }
-                    closedByServer = closed;
-                    at++;
-                    try {
-                        Thread.sleep(300);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "trickle");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        @Override
-        public void close() throws IOException {
-            running = false;
-            thread.interrupt();
-            for (Socket s : sockets) {
-                s.close();
-            }
-        }
-    }
-
     @Tag("slow")
     @Test
     void thirtyTwoSlowClientsDoNotDelayValidRequestsAndAreClosedAfterTheHeaderTimeLimit() throws Exception {
         String guid = everything().get(0).guid().toString();
-        try (Trickle slow = new Trickle(server.server.port(), 32)) {
+        try (SlowClients slow = new SlowClients(server.server.port(), 32)) {
             Thread.sleep(500); // all 32 hold a connection, headers unfinished
             long worst = 0;
             for (int i = 0; i < 20; i++) {
@@ -224,10 +176,10 @@ class ServerHardeningTest {
             assertThat(worst).as("slowest valid answer, ms, with 32 slow clients").isLessThan(1_000);
             // the header time limit closes them (writes to a closed connection fail after a while)
             long end = System.nanoTime() + (JobApiServer.HEADER_SECONDS + 10) * 1_000_000_000L;
-            while (slow.closedByServer < 32 && System.nanoTime() < end) {
+            while (slow.closedByServer() < 32 && System.nanoTime() < end) {
                 Thread.sleep(200);
             }
-            assertThat(slow.closedByServer).isEqualTo(32);
+            assertThat(slow.closedByServer()).isEqualTo(32);
         }
     }
 
