@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.net.ssl.SSLException;
@@ -249,6 +250,22 @@ public final class JobApiClient {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
+    /**
+     * Whether an answer came from the API itself: a JSON body (an object or an array, as the API answers
+     * even its errors), not HTML and not empty. The orchestrator's JSON is often not valid JSON (see the
+     * spec), so its first character decides, not a parser.
+     */
+    static boolean isApiAnswer(Exchange ex) {
+        String type = ex.responseHeaders().entrySet().stream()
+                .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase("Content-Type"))
+                .flatMap(e -> e.getValue().stream()).findFirst().orElse("").toLowerCase(Locale.ROOT);
+        if (type.contains("html") || type.startsWith("text/plain")) {
+            return false;
+        }
+        String body = ex.responseBody().strip();
+        return body.startsWith("{") || body.startsWith("[");
+    }
+
     private static void checkStatus(ApiMethod method, Exchange ex, UUID guid) {
         int s = ex.status();
         if (s >= 200 && s < 300) {
@@ -262,6 +279,12 @@ public final class JobApiClient {
             throw new NotAuthorizedException("error.remote.forbidden", ex.summary(), server);
         }
         if (s == 404 && method != ApiMethod.CREATE && guid != null) {
+            if (!isApiAnswer(ex)) {
+                // a proxy's or web server's "not found" page, or an empty body: a wrong URL or a
+                // misconfigured way in, not the API saying the job is gone — so nothing is dropped
+                throw new UnavailableException("error.remote.notTheApi", ex.summary(),
+                        ex.responseBody().isBlank() ? "\u2014" : Exchange.quoteBody(ex.responseBody()));
+            }
             throw new NotFoundException("error.job.notFound", guid.toString());
         }
         if (s == 409 && method == ApiMethod.CREATE && guid != null) {

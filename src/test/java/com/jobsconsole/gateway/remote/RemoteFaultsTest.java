@@ -1,5 +1,7 @@
 package com.jobsconsole.gateway.remote;
 
+import java.util.List;
+import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.AlreadyExistsException;
@@ -32,6 +34,7 @@ import static com.jobsconsole.testing.Rendered.english;
 import static com.jobsconsole.testing.Rendered.russian;
 import static com.jobsconsole.testing.Rendered.says;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every way an orchestrator can fail, each with its typed error, a clear message, and no key in sight. */
@@ -93,6 +96,28 @@ class RemoteFaultsTest {
         server.answer(404, "{\"error\": \"not_found\"}");
         assertThatThrownBy(() -> g.read(UUID.fromString(G))).isInstanceOf(NotFoundException.class);
         assertThat(g.query(JobQuery.all()).total()).isZero();
+    }
+
+    @Test
+    void aNotFoundThatIsNotTheApisOwnAnswerChangesNothing() throws Exception {
+        RemoteJobGateway g = scripted(200, "{\"guid\": \"" + G + "\", \"status\": 1}");
+        UUID guid = UUID.fromString(G);
+        g.read(guid);
+        for (String body : List.of("<html><body><h1>404 Not Found</h1><hr>nginx</body></html>", "")) {
+            server.answer(404, body);
+            UnavailableException e = catchThrowableOfType(() -> g.read(guid), UnavailableException.class);
+            assertThat(e).as(body).isNotNull();
+            assertThat(e.messageKey()).isEqualTo("error.remote.notTheApi");
+            assertThat(english(e)).contains("not from the Job API").contains("404");
+            assertThat(catchThrowableOfType(() -> g.delete(guid), UnavailableException.class)).isNotNull();
+            assertThat(catchThrowableOfType(() -> g.updateStatus(guid, 5), UnavailableException.class)).isNotNull();
+            // a refresh through such a proxy keeps the job
+            RemoteSync.RefreshReport report = g.capability(RemoteSync.class).orElseThrow()
+                    .refresh(2, (done, total) -> { }, () -> false);
+            assertThat(report.gone()).isZero();
+            assertThat(report.failed()).containsKey(guid);
+            assertThat(g.query(JobQuery.all()).total()).as("the cache keeps the job").isEqualTo(1);
+        }
     }
 
     @Test
