@@ -100,8 +100,8 @@ public class AppHost implements MainViewModel.Host {
     public JobGateway openRemote(ConnectionProfile profile) {
         ApiKey key = profiles.key(profile.name())
                 .orElseThrow(() -> new NotAuthorizedException("target.noKey", profile.name()));
-        return RemoteJobGateway.open(profile.target(key),
-                dirs.dataDir().resolve("cache").resolve(profile.cacheFileName()), reference);
+        return RemoteJobGateway.open(profile.target(key), profile.cacheFile(dirs.dataDir().resolve("cache"), key),
+                reference);
     }
 
     @Override

@@ -63,7 +63,7 @@ public final class TargetOptions {
                             .map(ConnectionProfile::name).toList()));
             ApiKey key = profiles.key(profile).orElseThrow(() -> new CliContext.CliUsageException(
                     "the profile \"" + profile + "\" has no API key; set it in the GUI"));
-            return RemoteJobGateway.open(p.target(key), dirs.dataDir().resolve("cache").resolve(p.cacheFileName()),
+            return RemoteJobGateway.open(p.target(key), p.cacheFile(dirs.dataDir().resolve("cache"), key),
                     CliContext.reference());
         }
         if (remote != null) {
@@ -83,10 +83,8 @@ public final class TargetOptions {
             }
             RemoteTarget target = new RemoteTarget(URI.create(remote.strip()), key(), scheme,
                     Duration.ofSeconds(Math.min(5, timeoutSeconds)), Duration.ofSeconds(timeoutSeconds), caFile);
-            URI u = target.baseUrl();
-            String cacheName = (u.getHost() + "-" + (u.getPort() < 0 ? u.getScheme() : String.valueOf(u.getPort())))
-                    .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-") + ".sqlite";
-            return RemoteJobGateway.open(target, dirs.dataDir().resolve("cache").resolve(cacheName), CliContext.reference());
+            return RemoteJobGateway.open(target, dirs.dataDir().resolve("cache").resolve(target.cacheFileName()),
+                    CliContext.reference());
         }
         if (apiKeyFile != null || apiKeyEnv != null) {
             throw new CliContext.CliUsageException("--api-key-file and --api-key-env go with --remote");

@@ -7,6 +7,7 @@ import com.jobsconsole.gateway.remote.RemoteTarget;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,8 +92,31 @@ public record ConnectionProfile(String name, String baseUrl, AuthScheme auth, in
                 Duration.ofSeconds(requestTimeoutSeconds), caFile == null ? null : Path.of(caFile));
     }
 
-    /** A file name for this profile's cache: letters, digits, dashes. */
-    public String cacheFileName() {
+    /**
+     * The cache file of this profile in {@code cacheDir}: the orchestrator's (one per URL, shared with
+     * {@code --remote} and other profiles of that URL, kept when the profile is renamed). A cache from
+     * before, named after the profile, is moved there the first time, if the orchestrator has none yet.
+     */
+    public Path cacheFile(Path cacheDir, ApiKey key) {
+        Path shared = cacheDir.resolve(target(key).cacheFileName());
+        Path old = cacheDir.resolve(legacyCacheFileName());
+        try {
+            if (!Files.exists(shared) && Files.isRegularFile(old)) {
+                for (String side : List.of("", "-wal", "-shm")) {
+                    Path from = Path.of(old + side);
+                    if (Files.exists(from)) {
+                        Files.move(from, Path.of(shared + side));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the old cache stays where it is; the shared one starts empty and fills from the orchestrator
+        }
+        return shared;
+    }
+
+    /** The file name caches had before they were shared: after the profile's name. */
+    String legacyCacheFileName() {
         String safe = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return (safe.isEmpty() ? "profile" : safe) + "-" + Integer.toHexString(name.hashCode()) + ".sqlite";
     }

@@ -1,5 +1,6 @@
 package com.jobsconsole.testing;
 
+import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
@@ -81,9 +82,10 @@ public class TestHost implements MainViewModel.Host {
 
     @Override
     public JobGateway openRemote(ConnectionProfile profile) {
-        return RemoteJobGateway.open(profile.target(profiles.key(profile.name())
-                        .orElseThrow(() -> new NotAuthorizedException("target.noKey", profile.name()))),
-                dir.resolve("cache").resolve(profile.cacheFileName()), TestStore.REFERENCE);
+        ApiKey key = profiles.key(profile.name())
+                .orElseThrow(() -> new NotAuthorizedException("target.noKey", profile.name()));
+        return RemoteJobGateway.open(profile.target(key), profile.cacheFile(dir.resolve("cache"), key),
+                TestStore.REFERENCE);
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.jobsconsole.base.AuthScheme;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -46,6 +47,18 @@ public record RemoteTarget(URI baseUrl, ApiKey apiKey, AuthScheme auth, Duration
             base = base.substring(0, base.length() - 1);
         }
         return URI.create(base + apiPath);
+    }
+
+    /**
+     * The name of this orchestrator's cache file: one per base URL (host, port or scheme, and a hash
+     * of a path if there is one), so {@code --remote URL} and every profile of that URL share it, and
+     * renaming a profile keeps it.
+     */
+    public String cacheFileName() {
+        String path = baseUrl.getPath() == null ? "" : baseUrl.getPath().replaceAll("/+$", "");
+        String name = baseUrl.getHost() + "-" + (baseUrl.getPort() < 0 ? baseUrl.getScheme() : String.valueOf(baseUrl.getPort()))
+                + (path.isEmpty() ? "" : "-" + Integer.toHexString(path.hashCode()));
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-") + ".sqlite";
     }
 
     @Override
