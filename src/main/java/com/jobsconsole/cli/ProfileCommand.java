@@ -1,0 +1,246 @@
+package com.jobsconsole.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.jobsconsole.base.ApiKey;
+import com.jobsconsole.base.AuthScheme;
+import com.jobsconsole.gateway.GatewayException;
+import com.jobsconsole.profiles.ConnectionProfile;
+import com.jobsconsole.profiles.ConnectionTester;
+import com.jobsconsole.profiles.ProfileStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code profile add|list|show|test|remove}: the connection profiles the GUI makes, from the command
+ * line. The API key is taken from a file, an environment variable or standard input, never from the
+ * command line (it would be in the shell's history), and never printed.
+ */
+@Command(name = "profile", description = "Connection profiles to orchestrators (shared with the GUI).",
+        subcommands = {ProfileCommand.Add.class, ProfileCommand.ListProfiles.class, ProfileCommand.Show.class,
+            ProfileCommand.Test.class, ProfileCommand.Remove.class})
+public final class ProfileCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CliContext.INVALID_INPUT;
+    }
+
+    static ProfileStore store() {
+        return new ProfileStore(CliContext.dirs().configDir());
+    }
+
+    /** Runs a subcommand: a usage mistake or a refused profile is exit 2 with its reason on stderr. */
+    abstract static class Sub implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                int code = run(out);
+                out.flush();
+                return code;
+            } catch (RuntimeException e) {
+                spec.commandLine().getErr().println("profile " + spec.name() + ": " + CliContext.describe(e));
+                return CliContext.exitCode(e);
+            }
+        }
+
+        abstract int run(PrintWriter out);
+
+        ConnectionProfile existing(String name) {
+            ProfileStore profiles = store();
+            return profiles.find(name).orElseThrow(() -> new CliContext.CliUsageException("no profile named \""
+                    + name + "\"; known: " + profiles.list().stream().map(ConnectionProfile::name).toList()));
+        }
+    }
+
+    @Command(name = "add", description = "Adds a profile (its key from a file, a variable or standard input).")
+    static final class Add extends Sub {
+        @Parameters(paramLabel = "NAME", description = "The profile's name, as the GUI shows it.")
+        String name;
+        @Option(names = "--url", required = true, paramLabel = "URL", description = "Base URL of the orchestrator.")
+        String url;
+        @Option(names = "--api-key-file", paramLabel = "FILE", description = "File whose first line is the API key.")
+        Path keyFile;
+        @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable holding the API key.")
+        String keyEnv;
+        @Option(names = "--api-key-stdin", description = "Read the API key from the first line of standard input.")
+        boolean keyStdin;
+        @Option(names = "--auth", paramLabel = "SCHEME", defaultValue = "bearer",
+                description = "How the key is sent: bearer (default), basic or raw.")
+        String auth;
+        @Option(names = "--ca-file", paramLabel = "FILE", description = "Extra CA certificate (PEM) to trust for HTTPS.")
+        Path caFile;
+        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
+                description = "Request time-out in seconds (default 15).")
+        int timeout;
+
+        @Override
+        int run(PrintWriter out) {
+            int sources = (keyFile != null ? 1 : 0) + (keyEnv != null ? 1 : 0) + (keyStdin ? 1 : 0);
+            if (sources != 1) {
+                throw new CliContext.CliUsageException("give the key with exactly one of --api-key-file, "
+                        + "--api-key-env and --api-key-stdin");
+            }
+            AuthScheme scheme;
+            try {
+                scheme = AuthScheme.parse(auth);
+            } catch (IllegalArgumentException e) {
+                throw new CliContext.CliUsageException("--auth must be bearer, basic or raw");
+            }
+            if (timeout < 1 || timeout > 3600) {
+                throw new CliContext.CliUsageException("--timeout must be 1 to 3600 seconds");
+            }
+            ApiKey key;
+            try {
+                key = ApiKey.of(keyText());
+            } catch (IllegalArgumentException e) {
+                throw new CliContext.CliUsageException(e.getMessage());
+            }
+            ConnectionProfile profile = new ConnectionProfile(name, url == null ? null : url.strip(), scheme,
+                    Math.min(5, timeout), timeout, caFile == null ? null : caFile.toAbsolutePath().toString());
+            store().save(null, profile, key);
+            out.printf("Added profile %s for %s (key kept in %s, never shown)%n", name, profile.baseUrl(),
+                    store().keysFile());
+            return CliContext.OK;
+        }
+
+        private String keyText() {
+            try {
+                if (keyFile != null) {
+                    List<String> lines = Files.readAllLines(keyFile);
+                    return lines.isEmpty() ? "" : lines.get(0);
+                }
+                if (keyEnv != null) {
+                    String v = CliContext.env.apply(keyEnv);
+                    if (v == null) {
+                        throw new CliContext.CliUsageException("the environment variable " + keyEnv + " is not set");
+                    }
+                    return v;
+                }
+                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                return line == null ? "" : line;
+            } catch (IOException e) {
+                throw new CliContext.CliUsageException("cannot read the API key: " + e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    @Command(name = "list", description = "Lists the profiles (never their keys).")
+    static final class ListProfiles extends Sub {
+        @Option(names = "--json", description = "As JSON.")
+        boolean json;
+
+        @Override
+        int run(PrintWriter out) {
+            ProfileStore profiles = store();
+            if (json) {
+                ArrayNode all = new ObjectMapper().createArrayNode();
+                profiles.list().forEach(p -> all.add(node(p, profiles.key(p.name()).isPresent())));
+                out.println(all.toPrettyString());
+            } else {
+                for (ConnectionProfile p : profiles.list()) {
+                    out.printf("%-24s %-40s %s%n", p.name(), p.baseUrl(), p.auth().name().toLowerCase(Locale.ROOT));
+                }
+            }
+            return CliContext.OK;
+        }
+    }
+
+    static ObjectNode node(ConnectionProfile p, boolean hasKey) {
+        ObjectNode n = new ObjectMapper().createObjectNode();
+        n.put("name", p.name());
+        n.put("url", p.baseUrl());
+        n.put("auth", p.auth().name().toLowerCase(Locale.ROOT));
+        n.put("connectTimeoutSeconds", p.connectTimeoutSeconds());
+        n.put("requestTimeoutSeconds", p.requestTimeoutSeconds());
+        n.put("caFile", p.caFile());
+        n.put("liveSeconds", p.liveSeconds());
+        n.put("key", hasKey ? "set (never shown)" : "none");
+        return n;
+    }
+
+    @Command(name = "show", description = "Shows a profile (never its key).")
+    static final class Show extends Sub {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        int run(PrintWriter out) {
+            ConnectionProfile p = existing(name);
+            out.println(node(p, store().key(name).isPresent()).toPrettyString());
+            return CliContext.OK;
+        }
+    }
+
+    @Command(name = "test", description = "Asks the orchestrator whether it answers and takes the key "
+            + "(exit 0 yes, 4 key refused, 5 no answer).")
+    static final class Test extends Sub {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        int run(PrintWriter out) {
+            ConnectionProfile p = existing(name);
+            ApiKey key = store().key(name).orElseThrow(() -> new CliContext.CliUsageException(
+                    "the profile \"" + name + "\" has no API key"));
+            ConnectionTester.Result r = ConnectionTester.test(p.target(key));
+            GatewayException detail = r.detail();
+            String why = detail == null ? "" : ": " + CliContext.describe(detail);
+            return switch (r.verdict()) {
+                case REACHABLE_AUTHORIZED -> {
+                    out.println(name + ": the orchestrator answers and takes the key");
+                    yield CliContext.OK;
+                }
+                case KEY_REJECTED -> {
+                    out.println(name + ": the orchestrator answers but refuses the key" + why);
+                    yield CliContext.NOT_AUTHORIZED;
+                }
+                case NOT_REACHABLE -> {
+                    out.println(name + ": no answer" + why);
+                    yield CliContext.UNAVAILABLE;
+                }
+                case REACHABLE_REJECTED -> {
+                    out.println(name + ": the orchestrator answers but rejected the test read" + why);
+                    yield CliContext.OTHER;
+                }
+            };
+        }
+    }
+
+    @Command(name = "remove", description = "Removes a profile and its key (its cache of jobs stays).")
+    static final class Remove extends Sub {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        int run(PrintWriter out) {
+            existing(name);
+            store().delete(name);
+            out.println("Removed profile " + name);
+            return CliContext.OK;
+        }
+    }
+}
