@@ -114,6 +114,7 @@ class TimelineFxTest {
 
     @Test
     void theChartsSaveAsPngAndOpenInTheirOwnWindowWithTheirValuesOnHover(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#statusChart").tryQuery()).as("built when their tab first opens").isEmpty();
         robot.clickOn(robot.lookup(".tab-label").match(n -> n instanceof Label l && "Charts".equals(l.getText()))
                 .queryAs(Node.class));
         FxWait.until(10, () -> robot.lookup("#statusChart .chart-bar").tryQuery().isPresent());

@@ -75,9 +75,8 @@ public final class JobSidePanelView {
     private Button chartsWindowButton;
     @FXML
     private Button chartsPngButton;
-    @FXML
+    /** Built the first time the Charts tab opens. */
     private BarChart<String, Number> statusChart;
-    @FXML
     private BarChart<String, Number> createdChart;
 
     public JobSidePanelView(JobsBrowserViewModel viewModel) {
@@ -90,21 +89,26 @@ public final class JobSidePanelView {
         detailValue.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
         detailsTable.setItems(viewModel.details().details());
         historyList.setItems(viewModel.details().history());
-        statusChart.setTitle(resources.getString("jobs.chart.status"));
-        createdChart.titleProperty().bind(viewModel.createdChartTitleProperty());
         // the charts are drawn while their tab is open (and once when it opens), not behind other tabs
+        // the charts are built the first time their tab opens, and drawn while it is open
         viewModel.statusChart().addListener((ListChangeListener<JobsBrowserViewModel.Bucket>) c -> {
-            if (chartsTab.isSelected()) {
+            if (statusChart != null && chartsTab.isSelected()) {
                 fill(statusChart, viewModel.statusChart());
             }
         });
         viewModel.createdChart().addListener((ListChangeListener<JobsBrowserViewModel.Bucket>) c -> {
-            if (chartsTab.isSelected()) {
+            if (createdChart != null && chartsTab.isSelected()) {
                 fill(createdChart, viewModel.createdChart());
             }
         });
         chartsTab.selectedProperty().subscribe(open -> {
             if (open) {
+                if (statusChart == null) {
+                    List<BarChart<String, Number>> charts = newCharts();
+                    statusChart = charts.get(0);
+                    createdChart = charts.get(1);
+                    chartsBox.getChildren().setAll(charts);
+                }
                 fill(statusChart, viewModel.statusChart());
                 fill(createdChart, viewModel.createdChart());
             }
@@ -130,15 +134,9 @@ public final class JobSidePanelView {
             timeline.setActive(true);
         });
         chartsWindowButton.setOnAction(e -> {
-            BarChart<String, Number> status = new BarChart<>(new CategoryAxis(), new NumberAxis());
-            BarChart<String, Number> created = new BarChart<>(new CategoryAxis(), new NumberAxis());
-            for (BarChart<String, Number> c : List.of(status, created)) {
-                c.setLegendVisible(false);
-                c.setAnimated(false);
-                VBox.setVgrow(c, Priority.ALWAYS);
-            }
-            status.setTitle(resources.getString("jobs.chart.status"));
-            created.titleProperty().bind(viewModel.createdChartTitleProperty());
+            List<BarChart<String, Number>> charts = newCharts();
+            BarChart<String, Number> status = charts.get(0);
+            BarChart<String, Number> created = charts.get(1);
             fill(status, viewModel.statusChart());
             fill(created, viewModel.createdChart());
             ListChangeListener<JobsBrowserViewModel.Bucket> refill = c -> {
@@ -154,6 +152,27 @@ public final class JobSidePanelView {
                 viewModel.createdChart().removeListener(refill);
             });
         });
+    }
+
+    /** The status chart and the created-per-day (or hour) chart, empty. */
+    private List<BarChart<String, Number>> newCharts() {
+        BarChart<String, Number> status = new BarChart<>(new CategoryAxis(), new NumberAxis());
+        CategoryAxis days = new CategoryAxis();
+        days.setTickLabelsVisible(false);
+        BarChart<String, Number> created = new BarChart<>(days, new NumberAxis());
+        created.setBarGap(0);
+        created.setCategoryGap(1);
+        for (BarChart<String, Number> c : List.of(status, created)) {
+            c.setLegendVisible(false);
+            c.setAnimated(false);
+            c.setMinHeight(60);
+            VBox.setVgrow(c, Priority.ALWAYS);
+        }
+        status.setId("statusChart");
+        created.setId("createdChart");
+        status.setTitle(resources.getString("jobs.chart.status"));
+        created.titleProperty().bind(viewModel.createdChartTitleProperty());
+        return List.of(status, created);
     }
 
     /** A resizable window of its own for a chart (owned by the main window, styled like it). */
