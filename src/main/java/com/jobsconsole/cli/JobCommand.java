@@ -3,6 +3,8 @@ package com.jobsconsole.cli;
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.BulkJobStore;
 import com.jobsconsole.gateway.Guids;
+import com.jobsconsole.gateway.StaleCopyException;
+import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.JobFields;
 import com.jobsconsole.gateway.JobGateway;
@@ -134,10 +136,23 @@ public final class JobCommand implements Callable<Integer> {
     static final class Read extends Action {
         @Parameters(paramLabel = "GUID")
         String guid;
+        @Option(names = "--online", description = "On a remote target, fail (exit 5) when the orchestrator does not "
+                + "answer, rather than print the copy kept in the cache (marked stale on stderr).")
+        boolean online;
 
         @Override
         void run(JobGateway gateway, PrintWriter out) {
-            out.println(JobJson.write(gateway.read(Guids.parse(guid))));
+            try {
+                out.println(JobJson.write(gateway.read(Guids.parse(guid))));
+            } catch (StaleCopyException e) {
+                if (online) {
+                    throw (UnavailableException) e.getCause();
+                }
+                out.println(JobJson.write(e.cached()));
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("job read: stale: " + CliContext.describe(e) + " (" + CliContext.describe(e.getCause()) + ")");
+                err.flush();
+            }
         }
     }
 

@@ -147,6 +147,27 @@ class CliTest {
     }
 
     @Test
+    void aCachedJobReadsOfflineMarkedStaleUnlessOnlineIsAsked() throws Exception {
+        server = new LocalApiServer(dir);
+        Path keyFile = Files.writeString(dir.resolve("key.txt"), LocalApiServer.KEY.reveal() + "\n");
+        String url = server.baseUrl();
+        Run created = run("job", "create", "--process-version", "9", "--robot", "2", "--remote", url,
+                "--api-key-file", keyFile.toString());
+        String guid = json.readTree(created.out()).get("guid").asText();
+        server.close();
+        server = null;
+        Run offline = run("job", "read", guid, "--remote", url, "--api-key-file", keyFile.toString(), "--timeout", "2");
+        assertThat(offline.code()).as(offline.err()).isZero();
+        assertThat(json.readTree(offline.out()).get("guid").asText()).isEqualTo(guid);
+        assertThat(offline.err()).contains("stale").contains("last showed it at").contains("cannot be reached");
+        Run online = run("job", "read", guid, "--online", "--remote", url, "--api-key-file", keyFile.toString(),
+                "--timeout", "2");
+        assertThat(online.code()).isEqualTo(5);
+        assertThat(online.out()).isEmpty();
+        assertThat(online.err()).contains("cannot be reached").doesNotContain("copy kept here");
+    }
+
+    @Test
     void aWrongKeyIsExitCode4AndTheKeyIsNeverPrinted() throws Exception {
         server = new LocalApiServer(dir);
         Path keyFile = Files.writeString(dir.resolve("key.txt"), "wrong-key-123");

@@ -4,6 +4,7 @@ import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.JobRules;
 import com.jobsconsole.gateway.NotFoundException;
+import com.jobsconsole.gateway.StaleCopyException;
 import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
@@ -25,6 +26,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -133,6 +135,14 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
             job = remote(() -> client.read(guid));
         } catch (NotFoundException e) {
             cacheRemove(guid);
+            throw e;
+        } catch (UnavailableException e) {
+            // no answer: the copy kept here, marked stale with when the orchestrator last showed it
+            SqliteJobGateway kept = cache();
+            Optional<Job> cached = kept.find(guid);
+            if (cached.isPresent()) {
+                throw new StaleCopyException(e, cached.get(), kept.seenAt(guid).orElse(null));
+            }
             throw e;
         }
         cachePut(job);

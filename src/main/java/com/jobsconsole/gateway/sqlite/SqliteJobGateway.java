@@ -34,6 +34,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
@@ -225,6 +226,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
      */
     public synchronized void put(Job job) {
         ensureOpen();
+        markSeen(job.guid());
         Job toStore = job;
         Job known = find(job.guid()).orElse(null);
         if (job.createdAt() == null || job.updatedAt() == null) {
@@ -263,10 +265,38 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
         }
     }
 
+    /** When {@link #put} last stored this job (an orchestrator's cache: when the orchestrator last showed it). */
+    public synchronized Optional<LocalDateTime> seenAt(UUID guid) {
+        ensureOpen();
+        try (PreparedStatement st = connection.prepareStatement("SELECT seen_at FROM job_seen WHERE guid = ?")) {
+            st.setString(1, guid.toString());
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(LocalDateTime.parse(rs.getString(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("seen", e);
+        }
+    }
+
+    private void markSeen(UUID guid) {
+        try (PreparedStatement st = connection.prepareStatement("INSERT INTO job_seen(guid, seen_at) VALUES (?, ?) "
+                + "ON CONFLICT(guid) DO UPDATE SET seen_at = excluded.seen_at")) {
+            st.setString(1, guid.toString());
+            st.setString(2, now().toString());
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("put", e);
+        }
+    }
+
     /** Removes a job if it is stored; says whether it was. */
     public synchronized boolean remove(UUID guid) {
         ensureOpen();
         try {
+            try (PreparedStatement st = connection.prepareStatement("DELETE FROM job_seen WHERE guid = ?")) {
+                st.setString(1, guid.toString());
+                st.executeUpdate();
+            }
             delete.setString(1, guid.toString());
             return delete.executeUpdate() > 0;
         } catch (SQLException e) {

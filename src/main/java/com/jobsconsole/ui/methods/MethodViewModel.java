@@ -4,6 +4,8 @@ import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.Exchange;
 import com.jobsconsole.gateway.ExchangeLog;
 import com.jobsconsole.gateway.GatewayException;
+import com.jobsconsole.gateway.StaleCopyException;
+import com.jobsconsole.json.JobJson;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.ui.common.DialogService;
@@ -215,7 +217,8 @@ public abstract class MethodViewModel {
         }
         outcome.set(Outcome.FAILURE);
         message.set(messages.describe(error));
-        responseBody.set("");
+        // no answer, but a copy is kept: shown, under the message saying it is stale and from when
+        responseBody.set(error instanceof StaleCopyException stale ? JobJson.write(stale.cached()) : "");
     }
 
     /** The user said no to a confirmation: nothing changed, and the tab says so. */

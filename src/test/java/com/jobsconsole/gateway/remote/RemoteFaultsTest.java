@@ -2,6 +2,7 @@ package com.jobsconsole.gateway.remote;
 
 import java.util.List;
 import com.jobsconsole.gateway.RemoteSync;
+import com.jobsconsole.gateway.StaleCopyException;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.AlreadyExistsException;
@@ -105,8 +106,10 @@ class RemoteFaultsTest {
         g.read(guid);
         for (String body : List.of("<html><body><h1>404 Not Found</h1><hr>nginx</body></html>", "")) {
             server.answer(404, body);
-            UnavailableException e = catchThrowableOfType(() -> g.read(guid), UnavailableException.class);
-            assertThat(e).as(body).isNotNull();
+            // the read gives the copy kept here, marked stale; why the orchestrator gave none is its cause
+            StaleCopyException stale = catchThrowableOfType(() -> g.read(guid), StaleCopyException.class);
+            assertThat(stale).as(body).isNotNull();
+            UnavailableException e = (UnavailableException) stale.getCause();
             assertThat(e.messageKey()).isEqualTo("error.remote.notTheApi");
             assertThat(english(e)).contains("not from the Job API").contains("404");
             assertThat(catchThrowableOfType(() -> g.delete(guid), UnavailableException.class)).isNotNull();
@@ -118,6 +121,25 @@ class RemoteFaultsTest {
             assertThat(report.failed()).containsKey(guid);
             assertThat(g.query(JobQuery.all()).total()).as("the cache keeps the job").isEqualTo(1);
         }
+    }
+
+    @Test
+    void aReadTheOrchestratorDoesNotAnswerGivesTheCachedCopyMarkedWithWhenItWasLastSeen() throws Exception {
+        RemoteJobGateway g = scripted(200, "{\"guid\": \"" + G + "\", \"status\": 4}");
+        UUID guid = UUID.fromString(G);
+        g.read(guid);
+        server.answer(503, "<html>maintenance</html>");
+        StaleCopyException stale = catchThrowableOfType(() -> g.read(guid), StaleCopyException.class);
+        assertThat(stale).isNotNull();
+        assertThat(stale.cached().guid()).isEqualTo(guid);
+        assertThat(stale.cached().status()).isEqualTo(4);
+        assertThat(stale.seenAt()).isNotNull();
+        assertThat(english(stale)).contains("did not answer").contains("last showed it at "
+                + stale.seenAt().toString().replace('T', ' '));
+        assertThat(stale.getCause()).isInstanceOf(UnavailableException.class);
+        // a job the cache does not hold: the plain failure
+        UnavailableException plain = catchThrowableOfType(() -> g.read(UUID.randomUUID()), UnavailableException.class);
+        assertThat(plain).isNotNull().isNotInstanceOf(StaleCopyException.class);
     }
 
     @Test
