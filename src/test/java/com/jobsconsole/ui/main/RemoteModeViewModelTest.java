@@ -131,6 +131,21 @@ class RemoteModeViewModelTest {
         assertThat(vm.target().targetStatusProperty().get()).endsWith("did not answer last time");
     }
 
+    @Test
+    void theReadTabShowsACachedJobWhenTheOrchestratorDoesNotAnswerSayingItIsStaleAndFromWhen() {
+        switchToRemote();
+        RemoteJobGateway remote = (RemoteJobGateway) gateway.get();
+        var job = remote.create(JobDraft.of(UUID.randomUUID(), 1, 1, 1));
+        server.close();
+        var read = vm.read();
+        read.guidProperty().set(job.guid().toString());
+        read.execute();
+        assertThat(read.outcomeProperty().get()).isEqualTo(Outcome.FAILURE);
+        assertThat(read.messageProperty().get()).startsWith("The orchestrator did not answer, so this is the copy kept "
+                + "here, as the orchestrator last showed it at ").contains("It may be out of date.");
+        assertThat(read.responseBodyProperty().get()).contains(job.guid().toString());
+    }
+
     private long count(int status) {
         return vm.referenceTables().statuses().stream().filter(s -> s.code() == status)
                 .mapToLong(s -> s.countProperty().get()).sum();
