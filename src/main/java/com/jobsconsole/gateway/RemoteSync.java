@@ -13,12 +13,20 @@ public interface RemoteSync {
     /** Did the orchestrator answer the last call (any HTTP answer counts), or is that unknown? */
     enum Reachability { UNKNOWN, ANSWERED, NO_ANSWER }
 
-    /** What a refresh did; {@code failed} holds why each job that could not be read failed. */
-    record RefreshReport(int total, int refreshed, int gone, Map<UUID, GatewayException> failed, boolean cancelled) {
+    /**
+     * What a refresh did; {@code failed} holds why each job that could not be read failed; {@code skipped}
+     * counts the jobs not asked for because the orchestrator stopped answering ({@link #NO_ANSWER_LIMIT}
+     * calls in a row without an answer stop a refresh from calling more).
+     */
+    record RefreshReport(int total, int refreshed, int gone, Map<UUID, GatewayException> failed, boolean cancelled,
+                         int skipped) {
         public RefreshReport {
             failed = Map.copyOf(failed);
         }
     }
+
+    /** Calls in a row without an answer after which a refresh stops calling (a circuit breaker). */
+    int NO_ANSWER_LIMIT = 3;
 
     /** Hears how far a refresh has got. */
     interface Progress {

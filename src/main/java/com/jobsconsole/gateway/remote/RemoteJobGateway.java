@@ -345,6 +345,10 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
         AtomicInteger gone = new AtomicInteger();
         Map<UUID, GatewayException> failed = Collections.synchronizedMap(new LinkedHashMap<>());
         AtomicBoolean stopped = new AtomicBoolean();
+        // a circuit breaker: after NO_ANSWER_LIMIT calls in a row without an answer, no more calls
+        AtomicInteger noAnswerInARow = new AtomicInteger();
+        AtomicBoolean open = new AtomicBoolean();
+        AtomicInteger skipped = new AtomicInteger();
         Semaphore permits = new Semaphore(Math.max(1, concurrency));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
             Thread t = new Thread(r, "jobs-console-refresh");
@@ -354,22 +358,38 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
         List<Future<?>> futures = new ArrayList<>();
         try {
             progress.update(0, total);
+            int submitted = 0;
             for (UUID g : guids) {
                 if (cancelled.getAsBoolean()) {
                     stopped.set(true);
                     break;
                 }
                 permits.acquireUninterruptibly();
+                if (open.get()) {
+                    permits.release();
+                    break;
+                }
+                submitted++;
                 futures.add(pool.submit(() -> {
                     try {
-                        if (!cancelled.getAsBoolean()) {
+                        if (open.get()) {
+                            skipped.incrementAndGet();
+                        } else if (!cancelled.getAsBoolean()) {
                             read(g);
                             refreshed.incrementAndGet();
+                            noAnswerInARow.set(0);
                         }
                     } catch (NotFoundException e) {
                         gone.incrementAndGet();
+                        noAnswerInARow.set(0);
+                    } catch (UnavailableException e) {
+                        failed.put(g, e);
+                        if (noAnswerInARow.incrementAndGet() >= NO_ANSWER_LIMIT) {
+                            open.set(true);
+                        }
                     } catch (GatewayException e) {
                         failed.put(g, e);
+                        noAnswerInARow.set(0);
                     } finally {
                         permits.release();
                         progress.update(done.incrementAndGet(), total);
@@ -387,11 +407,15 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
                     LOG.warn("refresh task failed", e.getCause());
                 }
             }
+            if (open.get()) {
+                skipped.addAndGet(total - submitted);
+                progress.update(total, total);
+            }
         } finally {
             pool.shutdownNow();
         }
         return new RefreshReport(total, refreshed.get(), gone.get(), failed,
-                stopped.get() || cancelled.getAsBoolean());
+                stopped.get() || cancelled.getAsBoolean(), skipped.get());
     }
 
     @Override

@@ -152,7 +152,9 @@ public final class TargetViewModel {
             task.finish();
             gateway.changed();
             String summary = messages.get(report.cancelled() ? "refresh.cancelled" : "refresh.done",
-                    report.refreshed(), report.total(), report.gone(), report.failed().size());
+                    report.refreshed(), report.total(), report.gone(), report.failed().size())
+                    + (report.skipped() > 0 ? " " + messages.get("refresh.breaker", RemoteSync.NO_ANSWER_LIMIT,
+                    report.skipped()) : "");
             if (report.failed().isEmpty()) {
                 dialogs.notify(summary);
             } else {

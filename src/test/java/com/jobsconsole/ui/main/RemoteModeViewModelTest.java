@@ -1,5 +1,7 @@
 package com.jobsconsole.ui.main;
 
+import com.jobsconsole.model.JobQuery;
+import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
@@ -144,6 +146,24 @@ class RemoteModeViewModelTest {
         assertThat(read.messageProperty().get()).startsWith("The orchestrator did not answer, so this is the copy kept "
                 + "here, as the orchestrator last showed it at ").contains("It may be out of date.");
         assertThat(read.responseBodyProperty().get()).contains(job.guid().toString());
+    }
+
+    @Test
+    void aRefreshStopsCallingAfterThreeCallsInARowWithoutAnAnswerAndSaysHowManyItDidNotAskFor() {
+        switchToRemote();
+        RemoteJobGateway remote = (RemoteJobGateway) gateway.get();
+        for (int i = 0; i < 20; i++) {
+            remote.create(JobDraft.of(UUID.randomUUID(), 1, 1, 1));
+        }
+        server.close();
+        RemoteSync.RefreshReport report = remote.refresh(1, (d, n) -> { }, () -> false);
+        assertThat(report.failed()).hasSize(RemoteSync.NO_ANSWER_LIMIT);
+        assertThat(report.skipped()).isEqualTo(20 - RemoteSync.NO_ANSWER_LIMIT);
+        assertThat(remote.cache().query(JobQuery.all()).total()).as("the kept copies stay").isEqualTo(20);
+
+        vm.target().refresh(); // four at a time: a few more may be on their way when the third fails
+        assertThat(dialogs.last("error").message()).containsPattern(
+                "The orchestrator did not answer 3 calls in a row, so the other 1[3-7] jobs were not asked for");
     }
 
     private long count(int status) {
