@@ -122,6 +122,21 @@ class ImportViewModelTest {
     }
 
     @Test
+    void anEmptyFileABinaryFileAndAnOverlongRowAreRefusedInTheWindowAsOnTheCommandLine() throws Exception {
+        ImportViewModel empty = open(Files.writeString(dir.resolve("empty.csv"), ""), Locale.ENGLISH);
+        assertThat(empty.summaryProperty().get()).isEqualTo("The file holds no rows of jobs: nothing to import.");
+        assertThat(empty.canImportProperty().get()).isFalse();
+        ImportViewModel binary = open(Files.write(dir.resolve("photo.csv"), new byte[] {(byte) 0xff, (byte) 0xd8,
+            (byte) 0xff, (byte) 0xe0, 0, 16, 'J', 'F', 'I', 'F'}), Locale.ENGLISH);
+        assertThat(binary.summaryProperty().get()).contains("not UTF-8 text");
+        ImportViewModel longRow = open(Files.writeString(dir.resolve("long.csv"), "guid,status\n"
+                + UUID.randomUUID() + ",1," + "x".repeat(2 << 20) + "\n"), new Locale("ru"));
+        assertThat(longRow.summaryProperty().get()).contains("строки 2").contains("1\u00a0024 КиБ");
+        assertThat(longRow.canImportProperty().get()).isFalse();
+        assertThat(count()).isZero();
+    }
+
+    @Test
     void aJobAlreadyInTheStoreIsABadRowNotAFailedImport() throws Exception {
         store.create(JobDraft.of(UUID.fromString("2f8fad5b-d9cb-469f-a165-70867728950e"),
                 1, 1, 1));
