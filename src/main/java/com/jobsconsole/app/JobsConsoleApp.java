@@ -3,8 +3,8 @@ package com.jobsconsole.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.jobsconsole.base.AppDirs;
-import com.jobsconsole.base.StartupTrace;
 import com.jobsconsole.base.Settings;
+import com.jobsconsole.base.StartupTrace;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.I18n;
@@ -22,15 +22,12 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -147,6 +144,9 @@ public final class JobsConsoleApp extends Application {
 
     /** Opens the start-up store off the FX thread; on failure lets the user choose another file. */
     private void openAtStartup(Path store) {
+        if (!built && stage.getScene() != null) { // another file chosen after a failure: the window names it
+            stage.getScene().setRoot(OpeningView.create(new Messages(locale), store));
+        }
         executor.execute(() -> SqliteJobGateway.open(store, reference), gateway -> {
             StartupTrace.mark("store open");
             active = new ActiveGateway(gateway);

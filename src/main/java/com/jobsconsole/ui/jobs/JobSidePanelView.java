@@ -89,7 +89,6 @@ public final class JobSidePanelView {
         detailValue.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
         detailsTable.setItems(viewModel.details().details());
         historyList.setItems(viewModel.details().history());
-        // the charts are drawn while their tab is open (and once when it opens), not behind other tabs
         // the charts are built the first time their tab opens, and drawn while it is open
         viewModel.statusChart().addListener((ListChangeListener<JobsBrowserViewModel.Bucket>) c -> {
             if (statusChart != null && chartsTab.isSelected()) {
