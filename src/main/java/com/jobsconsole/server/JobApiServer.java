@@ -60,11 +60,6 @@ public final class JobApiServer implements AutoCloseable {
 
     public static final int MAX_BODY = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(JobApiServer.class);
-    /** Strict: a key twice, or anything after the object, is a 400 rather than "the last one wins". */
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
     /** Request log lines show at most this much of a path. */
     static final int LOGGED_PATH = 200;
     /** Seconds to read a request's headers; a connection slower than that is closed. */
@@ -207,25 +202,25 @@ public final class JobApiServer implements AutoCloseable {
         String rest = path.substring(PREFIX.length());
         if (rest.equals("create")) {
             allow(method, "POST");
-            return Reply.json(200, JobJson.write(gateway.create(draft(json(body(ex))))));
+            return Reply.json(200, JobJson.write(gateway.create(draft(RequestFields.json(body(ex))))));
         }
         if (rest.equals("update")) {
             allow(method, "POST, PUT");
             String contentType = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")).toLowerCase(Locale.ROOT);
             String body = body(ex);
             Map<String, String> f = contentType.contains("x-www-form-urlencoded")
-                    || (!body.isBlank() && !body.strip().startsWith("{")) ? form(body) : flat(json(body));
+                    || (!body.isBlank() && !body.strip().startsWith("{")) ? RequestFields.form(body) : RequestFields.json(body);
             UUID guid = Guids.parse(required(f, "guid"));
             gateway.updateStatus(guid, read(() -> fields.integer("status", required(f, "status"))));
             return Reply.json(200, "[]");
         }
         if (rest.startsWith("read/")) {
             allow(method, "GET");
-            return Reply.json(200, JobJson.write(gateway.read(Guids.parse(decode(rest.substring(5), "the path")))));
+            return Reply.json(200, JobJson.write(gateway.read(Guids.parse(RequestFields.decode(rest.substring(5), "the path")))));
         }
         if (rest.startsWith("delete/")) {
             allow(method, "DELETE");
-            gateway.delete(Guids.parse(decode(rest.substring(7), "the path")));
+            gateway.delete(Guids.parse(RequestFields.decode(rest.substring(7), "the path")));
             return Reply.json(200, "[]");
         }
         throw new BadRequest(404, "not_found", "no such endpoint: " + path);
@@ -271,15 +266,6 @@ public final class JobApiServer implements AutoCloseable {
         return raw == null ? "" : raw;
     }
 
-    /** Percent-decoding; a bad escape ({@code %zz}, a lone {@code %}) is the client's error: 400. */
-    private static String decode(String s, String where) throws BadRequest {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest(400, "bad_request", where + " has a bad percent-escape (%xx with two hex digits)");
-        }
-    }
-
     private static String body(HttpExchange ex) throws IOException, BadRequest {
         String length = ex.getRequestHeaders().getFirst("Content-Length");
         if (length != null) {
@@ -308,70 +294,7 @@ public final class JobApiServer implements AutoCloseable {
         }
     }
 
-    private static JsonNode json(String body) throws BadRequest {
-        if (body.isBlank()) {
-            throw new BadRequest(400, "bad_request", "the body is empty; send a JSON object");
-        }
-        try {
-            JsonNode n = MAPPER.readTree(body);
-            if (n == null || !n.isObject()) {
-                throw new BadRequest(400, "bad_request", "the body must be a JSON object");
-            }
-            return n;
-        } catch (JsonProcessingException e) {
-            throw new BadRequest(400, "bad_request", "the body is not valid JSON: "
-                    + Guids.printable(e.getOriginalMessage(), 300));
-        }
-    }
-
-    /** Top-level fields of a JSON object, names in lower case, values as text. */
-    private static Map<String, String> flat(JsonNode n) throws BadRequest {
-        Map<String, String> out = new HashMap<>();
-        var it = n.fields();
-        while (it.hasNext()) {
-            var e = it.next();
-            if (e.getValue().isContainerNode()) {
-                throw new BadRequest(400, "bad_request", "\"" + e.getKey() + "\" must be a plain value");
-            }
-            put(out, e.getKey(), e.getValue().isNull() ? null : e.getValue().asText());
-        }
-        return out;
-    }
-
-    /**
-     * One field of a body: its name in lower case, once (both {@code Guid} and {@code guid} is a 400,
-     * not "the last wins"), and no control character in its name or value.
-     */
-    private static void put(Map<String, String> out, String name, String value) throws BadRequest {
-        String key = name.toLowerCase(Locale.ROOT);
-        if (out.containsKey(key)) {
-            throw new BadRequest(400, "bad_request", "\"" + Guids.printable(name) + "\" is given twice (names are "
-                    + "matched without regard to case); send it once");
-        }
-        for (String text : new String[] {name, value}) {
-            if (text != null && text.chars().anyMatch(Character::isISOControl)) {
-                throw new BadRequest(400, "bad_request", "\"" + Guids.printable(name)
-                        + "\" holds a control character; send printable text");
-            }
-        }
-        out.put(key, value);
-    }
-
-    private static Map<String, String> form(String body) throws BadRequest {
-        Map<String, String> out = new HashMap<>();
-        for (String pair : body.strip().split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            put(out, decode(eq < 0 ? pair : pair.substring(0, eq), "the form"),
-                    eq < 0 ? "" : decode(pair.substring(eq + 1), "the form"));
-        }
-        return out;
-    }
-
-    private JobDraft draft(JsonNode n) throws BadRequest {
-        Map<String, String> f = flat(n);
+    private JobDraft draft(Map<String, String> f) {
         UUID guid = Guids.parse(required(f, "guid"));
         return read(() -> new JobDraft(guid, fields.statusOrDefault(f.get("status")), fields.typeOrDefault(f.get("type")),
                 fields.sourceOrDefault(f.get("source")), fields.whole("process_version_id", f.get("process_version_id")),
@@ -449,24 +372,6 @@ public final class JobApiServer implements AutoCloseable {
         ex.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);
-        }
-    }
-
-    /** A request the server refuses before it reaches the gateway. */
-    private static final class BadRequest extends Exception {
-        final int status;
-        final String code;
-        String allow;
-
-        BadRequest(int status, String code, String message) {
-            super(message);
-            this.status = status;
-            this.code = code;
-        }
-
-        BadRequest withAllow(String value) {
-            this.allow = value;
-            return this;
         }
     }
 }

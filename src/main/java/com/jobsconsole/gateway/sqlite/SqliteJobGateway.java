@@ -226,7 +226,6 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
      */
     public synchronized void put(Job job) {
         ensureOpen();
-        markSeen(job.guid());
         Job toStore = job;
         Job known = find(job.guid()).orElse(null);
         if (job.createdAt() == null || job.updatedAt() == null) {
@@ -237,15 +236,15 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
                     job.accountId(), job.scheduleId(), job.taskId(), job.stopAfter(), job.abortAfter(), created, updated,
                     job.startedAt(), job.completedAt());
         }
-        if (toStore.equals(known)) {
-            return; // nothing changed: no write
+        if (!toStore.equals(known)) { // nothing changed: only when it was seen is written
+            try {
+                JobRowMapper.bind(upsert, toStore);
+                upsert.executeUpdate();
+            } catch (SQLException e) {
+                throw failure("put", e);
+            }
         }
-        try {
-            JobRowMapper.bind(upsert, toStore);
-            upsert.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("put", e);
-        }
+        markSeen(job.guid());
     }
 
     /** Runs {@code work} (calls to this gateway) as one transaction: all of it is stored, or none. */
