@@ -1,5 +1,14 @@
 package com.jobsconsole.cli;
 
+import java.util.List;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
+import java.io.InputStreamReader;
+import java.io.IOException;
+import java.io.BufferedReader;
+import com.jobsconsole.base.AuthScheme;
+import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.Settings;
 import com.jobsconsole.gateway.AlreadyExistsException;
@@ -64,6 +73,56 @@ public final class CliContext {
             return OTHER;
         }
         return OTHER;
+    }
+
+    /** {@code --auth}: bearer, basic or raw. */
+    static AuthScheme authScheme(String text) {
+        try {
+            return AuthScheme.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CliUsageException("--auth must be bearer, basic or raw");
+        }
+    }
+
+    /** {@code --timeout}: 1 to 3600 seconds. */
+    static int timeoutSeconds(int seconds) {
+        if (seconds < 1 || seconds > 3600) {
+            throw new CliUsageException("--timeout must be 1 to 3600 seconds");
+        }
+        return seconds;
+    }
+
+    /**
+     * The API key from exactly one of a file (its first line), an environment variable or the first line
+     * of standard input; never from the command line itself. {@code oneOf} says which options there are.
+     */
+    static ApiKey apiKey(Path file, String env, boolean stdin, String oneOf) {
+        if ((file != null ? 1 : 0) + (env != null ? 1 : 0) + (stdin ? 1 : 0) != 1) {
+            throw new CliUsageException("give the API key with exactly one of " + oneOf);
+        }
+        String text;
+        try {
+            if (file != null) {
+                List<String> lines = Files.readAllLines(file);
+                text = lines.isEmpty() ? "" : lines.get(0);
+            } else if (env != null) {
+                text = CliContext.env.apply(env);
+                if (text == null) {
+                    throw new CliUsageException("the environment variable " + env + " is not set");
+                }
+            } else {
+                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                text = line == null ? "" : line;
+            }
+        } catch (IOException e) {
+            throw new CliUsageException("cannot read the API key" + (file != null ? " file " + file : "") + ": "
+                    + e.getClass().getSimpleName());
+        }
+        try {
+            return ApiKey.of(text);
+        } catch (IllegalArgumentException e) {
+            throw new CliUsageException(e.getMessage());
+        }
     }
 
     /** One line for stderr, in the user's language. */

@@ -99,52 +99,15 @@ public final class ProfileCommand implements Callable<Integer> {
 
         @Override
         int run(PrintWriter out) {
-            int sources = (keyFile != null ? 1 : 0) + (keyEnv != null ? 1 : 0) + (keyStdin ? 1 : 0);
-            if (sources != 1) {
-                throw new CliContext.CliUsageException("give the key with exactly one of --api-key-file, "
-                        + "--api-key-env and --api-key-stdin");
-            }
-            AuthScheme scheme;
-            try {
-                scheme = AuthScheme.parse(auth);
-            } catch (IllegalArgumentException e) {
-                throw new CliContext.CliUsageException("--auth must be bearer, basic or raw");
-            }
-            if (timeout < 1 || timeout > 3600) {
-                throw new CliContext.CliUsageException("--timeout must be 1 to 3600 seconds");
-            }
-            ApiKey key;
-            try {
-                key = ApiKey.of(keyText());
-            } catch (IllegalArgumentException e) {
-                throw new CliContext.CliUsageException(e.getMessage());
-            }
+            AuthScheme scheme = CliContext.authScheme(auth);
+            CliContext.timeoutSeconds(timeout);
+            ApiKey key = CliContext.apiKey(keyFile, keyEnv, keyStdin, "--api-key-file, --api-key-env and --api-key-stdin");
             ConnectionProfile profile = new ConnectionProfile(name, url == null ? null : url.strip(), scheme,
                     Math.min(5, timeout), timeout, caFile == null ? null : caFile.toAbsolutePath().toString());
             store().save(null, profile, key);
             out.printf("Added profile %s for %s (key kept in %s, never shown)%n", name, profile.baseUrl(),
                     store().keysFile());
             return CliContext.OK;
-        }
-
-        private String keyText() {
-            try {
-                if (keyFile != null) {
-                    List<String> lines = Files.readAllLines(keyFile);
-                    return lines.isEmpty() ? "" : lines.get(0);
-                }
-                if (keyEnv != null) {
-                    String v = CliContext.env.apply(keyEnv);
-                    if (v == null) {
-                        throw new CliContext.CliUsageException("the environment variable " + keyEnv + " is not set");
-                    }
-                    return v;
-                }
-                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-                return line == null ? "" : line;
-            } catch (IOException e) {
-                throw new CliContext.CliUsageException("cannot read the API key: " + e.getClass().getSimpleName());
-            }
         }
     }
 

@@ -67,21 +67,15 @@ public final class TargetOptions {
                     CliContext.reference());
         }
         if (remote != null) {
-            if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
-                throw new CliContext.CliUsageException("--timeout must be 1 to 3600 seconds");
-            }
+            CliContext.timeoutSeconds(timeoutSeconds);
             String problem = ConnectionProfile.urlProblem(remote);
             if (problem != null) {
                 throw new CliContext.CliUsageException("--remote must be an http:// or https:// URL with a host, "
                         + "without a user name or password");
             }
-            AuthScheme scheme;
-            try {
-                scheme = AuthScheme.parse(auth);
-            } catch (IllegalArgumentException e) {
-                throw new CliContext.CliUsageException("--auth must be bearer, basic or raw");
-            }
-            RemoteTarget target = new RemoteTarget(URI.create(remote.strip()), key(), scheme,
+            AuthScheme scheme = CliContext.authScheme(auth);
+            ApiKey key = CliContext.apiKey(apiKeyFile, apiKeyEnv, false, "--api-key-file and --api-key-env");
+            RemoteTarget target = new RemoteTarget(URI.create(remote.strip()), key, scheme,
                     Duration.ofSeconds(Math.min(5, timeoutSeconds)), Duration.ofSeconds(timeoutSeconds), caFile);
             return RemoteJobGateway.open(target, dirs.dataDir().resolve("cache").resolve(target.cacheFileName()),
                     CliContext.reference());
@@ -91,31 +85,5 @@ public final class TargetOptions {
         }
         Path file = dirs.startupStore(store, System.getenv(), CliContext.settings().lastStore());
         return SqliteJobGateway.open(file, CliContext.reference());
-    }
-
-    private ApiKey key() {
-        if ((apiKeyFile == null) == (apiKeyEnv == null)) {
-            throw new CliContext.CliUsageException("--remote needs the key from exactly one of --api-key-file and --api-key-env");
-        }
-        String text;
-        if (apiKeyFile != null) {
-            try {
-                List<String> lines = Files.readAllLines(apiKeyFile);
-                text = lines.isEmpty() ? "" : lines.get(0);
-            } catch (IOException e) {
-                throw new CliContext.CliUsageException("cannot read the API key file " + apiKeyFile + ": "
-                        + e.getClass().getSimpleName());
-            }
-        } else {
-            text = CliContext.env.apply(apiKeyEnv);
-            if (text == null) {
-                throw new CliContext.CliUsageException("the environment variable " + apiKeyEnv + " is not set");
-            }
-        }
-        try {
-            return ApiKey.of(text);
-        } catch (IllegalArgumentException e) {
-            throw new CliContext.CliUsageException(e.getMessage());
-        }
     }
 }
