@@ -22,11 +22,17 @@ cp=$(classpath "$app")
 train=("$java" -XX:DumpLoadedClassList="$app/jobs-console.classlist" -Djobs.console.home="$work/home"
        -Djobs.console.quitWhenShown=true -cp "$cp" com.jobsconsole.app.Launcher --store "$work/train.sqlite")
 if [ -n "${DISPLAY:-}" ]; then
-  timeout 120 "${train[@]}" >"$work/train.log" 2>&1
+  trained() { timeout 120 "${train[@]}" >"$work/train.log" 2>&1; }
 elif command -v xvfb-run >/dev/null 2>&1; then
-  timeout 120 xvfb-run -a -s "-screen 0 1366x768x24" "${train[@]}" >"$work/train.log" 2>&1
+  trained() { timeout 120 xvfb-run -a -s "-screen 0 1366x768x24" "${train[@]}" >"$work/train.log" 2>&1; }
 else
   echo "cds.sh: no display and no xvfb-run: the app image has no class-data archive (it starts slower)" >&2
+  rm -f "$app/jobs-console.classlist"
+  exit 0
+fi
+if ! trained || [ ! -s "$app/jobs-console.classlist" ]; then
+  echo "cds.sh: the training start failed, so the app image has no class-data archive; its output:" >&2
+  tail -20 "$work/train.log" >&2
   rm -f "$app/jobs-console.classlist"
   exit 0
 fi
