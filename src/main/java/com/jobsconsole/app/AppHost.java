@@ -100,7 +100,7 @@ public class AppHost implements MainViewModel.Host {
     public JobGateway openRemote(ConnectionProfile profile) {
         ApiKey key = profiles.key(profile.name())
                 .orElseThrow(() -> new NotAuthorizedException("target.noKey", profile.name()));
-        return RemoteJobGateway.open(profile.target(key), profile.cacheFile(dirs.dataDir().resolve("cache"), key),
+        return RemoteJobGateway.open(profile.target(key), profile.cacheFile(dirs.dataDir().resolve("cache")),
                 reference);
     }
 

@@ -63,7 +63,7 @@ public final class TargetOptions {
                             .map(ConnectionProfile::name).toList()));
             ApiKey key = profiles.key(profile).orElseThrow(() -> new CliContext.CliUsageException(
                     "the profile \"" + profile + "\" has no API key; set it in the GUI"));
-            return RemoteJobGateway.open(p.target(key), p.cacheFile(dirs.dataDir().resolve("cache"), key),
+            return RemoteJobGateway.open(p.target(key), p.cacheFile(dirs.dataDir().resolve("cache")),
                     CliContext.reference());
         }
         if (remote != null) {

@@ -97,8 +97,8 @@ public record ConnectionProfile(String name, String baseUrl, AuthScheme auth, in
      * {@code --remote} and other profiles of that URL, kept when the profile is renamed). A cache from
      * before, named after the profile, is moved there the first time, if the orchestrator has none yet.
      */
-    public Path cacheFile(Path cacheDir, ApiKey key) {
-        Path shared = cacheDir.resolve(target(key).cacheFileName());
+    public Path cacheFile(Path cacheDir) {
+        Path shared = cacheDir.resolve(RemoteTarget.cacheFileName(URI.create(baseUrl.strip())));
         Path old = cacheDir.resolve(legacyCacheFileName());
         try {
             if (!Files.exists(shared) && Files.isRegularFile(old)) {

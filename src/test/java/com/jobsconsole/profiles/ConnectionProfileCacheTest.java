@@ -1,6 +1,5 @@
 package com.jobsconsole.profiles;
 
-import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AuthScheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,8 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** One cache per orchestrator URL, whatever the profile is called; a cache from before moves there once. */
 class ConnectionProfileCacheTest {
 
-    private static final ApiKey KEY = ApiKey.of("k-1");
-
     @TempDir
     Path dir;
 
@@ -24,10 +21,10 @@ class ConnectionProfileCacheTest {
 
     @Test
     void profilesOfOneUrlShareACacheAndOtherUrlsDoNot() {
-        Path a = profile("Prod", "https://rpa.example.com").cacheFile(dir, KEY);
-        assertThat(profile("Prod renamed", "https://RPA.example.com/").cacheFile(dir, KEY)).isEqualTo(a);
-        assertThat(profile("Prod", "https://rpa.example.com:8443").cacheFile(dir, KEY)).isNotEqualTo(a);
-        assertThat(profile("Prod", "https://rpa.example.com/tenant-2").cacheFile(dir, KEY)).isNotEqualTo(a);
+        Path a = profile("Prod", "https://rpa.example.com").cacheFile(dir);
+        assertThat(profile("Prod renamed", "https://RPA.example.com/").cacheFile(dir)).isEqualTo(a);
+        assertThat(profile("Prod", "https://rpa.example.com:8443").cacheFile(dir)).isNotEqualTo(a);
+        assertThat(profile("Prod", "https://rpa.example.com/tenant-2").cacheFile(dir)).isNotEqualTo(a);
         assertThat(a.getFileName().toString()).isEqualTo("rpa.example.com-https.sqlite");
     }
 
@@ -37,13 +34,13 @@ class ConnectionProfileCacheTest {
         Path old = dir.resolve(p.legacyCacheFileName());
         Files.writeString(old, "cache");
         Files.writeString(Path.of(old + "-wal"), "wal");
-        Path shared = p.cacheFile(dir, KEY);
+        Path shared = p.cacheFile(dir);
         assertThat(shared).hasContent("cache");
         assertThat(Path.of(shared + "-wal")).hasContent("wal");
         assertThat(old).doesNotExist();
         // once the shared cache exists, an old file left behind (another profile's) is not moved over it
         Files.writeString(old, "other");
-        assertThat(p.cacheFile(dir, KEY)).hasContent("cache");
+        assertThat(p.cacheFile(dir)).hasContent("cache");
         assertThat(old).hasContent("other");
     }
 }

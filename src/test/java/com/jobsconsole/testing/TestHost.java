@@ -84,7 +84,7 @@ public class TestHost implements MainViewModel.Host {
     public JobGateway openRemote(ConnectionProfile profile) {
         ApiKey key = profiles.key(profile.name())
                 .orElseThrow(() -> new NotAuthorizedException("target.noKey", profile.name()));
-        return RemoteJobGateway.open(profile.target(key), profile.cacheFile(dir.resolve("cache"), key),
+        return RemoteJobGateway.open(profile.target(key), profile.cacheFile(dir.resolve("cache")),
                 TestStore.REFERENCE);
     }
 

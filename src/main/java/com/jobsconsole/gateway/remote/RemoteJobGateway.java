@@ -383,7 +383,8 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
                         gone.incrementAndGet();
                         noAnswerInARow.set(0);
                     } catch (UnavailableException e) {
-                        failed.put(g, e);
+                        // why the orchestrator gave no answer (a stale copy of a read says it in its cause)
+                        failed.put(g, e instanceof StaleCopyException stale ? (GatewayException) stale.getCause() : e);
                         if (noAnswerInARow.incrementAndGet() >= NO_ANSWER_LIMIT) {
                             open.set(true);
                         }

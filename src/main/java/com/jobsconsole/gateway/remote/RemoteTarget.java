@@ -55,6 +55,11 @@ public record RemoteTarget(URI baseUrl, ApiKey apiKey, AuthScheme auth, Duration
      * renaming a profile keeps it.
      */
     public String cacheFileName() {
+        return cacheFileName(baseUrl);
+    }
+
+    /** The cache file name of the orchestrator at this base URL (see {@link #cacheFileName()}). */
+    public static String cacheFileName(URI baseUrl) {
         String path = baseUrl.getPath() == null ? "" : baseUrl.getPath().replaceAll("/+$", "");
         String name = baseUrl.getHost() + "-" + (baseUrl.getPort() < 0 ? baseUrl.getScheme() : String.valueOf(baseUrl.getPort()))
                 + (path.isEmpty() ? "" : "-" + Integer.toHexString(path.hashCode()));
