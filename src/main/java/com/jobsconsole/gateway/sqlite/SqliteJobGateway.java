@@ -54,7 +54,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
               started_at   = CASE WHEN ?3 AND started_at IS NULL THEN ?2 ELSE started_at END,
               completed_at = CASE WHEN ?4 THEN ?2 ELSE NULL END
             WHERE guid = ?5""";
-    private static final String DELETE = "DELETE FROM job WHERE guid = ?";
+    static final String DELETE = "DELETE FROM job WHERE guid = ?";
 
     private final Path path;
     private final ReferenceData reference;
@@ -64,7 +64,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     private final PreparedStatement selectOne;
     private final PreparedStatement updateStatus;
     private final PreparedStatement delete;
-    private final PreparedStatement upsert;
+    private final CacheRows cacheRows;
     private final BulkJobInserter bulk;
     private boolean closed;
 
@@ -78,7 +78,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
         this.selectOne = connection.prepareStatement(SELECT_ONE);
         this.updateStatus = connection.prepareStatement(UPDATE_STATUS);
         this.delete = connection.prepareStatement(DELETE);
-        this.upsert = connection.prepareStatement(JobRowMapper.INSERT.replace("INSERT INTO", "INSERT OR REPLACE INTO"));
+        this.cacheRows = new CacheRows(connection);
         this.bulk = new BulkJobInserter(connection, path);
     }
 
@@ -226,25 +226,11 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
      */
     public synchronized void put(Job job) {
         ensureOpen();
-        Job toStore = job;
-        Job known = find(job.guid()).orElse(null);
-        if (job.createdAt() == null || job.updatedAt() == null) {
-            LocalDateTime seen = now();
-            LocalDateTime created = job.createdAt() != null ? job.createdAt() : known != null ? known.createdAt() : seen;
-            LocalDateTime updated = job.updatedAt() != null ? job.updatedAt() : known != null ? known.updatedAt() : created;
-            toStore = new Job(job.guid(), job.status(), job.type(), job.source(), job.processVersionId(), job.robotId(),
-                    job.accountId(), job.scheduleId(), job.taskId(), job.stopAfter(), job.abortAfter(), created, updated,
-                    job.startedAt(), job.completedAt());
+        try {
+            cacheRows.put(job, find(job.guid()).orElse(null), now());
+        } catch (SQLException e) {
+            throw failure("put", e);
         }
-        if (!toStore.equals(known)) { // nothing changed: only when it was seen is written
-            try {
-                JobRowMapper.bind(upsert, toStore);
-                upsert.executeUpdate();
-            } catch (SQLException e) {
-                throw failure("put", e);
-            }
-        }
-        markSeen(job.guid());
     }
 
     /** Runs {@code work} (calls to this gateway) as one transaction: all of it is stored, or none. */
@@ -267,24 +253,10 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     /** When {@link #put} last stored this job (an orchestrator's cache: when the orchestrator last showed it). */
     public synchronized Optional<LocalDateTime> seenAt(UUID guid) {
         ensureOpen();
-        try (PreparedStatement st = connection.prepareStatement("SELECT seen_at FROM job_seen WHERE guid = ?")) {
-            st.setString(1, guid.toString());
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(LocalDateTime.parse(rs.getString(1))) : Optional.empty();
-            }
+        try {
+            return cacheRows.seenAt(guid);
         } catch (SQLException e) {
             throw failure("seen", e);
-        }
-    }
-
-    private void markSeen(UUID guid) {
-        try (PreparedStatement st = connection.prepareStatement("INSERT INTO job_seen(guid, seen_at) VALUES (?, ?) "
-                + "ON CONFLICT(guid) DO UPDATE SET seen_at = excluded.seen_at")) {
-            st.setString(1, guid.toString());
-            st.setString(2, now().toString());
-            st.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("put", e);
         }
     }
 
@@ -292,12 +264,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     public synchronized boolean remove(UUID guid) {
         ensureOpen();
         try {
-            try (PreparedStatement st = connection.prepareStatement("DELETE FROM job_seen WHERE guid = ?")) {
-                st.setString(1, guid.toString());
-                st.executeUpdate();
-            }
-            delete.setString(1, guid.toString());
-            return delete.executeUpdate() > 0;
+            return cacheRows.remove(guid);
         } catch (SQLException e) {
             throw failure("remove", e);
         }
@@ -454,7 +421,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
             selectOne.close();
             updateStatus.close();
             delete.close();
-            upsert.close();
+            cacheRows.close();
             connection.close();
             LOG.info("closed store {}", path);
         } catch (SQLException e) {
