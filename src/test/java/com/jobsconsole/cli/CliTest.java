@@ -2,7 +2,6 @@ package com.jobsconsole.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.jobsconsole.app.Launcher;
 import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
@@ -37,9 +36,6 @@ class CliTest {
     private LocalApiServer server;
     private final ObjectMapper json = new ObjectMapper();
 
-    record Run(int code, String out, String err) {
-    }
-
     @AfterEach
     void tearDown() {
         if (server != null) {
@@ -48,14 +44,8 @@ class CliTest {
         CliContext.env = System::getenv;
     }
 
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new Launcher());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private String store() {
@@ -71,7 +61,7 @@ class CliTest {
 
     @Test
     void createReadUpdateListDeleteOnAStore() throws Exception {
-        Run created = run(withStore("job", "create", "--process-version", "55", "--robot", "3", "--account", "4",
+        CliRun created = run(withStore("job", "create", "--process-version", "55", "--robot", "3", "--account", "4",
                 "--stop-after", "2031-01-02 03:04:05"));
         assertThat(created.code()).as(created.err()).isZero();
         JsonNode job = json.readTree(created.out());
@@ -80,20 +70,20 @@ class CliTest {
         assertThat(job.get("stop_after").asText()).isEqualTo("2031-01-02 03:04:05");
         assertThat(job.get("source").asText()).isEqualTo("API");
 
-        Run read = run(withStore("job", "read", guid));
+        CliRun read = run(withStore("job", "read", guid));
         assertThat(read.code()).isZero();
         assertThat(json.readTree(read.out()).get("guid").asText()).isEqualTo(guid);
 
-        Run update = run(withStore("job", "update", guid, "--status", "8"));
+        CliRun update = run(withStore("job", "update", guid, "--status", "8"));
         assertThat(update.code()).isZero();
         assertThat(update.out()).isEmpty();
 
-        Run list = run(withStore("job", "list", "--status", "8"));
+        CliRun list = run(withStore("job", "list", "--status", "8"));
         assertThat(list.code()).isZero();
         assertThat(json.readTree(list.out()).size()).isEqualTo(1);
         assertThat(json.readTree(run(withStore("job", "list", "--status", "1,0")).out()).size()).isZero();
 
-        Run delete = run(withStore("job", "delete", guid));
+        CliRun delete = run(withStore("job", "delete", guid));
         assertThat(delete.code()).isZero();
         assertThat(delete.out()).isEmpty();
         assertThat(run(withStore("job", "read", guid)).code()).isEqualTo(CliContext.NOT_FOUND);
@@ -101,7 +91,7 @@ class CliTest {
 
     @Test
     void exitCodesTellWhatWentWrongInOneLine() {
-        Run badGuid = run(withStore("job", "read", "not-a-guid"));
+        CliRun badGuid = run(withStore("job", "read", "not-a-guid"));
         assertThat(badGuid.code()).isEqualTo(2);
         assertThat(badGuid.err().strip()).isEqualTo("jobs-console job read: “not-a-guid” is not a GUID: expected 32 "
                 + "hexadecimal digits in the form 8-4-4-4-12.");
@@ -115,7 +105,7 @@ class CliTest {
         assertThat(run(withStore("job", "list", "--limit", "999999")).code()).isEqualTo(2);
         String guid = UUID.randomUUID().toString();
         assertThat(run(withStore("job", "create", "--guid", guid, "--process-version", "1", "--robot", "1")).code()).isZero();
-        Run dup = run(withStore("job", "create", "--guid", guid, "--process-version", "1", "--robot", "1"));
+        CliRun dup = run(withStore("job", "create", "--guid", guid, "--process-version", "1", "--robot", "1"));
         assertThat(dup.code()).isEqualTo(1);
         assertThat(dup.err()).contains("exists already");
     }
@@ -123,7 +113,7 @@ class CliTest {
     @Test
     void aStoreThatIsNotADatabaseIsUnavailableAndUntouched() throws Exception {
         Path junk = Files.writeString(dir.resolve("junk.sqlite"), "hello");
-        Run r = run("job", "list", "--store", junk.toString());
+        CliRun r = run("job", "list", "--store", junk.toString());
         assertThat(r.code()).isEqualTo(5);
         assertThat(r.err()).contains("is not a SQLite database");
         assertThat(Files.readString(junk)).isEqualTo("hello");
@@ -133,16 +123,16 @@ class CliTest {
     void theSameCommandsWorkOnARemoteOrchestratorWithAKeyFromAFileOrTheEnvironment() throws Exception {
         server = new LocalApiServer(dir);
         Path keyFile = Files.writeString(dir.resolve("key.txt"), LocalApiServer.KEY.reveal() + "\n");
-        Run created = run("job", "create", "--process-version", "9", "--robot", "2",
+        CliRun created = run("job", "create", "--process-version", "9", "--robot", "2",
                 "--remote", server.baseUrl(), "--api-key-file", keyFile.toString());
         assertThat(created.code()).as(created.err()).isZero();
         String guid = json.readTree(created.out()).get("guid").asText();
         assertThat(server.store.read(UUID.fromString(guid)).robotId()).isEqualTo(2L);
 
         CliContext.env = Map.of("RPA_KEY", LocalApiServer.KEY.reveal())::get;
-        Run read = run("job", "read", guid, "--remote", server.baseUrl(), "--api-key-env", "RPA_KEY", "--auth", "basic");
+        CliRun read = run("job", "read", guid, "--remote", server.baseUrl(), "--api-key-env", "RPA_KEY", "--auth", "basic");
         assertThat(read.code()).as(read.err()).isZero();
-        Run list = run("job", "list", "--remote", server.baseUrl(), "--api-key-env", "RPA_KEY");
+        CliRun list = run("job", "list", "--remote", server.baseUrl(), "--api-key-env", "RPA_KEY");
         assertThat(json.readTree(list.out()).size()).isGreaterThanOrEqualTo(1);
     }
 
@@ -151,16 +141,16 @@ class CliTest {
         server = new LocalApiServer(dir);
         Path keyFile = Files.writeString(dir.resolve("key.txt"), LocalApiServer.KEY.reveal() + "\n");
         String url = server.baseUrl();
-        Run created = run("job", "create", "--process-version", "9", "--robot", "2", "--remote", url,
+        CliRun created = run("job", "create", "--process-version", "9", "--robot", "2", "--remote", url,
                 "--api-key-file", keyFile.toString());
         String guid = json.readTree(created.out()).get("guid").asText();
         server.close();
         server = null;
-        Run offline = run("job", "read", guid, "--remote", url, "--api-key-file", keyFile.toString(), "--timeout", "2");
+        CliRun offline = run("job", "read", guid, "--remote", url, "--api-key-file", keyFile.toString(), "--timeout", "2");
         assertThat(offline.code()).as(offline.err()).isZero();
         assertThat(json.readTree(offline.out()).get("guid").asText()).isEqualTo(guid);
         assertThat(offline.err()).contains("stale").contains("last showed it at").contains("cannot be reached");
-        Run online = run("job", "read", guid, "--online", "--remote", url, "--api-key-file", keyFile.toString(),
+        CliRun online = run("job", "read", guid, "--online", "--remote", url, "--api-key-file", keyFile.toString(),
                 "--timeout", "2");
         assertThat(online.code()).isEqualTo(5);
         assertThat(online.out()).isEmpty();
@@ -171,7 +161,7 @@ class CliTest {
     void aWrongKeyIsExitCode4AndTheKeyIsNeverPrinted() throws Exception {
         server = new LocalApiServer(dir);
         Path keyFile = Files.writeString(dir.resolve("key.txt"), "wrong-key-123");
-        Run r = run("job", "read", UUID.randomUUID().toString(), "--remote", server.baseUrl(),
+        CliRun r = run("job", "read", UUID.randomUUID().toString(), "--remote", server.baseUrl(),
                 "--api-key-file", keyFile.toString());
         assertThat(r.code()).isEqualTo(4);
         assertThat(r.err()).contains("401").doesNotContain("wrong-key-123");
@@ -184,7 +174,7 @@ class CliTest {
         try (var s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Run r = run("job", "read", UUID.randomUUID().toString(), "--remote", "http://127.0.0.1:" + port,
+        CliRun r = run("job", "read", UUID.randomUUID().toString(), "--remote", "http://127.0.0.1:" + port,
                 "--api-key-file", keyFile.toString(), "--timeout", "2");
         assertThat(r.code()).isEqualTo(5);
         assertThat(r.err()).contains("cannot be reached");
@@ -211,7 +201,7 @@ class CliTest {
         profiles.save(null, new ConnectionProfile(name, server.baseUrl(), AuthScheme.BEARER, 2, 5, null),
                 LocalApiServer.KEY);
         try {
-            Run r = run("job", "create", "--process-version", "1", "--robot", "1", "--profile", name);
+            CliRun r = run("job", "create", "--process-version", "1", "--robot", "1", "--profile", name);
             assertThat(r.code()).as(r.err()).isZero();
         } finally {
             profiles.delete(name);
@@ -220,7 +210,7 @@ class CliTest {
 
     @Test
     void versionSaysThePomsVersion() throws Exception {
-        Run r = run("--version");
+        CliRun r = run("--version");
         assertThat(r.code()).isZero();
         String pom = Files.readString(Path.of("pom.xml"));
         String version = pom.substring(pom.indexOf("<version>") + 9, pom.indexOf("</version>"));
@@ -232,7 +222,7 @@ class CliTest {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"job", "--help"},
                 new String[] {"job", "create", "--help"}, new String[] {"job", "list", "--help"},
                 new String[] {"serve", "--help"})) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertThat(r.code()).isZero();
             assertThat(r.out()).contains("Usage:");
         }
@@ -255,7 +245,7 @@ class CliTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> serve.running != null);
         String url = "http://127.0.0.1:" + serve.running.port();
         Path clientKey = Files.writeString(dir.resolve("client-key.txt"), LocalApiServer.KEY.reveal());
-        Run created = run("job", "create", "--process-version", "5", "--robot", "6", "--remote", url,
+        CliRun created = run("job", "create", "--process-version", "5", "--robot", "6", "--remote", url,
                 "--api-key-file", clientKey.toString());
         assertThat(created.code()).as(created.err()).isZero();
         serve.stop.countDown();
@@ -271,7 +261,7 @@ class CliTest {
 
     @Test
     void seedFillsAStoreWithRealisticJobsAndPrintsTheRate() throws Exception {
-        Run r = run(withStore("job", "seed", "--count", "2500"));
+        CliRun r = run(withStore("job", "seed", "--count", "2500"));
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("Seeded 2500 jobs into ").contains("rows/s");
         JsonNode failed = json.readTree(run(withStore("job", "list", "--status", "5", "--limit", "10000")).out());
@@ -285,18 +275,18 @@ class CliTest {
     void exportAndImportRoundTripAndBadRowsWriteNothing() throws Exception {
         assertThat(run(withStore("job", "seed", "--count", "300")).code()).isZero();
         Path csv = dir.resolve("jobs.csv");
-        Run exported = run(withStore("job", "export", "--out", csv.toString(), "--format", "csv"));
+        CliRun exported = run(withStore("job", "export", "--out", csv.toString(), "--format", "csv"));
         assertThat(exported.code()).as(exported.err()).isZero();
         assertThat(exported.out()).startsWith("Exported 300 jobs to ");
         String other = dir.resolve("other.sqlite").toString();
-        Run imported = run("job", "import", csv.toString(), "--store", other);
+        CliRun imported = run("job", "import", csv.toString(), "--store", other);
         assertThat(imported.code()).as(imported.err()).isZero();
         assertThat(imported.out()).startsWith("Imported 300 jobs into ");
         assertThat(json.readTree(run("job", "list", "--limit", "1000", "--store", other).out()).size()).isEqualTo(300);
 
         Path bad = Files.writeString(dir.resolve("bad.csv"), "guid,status\n" + UUID.randomUUID() + ",1\nnope,1\n");
         String third = dir.resolve("third.sqlite").toString();
-        Run refused = run("job", "import", bad.toString(), "--store", third);
+        CliRun refused = run("job", "import", bad.toString(), "--store", third);
         assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.out()).contains("line 3: \u201cnope\u201d is not a GUID");
         assertThat(json.readTree(run("job", "list", "--store", third).out()).size()).isZero();
@@ -304,7 +294,7 @@ class CliTest {
         assertThat(json.readTree(run("job", "list", "--store", third).out()).size()).isEqualTo(1);
 
         Path xlsx = dir.resolve("jobs.xlsx");
-        Run excel = run(withStore("job", "export", "--out", xlsx.toString()));
+        CliRun excel = run(withStore("job", "export", "--out", xlsx.toString()));
         assertThat(excel.code()).as(excel.err()).isZero();
         assertThat(Files.readAllBytes(xlsx)).startsWith('P', 'K'); // a zip, as every XLSX is
         assertThat(run("job", "import", xlsx.toString(), "--format", "xlsx", "--store", third).code()).isEqualTo(2);
@@ -312,7 +302,7 @@ class CliTest {
 
     @Test
     void serveRefusesAMissingKeyFile() {
-        Run r = run("serve", "--store", store(), "--port", "0", "--api-key-file", dir.resolve("none").toString());
+        CliRun r = run("serve", "--store", store(), "--port", "0", "--api-key-file", dir.resolve("none").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("cannot use the API key file");
     }

@@ -2,17 +2,13 @@ package com.jobsconsole.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.jobsconsole.app.Launcher;
 import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.testing.LocalApiServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +25,6 @@ class ProfileCommandTest {
     private LocalApiServer server;
     private String savedHome;
     private final ObjectMapper json = new ObjectMapper();
-
-    record Run(int code, String out, String err) {
-    }
 
     @BeforeEach
     void setUp() throws Exception {
@@ -51,21 +44,15 @@ class ProfileCommandTest {
         }
     }
 
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new Launcher());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void aProfileIsAddedListedShownTestedAndRemovedAndItsKeyIsNeverPrinted() throws Exception {
         String key = LocalApiServer.KEY.reveal();
         Path keyFile = Files.writeString(dir.resolve("key.txt"), key + "\n");
-        Run added = run("profile", "add", "Prod EU", "--url", server.baseUrl(), "--api-key-file", keyFile.toString());
+        CliRun added = run("profile", "add", "Prod EU", "--url", server.baseUrl(), "--api-key-file", keyFile.toString());
         assertThat(added.code()).as(added.err()).isZero();
         assertThat(run("profile", "add", "Prod EU", "--url", server.baseUrl(), "--api-key-file", keyFile.toString())
                 .code()).as("a name taken").isEqualTo(2);
@@ -73,14 +60,14 @@ class ProfileCommandTest {
         assertThat(run("profile", "add", "Other", "--url", "ftp://x", "--api-key-file", keyFile.toString()).code())
                 .as("a bad URL").isEqualTo(2);
 
-        Run list = run("profile", "list", "--json");
+        CliRun list = run("profile", "list", "--json");
         JsonNode all = json.readTree(list.out());
         assertThat(all).hasSize(1);
         assertThat(all.get(0).get("name").asText()).isEqualTo("Prod EU");
         assertThat(all.get(0).get("key").asText()).isEqualTo("set (never shown)");
-        Run shown = run("profile", "show", "Prod EU");
+        CliRun shown = run("profile", "show", "Prod EU");
         assertThat(shown.code()).isZero();
-        for (Run r : new Run[] {added, list, shown, run("profile", "list")}) {
+        for (CliRun r : new CliRun[] {added, list, shown, run("profile", "list")}) {
             assertThat(r.out() + r.err()).doesNotContain(key);
         }
 
@@ -88,7 +75,7 @@ class ProfileCommandTest {
         CliContext.env = Map.of("BAD_KEY", "not-the-key")::get;
         assertThat(run("profile", "add", "Wrong key", "--url", server.baseUrl(), "--api-key-env", "BAD_KEY").code())
                 .isZero();
-        Run refused = run("profile", "test", "Wrong key");
+        CliRun refused = run("profile", "test", "Wrong key");
         assertThat(refused.code()).isEqualTo(4);
         assertThat(refused.out()).contains("refuses the key").doesNotContain("not-the-key");
         int closed;
@@ -109,11 +96,11 @@ class ProfileCommandTest {
         Path keyFile = Files.writeString(dir.resolve("key.txt"), LocalApiServer.KEY.reveal());
         assertThat(run("profile", "add", "Plant", "--url", server.baseUrl(), "--api-key-file", keyFile.toString())
                 .code()).isZero();
-        Run created = run("job", "create", "--process-version", "9", "--robot", "2", "--profile", "Plant");
+        CliRun created = run("job", "create", "--process-version", "9", "--robot", "2", "--profile", "Plant");
         assertThat(created.code()).as(created.err()).isZero();
         String guid = json.readTree(created.out()).get("guid").asText();
         // the job is in the orchestrator's one cache: --remote lists it without reading it first
-        Run listed = run("job", "list", "--remote", server.baseUrl(), "--api-key-file", keyFile.toString());
+        CliRun listed = run("job", "list", "--remote", server.baseUrl(), "--api-key-file", keyFile.toString());
         assertThat(listed.code()).as(listed.err()).isZero();
         assertThat(listed.out()).contains(guid);
         // a profile of another name for the same orchestrator (as a rename leaves it) sees the same cache

@@ -13,23 +13,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -165,20 +164,21 @@ class ServerHardeningTest {
     void thirtyTwoSlowClientsDoNotDelayValidRequestsAndAreClosedAfterTheHeaderTimeLimit() throws Exception {
         String guid = everything().get(0).guid().toString();
         try (SlowClients slow = new SlowClients(server.server.port(), 32)) {
-            Thread.sleep(500); // all 32 hold a connection, headers unfinished
+            // all 32 hold a connection with their headers begun and unfinished
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> slow.rounds() >= 2);
             long worst = 0;
-            for (int i = 0; i < 20; i++) {
+            int answered = 0;
+            int until = slow.rounds() + 4; // valid requests for as long as four more bytes trickle in
+            while (slow.rounds() < until || answered < 20) {
                 RawHttp.Answer a = send("GET", "/api/job/read/" + guid, null, null);
                 assertThat(a.status()).isEqualTo(200);
                 worst = Math.max(worst, a.millis());
-                Thread.sleep(100);
+                answered++;
             }
             assertThat(worst).as("slowest valid answer, ms, with 32 slow clients").isLessThan(1_000);
             // the header time limit closes them (writes to a closed connection fail after a while)
-            long end = System.nanoTime() + (JobApiServer.HEADER_SECONDS + 10) * 1_000_000_000L;
-            while (slow.closedByServer() < 32 && System.nanoTime() < end) {
-                Thread.sleep(200);
-            }
+            WaitForAsyncUtils.waitFor(JobApiServer.HEADER_SECONDS + 10, TimeUnit.SECONDS,
+                    () -> slow.closedByServer() == 32);
             assertThat(slow.closedByServer()).isEqualTo(32);
         }
     }

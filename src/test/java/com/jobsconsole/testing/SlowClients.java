@@ -7,6 +7,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Connections that send a request one byte every 300 ms, never finishing their headers: the slow
@@ -14,41 +18,43 @@ import java.util.List;
  */
 public final class SlowClients implements AutoCloseable {
 
+    private static final byte[] REQUEST = "GET /api/job/read/00000000-0000-0000-0000-000000000000 HTTP/1.1\r\nHost: x\r\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
     private final List<Socket> sockets = new ArrayList<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "trickle");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicInteger rounds = new AtomicInteger();
     private volatile int closedByServer;
 
     public SlowClients(int port, int count) throws IOException {
         for (int i = 0; i < count; i++) {
             sockets.add(new Socket(InetAddress.getLoopbackAddress(), port));
         }
-        byte[] request = "GET /api/job/read/00000000-0000-0000-0000-000000000000 HTTP/1.1\r\nHost: x\r\n"
-                .getBytes(StandardCharsets.ISO_8859_1);
-        thread = new Thread(() -> {
-            int at = 0;
-            while (running) {
-                int closed = 0;
-                for (Socket s : sockets) {
-                    try {
-                        OutputStream out = s.getOutputStream();
-                        out.write(request[at % request.length]);
-                        out.flush();
-                    } catch (IOException e) {
-                        closed++;
-                    }
-                }
-                closedByServer = closed;
-                at++;
-                try {
-                    Thread.sleep(300);
-                } catch (InterruptedException e) {
-                    return;
-                }
+        trickle.scheduleAtFixedRate(this::oneByteEach, 0, 300, TimeUnit.MILLISECONDS);
+    }
+
+    private void oneByteEach() {
+        int at = rounds.get();
+        int closed = 0;
+        for (Socket s : sockets) {
+            try {
+                OutputStream out = s.getOutputStream();
+                out.write(REQUEST[at % REQUEST.length]);
+                out.flush();
+            } catch (IOException e) {
+                closed++;
             }
-        }, "trickle");
-        thread.setDaemon(true);
-        thread.start();
+        }
+        closedByServer = closed;
+        rounds.incrementAndGet();
+    }
+
+    /** How many times every connection has sent its next byte. */
+    public int rounds() {
+        return rounds.get();
     }
 
     /** How many of them the server has closed (a write to them failed). */
@@ -58,8 +64,7 @@ public final class SlowClients implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        running = false;
-        thread.interrupt();
+        trickle.shutdownNow();
         for (Socket s : sockets) {
             s.close();
         }
