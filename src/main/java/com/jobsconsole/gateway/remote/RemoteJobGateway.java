@@ -4,6 +4,7 @@ import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.JobRules;
 import com.jobsconsole.gateway.NotFoundException;
+import com.jobsconsole.gateway.OutboxEntry;
 import com.jobsconsole.gateway.StaleCopyException;
 import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.gateway.UnavailableException;
@@ -45,10 +46,10 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The orchestrator's Job API, local-first. Writes and reads go to the orchestrator (through
- * {@link JobApiClient}) and what it answers is kept in a local SQLite cache; lists and counts come
- * from the cache, since the API has no list method. The two halves of a write (the call, the cache
- * write) stay separate steps so an outbox can later queue the first while offline.
+ * The orchestrator's Job API, local-first. Reads go to the orchestrator (through {@link JobApiClient})
+ * and what it answers is kept in a local SQLite cache; lists and counts come from the cache, since the
+ * API has no list method. Writes go through the cache's durable outbox ({@link OutboxSync}): recorded
+ * with the cache change they expect, then sent, and sent again until the orchestrator confirms them.
  */
 public final class RemoteJobGateway implements JobGateway, RemoteSync {
 
@@ -71,12 +72,17 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
             });
 
     private final CacheWriter writer;
+    private final Breaker breaker = new Breaker(System::nanoTime);
+    private final OutboxSync outbox;
 
     public RemoteJobGateway(JobApiClient client, SqliteJobGateway cache, ReferenceData reference) {
         this.client = client;
         this.cache = cache;
         this.reference = reference;
         this.writer = new CacheWriter();
+        this.outbox = new OutboxSync(cache, client,  breaker,
+                answered -> reachability.set(answered ? Reachability.ANSWERED : Reachability.NO_ANSWER),
+                recentlyCached::remove);
     }
 
     /** Opens the cache file (created if needed) for a target. */
@@ -109,6 +115,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
         try {
             T result = call.get();
             reachability.set(Reachability.ANSWERED);
+            breaker.answered();
             return result;
         } catch (UnavailableException e) {
             // A 5xx is an answer too, but not a useful one: the status bar says "no answer".
@@ -116,6 +123,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
             throw e;
         } catch (GatewayException e) {
             reachability.set(Reachability.ANSWERED);
+            breaker.answered();
             throw e;
         }
     }
@@ -123,9 +131,8 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
     @Override
     public Job create(JobDraft draft) {
         JobRules.check(draft, reference);
-        Job job = remote(() -> client.create(draft));
-        cachePut(job);
-        return job;
+        writer.flush();
+        return outbox.create(draft);
     }
 
     @Override
@@ -134,7 +141,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
         try {
             job = remote(() -> client.read(guid));
         } catch (NotFoundException e) {
-            cacheRemove(guid);
+            cacheGone(guid);
             throw e;
         } catch (UnavailableException e) {
             // no answer: the copy kept here, marked stale with when the orchestrator last showed it
@@ -152,42 +159,14 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
     @Override
     public void updateStatus(UUID guid, int status) {
         JobRules.checkStatus(status, reference);
-        try {
-            remote(() -> {
-                client.update(guid, status);
-                return null;
-            });
-        } catch (NotFoundException e) {
-            cacheRemove(guid);
-            throw e;
-        }
-        // Keep the cache true to the orchestrator: read back what it stored (its times).
-        try {
-            cachePut(remote(() -> client.read(guid)));
-        } catch (GatewayException e) {
-            LOG.info("update of {} succeeded but the read-back failed ({}); the cache keeps a local estimate",
-                    guid, e.getMessage());
-            recentlyCached.remove(guid);
-            writer.submit(() -> {
-                if (cache.find(guid).isPresent()) {
-                    cache.updateStatus(guid, status);
-                }
-            });
-        }
+        writer.flush();
+        outbox.updateStatus(guid, status);
     }
 
     @Override
     public void delete(UUID guid) {
-        try {
-            remote(() -> {
-                client.delete(guid);
-                return null;
-            });
-        } catch (NotFoundException e) {
-            cacheRemove(guid);
-            throw e;
-        }
-        cacheRemove(guid);
+        writer.flush();
+        outbox.delete(guid);
     }
 
     @Override
@@ -230,17 +209,29 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
         return cache().countByType();
     }
 
+    /** Keeps the orchestrator's copy, unless a write of ours to the job waits (then the cache shows ours). */
     private void cachePut(Job job) {
         if (job.equals(recentlyCached.get(job.guid()))) {
             return;
         }
         recentlyCached.put(job.guid(), job);
-        writer.submit(() -> cache.put(job));
+        writer.submit(() -> {
+            if (cache.outbox().sending(job.guid())) {
+                recentlyCached.remove(job.guid());
+            } else {
+                cache.put(job);
+            }
+        });
     }
 
-    private void cacheRemove(UUID guid) {
+    /** The orchestrator has no such job: a kept copy is marked gone (removed when the user clears gone jobs). */
+    private void cacheGone(UUID guid) {
         recentlyCached.remove(guid);
-        writer.submit(() -> cache.remove(guid));
+        writer.submit(() -> {
+            if (!cache.outbox().sending(guid) && cache.find(guid).isPresent()) {
+                cache.markGone(guid);
+            }
+        });
     }
 
     /**
@@ -323,9 +314,56 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
         }
     }
 
+    /** Sends the waiting writes first (so unverified ones are settled), then re-reads every kept job. */
     @Override
     public RefreshReport refresh(int concurrency, Progress progress, BooleanSupplier cancelled) {
+        if (waiting() > 0) {
+            outbox.sync(concurrency, (d, n) -> { }, cancelled);
+        }
         return refresh(cache().allGuids(), concurrency, progress, cancelled);
+    }
+
+    @Override
+    public void queueWrites(boolean queue) {
+        outbox.queueWrites(queue);
+    }
+
+    @Override
+    public List<OutboxEntry> outbox() {
+        return cache().outbox().all();
+    }
+
+    @Override
+    public int waiting() {
+        return cache().outbox().count();
+    }
+
+    @Override
+    public Map<UUID, JobSyncState> syncStates() {
+        SqliteJobGateway kept = cache();
+        Map<UUID, JobSyncState> states = new LinkedHashMap<>();
+        kept.goneJobs().forEach(g -> states.put(g, JobSyncState.GONE));
+        states.putAll(kept.outbox().states());
+        return states;
+    }
+
+    @Override
+    public SyncReport sync(int concurrency, Progress progress, BooleanSupplier cancelled) {
+        writer.flush();
+        return outbox.sync(concurrency, progress, cancelled);
+    }
+
+    @Override
+    public void resolve(UUID guid, Resolution resolution) {
+        writer.flush();
+        outbox.resolve(guid, resolution);
+    }
+
+    @Override
+    public int clearGone() {
+        int n = cache().clearGone();
+        recentlyCached.clear();
+        return n;
     }
 
     @Override

@@ -22,12 +22,15 @@ final class CacheRows implements AutoCloseable {
     private final PreparedStatement markSeen;
     private final PreparedStatement seenAt;
     private final PreparedStatement forgetSeen;
+    private final PreparedStatement markGone;
 
     CacheRows(Connection connection) throws SQLException {
         upsert = connection.prepareStatement(JobRowMapper.INSERT.replace("INSERT INTO", "INSERT OR REPLACE INTO"));
         delete = connection.prepareStatement(SqliteJobGateway.DELETE);
         markSeen = connection.prepareStatement("INSERT INTO job_seen(guid, seen_at) VALUES (?, ?) "
-                + "ON CONFLICT(guid) DO UPDATE SET seen_at = excluded.seen_at");
+                + "ON CONFLICT(guid) DO UPDATE SET seen_at = excluded.seen_at, gone_at = NULL");
+        markGone = connection.prepareStatement("INSERT INTO job_seen(guid, seen_at, gone_at) VALUES (?1, ?2, ?2) "
+                + "ON CONFLICT(guid) DO UPDATE SET gone_at = excluded.gone_at");
         seenAt = connection.prepareStatement("SELECT seen_at FROM job_seen WHERE guid = ?");
         forgetSeen = connection.prepareStatement("DELETE FROM job_seen WHERE guid = ?");
     }
@@ -61,6 +64,13 @@ final class CacheRows implements AutoCloseable {
         }
     }
 
+    /** Marks a kept job as one the orchestrator no longer has. */
+    void markGone(UUID guid, LocalDateTime now) throws SQLException {
+        markGone.setString(1, guid.toString());
+        markGone.setString(2, now.toString());
+        markGone.executeUpdate();
+    }
+
     /** Removes the job and its seen time; says whether the job was stored. */
     boolean remove(UUID guid) throws SQLException {
         forgetSeen.setString(1, guid.toString());
@@ -76,5 +86,6 @@ final class CacheRows implements AutoCloseable {
         markSeen.close();
         seenAt.close();
         forgetSeen.close();
+        markGone.close();
     }
 }

@@ -82,10 +82,37 @@ final class Schema {
                     CREATE TABLE job_seen (
                       guid    TEXT PRIMARY KEY,
                       seen_at TEXT NOT NULL
-                    )"""));
+                    )"""),
+            // 5: an orchestrator's cache keeps the writes waiting to be sent (the outbox), in the order
+            // written, and marks the jobs the orchestrator no longer has (gone) instead of dropping them
+            List.of(
+                    """
+                    CREATE TABLE outbox (
+                      id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                      guid        TEXT    NOT NULL CHECK (length(guid) = 36),
+                      op          TEXT    NOT NULL CHECK (op IN ('CREATE', 'UPDATE', 'DELETE')),
+                      status      INTEGER,
+                      base_status INTEGER,
+                      type        INTEGER,
+                      source      TEXT,
+                      process_version_id INTEGER,
+                      robot_id    INTEGER,
+                      account_id  INTEGER,
+                      schedule_id INTEGER,
+                      task_id     INTEGER,
+                      stop_after  TEXT,
+                      abort_after TEXT,
+                      state       TEXT    NOT NULL CHECK (state IN ('PENDING', 'UNVERIFIED', 'CONFLICT')),
+                      queued_at   TEXT    NOT NULL,
+                      attempts    INTEGER NOT NULL DEFAULT 0,
+                      problem     TEXT,
+                      their_status INTEGER
+                    )""",
+                    "CREATE INDEX outbox_guid ON outbox(guid, id)",
+                    "ALTER TABLE job_seen ADD COLUMN gone_at TEXT"));
 
     /** The tables a store of ours has; a file holding other tables is someone else's database. */
-    static final List<String> OWN_TABLES = List.of("job_status", "job_type", "job", "job_event", "job_seen");
+    static final List<String> OWN_TABLES = List.of("job_status", "job_type", "job", "job_event", "job_seen", "outbox");
 
     private Schema() {
     }

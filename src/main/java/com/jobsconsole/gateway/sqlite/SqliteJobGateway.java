@@ -66,6 +66,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     private final PreparedStatement delete;
     private final CacheRows cacheRows;
     private final BulkJobInserter bulk;
+    private final OutboxTable outbox = new OutboxTable(this);
     private boolean closed;
 
     private SqliteJobGateway(Path path, ReferenceData reference, Clock clock, Connection connection)
@@ -270,6 +271,45 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
         }
     }
 
+    /** The writes an orchestrator's cache keeps until the orchestrator confirms them. */
+    public OutboxTable outbox() {
+        return outbox;
+    }
+
+    /**
+     * Marks a job the orchestrator said it no longer has: kept and shown as gone until
+     * {@link #clearGone()}; a later {@link #put} of it clears the mark.
+     */
+    public synchronized void markGone(UUID guid) {
+        ensureOpen();
+        try {
+            cacheRows.markGone(guid, now());
+        } catch (SQLException e) {
+            throw failure("gone", e);
+        }
+    }
+
+    /** The jobs marked gone. */
+    public synchronized List<UUID> goneJobs() {
+        List<UUID> out = new ArrayList<>();
+        select("gone", "SELECT guid FROM job_seen WHERE gone_at IS NOT NULL", List.of(),
+                rs -> out.add(UUID.fromString(rs.getString(1))));
+        return out;
+    }
+
+    /** Removes the jobs marked gone that have no write waiting; says how many. */
+    public synchronized int clearGone() {
+        int[] n = {0};
+        inTransaction(() -> {
+            for (UUID g : goneJobs()) {
+                if (outbox.forJob(g).isEmpty() && remove(g)) {
+                    n[0]++;
+                }
+            }
+        });
+        return n[0];
+    }
+
     /** Every stored GUID, oldest first (a cache refreshes them one by one). */
     public synchronized List<UUID> allGuids() {
         List<UUID> out = new ArrayList<>();
@@ -386,12 +426,12 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     }
 
     /** Reads one result row. */
-    private interface RowReader {
+    interface RowReader {
         void read(ResultSet rs) throws SQLException;
     }
 
-    /** Runs a query with its parameters and hands each row to {@code each}; call with the lock held. */
-    private void select(String operation, String sql, List<?> params, RowReader each) {
+    /** Runs a query with its parameters and hands each row to {@code each}, under the lock. */
+    synchronized void select(String operation, String sql, List<?> params, RowReader each) {
         ensureOpen();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             JobQuerySql.setAll(ps, params);
@@ -427,6 +467,16 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
         } catch (SQLException e) {
             LOG.warn("closing store {}: {}", path, e.getMessage());
         }
+    }
+
+    /** The connection, for the outbox's statements (under the lock). */
+    Connection connection() {
+        ensureOpen();
+        return connection;
+    }
+
+    GatewayException failureOf(String operation, SQLException e) {
+        return failure(operation, e);
     }
 
     private void ensureOpen() {

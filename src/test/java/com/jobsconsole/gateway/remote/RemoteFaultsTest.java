@@ -90,12 +90,15 @@ class RemoteFaultsTest {
     }
 
     @Test
-    void notFoundMeansNoSuchJobAndLeavesTheCache() throws Exception {
+    void notFoundMeansNoSuchJobAndMarksTheCachedCopyGone() throws Exception {
         RemoteJobGateway g = scripted(200, "{\"guid\": \"" + G + "\", \"status\": 1}");
         g.read(UUID.fromString(G));
         assertThat(g.query(JobQuery.all()).total()).isEqualTo(1);
         server.answer(404, "{\"error\": \"not_found\"}");
         assertThatThrownBy(() -> g.read(UUID.fromString(G))).isInstanceOf(NotFoundException.class);
+        assertThat(g.query(JobQuery.all()).total()).as("kept, marked gone").isEqualTo(1);
+        assertThat(g.syncStates()).containsEntry(UUID.fromString(G), RemoteSync.JobSyncState.GONE);
+        assertThat(g.clearGone()).isEqualTo(1);
         assertThat(g.query(JobQuery.all()).total()).isZero();
     }
 
@@ -258,8 +261,12 @@ class RemoteFaultsTest {
         UUID guid = UUID.randomUUID();
         RemoteJobGateway g = scripted(200, "[{\"guid\": \"" + guid + "\"}]");
         // the follow-up read gets the same scripted answer: only a GUID, which is not a job
+        // the orchestrator took the create but its job cannot be read: the write stays, unverified
         assertThatThrownBy(() -> g.create(JobDraft.of(guid, 1, 1, 1))).isInstanceOf(UnavailableException.class)
-                .satisfies(says("only a GUID"));
+                .satisfies(says("answer was lost"))
+                .satisfies(e -> assertThat(english(e.getCause())).contains("only a GUID"));
+        assertThat(g.outbox()).singleElement().satisfies(e -> assertThat(e.state())
+                .isEqualTo(com.jobsconsole.gateway.OutboxEntry.State.UNVERIFIED));
         assertThat(server.requests).hasSize(2);
         assertThat(server.requests.get(1)).startsWith("GET /api/job/read/" + guid);
     }

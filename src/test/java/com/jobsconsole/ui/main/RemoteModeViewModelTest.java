@@ -100,7 +100,7 @@ class RemoteModeViewModelTest {
     }
 
     @Test
-    void refreshReReadsEveryCachedJobAndDropsTheGoneOnes() {
+    void refreshReReadsEveryCachedJobAndMarksTheGoneOnes() {
         switchToRemote();
         RemoteJobGateway remote = (RemoteJobGateway) gateway.get();
         var a = remote.create(JobDraft.of(UUID.randomUUID(), 1, 1, 1));
@@ -115,6 +115,10 @@ class RemoteModeViewModelTest {
         assertThat(dialogs.last("notify").message()).isEqualTo(
                 "Refreshed 1 of 2 jobs; 1 no longer exist on the orchestrator; 0 failed.");
         assertThat(remote.cache().read(a.guid()).status()).isEqualTo(8);
+        // the gone job stays, marked, until the user clears gone jobs
+        assertThat(remote.syncStates()).containsEntry(b.guid(), RemoteSync.JobSyncState.GONE).hasSize(1);
+        assertThat(remote.cache().find(b.guid())).isPresent();
+        assertThat(remote.clearGone()).isEqualTo(1);
         assertThat(remote.cache().find(b.guid())).isEmpty();
         assertThat(count(8)).isEqualTo(1);
     }

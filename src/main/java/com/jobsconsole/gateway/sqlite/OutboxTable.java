@@ -1,0 +1,235 @@
+package com.jobsconsole.gateway.sqlite;
+
+import com.jobsconsole.gateway.OutboxEntry;
+import com.jobsconsole.gateway.OutboxEntry.Op;
+import com.jobsconsole.gateway.OutboxEntry.State;
+import com.jobsconsole.gateway.RemoteSync.JobSyncState;
+import com.jobsconsole.json.JobJson;
+import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.model.JobSource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The outbox of an orchestrator's cache: the writes not yet confirmed, in the order written, kept in
+ * the cache file so that recording a write and the cache change it expects commit together (call
+ * these inside {@link SqliteJobGateway#inTransaction}). Every method holds the store's lock.
+ */
+public final class OutboxTable {
+
+    private static final String COLUMNS = "id, guid, op, status, base_status, type, source, process_version_id, "
+            + "robot_id, account_id, schedule_id, task_id, stop_after, abort_after, state, queued_at, attempts, "
+            + "problem, their_status";
+    /** Separates a problem's message key and arguments in one column. */
+    private static final String SEP = "\u001F";
+
+    private final SqliteJobGateway store;
+
+    OutboxTable(SqliteJobGateway store) {
+        this.store = store;
+    }
+
+    /** Records a create: its draft, pending. Returns the entry's id. */
+    public long addCreate(JobDraft d) {
+        return add(d.guid(), Op.CREATE, d.status(), null, d);
+    }
+
+    /** Records a status update made from {@code baseStatus} (null: the job was not in the cache). */
+    public long addUpdate(UUID guid, int status, Integer baseStatus) {
+        return add(guid, Op.UPDATE, status, baseStatus, null);
+    }
+
+    public long addDelete(UUID guid) {
+        return add(guid, Op.DELETE, null, null, null);
+    }
+
+    private long add(UUID guid, Op op, Integer status, Integer base, JobDraft d) {
+        synchronized (store) {
+            try (PreparedStatement ps = store.connection().prepareStatement("INSERT INTO outbox(guid, op, status, "
+                    + "base_status, type, source, process_version_id, robot_id, account_id, schedule_id, task_id, "
+                    + "stop_after, abort_after, state, queued_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'PENDING',?)",
+                    PreparedStatement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, guid.toString());
+                ps.setString(2, op.name());
+                setInt(ps, 3, status);
+                setInt(ps, 4, base);
+                setInt(ps, 5, d == null ? null : d.type());
+                ps.setString(6, d == null ? null : d.source().wire());
+                setLong(ps, 7, d == null ? null : d.processVersionId());
+                setLong(ps, 8, d == null ? null : d.robotId());
+                setLong(ps, 9, d == null ? null : d.accountId());
+                setLong(ps, 10, d == null ? null : d.scheduleId());
+                setLong(ps, 11, d == null ? null : d.taskId());
+                ps.setString(12, d == null ? null : JobJson.formatTime(d.stopAfter()));
+                ps.setString(13, d == null ? null : JobJson.formatTime(d.abortAfter()));
+                ps.setString(14, LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw store.failureOf("outbox", e);
+            }
+        }
+    }
+
+    /** Every entry, in the order written. */
+    public List<OutboxEntry> all() {
+        return select("SELECT " + COLUMNS + " FROM outbox ORDER BY id");
+    }
+
+    /** A job's entries, in the order written. */
+    public List<OutboxEntry> forJob(UUID guid) {
+        return select("SELECT " + COLUMNS + " FROM outbox WHERE guid = ? ORDER BY id", guid.toString());
+    }
+
+    /** The jobs whose first entry can be sent (not a conflict), ordered by their first entry. */
+    public List<UUID> jobsToSend() {
+        List<UUID> out = new ArrayList<>();
+        store.select("outbox", "SELECT o.guid FROM outbox o WHERE o.id = (SELECT min(id) FROM outbox WHERE guid = o.guid) "
+                + "AND o.state <> 'CONFLICT' ORDER BY o.id", List.of(), rs -> out.add(UUID.fromString(rs.getString(1))));
+        return out;
+    }
+
+    /** Whether the job has a write that is not yet confirmed or in conflict (its cached copy is ours, not theirs). */
+    public boolean sending(UUID guid) {
+        boolean[] found = {false};
+        store.select("outbox", "SELECT 1 FROM outbox WHERE guid = ? AND state <> 'CONFLICT' LIMIT 1",
+                List.of(guid.toString()), rs -> found[0] = true);
+        return found[0];
+    }
+
+    public int count() {
+        int[] n = {0};
+        store.select("outbox", "SELECT count(*) FROM outbox", List.of(), rs -> n[0] = rs.getInt(1));
+        return n[0];
+    }
+
+    public int conflicts() {
+        int[] n = {0};
+        store.select("outbox", "SELECT count(*) FROM outbox WHERE state = 'CONFLICT'", List.of(), rs -> n[0] = rs.getInt(1));
+        return n[0];
+    }
+
+    /** Each job with an entry: its most pressing state (a conflict, else unverified, else pending). */
+    public Map<UUID, JobSyncState> states() {
+        Map<UUID, JobSyncState> out = new LinkedHashMap<>();
+        store.select("outbox", "SELECT guid, max(CASE state WHEN 'CONFLICT' THEN 3 WHEN 'UNVERIFIED' THEN 2 ELSE 1 END) "
+                + "FROM outbox GROUP BY guid", List.of(), rs -> out.put(UUID.fromString(rs.getString(1)),
+                switch (rs.getInt(2)) {
+                    case 3 -> JobSyncState.CONFLICT;
+                    case 2 -> JobSyncState.UNVERIFIED;
+                    default -> JobSyncState.PENDING;
+                }));
+        return out;
+    }
+
+    public void remove(long id) {
+        update("DELETE FROM outbox WHERE id = ?", id);
+    }
+
+    public void removeJob(UUID guid) {
+        update("DELETE FROM outbox WHERE guid = ?", guid.toString());
+    }
+
+    /**
+     * Notes a try that got no settled answer: the entry stays (unverified when the request may have
+     * reached the orchestrator; an unverified entry never becomes pending again).
+     */
+    public void noAnswer(long id, boolean maybeReceived, List<String> problem) {
+        update("UPDATE outbox SET attempts = attempts + 1, problem = ?, state = CASE WHEN ? OR state = 'UNVERIFIED' "
+                + "THEN 'UNVERIFIED' ELSE 'PENDING' END WHERE id = ?", join(problem), maybeReceived, id);
+    }
+
+    /** Marks a conflict: why, and the orchestrator's status now (null: it has no such job). */
+    public void conflict(long id, List<String> problem, Integer theirStatus) {
+        update("UPDATE outbox SET state = 'CONFLICT', problem = ?, their_status = ? WHERE id = ?", join(problem),
+                theirStatus, id);
+    }
+
+    /** Apply mine: the update is sent again, from the orchestrator's status now as its base. */
+    public void rebase(long id, Integer base) {
+        update("UPDATE outbox SET state = 'PENDING', base_status = ?, problem = NULL, their_status = NULL WHERE id = ?",
+                base, id);
+    }
+
+    private void update(String sql, Object... params) {
+        synchronized (store) {
+            try (PreparedStatement ps = store.connection().prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw store.failureOf("outbox", e);
+            }
+        }
+    }
+
+    private List<OutboxEntry> select(String sql, Object... params) {
+        List<OutboxEntry> out = new ArrayList<>();
+        store.select("outbox", sql, Arrays.asList(params), rs -> out.add(map(rs)));
+        return out;
+    }
+
+    private static OutboxEntry map(ResultSet rs) throws SQLException {
+        UUID guid = UUID.fromString(rs.getString("guid"));
+        Op op = Op.valueOf(rs.getString("op"));
+        Integer status = getInt(rs, "status");
+        JobDraft draft = null;
+        if (op == Op.CREATE) {
+            draft = new JobDraft(guid, status, rs.getInt("type"), JobSource.fromWire(rs.getString("source")).orElseThrow(),
+                    getLong(rs, "process_version_id"), getLong(rs, "robot_id"), getLong(rs, "account_id"),
+                    getLong(rs, "schedule_id"), getLong(rs, "task_id"), JobJson.parseOwnTime(rs.getString("stop_after")),
+                    JobJson.parseOwnTime(rs.getString("abort_after")));
+        }
+        String problem = rs.getString("problem");
+        return new OutboxEntry(rs.getLong("id"), guid, op, draft, status, getInt(rs, "base_status"),
+                State.valueOf(rs.getString("state")), LocalDateTime.parse(rs.getString("queued_at")),
+                rs.getInt("attempts"), problem == null ? List.of() : List.of(problem.split(SEP, -1)),
+                getInt(rs, "their_status"));
+    }
+
+    private static String join(List<String> problem) {
+        return problem == null || problem.isEmpty() ? null : String.join(SEP, problem);
+    }
+
+    private static Integer getInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Long getLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setInt(i, v);
+        }
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+}
