@@ -12,6 +12,8 @@ import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.Settings;
 import com.jobsconsole.gateway.AlreadyExistsException;
+import com.jobsconsole.gateway.ConflictException;
+import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.NotFoundException;
@@ -32,6 +34,8 @@ public final class CliContext {
     public static final int NOT_FOUND = 3;
     public static final int NOT_AUTHORIZED = 4;
     public static final int UNAVAILABLE = 5;
+    /** A change waits for the user's decision on a conflict (remote targets). */
+    public static final int CONFLICT = 7;
 
     /** The environment; tests give their own. */
     static volatile Function<String, String> env = System::getenv;
@@ -68,6 +72,9 @@ public final class CliContext {
         }
         if (e instanceof UnavailableException) {
             return UNAVAILABLE;
+        }
+        if (e instanceof ConflictException) {
+            return CONFLICT;
         }
         if (e instanceof AlreadyExistsException) {
             return OTHER;
@@ -125,12 +132,16 @@ public final class CliContext {
         }
     }
 
-    /** One line for stderr, in the user's language. */
+    /** One line for stderr, in the user's language (with why, when a gateway failure has a reason of its own). */
     static String describe(Throwable e) {
         if (e instanceof CliUsageException) {
             return e.getMessage();
         }
-        return messages().describe(e);
+        String text = messages().describe(e);
+        if (e instanceof GatewayException && e.getCause() instanceof GatewayException cause) {
+            text += " (" + messages().describe(cause) + ")";
+        }
+        return text;
     }
 
     /** A mistake in the command's options that the option parser cannot see. */

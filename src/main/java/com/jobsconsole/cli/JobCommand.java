@@ -2,12 +2,14 @@ package com.jobsconsole.cli;
 
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.BulkJobStore;
+import com.jobsconsole.gateway.ConflictException;
 import com.jobsconsole.gateway.Guids;
 import com.jobsconsole.gateway.StaleCopyException;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.JobFields;
 import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.json.LenientTimes;
@@ -34,6 +36,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -44,8 +47,10 @@ import java.util.function.Function;
         description = "Create, read, update, delete and list jobs in a store or on an orchestrator.",
         subcommands = {JobCommand.Create.class, JobCommand.Read.class, JobCommand.Update.class,
             JobCommand.Delete.class, JobCommand.ListJobs.class, JobCommand.Seed.class, JobCommand.Export.class,
-            JobCommand.Import.class},
-        footer = {"", "Exit codes: 0 done, 2 invalid input, 3 not found, 4 not authorized, 5 unavailable, 1 anything else."})
+            JobCommand.Import.class, RemoteJobCommands.Outbox.class, RemoteJobCommands.Sync.class,
+            RemoteJobCommands.Refresh.class},
+        footer = {"", "Exit codes: 0 done, 2 invalid input, 3 not found, 4 not authorized, 5 unavailable,",
+            "7 a conflict waits for a decision (remote targets), 1 anything else."})
 public final class JobCommand implements Callable<Integer> {
 
     @Spec
@@ -64,18 +69,41 @@ public final class JobCommand implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
+        /** The exit code when {@link #run} returns normally (a command may say otherwise). */
+        int exit = CliContext.OK;
+
         abstract void run(JobGateway gateway, PrintWriter out);
+
+        /** A write's {@code --queue}: keep it for later when the orchestrator cannot take it now. */
+        boolean queue() {
+            return false;
+        }
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (JobGateway gateway = target.open()) {
+                Optional<RemoteSync> remote = gateway.capability(RemoteSync.class);
+                if (queue() && remote.isEmpty()) {
+                    throw new CliContext.CliUsageException("--queue goes with --remote or --profile");
+                }
+                remote.ifPresent(r -> r.queueWrites(queue()));
+                int waitingBefore = remote.map(RemoteSync::waiting).orElse(0);
                 run(gateway, out);
                 out.flush();
-                return CliContext.OK;
+                if (queue() && remote.get().waiting() > waitingBefore) {
+                    err.println("queued: " + remote.get().waiting() + " waiting for " + target.name()
+                            + " (job sync sends them)");
+                    err.flush();
+                }
+                return exit;
             } catch (RuntimeException e) {
                 err.println(spec.qualifiedName() + ": " + CliContext.describe(e));
+                if (e instanceof ConflictException) {
+                    err.println("  (it waits in the outbox: job outbox lists it; decide with "
+                            + "job sync --resolve GUID --mine|--theirs|--discard)");
+                }
                 err.flush();
                 return CliContext.exitCode(e);
             }
@@ -106,6 +134,13 @@ public final class JobCommand implements Callable<Integer> {
         String stopAfter;
         @Option(names = "--abort-after", paramLabel = "TIME", description = "yyyy-MM-dd HH:mm:ss (or ISO-8601).")
         String abortAfter;
+        @Option(names = "--queue", description = QUEUE_HELP)
+        boolean queue;
+
+        @Override
+        boolean queue() {
+            return queue;
+        }
 
         @Override
         void run(JobGateway gateway, PrintWriter out) {
@@ -123,6 +158,9 @@ public final class JobCommand implements Callable<Integer> {
             out.println(JobJson.write(gateway.create(d)));
         }
     }
+
+    static final String QUEUE_HELP = "On a remote target: when the orchestrator cannot take the change now, keep it in "
+            + "the outbox (exit 0, 'queued: N waiting' on stderr) for job sync, instead of failing with exit 5.";
 
     static LocalDateTime time(String option, String text) {
         if (text == null) {
@@ -150,7 +188,7 @@ public final class JobCommand implements Callable<Integer> {
                 }
                 out.println(JobJson.write(e.cached()));
                 PrintWriter err = spec.commandLine().getErr();
-                err.println("job read: stale: " + CliContext.describe(e) + " (" + CliContext.describe(e.getCause()) + ")");
+                err.println("job read: stale: " + CliContext.describe(e));
                 err.flush();
             }
         }
@@ -162,6 +200,13 @@ public final class JobCommand implements Callable<Integer> {
         String guid;
         @Option(names = "--status", required = true, description = "The new status code.")
         int status;
+        @Option(names = "--queue", description = QUEUE_HELP)
+        boolean queue;
+
+        @Override
+        boolean queue() {
+            return queue;
+        }
 
         @Override
         void run(JobGateway gateway, PrintWriter out) {
@@ -173,6 +218,13 @@ public final class JobCommand implements Callable<Integer> {
     static final class Delete extends Action {
         @Parameters(paramLabel = "GUID")
         String guid;
+        @Option(names = "--queue", description = QUEUE_HELP)
+        boolean queue;
+
+        @Override
+        boolean queue() {
+            return queue;
+        }
 
         @Override
         void run(JobGateway gateway, PrintWriter out) {

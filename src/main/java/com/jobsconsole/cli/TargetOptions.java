@@ -49,6 +49,11 @@ public final class TargetOptions {
     @Option(names = "--profile", paramLabel = "NAME", description = "A connection profile made in the GUI.")
     String profile;
 
+    /** What the options name, for messages: the profile's name, the orchestrator's URL or the store file. */
+    String name() {
+        return profile != null ? profile : remote != null ? remote.strip() : "the store";
+    }
+
     /** Opens the gateway these options name. */
     JobGateway open() {
         int chosen = (store != null ? 1 : 0) + (remote != null ? 1 : 0) + (profile != null ? 1 : 0);

@@ -40,9 +40,10 @@ public record OutboxEntry(long id, UUID guid, Op op, JobDraft draft, Integer sta
         return problem.isEmpty() ? null : problem.get(0);
     }
 
-    /** The problem's message arguments. */
+    /** The problem's message arguments (kept as text; whole numbers as numbers again, for the formats). */
     public Object[] problemArgs() {
-        return problem.isEmpty() ? new Object[0] : problem.subList(1, problem.size()).toArray();
+        return problem.isEmpty() ? new Object[0] : problem.subList(1, problem.size()).stream()
+                .map(a -> a.matches("-?\\d{1,18}") ? (Object) Long.valueOf(a) : a).toArray();
     }
 
     /** Whether the user can apply this write over what the orchestrator has (not for a create or a gone job). */
