@@ -100,8 +100,10 @@ public class AppHost implements MainViewModel.Host {
     public JobGateway openRemote(ConnectionProfile profile) {
         ApiKey key = profiles.key(profile.name())
                 .orElseThrow(() -> new NotAuthorizedException("target.noKey", profile.name()));
-        return RemoteJobGateway.open(profile.target(key), profile.cacheFile(dirs.dataDir().resolve("cache")),
+        RemoteJobGateway gateway = RemoteJobGateway.open(profile.target(key), profile.cacheFile(dirs.dataDir().resolve("cache")),
                 reference);
+        gateway.queueWrites(true); // local-first: a write the orchestrator cannot take now waits in the outbox
+        return gateway;
     }
 
     @Override

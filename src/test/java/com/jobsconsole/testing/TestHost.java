@@ -84,8 +84,10 @@ public class TestHost implements MainViewModel.Host {
     public JobGateway openRemote(ConnectionProfile profile) {
         ApiKey key = profiles.key(profile.name())
                 .orElseThrow(() -> new NotAuthorizedException("target.noKey", profile.name()));
-        return RemoteJobGateway.open(profile.target(key), profile.cacheFile(dir.resolve("cache")),
+        RemoteJobGateway gateway = RemoteJobGateway.open(profile.target(key), profile.cacheFile(dir.resolve("cache")),
                 TestStore.REFERENCE);
+        gateway.queueWrites(true); // local-first: a write the orchestrator cannot take now waits in the outbox
+        return gateway;
     }
 
     @Override

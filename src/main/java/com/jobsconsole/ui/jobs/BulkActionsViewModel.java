@@ -4,6 +4,7 @@ import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.BulkJobStore;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.InvalidInputException;
+import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.Job;
@@ -13,10 +14,17 @@ import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.ProgressTask;
 import com.jobsconsole.ui.common.TaskExecutor;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -120,33 +128,66 @@ public final class BulkActionsViewModel {
                 .setStopTimes(j.guid(), t.stopAfter(), t.abortAfter()));
     }
 
-    /** Runs {@code action} on each job off the FX thread, with progress and Cancel, then reports. */
+    /** How many jobs a bulk action on an orchestrator works on at once (a store takes them one by one). */
+    static final int REMOTE_CONCURRENCY = 4;
+
+    /**
+     * Runs {@code action} on each job off the FX thread, with progress and Cancel, then reports. On an
+     * orchestrator, {@value #REMOTE_CONCURRENCY} jobs at once (a slow orchestrator does not serialise its
+     * time-outs), and the report says how many changes wait in the outbox to be sent.
+     */
     private void runBulk(List<Job> jobs, String doneText, Consumer<Job> action) {
         if (!task.start()) {
             return;
         }
+        Optional<RemoteSync> remote = gateway.capability(RemoteSync.class);
         executor.execute(() -> {
-            int ok = 0;
-            Map<UUID, String> failed = new LinkedHashMap<>();
-            int done = 0;
-            for (Job j : jobs) {
+            AtomicInteger ok = new AtomicInteger();
+            AtomicInteger done = new AtomicInteger();
+            Map<UUID, String> failed = Collections.synchronizedMap(new LinkedHashMap<>());
+            Consumer<Job> one = j -> {
                 if (task.isCancelled()) {
-                    break;
+                    return;
                 }
                 try {
                     action.accept(j);
-                    ok++;
+                    ok.incrementAndGet();
                 } catch (GatewayException e) {
                     failed.put(j.guid(), messages.describe(e));
                 }
-                task.report(++done, jobs.size());
+                task.report(done.incrementAndGet(), jobs.size());
+            };
+            if (remote.isPresent()) {
+                ExecutorService pool = Executors.newFixedThreadPool(REMOTE_CONCURRENCY, r -> {
+                    Thread t = new Thread(r, "jobs-console-bulk");
+                    t.setDaemon(true);
+                    return t;
+                });
+                try {
+                    for (Future<?> f : pool.invokeAll(jobs.stream().map(j -> (Callable<Object>) () -> {
+                        one.accept(j);
+                        return null;
+                    }).toList())) {
+                        f.get();
+                    }
+                } finally {
+                    pool.shutdownNow();
+                }
+            } else {
+                jobs.forEach(one);
             }
-            return new BulkReport(jobs.size(), ok, failed, task.isCancelled());
+            long waiting = remote.map(r -> {
+                var states = r.syncStates();
+                return jobs.stream().map(Job::guid).filter(g -> states.get(g) == RemoteSync.JobSyncState.PENDING
+                        || states.get(g) == RemoteSync.JobSyncState.UNVERIFIED).count();
+            }).orElse(0L);
+            return new BulkReport(jobs.size(), ok.get(), new LinkedHashMap<>(failed), task.isCancelled(), waiting);
         }, report -> {
             task.finish();
             gateway.changed();
             String summary = messages.get(report.cancelled ? "jobs.bulk.cancelled" : "jobs.bulk.report", doneText,
-                    report.ok, report.total, report.failed.size());
+                    report.ok, report.total, report.failed.size())
+                    + (report.waiting > 0 ? " " + messages.get("jobs.bulk.waiting", report.waiting) : "");
             if (report.failed.isEmpty()) {
                 dialogs.notify(summary);
             } else {
@@ -159,6 +200,6 @@ public final class BulkActionsViewModel {
         });
     }
 
-    private record BulkReport(int total, int ok, Map<UUID, String> failed, boolean cancelled) {
+    private record BulkReport(int total, int ok, Map<UUID, String> failed, boolean cancelled, long waiting) {
     }
 }

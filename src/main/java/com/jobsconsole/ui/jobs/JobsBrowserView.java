@@ -1,5 +1,11 @@
 package com.jobsconsole.ui.jobs;
 
+import javafx.scene.control.Tooltip;
+import java.util.Locale;
+import org.kordamp.ikonli.javafx.FontIcon;
+import javafx.collections.MapChangeListener;
+import com.jobsconsole.ui.sync.SyncIcons;
+import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobSort;
 import com.jobsconsole.model.JobSource;
@@ -108,6 +114,8 @@ public final class JobsBrowserView {
     @FXML
     private TableView<JobRowViewModel> table;
     @FXML
+    private TableColumn<JobRowViewModel, JobRowViewModel> syncColumn;
+    @FXML
     private TableColumn<JobRowViewModel, String> guidColumn;
     @FXML
     private TableColumn<JobRowViewModel, JobRowViewModel> statusColumn;
@@ -169,7 +177,11 @@ public final class JobsBrowserView {
                 ordered.add(c);
             }
         }
-        ordered.addAll(byId.values());
+        // a column the saved layout does not know yet (added since) goes where the window puts it
+        List<TableColumn<JobRowViewModel, ?>> fxmlOrder = List.copyOf(table.getColumns());
+        for (TableColumn<JobRowViewModel, ?> c : byId.values()) {
+            ordered.add(Math.min(fxmlOrder.indexOf(c), ordered.size()), c);
+        }
         table.getColumns().setAll(ordered);
         saveLater.setOnFinished(e -> saveColumns.accept(table.getColumns().stream()
                 .map(c -> c.getId() + ":" + Math.round(c.getWidth()) + ":" + c.isVisible()).toList()));
@@ -261,6 +273,28 @@ public final class JobsBrowserView {
                 setGraphic(none ? null : new ColorChip(item.statusColor()));
             }
         });
+        syncColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        syncColumn.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(JobRowViewModel item, boolean empty) {
+                super.updateItem(item, empty);
+                RemoteSync.JobSyncState state = empty || item == null || item.isLoading() ? null
+                        : viewModel.syncState(item.job().guid());
+                if (state == null) {
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                FontIcon icon = new FontIcon(SyncIcons.of(state));
+                icon.getStyleClass().add(SyncIcons.styleClass(state));
+                setGraphic(icon);
+                setTooltip(new Tooltip(resources.getString("sync.state." + state.name().toLowerCase(Locale.ROOT))));
+            }
+        });
+        syncColumn.setGraphic(new FontIcon("mdi2c-cloud-sync-outline"));
+        // the sync column shows on an orchestrator's target only, and its marks follow the outbox
+        viewModel.syncShownProperty().subscribe(syncColumn::setVisible);
+        viewModel.syncStates().addListener((MapChangeListener<UUID, RemoteSync.JobSyncState>) c -> table.refresh());
         text(typeColumn, JobRowViewModel::typeName);
         text(sourceColumn, JobRowViewModel::source);
         text(robotColumn, JobRowViewModel::robot);

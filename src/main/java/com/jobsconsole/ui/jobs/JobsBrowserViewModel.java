@@ -3,6 +3,7 @@ package com.jobsconsole.ui.jobs;
 import com.jobsconsole.base.StartupTrace;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobQuery;
@@ -22,6 +23,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +69,8 @@ public final class JobsBrowserViewModel {
     private final ReadOnlyStringWrapper matchSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private ObservableMap<UUID, RemoteSync.JobSyncState> syncStates = FXCollections.observableHashMap();
+    private ReadOnlyBooleanProperty syncShown = new ReadOnlyBooleanWrapper(false).getReadOnlyProperty();
     private final ObservableList<Bucket> statusChart = FXCollections.observableArrayList();
     private final ObservableList<Bucket> createdChart = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper createdChartTitle = new ReadOnlyStringWrapper("");
@@ -395,6 +399,28 @@ public final class JobsBrowserViewModel {
 
     public ReadOnlyStringProperty statusSummaryProperty() {
         return statusSummary.getReadOnlyProperty();
+    }
+
+    /**
+     * Each job's sync state against a remote orchestrator (pending, unverified, conflict, gone), for
+     * the browser's sync column; {@code shown}: whether the target has such states at all.
+     */
+    public void showSyncStates(ObservableMap<UUID, RemoteSync.JobSyncState> states, ReadOnlyBooleanProperty shown) {
+        this.syncStates = states;
+        this.syncShown = shown;
+    }
+
+    public ObservableMap<UUID, RemoteSync.JobSyncState> syncStates() {
+        return syncStates;
+    }
+
+    public ReadOnlyBooleanProperty syncShownProperty() {
+        return syncShown;
+    }
+
+    /** A job's sync state, or null when it is in step (or the target is a store). */
+    public RemoteSync.JobSyncState syncState(UUID guid) {
+        return syncStates.get(guid);
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -17,6 +17,7 @@ import com.jobsconsole.ui.methods.MethodViewModel;
 import com.jobsconsole.ui.methods.ReadJobViewModel;
 import com.jobsconsole.ui.methods.UpdateJobViewModel;
 import com.jobsconsole.ui.reference.ReferenceTablesViewModel;
+import com.jobsconsole.ui.sync.SyncViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.Property;
@@ -118,6 +119,7 @@ public final class MainViewModel {
     private final ProgressTask task;
     private final LayoutViewModel layout;
     private final LiveViewModel live;
+    private final SyncViewModel sync;
     private final ObjectProperty<ApiMethod> selectedMethod = new SimpleObjectProperty<>(ApiMethod.CREATE);
     private final ReadOnlyStringWrapper jobCount = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
@@ -174,6 +176,15 @@ public final class MainViewModel {
         live.notificationsProperty().set(host.notifications());
         live.notificationsProperty().addListener((o, a, on) -> host.saveNotifications(on));
         stores = new StoreFilesViewModel(reference, gateway, executor, dialogs, messages, host, opening, task);
+        sync = new SyncViewModel(reference, gateway, executor, dialogs, messages,
+                () -> target.selectedTargetProperty().get() == null || target.selectedTargetProperty().get().isLocal()
+                        ? gateway.get().target() : target.selectedTargetProperty().get().label(), System::nanoTime);
+        jobs.showSyncStates(sync.states(), sync.activeProperty());
+    }
+
+    /** The outbox of a remote target: waiting writes, conflicts, replay. */
+    public SyncViewModel sync() {
+        return sync;
     }
 
     /**

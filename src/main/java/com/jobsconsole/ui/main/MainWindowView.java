@@ -1,5 +1,11 @@
 package com.jobsconsole.ui.main;
 
+import com.jobsconsole.ui.sync.SyncViewModel;
+import com.jobsconsole.ui.sync.SyncView;
+import com.jobsconsole.ui.common.ViewLoader;
+import javafx.scene.Parent;
+import javafx.stage.Stage;
+import javafx.scene.control.Hyperlink;
 import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.ui.common.TableRows;
@@ -119,6 +125,10 @@ public final class MainWindowView {
     @FXML
     private ToggleButton liveButton;
     @FXML
+    private Button syncButton;
+    @FXML
+    private Hyperlink syncStatusLink;
+    @FXML
     private Label liveStatusLabel;
     @FXML
     private MenuItem maxReferenceItem;
@@ -221,7 +231,11 @@ public final class MainWindowView {
         liveButton.managedProperty().bind(viewModel.target().remoteProperty());
         liveStatusLabel.textProperty().bind(viewModel.live().liveStatusProperty());
         // Live: a look at the store about once a second while the window shows
-        Timeline live = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.live().poll()));
+        bindSync();
+        Timeline live = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            viewModel.live().poll();
+            viewModel.sync().poll();
+        }));
         live.setCycleCount(Animation.INDEFINITE);
         root.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false)
                 .subscribe(showing -> {
@@ -231,6 +245,43 @@ public final class MainWindowView {
                         live.stop();
                     }
                 });
+    }
+
+    /** The Sync button and status-bar link (remote targets), and the Sync window they open. */
+    private void bindSync() {
+        SyncViewModel sync = viewModel.sync();
+        syncButton.visibleProperty().bind(sync.activeProperty());
+        syncButton.managedProperty().bind(sync.activeProperty());
+        syncButton.setOnAction(e -> sync.show());
+        syncStatusLink.textProperty().bind(sync.statusTextProperty());
+        syncStatusLink.visibleProperty().bind(sync.statusTextProperty().isNotEmpty());
+        syncStatusLink.managedProperty().bind(syncStatusLink.visibleProperty());
+        syncStatusLink.setOnAction(e -> {
+            syncStatusLink.setVisited(false);
+            sync.show();
+        });
+        sync.setOnShow(this::showSyncWindow);
+    }
+
+    private Stage syncWindow;
+
+    /** Opens the Sync window over the main window (one at a time; it follows the outbox while open). */
+    private void showSyncWindow() {
+        if (syncWindow != null && syncWindow.isShowing()) {
+            syncWindow.toFront();
+            return;
+        }
+        Stage stage = new Stage();
+        Parent content = new ViewLoader(resources)
+                .register(SyncView.class, () -> new SyncView(viewModel.sync(), stage::close))
+                .load(SyncView.class, "Sync.fxml");
+        Scene scene = new Scene(content);
+        scene.getStylesheets().setAll(root.getScene().getStylesheets());
+        stage.setScene(scene);
+        stage.setTitle(resources.getString("sync.title"));
+        stage.initOwner(root.getScene().getWindow());
+        syncWindow = stage;
+        stage.show();
     }
 
     /** The sections' share of the height: the method panel collapsed or open, one section maximised. */

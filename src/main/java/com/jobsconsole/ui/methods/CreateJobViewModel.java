@@ -156,8 +156,14 @@ public final class CreateJobViewModel extends MethodViewModel {
                 type.get().code(), source.get() == null ? JobSource.GUI : source.get(),
                 FieldRules.id(processVersion.get()), FieldRules.id(robot.get()), FieldRules.id(account.get()),
                 FieldRules.id(schedule.get()), FieldRules.id(task.get()), stopAfter, abortAfter);
-        call(() -> gateway.get().create(draft), job -> {
-            succeed(messages.get("create.success", job.guid().toString()), JobJson.write(job));
+        record Made(Job job, String waiting) {
+        }
+        call(() -> {
+            Job job = gateway.get().create(draft);
+            return new Made(job, waitingNote(job.guid()));
+        }, made -> {
+            Job job = made.job();
+            succeed(messages.get("create.success", job.guid().toString()) + made.waiting(), JobJson.write(job));
             gateway.changed();
             onCreated.accept(job);
             newGuid();

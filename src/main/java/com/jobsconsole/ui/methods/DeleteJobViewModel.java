@@ -25,16 +25,16 @@ public final class DeleteJobViewModel extends GuidMethodViewModel {
     @Override
     protected void run() {
         UUID g = guid();
-        call(() -> gateway.get().read(g), job -> {
+        call(() -> readForChange(g), job -> {
             if (!confirm(job)) {
                 declined();
                 return;
             }
             call(() -> {
                 gateway.get().delete(g);
-                return job;
-            }, deleted -> {
-                succeed(messages.get("delete.success", g.toString()), "[]");
+                return waitingNote(g);
+            }, waiting -> {
+                succeed(messages.get("delete.success", g.toString()) + waiting, "[]");
                 gateway.changed();
             });
         });

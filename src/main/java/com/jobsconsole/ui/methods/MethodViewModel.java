@@ -4,10 +4,12 @@ import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.Exchange;
 import com.jobsconsole.gateway.ExchangeLog;
 import com.jobsconsole.gateway.GatewayException;
+import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.gateway.StaleCopyException;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.ApiMethod;
+import com.jobsconsole.model.Job;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.TaskExecutor;
 import javafx.beans.binding.Bindings;
@@ -24,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -203,6 +206,26 @@ public abstract class MethodViewModel {
         elapsed.set(micros < 10_000
                 ? messages.get("result.elapsed.precise", micros / 1000.0)
                 : messages.get("result.elapsed", micros / 1000));
+    }
+
+    /**
+     * The job a change is about to be made to, for its confirmation: the target's answer, or on a
+     * remote target that does not answer, the copy kept here (the change then waits in the outbox).
+     * Runs off the FX thread.
+     */
+    protected final Job readForChange(UUID guid) {
+        try {
+            return gateway.get().read(guid);
+        } catch (StaleCopyException e) {
+            return e.cached();
+        }
+    }
+
+    /** " The orchestrator did not answer: ..." when a change to the job waits to be sent; else "". Off the FX thread. */
+    protected final String waitingNote(UUID guid) {
+        return gateway.capability(RemoteSync.class).map(r -> r.syncStates().get(guid))
+                .filter(s -> s == RemoteSync.JobSyncState.PENDING || s == RemoteSync.JobSyncState.UNVERIFIED)
+                .map(s -> " " + messages.get("method.waiting")).orElse("");
     }
 
     protected final void succeed(String text, String body) {

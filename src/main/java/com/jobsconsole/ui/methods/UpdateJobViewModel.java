@@ -54,17 +54,17 @@ public final class UpdateJobViewModel extends GuidMethodViewModel {
         UUID g = guid();
         JobStatus target = status.get();
         // Read first: the confirmation must name the transition the job would really make.
-        call(() -> gateway.get().read(g), job -> {
+        call(() -> readForChange(g), job -> {
             if (!reference.isUsualTransition(job.status(), target.code()) && !confirmUnusual(job, target)) {
                 declined();
                 return;
             }
             call(() -> {
                 gateway.get().updateStatus(g, target.code());
-                return job;
-            }, before -> {
-                succeed(messages.get("update.success", g.toString(), statusLabel(before.status()),
-                        messages.label(target)), "[]");
+                return waitingNote(g);
+            }, waiting -> {
+                succeed(messages.get("update.success", g.toString(), statusLabel(job.status()),
+                        messages.label(target)) + waiting, "[]");
                 gateway.changed();
             });
         });
