@@ -1,15 +1,8 @@
 package com.jobsconsole.cli;
 
-import java.util.List;
-import java.nio.file.Path;
-import java.nio.file.Files;
-import java.nio.charset.StandardCharsets;
-import java.io.InputStreamReader;
-import java.io.IOException;
-import java.io.BufferedReader;
-import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AppDirs;
+import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.base.Settings;
 import com.jobsconsole.gateway.AlreadyExistsException;
 import com.jobsconsole.gateway.ConflictException;
@@ -22,6 +15,13 @@ import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.ReferenceDataLoader;
 import com.jobsconsole.model.ReferenceData;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 

@@ -9,20 +9,14 @@ import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.profiles.ConnectionTester;
 import com.jobsconsole.profiles.ProfileStore;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 

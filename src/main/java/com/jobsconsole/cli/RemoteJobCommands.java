@@ -53,8 +53,8 @@ final class RemoteJobCommands {
                         e.problem().isEmpty() ? "" : messages.get(e.problemKey(), e.problemArgs()));
             }
             long conflicts = entries.stream().filter(e -> e.state() == OutboxEntry.State.CONFLICT).count();
-            out.printf(Locale.ROOT, "%d waiting, %d in conflict (job sync --resolve GUID --mine|--theirs|--discard)%n",
-                    entries.size() - conflicts, conflicts);
+            out.printf(Locale.ROOT, "%d waiting, %d in conflict%s%n", entries.size() - conflicts, conflicts,
+                    conflicts > 0 ? " (decide with: job sync --resolve GUID --mine|--theirs|--discard)" : "");
         }
 
         private static Map<String, Object> asMap(OutboxEntry e, Messages messages) {
@@ -165,15 +165,21 @@ final class RemoteJobCommands {
         }
     }
 
-    /** A progress line on stderr, rewritten at most every 1 % (so a log file does not fill up). */
+    /**
+     * A progress line on stderr: on a terminal one line rewritten at each per cent; into a file or a
+     * pipe a line at each tenth (so a log does not fill up with carriage returns).
+     */
     static RemoteSync.Progress progressLine(PrintWriter err, String verb) {
+        boolean terminal = System.console() != null;
+        int step = terminal ? 1 : 10;
         int[] shown = {-1};
         return (done, total) -> {
             int percent = total == 0 ? 100 : (int) (100L * done / total);
             synchronized (shown) {
-                if (percent != shown[0] || done == total) {
+                if (percent / step != shown[0] / step || (done == total && shown[0] != 100)) {
                     shown[0] = percent;
-                    err.printf(Locale.ROOT, "\r%s %d of %d (%d %%)", verb, done, total, percent);
+                    err.printf(Locale.ROOT, terminal ? "\r%s %d of %d (%d %%)" : "%s %d of %d (%d %%)%n", verb, done,
+                            total, percent);
                     err.flush();
                 }
             }
@@ -181,7 +187,9 @@ final class RemoteJobCommands {
     }
 
     static void endProgress(PrintWriter err) {
-        err.println();
-        err.flush();
+        if (System.console() != null) {
+            err.println();
+            err.flush();
+        }
     }
 }

@@ -11,13 +11,9 @@ import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.profiles.ProfileStore;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 
 /** Where a {@code job} command works: a store file, a remote orchestrator, or a GUI profile. */
 public final class TargetOptions {

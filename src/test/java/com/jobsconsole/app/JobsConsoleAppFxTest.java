@@ -164,7 +164,10 @@ class JobsConsoleAppFxTest {
         Path settings = home.resolve("config/settings.json");
         waitUntil(() -> {
             try {
-                return Files.readString(settings).contains("typeColumn:") && Files.readString(settings).contains(":false");
+                String saved = Files.readString(settings);
+                // the layout after the two changes (not the one saved as the window opened)
+                return saved.matches("(?s).*typeColumn:\\d+:false.*")
+                        && saved.indexOf("createdColumn:") >= 0 && saved.indexOf("createdColumn:") < saved.indexOf("syncColumn:");
             } catch (IOException e) {
                 return false;
             }

@@ -1,14 +1,13 @@
 package com.jobsconsole.gateway.sqlite;
 
-import com.jobsconsole.gateway.OutboxEntry;
 import com.jobsconsole.gateway.OutboxEntry.Op;
 import com.jobsconsole.gateway.OutboxEntry.State;
+import com.jobsconsole.gateway.OutboxEntry;
 import com.jobsconsole.gateway.RemoteSync.JobSyncState;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobSource;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -92,6 +92,8 @@ public final class TargetViewModel {
     private void select(TargetChoice choice) {
         switchingTarget = true;
         try {
+            // through null: after the list was refilled, a choice equal to the old one must still reach the chooser
+            selectedTarget.set(null);
             selectedTarget.set(choice);
         } finally {
             switchingTarget = false;

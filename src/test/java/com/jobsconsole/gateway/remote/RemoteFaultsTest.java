@@ -1,8 +1,5 @@
 package com.jobsconsole.gateway.remote;
 
-import java.util.List;
-import com.jobsconsole.gateway.RemoteSync;
-import com.jobsconsole.gateway.StaleCopyException;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.AlreadyExistsException;
@@ -12,6 +9,8 @@ import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.NotFoundException;
+import com.jobsconsole.gateway.RemoteSync;
+import com.jobsconsole.gateway.StaleCopyException;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobQuery;
@@ -29,14 +28,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static com.jobsconsole.testing.Rendered.english;
 import static com.jobsconsole.testing.Rendered.russian;
 import static com.jobsconsole.testing.Rendered.says;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Every way an orchestrator can fail, each with its typed error, a clear message, and no key in sight. */
 class RemoteFaultsTest {
