@@ -35,6 +35,7 @@ public final class BenchMain {
             case "live" -> LiveBenchmark.run(quick);
             case "startup" -> StartupBenchmark.run(quick);
             case "slowclients" -> SlowClientsBenchmark.run(quick);
+            case "replay" -> ReplayBenchmark.run(quick);
             default -> throw new IllegalArgumentException("unknown suite: " + suite
                     + " (known: gateway, remote, server, query, transfer, gui, live, startup, slowclients)");
         }

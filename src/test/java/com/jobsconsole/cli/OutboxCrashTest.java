@@ -8,6 +8,7 @@ import com.jobsconsole.testing.CliWriteLoop;
 import com.jobsconsole.testing.FaultProxy;
 import com.jobsconsole.testing.LocalApiServer;
 import com.jobsconsole.testing.TestStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the kills and one {@code job sync}: the orchestrator and the cache hold the same jobs with the
  * same statuses, no job twice, and every write the command line acknowledged has its effect.
  */
+@Tag("slow")
 class OutboxCrashTest {
 
     private static final int KILLS = 22;

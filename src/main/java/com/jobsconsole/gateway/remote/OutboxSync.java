@@ -25,12 +25,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -249,35 +252,112 @@ final class OutboxSync {
 
     /** Writes down what sending an entry came to, with the cache change it brings, in one transaction. */
     private void settle(OutboxEntry e, Outcome o) {
+        inTransaction(e.guid(), () -> settleIn(e, o));
+    }
+
+    /**
+     * Writes down an outcome inside the caller's transaction. An entry already settled (by another
+     * replay, in this process or another) changes nothing: its cache change was made then.
+     */
+    private void settleIn(OutboxEntry e, Outcome o) {
         UUID guid = e.guid();
         if (o instanceof Done done) {
-            inTransaction(guid, () -> {
-                outbox.remove(e.id());
-                if (e.op() == Op.DELETE) {
-                    cache.remove(guid);
-                } else if (outbox.forJob(guid).isEmpty()) { // later writes wait: the cache keeps showing them
-                    if (done.job() != null) {
-                        cache.put(done.job());
-                    } else if (cache.find(guid).isPresent()) {
-                        cache.updateStatus(guid, e.status());
-                    }
+            if (!outbox.remove(e.id())) {
+                return;
+            }
+            if (e.op() == Op.DELETE) {
+                cache.remove(guid);
+            } else if (!outbox.has(guid)) { // later writes wait: the cache keeps showing them
+                if (done.job() != null) {
+                    cache.put(done.job());
+                } else if (cache.find(guid).isPresent()) {
+                    cache.updateStatus(guid, e.status());
                 }
-            });
+            }
         } else if (o instanceof Conflict c) {
-            inTransaction(guid, () -> {
-                outbox.conflict(e.id(), c.problem(), c.theirStatus());
+            if (outbox.conflict(e.id(), c.problem(), c.theirStatus())) {
                 if (c.theirs() != null) {
                     cache.put(c.theirs());
                 } else if (cache.find(guid).isPresent()) {
                     cache.markGone(guid);
                 }
-            });
+            }
         } else if (o instanceof NoAnswer n) {
             outbox.noAnswer(e.id(), n.maybeReceived(), Delivery.problem(n.error()));
         } else if (o instanceof Refused r && r.error() instanceof NotAuthorizedException) {
             outbox.noAnswer(e.id(), false, Delivery.problem(r.error())); // nothing was done: it waits
         } else if (o instanceof Refused r) {
             outbox.conflict(e.id(), Delivery.problem(r.error()), null);
+        }
+    }
+
+    /**
+     * A replay's outcomes, written down in batches (one transaction each, in the order they came):
+     * writing each in a transaction of its own cost more than sending it. An outcome not yet written
+     * when the process dies is sent again by the next replay, which the natural-key rules make
+     * harmless.
+     */
+    private final class Settler {
+        private static final int BATCH = 128;
+        private static final long MAX_DELAY_NANOS = 200_000_000L;
+        private final ExecutorService committer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "jobs-console-sync-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        private List<OutboxEntry> entries = new ArrayList<>();
+        private List<Outcome> outcomes = new ArrayList<>();
+        private long startedAt;
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+
+        synchronized void add(OutboxEntry e, Outcome o) {
+            if (entries.isEmpty()) {
+                startedAt = System.nanoTime();
+            }
+            entries.add(e);
+            outcomes.add(o);
+            if (entries.size() >= BATCH || System.nanoTime() - startedAt > MAX_DELAY_NANOS) {
+                submit();
+            }
+        }
+
+        private void submit() {
+            if (entries.isEmpty()) {
+                return;
+            }
+            List<OutboxEntry> es = entries;
+            List<Outcome> os = outcomes;
+            entries = new ArrayList<>();
+            outcomes = new ArrayList<>();
+            committer.execute(() -> {
+                try {
+                    cache.inTransaction(() -> {
+                        for (int i = 0; i < es.size(); i++) {
+                            settleIn(es.get(i), os.get(i));
+                        }
+                    });
+                    es.forEach(e -> touched.accept(e.guid()));
+                } catch (RuntimeException x) {
+                    // what was not written down is sent again next time (harmless: the natural keys)
+                    LOG.warn("writing down {} replayed write(s) failed: {}", es.size(), x.getMessage());
+                    failure.compareAndSet(null, x);
+                }
+            });
+        }
+
+        /** Writes down what is left and waits for every batch. */
+        void finish() {
+            synchronized (this) {
+                submit();
+            }
+            committer.shutdown();
+            try {
+                while (!committer.awaitTermination(1, TimeUnit.SECONDS)) {
+                    LOG.debug("waiting for the replay's outcomes to be written down");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -291,7 +371,15 @@ final class OutboxSync {
      * after {@link RemoteSync#NO_ANSWER_LIMIT} no-answers in a row, or when not authorized.
      */
     SyncReport sync(int concurrency, RemoteSync.Progress progress, BooleanSupplier cancelled) {
-        List<UUID> jobs = outbox.jobsToSend();
+        // one read of the outbox, each job's writes in order; a job whose first write is a conflict waits.
+        // An entry settled meanwhile by someone else is harmless to send again (the natural keys) and to
+        // write down again (settleIn skips it).
+        Map<UUID, List<OutboxEntry>> byJob = new LinkedHashMap<>();
+        for (OutboxEntry e : outbox.all()) {
+            byJob.computeIfAbsent(e.guid(), g -> new ArrayList<>()).add(e);
+        }
+        byJob.values().removeIf(entries -> entries.get(0).state() == State.CONFLICT);
+        List<UUID> jobs = List.copyOf(byJob.keySet());
         int conflictsBefore = outbox.conflicts();
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger noAnswerInARow = new AtomicInteger();
@@ -306,6 +394,7 @@ final class OutboxSync {
             return t;
         });
         List<Future<?>> futures = new ArrayList<>();
+        Settler settler = new Settler();
         progress.update(0, jobs.size());
         try {
             for (UUID guid : jobs) {
@@ -315,12 +404,12 @@ final class OutboxSync {
                             return;
                         }
                         synchronized (lockFor(guid)) {
-                            for (OutboxEntry e : outbox.forJob(guid)) {
+                            for (OutboxEntry e : byJob.get(guid)) {
                                 if (e.state() == State.CONFLICT || stop.get()) {
                                     break;
                                 }
                                 Outcome o = deliver(e);
-                                settle(e, o);
+                                settler.add(e, o);
                                 if (o instanceof Done) {
                                     sent.incrementAndGet();
                                     noAnswerInARow.set(0);
@@ -362,6 +451,10 @@ final class OutboxSync {
             }
         } finally {
             pool.shutdownNow();
+            settler.finish();
+        }
+        if (settler.failure.get() instanceof GatewayException g) {
+            problem.compareAndSet(null, g);
         }
         int conflicts = outbox.conflicts();
         return new SyncReport(sent.get(), Math.max(0, conflicts - conflictsBefore), conflicts, outbox.count(),

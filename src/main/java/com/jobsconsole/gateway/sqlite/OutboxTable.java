@@ -11,11 +11,10 @@ import com.jobsconsole.model.JobSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +34,34 @@ public final class OutboxTable {
     private static final String SEP = "\u001F";
 
     private final SqliteJobGateway store;
+    /** Statements prepared once, on the store's connection (closed with it). */
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
     OutboxTable(SqliteJobGateway store) {
         this.store = store;
+    }
+
+    /** The statement for {@code sql}, prepared on first use; call with the store's lock held. */
+    private PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement ps = prepared.get(sql);
+        if (ps == null) {
+            ps = store.connection().prepareStatement(sql);
+            prepared.put(sql, ps);
+        }
+        ps.clearParameters();
+        return ps;
+    }
+
+    /** Closes the prepared statements (the store calls this as it closes). */
+    void close() {
+        for (PreparedStatement ps : prepared.values()) {
+            try {
+                ps.close();
+            } catch (SQLException e) {
+                // closing anyway
+            }
+        }
+        prepared.clear();
     }
 
     /** Records a create: its draft, pending. Returns the entry's id. */
@@ -56,32 +80,16 @@ public final class OutboxTable {
 
     private long add(UUID guid, Op op, Integer status, Integer base, JobDraft d) {
         synchronized (store) {
-            try (PreparedStatement ps = store.connection().prepareStatement("INSERT INTO outbox(guid, op, status, "
-                    + "base_status, type, source, process_version_id, robot_id, account_id, schedule_id, task_id, "
-                    + "stop_after, abort_after, state, queued_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'PENDING',?)",
-                    PreparedStatement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, guid.toString());
-                ps.setString(2, op.name());
-                setInt(ps, 3, status);
-                setInt(ps, 4, base);
-                setInt(ps, 5, d == null ? null : d.type());
-                ps.setString(6, d == null ? null : d.source().wire());
-                setLong(ps, 7, d == null ? null : d.processVersionId());
-                setLong(ps, 8, d == null ? null : d.robotId());
-                setLong(ps, 9, d == null ? null : d.accountId());
-                setLong(ps, 10, d == null ? null : d.scheduleId());
-                setLong(ps, 11, d == null ? null : d.taskId());
-                ps.setString(12, d == null ? null : JobJson.formatTime(d.stopAfter()));
-                ps.setString(13, d == null ? null : JobJson.formatTime(d.abortAfter()));
-                ps.setString(14, LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            } catch (SQLException e) {
-                throw store.failureOf("outbox", e);
-            }
+            update("INSERT INTO outbox(guid, op, status, base_status, type, source, process_version_id, robot_id, "
+                            + "account_id, schedule_id, task_id, stop_after, abort_after, state, queued_at) "
+                            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'PENDING',?)",
+                    guid.toString(), op.name(), status, base, d == null ? null : d.type(),
+                    d == null ? null : d.source().wire(), d == null ? null : d.processVersionId(),
+                    d == null ? null : d.robotId(), d == null ? null : d.accountId(), d == null ? null : d.scheduleId(),
+                    d == null ? null : d.taskId(), d == null ? null : JobJson.formatTime(d.stopAfter()),
+                    d == null ? null : JobJson.formatTime(d.abortAfter()),
+                    LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            return query("SELECT last_insert_rowid()", rs -> rs.getLong(1)).get(0);
         }
     }
 
@@ -95,32 +103,23 @@ public final class OutboxTable {
         return select("SELECT " + COLUMNS + " FROM outbox WHERE guid = ? ORDER BY id", guid.toString());
     }
 
-    /** The jobs whose first entry can be sent (not a conflict), ordered by their first entry. */
-    public List<UUID> jobsToSend() {
-        List<UUID> out = new ArrayList<>();
-        store.select("outbox", "SELECT o.guid FROM outbox o WHERE o.id = (SELECT min(id) FROM outbox WHERE guid = o.guid) "
-                + "AND o.state <> 'CONFLICT' ORDER BY o.id", List.of(), rs -> out.add(UUID.fromString(rs.getString(1))));
-        return out;
-    }
-
     /** Whether the job has a write that is not yet confirmed or in conflict (its cached copy is ours, not theirs). */
     public boolean sending(UUID guid) {
-        boolean[] found = {false};
-        store.select("outbox", "SELECT 1 FROM outbox WHERE guid = ? AND state <> 'CONFLICT' LIMIT 1",
-                List.of(guid.toString()), rs -> found[0] = true);
-        return found[0];
+        return !query("SELECT 1 FROM outbox WHERE guid = ? AND state <> 'CONFLICT' LIMIT 1", rs -> 1,
+                guid.toString()).isEmpty();
+    }
+
+    /** Whether the job has any entry (a conflict included). */
+    public boolean has(UUID guid) {
+        return !query("SELECT 1 FROM outbox WHERE guid = ? LIMIT 1", rs -> 1, guid.toString()).isEmpty();
     }
 
     public int count() {
-        int[] n = {0};
-        store.select("outbox", "SELECT count(*) FROM outbox", List.of(), rs -> n[0] = rs.getInt(1));
-        return n[0];
+        return query("SELECT count(*) FROM outbox", rs -> rs.getInt(1)).get(0);
     }
 
     public int conflicts() {
-        int[] n = {0};
-        store.select("outbox", "SELECT count(*) FROM outbox WHERE state = 'CONFLICT'", List.of(), rs -> n[0] = rs.getInt(1));
-        return n[0];
+        return query("SELECT count(*) FROM outbox WHERE state = 'CONFLICT'", rs -> rs.getInt(1)).get(0);
     }
 
     /** Each job with an entry: its most pressing state (a conflict, else unverified, else pending). */
@@ -136,8 +135,9 @@ public final class OutboxTable {
         return out;
     }
 
-    public void remove(long id) {
-        update("DELETE FROM outbox WHERE id = ?", id);
+    /** Removes an entry; says whether it was still there (another replay may have settled it). */
+    public boolean remove(long id) {
+        return update("DELETE FROM outbox WHERE id = ?", id) > 0;
     }
 
     public void removeJob(UUID guid) {
@@ -154,9 +154,9 @@ public final class OutboxTable {
     }
 
     /** Marks a conflict: why, and the orchestrator's status now (null: it has no such job). */
-    public void conflict(long id, List<String> problem, Integer theirStatus) {
-        update("UPDATE outbox SET state = 'CONFLICT', problem = ?, their_status = ? WHERE id = ?", join(problem),
-                theirStatus, id);
+    public boolean conflict(long id, List<String> problem, Integer theirStatus) {
+        return update("UPDATE outbox SET state = 'CONFLICT', problem = ?, their_status = ? WHERE id = ?", join(problem),
+                theirStatus, id) > 0;
     }
 
     /** Apply mine: the update is sent again, from the orchestrator's status now as its base. */
@@ -165,13 +165,39 @@ public final class OutboxTable {
                 base, id);
     }
 
-    private void update(String sql, Object... params) {
+    /** Runs a change; says how many entries it touched. */
+    private int update(String sql, Object... params) {
         synchronized (store) {
-            try (PreparedStatement ps = store.connection().prepareStatement(sql)) {
+            try {
+                PreparedStatement ps = statement(sql);
                 for (int i = 0; i < params.length; i++) {
                     ps.setObject(i + 1, params[i]);
                 }
-                ps.executeUpdate();
+                return ps.executeUpdate();
+            } catch (SQLException e) {
+                throw store.failureOf("outbox", e);
+            }
+        }
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, Row<T> row, Object... params) {
+        synchronized (store) {
+            List<T> out = new ArrayList<>();
+            try {
+                PreparedStatement ps = statement(sql);
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row.read(rs));
+                    }
+                }
+                return out;
             } catch (SQLException e) {
                 throw store.failureOf("outbox", e);
             }
@@ -179,9 +205,7 @@ public final class OutboxTable {
     }
 
     private List<OutboxEntry> select(String sql, Object... params) {
-        List<OutboxEntry> out = new ArrayList<>();
-        store.select("outbox", sql, Arrays.asList(params), rs -> out.add(map(rs)));
-        return out;
+        return query(sql, OutboxTable::map, params);
     }
 
     private static OutboxEntry map(ResultSet rs) throws SQLException {
@@ -216,19 +240,4 @@ public final class OutboxTable {
         return rs.wasNull() ? null : v;
     }
 
-    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setInt(i, v);
-        }
-    }
-
-    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setLong(i, v);
-        }
-    }
 }

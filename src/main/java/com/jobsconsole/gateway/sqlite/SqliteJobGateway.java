@@ -462,6 +462,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
             updateStatus.close();
             delete.close();
             cacheRows.close();
+            outbox.close();
             connection.close();
             LOG.info("closed store {}", path);
         } catch (SQLException e) {
