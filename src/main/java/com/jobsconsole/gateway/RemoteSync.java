@@ -39,8 +39,10 @@ public interface RemoteSync {
     Reachability reachability();
 
     /**
-     * Re-reads every kept job from the orchestrator, at most {@code concurrency} at a time. Jobs the
-     * orchestrator no longer has are dropped. Stops early when {@code cancelled} says so.
+     * Sends the waiting writes, then re-reads every kept job from the orchestrator, at most
+     * {@code concurrency} at a time. Jobs the orchestrator no longer has are marked gone (see
+     * {@link #clearGone}); a job with a write waiting keeps its cached change. Stops early when
+     * {@code cancelled} says so.
      */
     RefreshReport refresh(int concurrency, Progress progress, BooleanSupplier cancelled);
 

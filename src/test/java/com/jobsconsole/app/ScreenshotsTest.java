@@ -9,11 +9,13 @@ import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobSource;
 import com.jobsconsole.profiles.ConnectionProfile;
+import com.jobsconsole.testing.FaultProxy;
 import com.jobsconsole.testing.LocalApiServer;
 import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.testing.TestHost;
 import com.jobsconsole.ui.common.FxTaskExecutor;
 import com.jobsconsole.ui.main.LayoutViewModel;
+import com.jobsconsole.ui.sync.SyncItemViewModel;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
@@ -34,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -76,6 +79,7 @@ class ScreenshotsTest {
         }
         shoot(store, Locale.ENGLISH, out.resolve("create-validation-en.png"), false);
         remote(out.resolve("remote-exchange-en.png"));
+        syncWindow(out.resolve("sync-window-en.png"));
         for (Locale locale : List.of(Locale.ENGLISH, I18n.RUSSIAN)) {
             importWindow(store, locale, out.resolve("import-" + locale.getLanguage() + ".png"));
         }
@@ -165,6 +169,72 @@ class ScreenshotsTest {
             WaitForAsyncUtils.waitForFxEvents();
             CompletableFuture<WritableImage> shot = new CompletableFuture<>();
             Platform.runLater(() -> shot.complete(stage.getScene().snapshot(null)));
+            write(shot.get(10, TimeUnit.SECONDS), file);
+            FxToolkit.cleanupStages();
+            executor.close();
+            gateway.close();
+        }
+    }
+
+    /**
+     * The Sync window over the main window on a profile whose orchestrator does not answer: two
+     * changes waiting and one conflict (another administrator set the job to Failed meanwhile).
+     */
+    private void syncWindow(Path file) throws Exception {
+        try (var server = new LocalApiServer(dir.resolve("sync-server"));
+             var proxy = new FaultProxy(server.server.port())) {
+            var host = new TestHost(dir.resolve("sync"));
+            ConnectionProfile profile = new ConnectionProfile("Production", proxy.baseUrl(), AuthScheme.BEARER, 2, 5,
+                    null);
+            host.profiles.save(null, profile, LocalApiServer.KEY);
+            try (RemoteJobGateway earlier = (RemoteJobGateway) host.openRemote(profile)) {
+                List<UUID> made = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    made.add(earlier.create(JobDraft.of(UUID.randomUUID(), 50L + i, 1L + i % 5, 4L)).guid());
+                    earlier.updateStatus(made.get(i), i % 3 == 0 ? 8 : 4);
+                }
+                proxy.refuse();
+                earlier.updateStatus(made.get(0), 6); // In progress -> Stopping, overtaken below
+                proxy.heal();
+                server.store.updateStatus(made.get(0), 5);
+                earlier.sync(4, (d, n) -> { }, () -> false);
+                proxy.refuse();
+                earlier.updateStatus(made.get(3), 6);
+                earlier.delete(made.get(5));
+                earlier.create(JobDraft.of(UUID.randomUUID(), 77L, 3L, 4L));
+            }
+            Stage stage = FxToolkit.registerPrimaryStage();
+            ActiveGateway gateway = new ActiveGateway(SqliteJobGateway.open(dir.resolve("sync/local.sqlite"), REFERENCE));
+            FxTaskExecutor executor = new FxTaskExecutor(1);
+            MainWindow[] window = new MainWindow[1];
+            FxToolkit.setupStage(s -> {
+                JobsConsoleApp.applyTheme(false);
+                window[0] = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(),
+                        new Messages(Locale.ENGLISH), host, s::close, Clock.systemDefaultZone());
+                s.setScene(window[0].scene());
+                s.setWidth(1360);
+                s.setHeight(860);
+                s.show();
+                window[0].viewModel().start();
+                var vm = window[0].viewModel();
+                vm.target().selectedTargetProperty().set(vm.target().targets().get(1));
+            });
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> gateway.get() instanceof RemoteJobGateway
+                    && window[0].viewModel().sync().items().size() == 4
+                    && !window[0].viewModel().sync().lastResultProperty().get().isEmpty());
+            FxToolkit.setupFixture(() -> {
+                var sync = window[0].viewModel().sync();
+                sync.show();
+                sync.selectedProperty().set(sync.items().stream().filter(SyncItemViewModel::isConflict).findFirst()
+                        .orElseThrow());
+            });
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Window.getWindows().stream()
+                    .anyMatch(w -> w != stage && w.getScene() != null && w.getScene().lookup(".sync-dialog") != null));
+            WaitForAsyncUtils.waitForFxEvents();
+            CompletableFuture<WritableImage> shot = new CompletableFuture<>();
+            Platform.runLater(() -> Window.getWindows().stream().filter(w -> w != stage && w.getScene() != null
+                    && w.getScene().lookup(".sync-dialog") != null).findFirst()
+                    .ifPresent(w -> shot.complete(w.getScene().snapshot(null))));
             write(shot.get(10, TimeUnit.SECONDS), file);
             FxToolkit.cleanupStages();
             executor.close();

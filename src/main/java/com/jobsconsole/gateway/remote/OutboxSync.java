@@ -24,19 +24,7 @@ import com.jobsconsole.model.JobDraft;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -83,7 +71,7 @@ final class OutboxSync {
         queue = q;
     }
 
-    private Object lockFor(UUID guid) {
+    Object lockFor(UUID guid) {
         return jobLocks[(guid.hashCode() & 0x7fffffff) % jobLocks.length];
     }
 
@@ -91,7 +79,7 @@ final class OutboxSync {
 
     Job create(JobDraft d) {
         Job[] local = new Job[1];
-        long id = record(d.guid(), null, () -> {
+        long id = record(d.guid(), () -> {
             local[0] = cache.create(d); // the cache already has this GUID: nothing is recorded
             return outbox.addCreate(d);
         });
@@ -103,30 +91,33 @@ final class OutboxSync {
     }
 
     void updateStatus(UUID guid, int status) {
-        Job before = cache.find(guid).orElse(null);
-        long id = record(guid, before, () -> {
-            long entry = outbox.addUpdate(guid, status, before == null ? null : before.status());
-            if (before != null) {
+        Job[] before = new Job[1]; // what the console last saw: the update's base, read in the same transaction
+        long id = record(guid, () -> {
+            before[0] = cache.find(guid).orElse(null);
+            long entry = outbox.addUpdate(guid, status, before[0] == null ? null : before[0].status());
+            if (before[0] != null) {
                 cache.updateStatus(guid, status);
             }
             return entry;
         });
-        sendNow(guid, id, before);
+        sendNow(guid, id, before[0]);
     }
 
     void delete(UUID guid) {
-        Job before = cache.find(guid).orElse(null);
-        long id = record(guid, before, () -> {
+        Job[] before = new Job[1];
+        long id = record(guid, () -> {
+            before[0] = cache.find(guid).orElse(null);
             long entry = outbox.addDelete(guid);
             cache.remove(guid);
             return entry;
         });
-        sendNow(guid, id, before);
+        sendNow(guid, id, before[0]);
     }
 
-    private long record(UUID guid, Job before, Supplier<Long> work) {
+    /** Records a write with the cache change it expects, durably (a power cut after this keeps it). */
+    private long record(UUID guid, Supplier<Long> work) {
         long[] id = new long[1];
-        cache.inTransaction(() -> id[0] = work.get());
+        cache.inDurableTransaction(() -> id[0] = work.get());
         touched.accept(guid);
         return id[0];
     }
@@ -147,11 +138,12 @@ final class OutboxSync {
                     blockedBy = e;
                     break;
                 }
+                boolean marked = e.state() == State.PENDING && outbox.markSending(e.id());
                 Outcome o = deliver(e);
                 if (e.id() == id) {
-                    return finish(e, o, before);
+                    return finish(e, o, before, marked);
                 }
-                settle(e, o);
+                settle(e, o, marked);
                 if (!(o instanceof Done)) {
                     blockedBy = e;
                     break;
@@ -173,10 +165,10 @@ final class OutboxSync {
     }
 
     /** Settles the write just made: keeps, undoes or confirms it, and throws what the caller must hear. */
-    private Outcome finish(OutboxEntry e, Outcome o, Job before) {
+    private Outcome finish(OutboxEntry e, Outcome o, Job before, boolean marked) {
         UUID guid = e.guid();
         if (o instanceof Done done) {
-            settle(e, done);
+            settle(e, done, marked);
             if (done.wasGone()) {
                 throw new NotFoundException("error.job.notFound", guid.toString());
             }
@@ -200,7 +192,7 @@ final class OutboxSync {
             throw new NotFoundException("error.job.notFound", guid.toString());
         }
         if (o instanceof Conflict c) {
-            settle(e, c);
+            settle(e, c, marked);
             throw new ConflictException(c.problem().get(0), c.problem().subList(1, c.problem().size()).toArray());
         }
         if (o instanceof Refused r) {
@@ -212,7 +204,7 @@ final class OutboxSync {
             undo(e.id(), guid, before);
             throw n.error();
         }
-        settle(e, n);
+        settle(e, n, marked);
         if (!queue) {
             throw new UnavailableException(n.error(), "error.remote.unverified", guid.toString());
         }
@@ -235,10 +227,10 @@ final class OutboxSync {
         }
     }
 
-    // ---- replay ---------------------------------------------------------------------------------
+    // ---- sending and writing down ------------------------------------------------------------------
 
     /** Sends an entry, noting whether the orchestrator answered. */
-    private Outcome deliver(OutboxEntry e) {
+    Outcome deliver(OutboxEntry e) {
         Outcome o = delivery.deliver(e);
         boolean gotAnswer = !(o instanceof NoAnswer);
         answered.accept(gotAnswer);
@@ -251,15 +243,20 @@ final class OutboxSync {
     }
 
     /** Writes down what sending an entry came to, with the cache change it brings, in one transaction. */
-    private void settle(OutboxEntry e, Outcome o) {
-        inTransaction(e.guid(), () -> settleIn(e, o));
+    private void settle(OutboxEntry e, Outcome o, boolean marked) {
+        inTransaction(e.guid(), () -> settleIn(e, o, marked));
     }
 
     /**
      * Writes down an outcome inside the caller's transaction. An entry already settled (by another
      * replay, in this process or another) changes nothing: its cache change was made then.
      */
-    private void settleIn(OutboxEntry e, Outcome o) {
+    void settleIn(OutboxEntry e, Outcome o) {
+        settleIn(e, o, false);
+    }
+
+    /** {@code marked}: the entry was marked as being sent ({@link OutboxTable#markSending}) from waiting. */
+    private void settleIn(OutboxEntry e, Outcome o, boolean marked) {
         UUID guid = e.guid();
         if (o instanceof Done done) {
             if (!outbox.remove(e.id())) {
@@ -283,82 +280,18 @@ final class OutboxSync {
                 }
             }
         } else if (o instanceof NoAnswer n) {
-            outbox.noAnswer(e.id(), n.maybeReceived(), Delivery.problem(n.error()));
+            outbox.noAnswer(e.id(), n.maybeReceived(), Delivery.problem(n.error()), marked);
         } else if (o instanceof Refused r && r.error() instanceof NotAuthorizedException) {
-            outbox.noAnswer(e.id(), false, Delivery.problem(r.error())); // nothing was done: it waits
+            outbox.noAnswer(e.id(), false, Delivery.problem(r.error()), marked); // nothing was done: it waits
         } else if (o instanceof Refused r) {
             outbox.conflict(e.id(), Delivery.problem(r.error()), null);
         }
     }
 
-    /**
-     * A replay's outcomes, written down in batches (one transaction each, in the order they came):
-     * writing each in a transaction of its own cost more than sending it. An outcome not yet written
-     * when the process dies is sent again by the next replay, which the natural-key rules make
-     * harmless.
-     */
-    private final class Settler {
-        private static final int BATCH = 128;
-        private static final long MAX_DELAY_NANOS = 200_000_000L;
-        private final ExecutorService committer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "jobs-console-sync-writer");
-            t.setDaemon(true);
-            return t;
-        });
-        private List<OutboxEntry> entries = new ArrayList<>();
-        private List<Outcome> outcomes = new ArrayList<>();
-        private long startedAt;
-        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-
-        synchronized void add(OutboxEntry e, Outcome o) {
-            if (entries.isEmpty()) {
-                startedAt = System.nanoTime();
-            }
-            entries.add(e);
-            outcomes.add(o);
-            if (entries.size() >= BATCH || System.nanoTime() - startedAt > MAX_DELAY_NANOS) {
-                submit();
-            }
-        }
-
-        private void submit() {
-            if (entries.isEmpty()) {
-                return;
-            }
-            List<OutboxEntry> es = entries;
-            List<Outcome> os = outcomes;
-            entries = new ArrayList<>();
-            outcomes = new ArrayList<>();
-            committer.execute(() -> {
-                try {
-                    cache.inTransaction(() -> {
-                        for (int i = 0; i < es.size(); i++) {
-                            settleIn(es.get(i), os.get(i));
-                        }
-                    });
-                    es.forEach(e -> touched.accept(e.guid()));
-                } catch (RuntimeException x) {
-                    // what was not written down is sent again next time (harmless: the natural keys)
-                    LOG.warn("writing down {} replayed write(s) failed: {}", es.size(), x.getMessage());
-                    failure.compareAndSet(null, x);
-                }
-            });
-        }
-
-        /** Writes down what is left and waits for every batch. */
-        void finish() {
-            synchronized (this) {
-                submit();
-            }
-            committer.shutdown();
-            try {
-                while (!committer.awaitTermination(1, TimeUnit.SECONDS)) {
-                    LOG.debug("waiting for the replay's outcomes to be written down");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    /** A user's decision is written as durably as a queued write. */
+    private void decided(UUID guid, Runnable work) {
+        cache.inDurableTransaction(work);
+        touched.accept(guid);
     }
 
     private void inTransaction(UUID guid, Runnable work) {
@@ -366,99 +299,9 @@ final class OutboxSync {
         touched.accept(guid);
     }
 
-    /**
-     * Sends every job's waiting writes, {@code concurrency} jobs at once, each job's in order; stops
-     * after {@link RemoteSync#NO_ANSWER_LIMIT} no-answers in a row, or when not authorized.
-     */
+    /** Replays the outbox (see {@link OutboxReplay}). */
     SyncReport sync(int concurrency, RemoteSync.Progress progress, BooleanSupplier cancelled) {
-        // one read of the outbox, each job's writes in order; a job whose first write is a conflict waits.
-        // An entry settled meanwhile by someone else is harmless to send again (the natural keys) and to
-        // write down again (settleIn skips it).
-        Map<UUID, List<OutboxEntry>> byJob = new LinkedHashMap<>();
-        for (OutboxEntry e : outbox.all()) {
-            byJob.computeIfAbsent(e.guid(), g -> new ArrayList<>()).add(e);
-        }
-        byJob.values().removeIf(entries -> entries.get(0).state() == State.CONFLICT);
-        List<UUID> jobs = List.copyOf(byJob.keySet());
-        int conflictsBefore = outbox.conflicts();
-        AtomicInteger sent = new AtomicInteger();
-        AtomicInteger noAnswerInARow = new AtomicInteger();
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicBoolean noAnswer = new AtomicBoolean();
-        AtomicReference<GatewayException> problem = new AtomicReference<>();
-        AtomicInteger done = new AtomicInteger();
-        int threads = Math.max(1, Math.min(concurrency, jobs.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "jobs-console-sync");
-            t.setDaemon(true);
-            return t;
-        });
-        List<Future<?>> futures = new ArrayList<>();
-        Settler settler = new Settler();
-        progress.update(0, jobs.size());
-        try {
-            for (UUID guid : jobs) {
-                futures.add(pool.submit(() -> {
-                    try {
-                        if (stop.get() || cancelled.getAsBoolean()) {
-                            return;
-                        }
-                        synchronized (lockFor(guid)) {
-                            for (OutboxEntry e : byJob.get(guid)) {
-                                if (e.state() == State.CONFLICT || stop.get()) {
-                                    break;
-                                }
-                                Outcome o = deliver(e);
-                                settler.add(e, o);
-                                if (o instanceof Done) {
-                                    sent.incrementAndGet();
-                                    noAnswerInARow.set(0);
-                                    continue;
-                                }
-                                if (o instanceof NoAnswer n) {
-                                    noAnswer.set(true);
-                                    problem.set(n.error());
-                                    if (noAnswerInARow.incrementAndGet() >= RemoteSync.NO_ANSWER_LIMIT) {
-                                        stop.set(true);
-                                    }
-                                } else if (o instanceof Refused r && r.error() instanceof NotAuthorizedException) {
-                                    problem.set(r.error());
-                                    stop.set(true);
-                                } else {
-                                    noAnswerInARow.set(0);
-                                }
-                                break;
-                            }
-                        }
-                    } finally {
-                        progress.update(done.incrementAndGet(), jobs.size());
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    stop.set(true);
-                    break;
-                } catch (ExecutionException e) {
-                    LOG.warn("sending a job's writes failed", e.getCause());
-                    if (e.getCause() instanceof GatewayException g) {
-                        problem.compareAndSet(null, g);
-                    }
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-            settler.finish();
-        }
-        if (settler.failure.get() instanceof GatewayException g) {
-            problem.compareAndSet(null, g);
-        }
-        int conflicts = outbox.conflicts();
-        return new SyncReport(sent.get(), Math.max(0, conflicts - conflictsBefore), conflicts, outbox.count(),
-                noAnswer.get(), problem.get(), cancelled.getAsBoolean());
+        return new OutboxReplay(this, cache, outbox, touched).run(concurrency, progress, cancelled);
     }
 
     // ---- the user's decisions -------------------------------------------------------------------
@@ -473,7 +316,7 @@ final class OutboxSync {
                         throw new InvalidInputException("outbox.resolve.mineImpossible", guid.toString());
                     }
                     Integer base = OutboxEntry.CONFLICT_CHANGED.equals(c.problemKey()) ? c.theirStatus() : c.baseStatus();
-                    inTransaction(guid, () -> {
+                    decided(guid, () -> {
                         outbox.rebase(c.id(), base);
                         if (cache.find(guid).isPresent()) {
                             cache.updateStatus(guid, c.status());
@@ -481,11 +324,11 @@ final class OutboxSync {
                     });
                 }
                 case THEIRS -> {
-                    inTransaction(guid, () -> outbox.removeJob(guid));
+                    decided(guid, () -> outbox.removeJob(guid));
                     readTheirs(guid);
                 }
                 case DISCARD -> {
-                    inTransaction(guid, () -> outbox.remove(c.id()));
+                    decided(guid, () -> outbox.remove(c.id()));
                     if (outbox.forJob(guid).isEmpty()) {
                         readTheirs(guid);
                     }

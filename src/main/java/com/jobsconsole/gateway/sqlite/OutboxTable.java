@@ -145,12 +145,22 @@ public final class OutboxTable {
     }
 
     /**
-     * Notes a try that got no settled answer: the entry stays (unverified when the request may have
-     * reached the orchestrator; an unverified entry never becomes pending again).
+     * Marks a waiting entry as being sent: from here until its answer is written down it counts as
+     * unverified, so a process killed meanwhile leaves it unverified (the next replay settles it by
+     * reading the job). Says whether it was waiting.
      */
-    public void noAnswer(long id, boolean maybeReceived, List<String> problem) {
-        update("UPDATE outbox SET attempts = attempts + 1, problem = ?, state = CASE WHEN ? OR state = 'UNVERIFIED' "
-                + "THEN 'UNVERIFIED' ELSE 'PENDING' END WHERE id = ?", join(problem), maybeReceived, id);
+    public boolean markSending(long id) {
+        return update("UPDATE outbox SET state = 'UNVERIFIED' WHERE id = ? AND state = 'PENDING'", id) > 0;
+    }
+
+    /**
+     * Notes a try that got no settled answer: the entry stays, unverified when the request may have
+     * reached the orchestrator; waiting again when it certainly did not and it was waiting before
+     * this try ({@code wasPending}); else as it was (an unverified entry stays unverified).
+     */
+    public void noAnswer(long id, boolean maybeReceived, List<String> problem, boolean wasPending) {
+        update("UPDATE outbox SET attempts = attempts + 1, problem = ?, state = CASE WHEN ? THEN 'UNVERIFIED' "
+                + "WHEN ? THEN 'PENDING' ELSE state END WHERE id = ?", join(problem), maybeReceived, wasPending, id);
     }
 
     /** Marks a conflict: why, and the orchestrator's status now (null: it has no such job). */

@@ -57,6 +57,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     static final String DELETE = "DELETE FROM job WHERE guid = ?";
 
     private final Path path;
+    private final Durability durability;
     private final ReferenceData reference;
     private final Clock clock;
     private final Connection connection;
@@ -69,9 +70,10 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     private final OutboxTable outbox = new OutboxTable(this);
     private boolean closed;
 
-    private SqliteJobGateway(Path path, ReferenceData reference, Clock clock, Connection connection)
-            throws SQLException {
+    private SqliteJobGateway(Path path, ReferenceData reference, Clock clock, Connection connection,
+                             Durability durability) throws SQLException {
         this.path = path;
+        this.durability = durability;
         this.reference = reference;
         this.clock = clock;
         this.connection = connection;
@@ -107,7 +109,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
         Path file = path.toAbsolutePath().normalize();
         Connection c = SqliteStoreFile.open(file, reference, durability);
         try {
-            return new SqliteJobGateway(file, reference, clock, c);
+            return new SqliteJobGateway(file, reference, clock, c, durability);
         } catch (SQLException e) {
             try {
                 c.close();
@@ -245,6 +247,28 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
             } catch (RuntimeException | Error e) {
                 st.execute("ROLLBACK");
                 throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("transaction", e);
+        }
+    }
+
+    /**
+     * {@link #inTransaction}, committed as a user's store commits (it survives a power cut) even in a
+     * cache: for what was acknowledged to the user, such as a write queued in the outbox.
+     */
+    public synchronized void inDurableTransaction(Runnable work) {
+        if (durability == Durability.FULL) {
+            inTransaction(work);
+            return;
+        }
+        ensureOpen();
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA synchronous = FULL");
+            try {
+                inTransaction(work);
+            } finally {
+                st.execute("PRAGMA synchronous = NORMAL");
             }
         } catch (SQLException e) {
             throw failure("transaction", e);

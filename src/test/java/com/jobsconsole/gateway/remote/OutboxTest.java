@@ -114,6 +114,31 @@ class OutboxTest {
     }
 
     @Test
+    void aWriteOnItsWayIsUnverifiedSoAProcessKilledThenLeavesItToBeSettled() throws Exception {
+        Job job = console.create(draft(25));
+        proxy.fail(line -> line.startsWith("POST /api/job/update"), Fault.HANG, 1);
+        Thread writer = new Thread(() -> catchThrowableOfType(() -> console.updateStatus(job.guid(), STOPPING),
+                UnavailableException.class));
+        writer.start();
+        // while the update hangs, another look at the cache file (as after a kill -9) sees it unverified
+        try (var other = com.jobsconsole.gateway.sqlite.SqliteJobGateway.openCache(dir.resolve("cache.sqlite"),
+                TestStore.REFERENCE)) {
+            long end = System.nanoTime() + 5_000_000_000L;
+            while (other.outbox().all().stream().noneMatch(e -> e.state() == State.UNVERIFIED) && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertThat(other.outbox().all()).singleElement().extracting(OutboxEntry::state).isEqualTo(State.UNVERIFIED);
+        }
+        writer.join();
+        // a refused connection, certainly not received, leaves a queued write waiting, not unverified
+        console.queueWrites(true);
+        proxy.refuse();
+        Job other = console.create(draft(26));
+        assertThat(console.outbox()).filteredOn(e -> e.guid().equals(other.guid())).singleElement()
+                .extracting(OutboxEntry::state).isEqualTo(State.PENDING);
+    }
+
+    @Test
     void aDeleteWhoseAnswerIsLostIsDoneByTheNextSync() {
         Job job = console.create(draft(12));
         proxy.fail(line -> line.startsWith("DELETE"), Fault.DROP_AFTER_COMMIT, 1);

@@ -113,7 +113,8 @@ class RemoteModeViewModelTest {
         assertThat(vm.task().progressProperty().get()).isEqualTo(1.0);
         assertThat(vm.task().busyProperty().get()).isFalse();
         assertThat(dialogs.last("notify").message()).isEqualTo(
-                "Refreshed 1 of 2 jobs; 1 no longer exist on the orchestrator; 0 failed.");
+                "Refreshed 1 of 2 jobs; 1 no longer exist on the orchestrator (marked gone: Sync \u2192 Clear gone jobs "
+                        + "removes them); 0 failed.");
         assertThat(remote.cache().read(a.guid()).status()).isEqualTo(8);
         // the gone job stays, marked, until the user clears gone jobs
         assertThat(remote.syncStates()).containsEntry(b.guid(), RemoteSync.JobSyncState.GONE).hasSize(1);
