@@ -24,6 +24,7 @@ import com.jobsconsole.model.JobDraft;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -114,10 +115,17 @@ final class OutboxSync {
         sendNow(guid, id, before[0]);
     }
 
-    /** Records a write with the cache change it expects, durably (a power cut after this keeps it). */
+    /**
+     * Records a write with the cache change it expects, in one transaction, marked as being sent (a
+     * process killed from here on leaves it unverified, to be settled by reading the job). Whatever
+     * keeps it in the outbox afterwards is committed durably before the caller hears "queued".
+     */
     private long record(UUID guid, Supplier<Long> work) {
         long[] id = new long[1];
-        cache.inDurableTransaction(() -> id[0] = work.get());
+        cache.inTransaction(() -> {
+            id[0] = work.get();
+            outbox.markSending(id[0]);
+        });
         touched.accept(guid);
         return id[0];
     }
@@ -138,19 +146,25 @@ final class OutboxSync {
                     blockedBy = e;
                     break;
                 }
-                boolean marked = e.state() == State.PENDING && outbox.markSending(e.id());
+                boolean marked = e.id() == id || e.state() == State.PENDING && outbox.markSending(e.id());
                 Outcome o = deliver(e);
                 if (e.id() == id) {
-                    return finish(e, o, before, marked);
+                    return finish(e, o, before);
                 }
-                settle(e, o, marked);
+                settle(e, o, marked, false);
                 if (!(o instanceof Done)) {
                     blockedBy = e;
                     break;
                 }
             }
             if (queue) {
-                return null; // kept, behind the job's earlier writes (or the open breaker)
+                // kept, behind the job's earlier writes (or the open breaker): waiting, durably
+                List<String> why = blockedBy != null && blockedBy.id() == id
+                        ? Delivery.problem("outbox.waiting.breaker", client.target().baseUrl(), RemoteSync.NO_ANSWER_LIMIT)
+                        : Delivery.problem("outbox.waiting.behind", guid);
+                cache.inDurableTransaction(() -> outbox.notSent(id, why));
+                touched.accept(guid);
+                return null;
             }
             undo(id, guid, before);
             if (blockedBy != null && blockedBy.state() == State.CONFLICT) {
@@ -165,10 +179,10 @@ final class OutboxSync {
     }
 
     /** Settles the write just made: keeps, undoes or confirms it, and throws what the caller must hear. */
-    private Outcome finish(OutboxEntry e, Outcome o, Job before, boolean marked) {
+    private Outcome finish(OutboxEntry e, Outcome o, Job before) {
         UUID guid = e.guid();
         if (o instanceof Done done) {
-            settle(e, done, marked);
+            settle(e, done, true, false);
             if (done.wasGone()) {
                 throw new NotFoundException("error.job.notFound", guid.toString());
             }
@@ -192,7 +206,7 @@ final class OutboxSync {
             throw new NotFoundException("error.job.notFound", guid.toString());
         }
         if (o instanceof Conflict c) {
-            settle(e, c, marked);
+            settle(e, c, true, true); // waits for the user's decision: durably
             throw new ConflictException(c.problem().get(0), c.problem().subList(1, c.problem().size()).toArray());
         }
         if (o instanceof Refused r) {
@@ -204,7 +218,7 @@ final class OutboxSync {
             undo(e.id(), guid, before);
             throw n.error();
         }
-        settle(e, n, marked);
+        settle(e, n, true, true); // kept (queued or unverified): durably, before the caller hears it
         if (!queue) {
             throw new UnavailableException(n.error(), "error.remote.unverified", guid.toString());
         }
@@ -243,8 +257,12 @@ final class OutboxSync {
     }
 
     /** Writes down what sending an entry came to, with the cache change it brings, in one transaction. */
-    private void settle(OutboxEntry e, Outcome o, boolean marked) {
-        inTransaction(e.guid(), () -> settleIn(e, o, marked));
+    private void settle(OutboxEntry e, Outcome o, boolean marked, boolean durable) {
+        if (durable) {
+            durably(e.guid(), () -> settleIn(e, o, marked));
+        } else {
+            inTransaction(e.guid(), () -> settleIn(e, o, marked));
+        }
     }
 
     /**
@@ -288,8 +306,8 @@ final class OutboxSync {
         }
     }
 
-    /** A user's decision is written as durably as a queued write. */
-    private void decided(UUID guid, Runnable work) {
+    /** For what the user was told is kept (a queued write, a conflict, a decision): survives a power cut. */
+    private void durably(UUID guid, Runnable work) {
         cache.inDurableTransaction(work);
         touched.accept(guid);
     }
@@ -316,7 +334,7 @@ final class OutboxSync {
                         throw new InvalidInputException("outbox.resolve.mineImpossible", guid.toString());
                     }
                     Integer base = OutboxEntry.CONFLICT_CHANGED.equals(c.problemKey()) ? c.theirStatus() : c.baseStatus();
-                    decided(guid, () -> {
+                    durably(guid, () -> {
                         outbox.rebase(c.id(), base);
                         if (cache.find(guid).isPresent()) {
                             cache.updateStatus(guid, c.status());
@@ -324,11 +342,11 @@ final class OutboxSync {
                     });
                 }
                 case THEIRS -> {
-                    decided(guid, () -> outbox.removeJob(guid));
+                    durably(guid, () -> outbox.removeJob(guid));
                     readTheirs(guid);
                 }
                 case DISCARD -> {
-                    decided(guid, () -> outbox.remove(c.id()));
+                    durably(guid, () -> outbox.remove(c.id()));
                     if (outbox.forJob(guid).isEmpty()) {
                         readTheirs(guid);
                     }

@@ -153,6 +153,11 @@ public final class OutboxTable {
         return update("UPDATE outbox SET state = 'UNVERIFIED' WHERE id = ? AND state = 'PENDING'", id) > 0;
     }
 
+    /** An entry marked as being sent that was not sent after all (it waits behind others): waiting again. */
+    public void notSent(long id, List<String> problem) {
+        update("UPDATE outbox SET state = 'PENDING', problem = ? WHERE id = ? AND state = 'UNVERIFIED'", join(problem), id);
+    }
+
     /**
      * Notes a try that got no settled answer: the entry stays, unverified when the request may have
      * reached the orchestrator; waiting again when it certainly did not and it was waiting before

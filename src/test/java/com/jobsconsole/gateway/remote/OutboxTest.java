@@ -134,7 +134,7 @@ class OutboxTest {
         console.queueWrites(true);
         proxy.refuse();
         Job other = console.create(draft(26));
-        assertThat(console.outbox()).filteredOn(e -> e.guid().equals(other.guid())).singleElement()
+        assertThat(console.outbox()).as(console.outbox() + " " + proxy.received).filteredOn(e -> e.guid().equals(other.guid())).singleElement()
                 .extracting(OutboxEntry::state).isEqualTo(State.PENDING);
     }
 
