@@ -50,12 +50,18 @@ final class OutboxSync {
     private final Consumer<Boolean> answered;
     /** Told of each job whose cached copy this class changed (the gateway's memo of cached jobs). */
     private final Consumer<UUID> touched;
+    /** Writes work down later, batched with other cache writes (for what is harmless to lose in a crash). */
+    private final Consumer<Runnable> later;
     /** A job's writes are sent by one thread at a time (striped by GUID). */
     private final Object[] jobLocks = new Object[64];
     private volatile boolean queue;
 
+    /**
+     * @param later runs cache work on the gateway's cache writer (batched; every read of the cache and
+     *              every new write waits for it first)
+     */
     OutboxSync(SqliteJobGateway cache, JobApiClient client, Breaker breaker, Consumer<Boolean> answered,
-               Consumer<UUID> touched) {
+               Consumer<UUID> touched, Consumer<Runnable> later) {
         this.cache = cache;
         this.outbox = cache.outbox();
         this.client = client;
@@ -63,6 +69,7 @@ final class OutboxSync {
         this.breaker = breaker;
         this.answered = answered;
         this.touched = touched;
+        this.later = later;
         for (int i = 0; i < jobLocks.length; i++) {
             jobLocks[i] = new Object();
         }
@@ -182,7 +189,13 @@ final class OutboxSync {
     private Outcome finish(OutboxEntry e, Outcome o, Job before) {
         UUID guid = e.guid();
         if (o instanceof Done done) {
-            settle(e, done, true, false);
+            // written down behind the call, batched: if the process dies first, the entry is still
+            // there, unverified, and the next replay finds the orchestrator has it (409, 404, or the
+            // status already set) — done, once
+            later.accept(() -> {
+                settleIn(e, done, true);
+                touched.accept(guid);
+            });
             if (done.wasGone()) {
                 throw new NotFoundException("error.job.notFound", guid.toString());
             }

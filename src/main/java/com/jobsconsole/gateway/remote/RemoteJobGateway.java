@@ -80,9 +80,9 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
         this.cache = cache;
         this.reference = reference;
         this.writer = new CacheWriter();
-        this.outbox = new OutboxSync(cache, client,  breaker,
+        this.outbox = new OutboxSync(cache, client, breaker,
                 answered -> reachability.set(answered ? Reachability.ANSWERED : Reachability.NO_ANSWER),
-                recentlyCached::remove);
+                recentlyCached::remove, work -> writer.submit(work));
     }
 
     /** Opens the cache file (created if needed) for a target. */
