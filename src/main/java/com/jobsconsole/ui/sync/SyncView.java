@@ -97,14 +97,6 @@ public final class SyncView {
         text(queuedColumn, SyncItemViewModel::queuedAt);
         text(attemptsColumn, i -> String.valueOf(i.attempts()));
         text(problemColumn, SyncItemViewModel::problem);
-        problemColumn.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
-            }
-        });
         headline.textProperty().bind(viewModel.statusTextProperty().map(t -> t.isEmpty()
                 ? resources.getString("sync.headline.none") : t));
         result.textProperty().bind(viewModel.lastResultProperty());
@@ -124,7 +116,16 @@ public final class SyncView {
         closeButton.setOnAction(e -> close.run());
     }
 
+    /** A text column whose cells show their whole text as a tooltip (the window may cut it short). */
     private static void text(TableColumn<SyncItemViewModel, String> column, Function<SyncItemViewModel, String> value) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
     }
 }
