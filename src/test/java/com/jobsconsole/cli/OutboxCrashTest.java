@@ -11,6 +11,7 @@ import com.jobsconsole.testing.TestStore;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -61,12 +62,9 @@ class OutboxCrashTest {
                         keyFile.toString(), log.toString()).redirectErrorStream(true)
                         .redirectOutput(dir.resolve("loop-" + kill + ".out").toFile()).start();
                 // wait until this run is writing, then kill it at a random moment of its loop
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (lines(log) < linesBefore + 2 && System.nanoTime() < deadline && p.isAlive()) {
-                    Thread.sleep(20);
-                }
+                WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lines(log) >= linesBefore + 2 || !p.isAlive());
                 assertThat(p.isAlive()).as("the loop runs (see loop-" + kill + ".out)").isTrue();
-                Thread.sleep(random.nextInt(700));
+                Thread.sleep(random.nextInt(700)); // the random moment of the kill: this wait is the test's point
                 p.destroyForcibly(); // SIGKILL
                 assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             }

@@ -1,5 +1,6 @@
 package com.jobsconsole.gateway.remote;
 
+import com.jobsconsole.base.DaemonThreads;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.OutboxEntry.State;
@@ -20,10 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,7 +43,15 @@ final class OutboxReplay {
     private final SqliteJobGateway cache;
     private final OutboxTable outbox;
     private final Consumer<UUID> touched;
+    private final Settler settler = new Settler();
+    private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger noAnswerInARow = new AtomicInteger();
+    /** Set when no more calls should be made: the orchestrator stopped answering, or the key was refused. */
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final AtomicBoolean noAnswer = new AtomicBoolean();
+    private final AtomicReference<GatewayException> problem = new AtomicReference<>();
 
+    /** For one run: make a new one for the next. */
     OutboxReplay(OutboxSync writes, SqliteJobGateway cache, OutboxTable outbox, Consumer<UUID> touched) {
         this.writes = writes;
         this.cache = cache;
@@ -67,77 +74,18 @@ final class OutboxReplay {
         byJob.values().removeIf(entries -> entries.get(0).state() == State.CONFLICT);
         List<UUID> jobs = List.copyOf(byJob.keySet());
         int conflictsBefore = outbox.conflicts();
-        AtomicInteger sent = new AtomicInteger();
-        AtomicInteger noAnswerInARow = new AtomicInteger();
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicBoolean noAnswer = new AtomicBoolean();
-        AtomicReference<GatewayException> problem = new AtomicReference<>();
-        AtomicInteger done = new AtomicInteger();
-        int threads = Math.max(1, Math.min(concurrency, jobs.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "jobs-console-sync");
-            t.setDaemon(true);
-            return t;
-        });
-        List<Future<?>> futures = new ArrayList<>();
-        Settler settler = new Settler();
-        progress.update(0, jobs.size());
         try {
-            for (UUID guid : jobs) {
-                futures.add(pool.submit(() -> {
-                    try {
-                        if (stop.get() || cancelled.getAsBoolean()) {
-                            return;
+            BoundedRun.forEach("jobs-console-sync", jobs, concurrency, () -> stop.get() || cancelled.getAsBoolean(),
+                    guid -> {
+                        if (!stop.get() && !cancelled.getAsBoolean()) {
+                            sendJob(byJob.get(guid));
                         }
-                        synchronized (writes.lockFor(guid)) {
-                            for (OutboxEntry e : byJob.get(guid)) {
-                                if (e.state() == State.CONFLICT || stop.get()) {
-                                    break;
-                                }
-                                Outcome o = writes.deliver(e);
-                                settler.add(e, o);
-                                if (o instanceof Done) {
-                                    sent.incrementAndGet();
-                                    noAnswerInARow.set(0);
-                                    continue;
-                                }
-                                if (o instanceof NoAnswer n) {
-                                    noAnswer.set(true);
-                                    problem.set(n.error());
-                                    if (noAnswerInARow.incrementAndGet() >= RemoteSync.NO_ANSWER_LIMIT) {
-                                        stop.set(true);
-                                    }
-                                } else if (o instanceof Refused r && r.error() instanceof NotAuthorizedException) {
-                                    problem.set(r.error());
-                                    stop.set(true);
-                                } else {
-                                    noAnswerInARow.set(0);
-                                }
-                                break;
-                            }
-                        }
-                    } finally {
-                        progress.update(done.incrementAndGet(), jobs.size());
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    stop.set(true);
-                    break;
-                } catch (ExecutionException e) {
-                    LOG.warn("sending a job's writes failed", e.getCause());
-                    if (e.getCause() instanceof GatewayException g) {
-                        problem.compareAndSet(null, g);
-                    }
-                }
-            }
+                    }, progress);
         } finally {
-            pool.shutdownNow();
             settler.finish();
+        }
+        if (stop.get()) {
+            progress.update(jobs.size(), jobs.size());
         }
         if (settler.failure.get() instanceof GatewayException g) {
             problem.compareAndSet(null, g);
@@ -145,6 +93,37 @@ final class OutboxReplay {
         int conflicts = outbox.conflicts();
         return new SyncReport(sent.get(), Math.max(0, conflicts - conflictsBefore), conflicts, outbox.count(),
                 noAnswer.get(), problem.get(), cancelled.getAsBoolean());
+    }
+
+    /** Sends one job's writes in order, until one is not done (the job's later writes wait behind it). */
+    private void sendJob(List<OutboxEntry> entries) {
+        synchronized (writes.lockFor(entries.get(0).guid())) {
+            for (OutboxEntry e : entries) {
+                if (e.state() == State.CONFLICT || stop.get()) {
+                    return;
+                }
+                Outcome o = writes.deliver(e);
+                settler.add(e, o);
+                if (o instanceof Done) {
+                    sent.incrementAndGet();
+                    noAnswerInARow.set(0);
+                    continue;
+                }
+                if (o instanceof NoAnswer n) {
+                    noAnswer.set(true);
+                    problem.set(n.error());
+                    if (noAnswerInARow.incrementAndGet() >= RemoteSync.NO_ANSWER_LIMIT) {
+                        stop.set(true);
+                    }
+                } else if (o instanceof Refused r && r.error() instanceof NotAuthorizedException) {
+                    problem.set(r.error());
+                    stop.set(true);
+                } else {
+                    noAnswerInARow.set(0);
+                }
+                return;
+            }
+        }
     }
 
     /**
@@ -156,11 +135,8 @@ final class OutboxReplay {
     private final class Settler {
         private static final int BATCH = 128;
         private static final long MAX_DELAY_NANOS = 200_000_000L;
-        private final ExecutorService committer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "jobs-console-sync-writer");
-            t.setDaemon(true);
-            return t;
-        });
+        private final ExecutorService committer = Executors.newSingleThreadExecutor(
+                DaemonThreads.named("jobs-console-sync-writer"));
         private List<OutboxEntry> entries = new ArrayList<>();
         private List<Outcome> outcomes = new ArrayList<>();
         private long startedAt;

@@ -212,9 +212,7 @@ final class OutboxSync {
             inTransaction(guid, () -> {
                 outbox.remove(e.id());
                 restore(guid, before);
-                if (before != null) {
-                    cache.markGone(guid);
-                }
+                cache.markGone(guid);
             });
             throw new NotFoundException("error.job.notFound", guid.toString());
         }
@@ -243,6 +241,13 @@ final class OutboxSync {
             outbox.remove(id);
             restore(guid, before);
         });
+    }
+
+    /** Sets a kept job's status here (the cache's estimate of the times); a job not kept is left alone. */
+    private void setKeptStatus(UUID guid, int status) {
+        if (cache.find(guid).isPresent()) {
+            cache.updateStatus(guid, status);
+        }
     }
 
     /** Puts back the cached copy from before a write (or none). */
@@ -298,15 +303,15 @@ final class OutboxSync {
             } else if (!outbox.has(guid)) { // later writes wait: the cache keeps showing them
                 if (done.job() != null) {
                     cache.put(done.job());
-                } else if (cache.find(guid).isPresent()) {
-                    cache.updateStatus(guid, e.status());
+                } else {
+                    setKeptStatus(guid, e.status());
                 }
             }
         } else if (o instanceof Conflict c) {
             if (outbox.conflict(e.id(), c.problem(), c.theirStatus())) {
                 if (c.theirs() != null) {
                     cache.put(c.theirs());
-                } else if (cache.find(guid).isPresent()) {
+                } else {
                     cache.markGone(guid);
                 }
             }
@@ -349,9 +354,7 @@ final class OutboxSync {
                     Integer base = OutboxEntry.CONFLICT_CHANGED.equals(c.problemKey()) ? c.theirStatus() : c.baseStatus();
                     durably(guid, () -> {
                         outbox.rebase(c.id(), base);
-                        if (cache.find(guid).isPresent()) {
-                            cache.updateStatus(guid, c.status());
-                        }
+                        setKeptStatus(guid, c.status());
                     });
                 }
                 case THEIRS -> {
@@ -376,11 +379,7 @@ final class OutboxSync {
             inTransaction(guid, () -> cache.put(theirs));
         } catch (NotFoundException e) {
             answered.accept(true);
-            inTransaction(guid, () -> {
-                if (cache.find(guid).isPresent()) {
-                    cache.markGone(guid);
-                }
-            });
+            inTransaction(guid, () -> cache.markGone(guid));
         } catch (UnavailableException e) {
             answered.accept(false);
             LOG.info("could not read {} after a decision ({}); the cache keeps what it had", guid, e.getMessage());

@@ -31,12 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -228,7 +223,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
     private void cacheGone(UUID guid) {
         recentlyCached.remove(guid);
         writer.submit(() -> {
-            if (!cache.outbox().sending(guid) && cache.find(guid).isPresent()) {
+            if (!cache.outbox().sending(guid)) {
                 cache.markGone(guid);
             }
         });
@@ -377,46 +372,23 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
     }
 
     private RefreshReport refresh(List<UUID> guids, int concurrency, Progress progress, BooleanSupplier cancelled) {
-        int total = guids.size();
-        AtomicInteger done = new AtomicInteger();
+        AtomicInteger asked = new AtomicInteger();
         AtomicInteger refreshed = new AtomicInteger();
         AtomicInteger gone = new AtomicInteger();
         Map<UUID, GatewayException> failed = Collections.synchronizedMap(new LinkedHashMap<>());
-        AtomicBoolean stopped = new AtomicBoolean();
         // a circuit breaker: after NO_ANSWER_LIMIT calls in a row without an answer, no more calls
         AtomicInteger noAnswerInARow = new AtomicInteger();
         AtomicBoolean open = new AtomicBoolean();
-        AtomicInteger skipped = new AtomicInteger();
-        Semaphore permits = new Semaphore(Math.max(1, concurrency));
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
-            Thread t = new Thread(r, "jobs-console-refresh");
-            t.setDaemon(true);
-            return t;
-        });
-        List<Future<?>> futures = new ArrayList<>();
-        try {
-            progress.update(0, total);
-            int submitted = 0;
-            for (UUID g : guids) {
-                if (cancelled.getAsBoolean()) {
-                    stopped.set(true);
-                    break;
-                }
-                permits.acquireUninterruptibly();
-                if (open.get()) {
-                    permits.release();
-                    break;
-                }
-                submitted++;
-                futures.add(pool.submit(() -> {
+        boolean finished = BoundedRun.forEach("jobs-console-refresh", guids, concurrency,
+                () -> open.get() || cancelled.getAsBoolean(), g -> {
+                    if (open.get() || cancelled.getAsBoolean()) {
+                        return; // started just before the breaker opened or Cancel: not asked
+                    }
+                    asked.incrementAndGet();
                     try {
-                        if (open.get()) {
-                            skipped.incrementAndGet();
-                        } else if (!cancelled.getAsBoolean()) {
-                            read(g);
-                            refreshed.incrementAndGet();
-                            noAnswerInARow.set(0);
-                        }
+                        read(g);
+                        refreshed.incrementAndGet();
+                        noAnswerInARow.set(0);
                     } catch (NotFoundException e) {
                         gone.incrementAndGet();
                         noAnswerInARow.set(0);
@@ -429,32 +401,15 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
                     } catch (GatewayException e) {
                         failed.put(g, e);
                         noAnswerInARow.set(0);
-                    } finally {
-                        permits.release();
-                        progress.update(done.incrementAndGet(), total);
                     }
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    stopped.set(true);
-                    break;
-                } catch (ExecutionException e) {
-                    LOG.warn("refresh task failed", e.getCause());
-                }
-            }
-            if (open.get()) {
-                skipped.addAndGet(total - submitted);
-                progress.update(total, total);
-            }
-        } finally {
-            pool.shutdownNow();
+                }, progress);
+        int skipped = 0;
+        if (open.get()) {
+            skipped = guids.size() - asked.get();
+            progress.update(guids.size(), guids.size());
         }
-        return new RefreshReport(total, refreshed.get(), gone.get(), failed,
-                stopped.get() || cancelled.getAsBoolean(), skipped.get());
+        return new RefreshReport(guids.size(), refreshed.get(), gone.get(), failed,
+                !finished || cancelled.getAsBoolean(), skipped);
     }
 
     @Override

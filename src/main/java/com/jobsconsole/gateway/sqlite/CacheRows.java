@@ -29,8 +29,8 @@ final class CacheRows implements AutoCloseable {
         delete = connection.prepareStatement(SqliteJobGateway.DELETE);
         markSeen = connection.prepareStatement("INSERT INTO job_seen(guid, seen_at) VALUES (?, ?) "
                 + "ON CONFLICT(guid) DO UPDATE SET seen_at = excluded.seen_at, gone_at = NULL");
-        markGone = connection.prepareStatement("INSERT INTO job_seen(guid, seen_at, gone_at) VALUES (?1, ?2, ?2) "
-                + "ON CONFLICT(guid) DO UPDATE SET gone_at = excluded.gone_at");
+        markGone = connection.prepareStatement("INSERT INTO job_seen(guid, seen_at, gone_at) SELECT ?1, ?2, ?2 "
+                + "WHERE EXISTS (SELECT 1 FROM job WHERE guid = ?1) ON CONFLICT(guid) DO UPDATE SET gone_at = excluded.gone_at");
         seenAt = connection.prepareStatement("SELECT seen_at FROM job_seen WHERE guid = ?");
         forgetSeen = connection.prepareStatement("DELETE FROM job_seen WHERE guid = ?");
     }
@@ -64,7 +64,7 @@ final class CacheRows implements AutoCloseable {
         }
     }
 
-    /** Marks a kept job as one the orchestrator no longer has. */
+    /** Marks a kept job as one the orchestrator no longer has (a job not kept is left alone). */
     void markGone(UUID guid, LocalDateTime now) throws SQLException {
         markGone.setString(1, guid.toString());
         markGone.setString(2, now.toString());

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,13 +126,12 @@ public final class OutboxTable {
     /** Each job with an entry: its most pressing state (a conflict, else unverified, else pending). */
     public Map<UUID, JobSyncState> states() {
         Map<UUID, JobSyncState> out = new LinkedHashMap<>();
-        store.select("outbox", "SELECT guid, max(CASE state WHEN 'CONFLICT' THEN 3 WHEN 'UNVERIFIED' THEN 2 ELSE 1 END) "
-                + "FROM outbox GROUP BY guid", List.of(), rs -> out.put(UUID.fromString(rs.getString(1)),
-                switch (rs.getInt(2)) {
+        query("SELECT guid, max(CASE state WHEN 'CONFLICT' THEN 3 WHEN 'UNVERIFIED' THEN 2 ELSE 1 END) "
+                + "FROM outbox GROUP BY guid", rs -> Map.entry(UUID.fromString(rs.getString(1)), switch (rs.getInt(2)) {
                     case 3 -> JobSyncState.CONFLICT;
                     case 2 -> JobSyncState.UNVERIFIED;
                     default -> JobSyncState.PENDING;
-                }));
+                })).forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 
@@ -185,9 +185,7 @@ public final class OutboxTable {
         synchronized (store) {
             try {
                 PreparedStatement ps = statement(sql);
-                for (int i = 0; i < params.length; i++) {
-                    ps.setObject(i + 1, params[i]);
-                }
+                JobQuerySql.setAll(ps, Arrays.asList(params));
                 return ps.executeUpdate();
             } catch (SQLException e) {
                 throw store.failureOf("outbox", e);
@@ -204,9 +202,7 @@ public final class OutboxTable {
             List<T> out = new ArrayList<>();
             try {
                 PreparedStatement ps = statement(sql);
-                for (int i = 0; i < params.length; i++) {
-                    ps.setObject(i + 1, params[i]);
-                }
+                JobQuerySql.setAll(ps, Arrays.asList(params));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(row.read(rs));

@@ -302,7 +302,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
 
     /**
      * Marks a job the orchestrator said it no longer has: kept and shown as gone until
-     * {@link #clearGone()}; a later {@link #put} of it clears the mark.
+     * {@link #clearGone()}; a later {@link #put} of it clears the mark. A job not stored is left alone.
      */
     public synchronized void markGone(UUID guid) {
         ensureOpen();
@@ -450,12 +450,12 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     }
 
     /** Reads one result row. */
-    interface RowReader {
+    private interface RowReader {
         void read(ResultSet rs) throws SQLException;
     }
 
     /** Runs a query with its parameters and hands each row to {@code each}, under the lock. */
-    synchronized void select(String operation, String sql, List<?> params, RowReader each) {
+    private synchronized void select(String operation, String sql, List<?> params, RowReader each) {
         ensureOpen();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             JobQuerySql.setAll(ps, params);

@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.jobs;
 
+import com.jobsconsole.base.DaemonThreads;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.BulkJobStore;
 import com.jobsconsole.gateway.GatewayException;
@@ -158,11 +159,8 @@ public final class BulkActionsViewModel {
                 task.report(done.incrementAndGet(), jobs.size());
             };
             if (remote.isPresent()) {
-                ExecutorService pool = Executors.newFixedThreadPool(REMOTE_CONCURRENCY, r -> {
-                    Thread t = new Thread(r, "jobs-console-bulk");
-                    t.setDaemon(true);
-                    return t;
-                });
+                ExecutorService pool = Executors.newFixedThreadPool(REMOTE_CONCURRENCY,
+                        DaemonThreads.named("jobs-console-bulk"));
                 try {
                     for (Future<?> f : pool.invokeAll(jobs.stream().map(j -> (Callable<Object>) () -> {
                         one.accept(j);

@@ -38,7 +38,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -48,7 +47,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -274,23 +272,8 @@ public final class JobsBrowserView {
             }
         });
         syncColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        syncColumn.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(JobRowViewModel item, boolean empty) {
-                super.updateItem(item, empty);
-                RemoteSync.JobSyncState state = empty || item == null || item.isLoading() ? null
-                        : viewModel.syncState(item.job().guid());
-                if (state == null) {
-                    setGraphic(null);
-                    setTooltip(null);
-                    return;
-                }
-                FontIcon icon = new FontIcon(SyncIcons.of(state));
-                icon.getStyleClass().add(SyncIcons.styleClass(state));
-                setGraphic(icon);
-                setTooltip(new Tooltip(resources.getString("sync.state." + state.name().toLowerCase(Locale.ROOT))));
-            }
-        });
+        syncColumn.setCellFactory(col -> SyncIcons.cell(item -> item.isLoading() ? null
+                : viewModel.syncState(item.job().guid()), resources));
         syncColumn.setGraphic(new FontIcon("mdi2c-cloud-sync-outline"));
         // the sync column shows on an orchestrator's target only, and its marks follow the outbox
         viewModel.syncShownProperty().subscribe(syncColumn::setVisible);

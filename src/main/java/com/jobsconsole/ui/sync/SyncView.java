@@ -10,7 +10,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.ResourceBundle;
 import java.util.function.Function;
@@ -85,9 +84,7 @@ public final class SyncView {
                     return;
                 }
                 setText(item.state());
-                FontIcon icon = new FontIcon(SyncIcons.of(item.entry().state()));
-                icon.getStyleClass().add(SyncIcons.styleClass(item.entry().state()));
-                setGraphic(icon);
+                setGraphic(SyncIcons.icon(item.entry().state()));
             }
         });
         text(guidColumn, SyncItemViewModel::guid);

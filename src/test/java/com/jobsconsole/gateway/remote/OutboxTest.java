@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static com.jobsconsole.testing.Rendered.english;
@@ -123,10 +125,8 @@ class OutboxTest {
         // while the update hangs, another look at the cache file (as after a kill -9) sees it unverified
         try (var other = com.jobsconsole.gateway.sqlite.SqliteJobGateway.openCache(dir.resolve("cache.sqlite"),
                 TestStore.REFERENCE)) {
-            long end = System.nanoTime() + 5_000_000_000L;
-            while (other.outbox().all().stream().noneMatch(e -> e.state() == State.UNVERIFIED) && System.nanoTime() < end) {
-                Thread.sleep(10);
-            }
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                    () -> other.outbox().all().stream().anyMatch(e -> e.state() == State.UNVERIFIED));
             assertThat(other.outbox().all()).singleElement().extracting(OutboxEntry::state).isEqualTo(State.UNVERIFIED);
         }
         writer.join();
