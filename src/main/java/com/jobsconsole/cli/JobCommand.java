@@ -111,7 +111,7 @@ public final class JobCommand implements Callable<Integer> {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a job and print it as JSON.")
-    static final class Create extends Action {
+    static final class Create extends WriteAction {
         @Option(names = "--guid", description = "GUID of the new job (default: a fresh random one).")
         String guid;
         @Option(names = "--type", description = "Type code (default: the reference data's Orchestrated, 1).")
@@ -134,13 +134,6 @@ public final class JobCommand implements Callable<Integer> {
         String stopAfter;
         @Option(names = "--abort-after", paramLabel = "TIME", description = "yyyy-MM-dd HH:mm:ss (or ISO-8601).")
         String abortAfter;
-        @Option(names = "--queue", description = QUEUE_HELP)
-        boolean queue;
-
-        @Override
-        boolean queue() {
-            return queue;
-        }
 
         @Override
         void run(JobGateway gateway, PrintWriter out) {
@@ -159,8 +152,18 @@ public final class JobCommand implements Callable<Integer> {
         }
     }
 
-    static final String QUEUE_HELP = "On a remote target: when the orchestrator cannot take the change now, keep it in "
-            + "the outbox (exit 0, 'queued: N waiting' on stderr) for job sync, instead of failing with exit 5.";
+    /** create, update and delete: the writes, which {@code --queue} can keep for later. */
+    abstract static class WriteAction extends Action {
+        @Option(names = "--queue", description = "On a remote target: when the orchestrator cannot take the change "
+                + "now, keep it in the outbox (exit 0, 'queued: N waiting' on stderr) for job sync, instead of failing "
+                + "with exit 5.")
+        boolean queue;
+
+        @Override
+        boolean queue() {
+            return queue;
+        }
+    }
 
     static LocalDateTime time(String option, String text) {
         if (text == null) {
@@ -195,18 +198,11 @@ public final class JobCommand implements Callable<Integer> {
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true, description = "Set a job's status; prints nothing on success.")
-    static final class Update extends Action {
+    static final class Update extends WriteAction {
         @Parameters(paramLabel = "GUID")
         String guid;
         @Option(names = "--status", required = true, description = "The new status code.")
         int status;
-        @Option(names = "--queue", description = QUEUE_HELP)
-        boolean queue;
-
-        @Override
-        boolean queue() {
-            return queue;
-        }
 
         @Override
         void run(JobGateway gateway, PrintWriter out) {
@@ -215,16 +211,9 @@ public final class JobCommand implements Callable<Integer> {
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a job; prints nothing on success.")
-    static final class Delete extends Action {
+    static final class Delete extends WriteAction {
         @Parameters(paramLabel = "GUID")
         String guid;
-        @Option(names = "--queue", description = QUEUE_HELP)
-        boolean queue;
-
-        @Override
-        boolean queue() {
-            return queue;
-        }
 
         @Override
         void run(JobGateway gateway, PrintWriter out) {

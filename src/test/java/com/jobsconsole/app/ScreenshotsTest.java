@@ -136,19 +136,8 @@ class ScreenshotsTest {
             Stage stage = FxToolkit.registerPrimaryStage();
             ActiveGateway gateway = new ActiveGateway(SqliteJobGateway.open(dir.resolve("remote/local.sqlite"), REFERENCE));
             FxTaskExecutor executor = new FxTaskExecutor(1);
-            MainWindow[] window = new MainWindow[1];
-            FxToolkit.setupStage(s -> {
-                JobsConsoleApp.applyTheme(false);
-                window[0] = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(),
-                        new Messages(Locale.ENGLISH), host, s::close, Clock.systemDefaultZone());
-                s.setScene(window[0].scene());
-                s.setWidth(1360);
-                s.setHeight(1000);
-                s.show();
-                window[0].viewModel().start();
-                var vm = window[0].viewModel();
-                vm.target().selectedTargetProperty().set(vm.target().targets().get(1));
-            });
+            MainWindow[] window = {null};
+            FxToolkit.setupStage(s -> window[0] = onProfile(s, gateway, executor, host, 1000));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                     () -> gateway.get() instanceof RemoteJobGateway);
             FxToolkit.setupFixture(() -> {
@@ -206,19 +195,8 @@ class ScreenshotsTest {
             Stage stage = FxToolkit.registerPrimaryStage();
             ActiveGateway gateway = new ActiveGateway(SqliteJobGateway.open(dir.resolve("sync/local.sqlite"), REFERENCE));
             FxTaskExecutor executor = new FxTaskExecutor(1);
-            MainWindow[] window = new MainWindow[1];
-            FxToolkit.setupStage(s -> {
-                JobsConsoleApp.applyTheme(false);
-                window[0] = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(),
-                        new Messages(Locale.ENGLISH), host, s::close, Clock.systemDefaultZone());
-                s.setScene(window[0].scene());
-                s.setWidth(1360);
-                s.setHeight(860);
-                s.show();
-                window[0].viewModel().start();
-                var vm = window[0].viewModel();
-                vm.target().selectedTargetProperty().set(vm.target().targets().get(1));
-            });
+            MainWindow[] window = {null};
+            FxToolkit.setupStage(s -> window[0] = onProfile(s, gateway, executor, host, 860));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> gateway.get() instanceof RemoteJobGateway
                     && window[0].viewModel().sync().items().size() == 4
                     && !window[0].viewModel().sync().lastResultProperty().get().isEmpty());
@@ -240,6 +218,22 @@ class ScreenshotsTest {
             executor.close();
             gateway.close();
         }
+    }
+
+    /** The main window in English, 1360 wide, switched to the host's first profile. */
+    private static MainWindow onProfile(Stage s, ActiveGateway gateway, FxTaskExecutor executor, TestHost host,
+                                        int height) {
+        JobsConsoleApp.applyTheme(false);
+        MainWindow window = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(),
+                new Messages(Locale.ENGLISH), host, s::close, Clock.systemDefaultZone());
+        s.setScene(window.scene());
+        s.setWidth(1360);
+        s.setHeight(height);
+        s.show();
+        window.viewModel().start();
+        var vm = window.viewModel();
+        vm.target().selectedTargetProperty().set(vm.target().targets().get(1));
+        return window;
     }
 
     private void shoot(Path store, Locale locale, Path file, boolean valid) throws Exception {

@@ -17,6 +17,7 @@ import com.jobsconsole.gateway.remote.Delivery.Done;
 import com.jobsconsole.gateway.remote.Delivery.NoAnswer;
 import com.jobsconsole.gateway.remote.Delivery.Outcome;
 import com.jobsconsole.gateway.remote.Delivery.Refused;
+import com.jobsconsole.gateway.sqlite.CacheTable;
 import com.jobsconsole.gateway.sqlite.OutboxTable;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.model.Job;
@@ -43,6 +44,7 @@ final class OutboxSync {
 
     private final SqliteJobGateway cache;
     private final OutboxTable outbox;
+    private final CacheTable kept;
     private final Delivery delivery;
     private final JobApiClient client;
     private final Breaker breaker;
@@ -64,6 +66,7 @@ final class OutboxSync {
                Consumer<UUID> touched, Consumer<Runnable> later) {
         this.cache = cache;
         this.outbox = cache.outbox();
+        this.kept = cache.kept();
         this.client = client;
         this.delivery = new Delivery(client);
         this.breaker = breaker;
@@ -116,7 +119,7 @@ final class OutboxSync {
         long id = record(guid, () -> {
             before[0] = cache.find(guid).orElse(null);
             long entry = outbox.addDelete(guid);
-            cache.remove(guid);
+            kept.remove(guid);
             return entry;
         });
         sendNow(guid, id, before[0]);
@@ -204,7 +207,7 @@ final class OutboxSync {
         if (o instanceof Conflict c && OutboxEntry.CONFLICT_EXISTS.equals(c.problem().get(0))) {
             inTransaction(guid, () -> {
                 outbox.remove(e.id());
-                cache.put(c.theirs());
+                kept.put(c.theirs());
             });
             throw new AlreadyExistsException("error.job.exists", guid.toString());
         }
@@ -212,7 +215,7 @@ final class OutboxSync {
             inTransaction(guid, () -> {
                 outbox.remove(e.id());
                 restore(guid, before);
-                cache.markGone(guid);
+                kept.markGone(guid);
             });
             throw new NotFoundException("error.job.notFound", guid.toString());
         }
@@ -253,9 +256,9 @@ final class OutboxSync {
     /** Puts back the cached copy from before a write (or none). */
     private void restore(UUID guid, Job before) {
         if (before == null) {
-            cache.remove(guid);
+            kept.remove(guid);
         } else {
-            cache.put(before);
+            kept.put(before);
         }
     }
 
@@ -299,10 +302,10 @@ final class OutboxSync {
                 return;
             }
             if (e.op() == Op.DELETE) {
-                cache.remove(guid);
+                kept.remove(guid);
             } else if (!outbox.has(guid)) { // later writes wait: the cache keeps showing them
                 if (done.job() != null) {
-                    cache.put(done.job());
+                    kept.put(done.job());
                 } else {
                     setKeptStatus(guid, e.status());
                 }
@@ -310,9 +313,9 @@ final class OutboxSync {
         } else if (o instanceof Conflict c) {
             if (outbox.conflict(e.id(), c.problem(), c.theirStatus())) {
                 if (c.theirs() != null) {
-                    cache.put(c.theirs());
+                    kept.put(c.theirs());
                 } else {
-                    cache.markGone(guid);
+                    kept.markGone(guid);
                 }
             }
         } else if (o instanceof NoAnswer n) {
@@ -376,10 +379,10 @@ final class OutboxSync {
         try {
             Job theirs = client.read(guid);
             answered.accept(true);
-            inTransaction(guid, () -> cache.put(theirs));
+            inTransaction(guid, () -> kept.put(theirs));
         } catch (NotFoundException e) {
             answered.accept(true);
-            inTransaction(guid, () -> cache.markGone(guid));
+            inTransaction(guid, () -> kept.markGone(guid));
         } catch (UnavailableException e) {
             answered.accept(false);
             LOG.info("could not read {} after a decision ({}); the cache keeps what it had", guid, e.getMessage());

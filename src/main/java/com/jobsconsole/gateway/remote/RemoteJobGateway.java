@@ -140,10 +140,10 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
             throw e;
         } catch (UnavailableException e) {
             // no answer: the copy kept here, marked stale with when the orchestrator last showed it
-            SqliteJobGateway kept = cache();
-            Optional<Job> cached = kept.find(guid);
+            SqliteJobGateway store = cache();
+            Optional<Job> cached = store.find(guid);
             if (cached.isPresent()) {
-                throw new StaleCopyException(e, cached.get(), kept.seenAt(guid).orElse(null));
+                throw new StaleCopyException(e, cached.get(), store.kept().seenAt(guid).orElse(null));
             }
             throw e;
         }
@@ -214,7 +214,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
             if (cache.outbox().sending(job.guid())) {
                 recentlyCached.remove(job.guid());
             } else {
-                cache.put(job);
+                cache.kept().put(job);
             }
         });
     }
@@ -224,7 +224,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
         recentlyCached.remove(guid);
         writer.submit(() -> {
             if (!cache.outbox().sending(guid)) {
-                cache.markGone(guid);
+                cache.kept().markGone(guid);
             }
         });
     }
@@ -315,7 +315,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
         if (waiting() > 0) {
             outbox.sync(concurrency, (d, n) -> { }, cancelled);
         }
-        return refresh(cache().allGuids(), concurrency, progress, cancelled);
+        return refresh(cache().kept().allGuids(), concurrency, progress, cancelled);
     }
 
     @Override
@@ -335,10 +335,10 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
 
     @Override
     public Map<UUID, JobSyncState> syncStates() {
-        SqliteJobGateway kept = cache();
+        SqliteJobGateway store = cache();
         Map<UUID, JobSyncState> states = new LinkedHashMap<>();
-        kept.goneJobs().forEach(g -> states.put(g, JobSyncState.GONE));
-        states.putAll(kept.outbox().states());
+        store.kept().goneJobs().forEach(g -> states.put(g, JobSyncState.GONE));
+        states.putAll(store.outbox().states());
         return states;
     }
 
@@ -356,7 +356,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
 
     @Override
     public int clearGone() {
-        int n = cache().clearGone();
+        int n = cache().kept().clearGone();
         recentlyCached.clear();
         return n;
     }

@@ -34,7 +34,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
@@ -42,7 +41,8 @@ import java.util.function.LongConsumer;
 /**
  * The embedded store: one SQLite file in WAL mode, one connection used under a lock, prepared
  * statements only. Opening is {@link SqliteStoreFile}'s job, SQL building {@link JobQuerySql}'s,
- * rows {@link JobRowMapper}'s, bulk inserts {@link BulkJobInserter}'s; this class runs the calls.
+ * rows {@link JobRowMapper}'s, bulk inserts {@link BulkJobInserter}'s, an orchestrator cache's
+ * rows {@link CacheTable}'s and its outbox {@link OutboxTable}'s; this class runs the calls.
  * Times are written by the store, in the API's format.
  */
 public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreChanges {
@@ -65,7 +65,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     private final PreparedStatement selectOne;
     private final PreparedStatement updateStatus;
     private final PreparedStatement delete;
-    private final CacheRows cacheRows;
+    private final CacheTable kept;
     private final BulkJobInserter bulk;
     private final OutboxTable outbox = new OutboxTable(this);
     private boolean closed;
@@ -81,7 +81,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
         this.selectOne = connection.prepareStatement(SELECT_ONE);
         this.updateStatus = connection.prepareStatement(UPDATE_STATUS);
         this.delete = connection.prepareStatement(DELETE);
-        this.cacheRows = new CacheRows(connection);
+        this.kept = new CacheTable(this);
         this.bulk = new BulkJobInserter(connection, path);
     }
 
@@ -221,21 +221,6 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
         }
     }
 
-    /**
-     * Stores a job exactly as another system knows it (times included): inserts it, or replaces
-     * the stored copy with the same GUID. This is how a cache of a remote orchestrator is kept.
-     * An orchestrator may leave out {@code created_at}/{@code updated_at}; then the time the store
-     * first saw the job (or the stored one) stands in for them.
-     */
-    public synchronized void put(Job job) {
-        ensureOpen();
-        try {
-            cacheRows.put(job, find(job.guid()).orElse(null), now());
-        } catch (SQLException e) {
-            throw failure("put", e);
-        }
-    }
-
     /** Runs {@code work} (calls to this gateway) as one transaction: all of it is stored, or none. */
     public synchronized void inTransaction(Runnable work) {
         ensureOpen();
@@ -275,70 +260,14 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
         }
     }
 
-    /** When {@link #put} last stored this job (an orchestrator's cache: when the orchestrator last showed it). */
-    public synchronized Optional<LocalDateTime> seenAt(UUID guid) {
-        ensureOpen();
-        try {
-            return cacheRows.seenAt(guid);
-        } catch (SQLException e) {
-            throw failure("seen", e);
-        }
-    }
-
-    /** Removes a job if it is stored; says whether it was. */
-    public synchronized boolean remove(UUID guid) {
-        ensureOpen();
-        try {
-            return cacheRows.remove(guid);
-        } catch (SQLException e) {
-            throw failure("remove", e);
-        }
-    }
-
     /** The writes an orchestrator's cache keeps until the orchestrator confirms them. */
     public OutboxTable outbox() {
         return outbox;
     }
 
-    /**
-     * Marks a job the orchestrator said it no longer has: kept and shown as gone until
-     * {@link #clearGone()}; a later {@link #put} of it clears the mark. A job not stored is left alone.
-     */
-    public synchronized void markGone(UUID guid) {
-        ensureOpen();
-        try {
-            cacheRows.markGone(guid, now());
-        } catch (SQLException e) {
-            throw failure("gone", e);
-        }
-    }
-
-    /** The jobs marked gone. */
-    public synchronized List<UUID> goneJobs() {
-        List<UUID> out = new ArrayList<>();
-        select("gone", "SELECT guid FROM job_seen WHERE gone_at IS NOT NULL", List.of(),
-                rs -> out.add(UUID.fromString(rs.getString(1))));
-        return out;
-    }
-
-    /** Removes the jobs marked gone that have no write waiting; says how many. */
-    public synchronized int clearGone() {
-        int[] n = {0};
-        inTransaction(() -> {
-            for (UUID g : goneJobs()) {
-                if (outbox.forJob(g).isEmpty() && remove(g)) {
-                    n[0]++;
-                }
-            }
-        });
-        return n[0];
-    }
-
-    /** Every stored GUID, oldest first (a cache refreshes them one by one). */
-    public synchronized List<UUID> allGuids() {
-        List<UUID> out = new ArrayList<>();
-        select("list", "SELECT guid FROM job ORDER BY id", List.of(), rs -> out.add(UUID.fromString(rs.getString(1))));
-        return out;
+    /** The store as an orchestrator's cache: jobs put as it knows them, seen, gone, removed. */
+    public CacheTable kept() {
+        return kept;
     }
 
     @Override
@@ -485,7 +414,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
             selectOne.close();
             updateStatus.close();
             delete.close();
-            cacheRows.close();
+            kept.close();
             outbox.close();
             connection.close();
             LOG.info("closed store {}", path);
@@ -510,7 +439,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
         }
     }
 
-    private LocalDateTime now() {
+    LocalDateTime now() {
         return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
     }
 
