@@ -102,6 +102,7 @@ public class AppHost implements MainViewModel.Host {
                 .orElseThrow(() -> new NotAuthorizedException("target.noKey", profile.name()));
         RemoteJobGateway gateway = RemoteJobGateway.open(profile.target(key), profile.cacheFile(dirs.dataDir().resolve("cache")),
                 reference);
+        RemoteJobGateway.describeProcess("the Jobs Console window");
         gateway.queueWrites(true); // local-first: a write the orchestrator cannot take now waits in the outbox
         return gateway;
     }

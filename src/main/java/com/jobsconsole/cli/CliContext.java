@@ -10,6 +10,7 @@ import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.NotFoundException;
+import com.jobsconsole.gateway.ReplayBusyException;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.ReferenceDataLoader;
@@ -36,6 +37,8 @@ public final class CliContext {
     public static final int UNAVAILABLE = 5;
     /** A change waits for the user's decision on a conflict (remote targets). */
     public static final int CONFLICT = 7;
+    /** Another replay of the same orchestrator cache is sending (another job sync, the window): nothing was sent. */
+    public static final int BUSY = 8;
 
     /** The environment; tests give their own. */
     static volatile Function<String, String> env = System::getenv;
@@ -72,6 +75,9 @@ public final class CliContext {
         }
         if (e instanceof UnavailableException) {
             return UNAVAILABLE;
+        }
+        if (e instanceof ReplayBusyException) {
+            return BUSY;
         }
         if (e instanceof ConflictException) {
             return CONFLICT;

@@ -8,6 +8,7 @@ import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.JobFields;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.RemoteSync;
+import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.gateway.StaleCopyException;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.i18n.Messages;
@@ -74,6 +75,20 @@ public final class JobCommand implements Callable<Integer> {
 
         abstract void run(JobGateway gateway, PrintWriter out);
 
+        /** Checks the command's own arguments before any target is opened (bad input first). */
+        void check() {
+        }
+
+        /** Whether the command works only on an orchestrator's cache ({@code --remote}, {@code --profile}). */
+        boolean remoteOnly() {
+            return false;
+        }
+
+        /** Whether the command writes jobs (then it may start a store on a missing or empty file). */
+        boolean writes() {
+            return false;
+        }
+
         /** A write's {@code --queue}: keep it for later when the orchestrator cannot take it now. */
         boolean queue() {
             return false;
@@ -83,7 +98,19 @@ public final class JobCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            try (JobGateway gateway = target.open()) {
+            RemoteJobGateway.describeProcess(spec.qualifiedName().replaceFirst("^\\S+ ", ""));
+            try {
+                check();
+                if (remoteOnly() && target.isLocal()) {
+                    throw new CliContext.CliUsageException(spec.qualifiedName().replaceFirst("^\\S+ ", "")
+                            + " works on an orchestrator's cache: use --remote or --profile");
+                }
+            } catch (RuntimeException e) {
+                err.println(spec.qualifiedName() + ": " + CliContext.describe(e));
+                err.flush();
+                return CliContext.exitCode(e);
+            }
+            try (JobGateway gateway = target.open(writes())) {
                 Optional<RemoteSync> remote = gateway.capability(RemoteSync.class);
                 if (queue() && remote.isEmpty()) {
                     throw new CliContext.CliUsageException("--queue goes with --remote or --profile");
@@ -163,6 +190,11 @@ public final class JobCommand implements Callable<Integer> {
         boolean queue() {
             return queue;
         }
+
+        @Override
+        boolean writes() {
+            return true;
+        }
     }
 
     static LocalDateTime time(String option, String text) {
@@ -180,6 +212,11 @@ public final class JobCommand implements Callable<Integer> {
         @Option(names = "--online", description = "On a remote target, fail (exit 5) when the orchestrator does not "
                 + "answer, rather than print the copy kept in the cache (marked stale on stderr).")
         boolean online;
+
+        @Override
+        void check() {
+            Guids.parse(guid);
+        }
 
         @Override
         void run(JobGateway gateway, PrintWriter out) {
@@ -249,6 +286,11 @@ public final class JobCommand implements Callable<Integer> {
     @Command(name = "seed", mixinStandardHelpOptions = true,
             description = "Fill a store with realistic demo jobs (all in one transaction) and print the rate.")
     static final class Seed extends Action {
+        @Override
+        boolean writes() {
+            return true;
+        }
+
         @Option(names = "--count", required = true, description = "How many jobs (1 to 10,000,000).")
         long count;
         @Option(names = "--seed", defaultValue = "1", description = "Random seed: the same seed makes the same jobs.")
@@ -297,6 +339,11 @@ public final class JobCommand implements Callable<Integer> {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Read jobs from a CSV or JSON file into a store: all of them in one transaction, or none.")
     static final class Import extends Action {
+        @Override
+        boolean writes() {
+            return true;
+        }
+
         @Parameters(paramLabel = "FILE")
         Path file;
         @Option(names = "--format", description = "csv or json (default: from the file name).")

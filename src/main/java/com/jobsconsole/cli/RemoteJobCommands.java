@@ -2,6 +2,7 @@ package com.jobsconsole.cli;
 
 import com.jobsconsole.gateway.Guids;
 import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.OutboxEntry;
 import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.i18n.Messages;
@@ -33,6 +34,11 @@ final class RemoteJobCommands {
     @Command(name = "outbox", mixinStandardHelpOptions = true,
             description = "List the writes waiting to be sent to the orchestrator and the conflicts waiting for a decision.")
     static final class Outbox extends JobCommand.Action {
+        @Override
+        boolean remoteOnly() {
+            return true;
+        }
+
         @Option(names = "--json", description = "Print JSON (one object per waiting write).")
         boolean json;
 
@@ -53,7 +59,9 @@ final class RemoteJobCommands {
                         e.problem().isEmpty() ? "" : messages.get(e.problemKey(), e.problemArgs()));
             }
             long conflicts = entries.stream().filter(e -> e.state() == OutboxEntry.State.CONFLICT).count();
-            out.printf(Locale.ROOT, "%d waiting, %d in conflict%s%n", entries.size() - conflicts, conflicts,
+            long unverified = entries.stream().filter(e -> e.state() == OutboxEntry.State.UNVERIFIED).count();
+            out.printf(Locale.ROOT, "%d waiting, %s%d in conflict%s%n", entries.size() - conflicts - unverified,
+                    unverified > 0 ? unverified + " sent but unverified (the next sync settles them), " : "", conflicts,
                     conflicts > 0 ? " (decide with: job sync --resolve GUID --mine|--theirs|--discard)" : "");
         }
 
@@ -91,9 +99,15 @@ final class RemoteJobCommands {
 
     @Command(name = "sync", mixinStandardHelpOptions = true,
             description = {"Send the waiting writes to the orchestrator, in the order written.",
-                "Exit 0 when everything was sent, 5 when the orchestrator did not answer (the rest stays queued),",
-                "7 when conflicts wait for a decision (--resolve), 4 when the key is refused."})
+                "Exit 0 when everything was sent; 7 whenever conflicts wait for a decision (listed on stderr;",
+                "--resolve); 5 when the orchestrator did not answer (the rest stays queued); 4 when the key is",
+                "refused; 8 when another replay of the same cache is running (nothing was sent)."})
     static final class Sync extends JobCommand.Action {
+        @Override
+        boolean remoteOnly() {
+            return true;
+        }
+
         @Option(names = "--resolve", paramLabel = "GUID", description = "Decide the job's conflict (with one of the three below), then sync.")
         String resolve;
         @ArgGroup(exclusive = true)
@@ -132,21 +146,48 @@ final class RemoteJobCommands {
             if (clearGone) {
                 out.printf(Locale.ROOT, "Removed %d gone job(s) from the cache.%n", remote.clearGone());
             }
-            if (r.problem() != null && r.waiting() > r.conflicts()) {
+            exit = exitOf(r, remote.outbox(), err);
+        }
+
+        /**
+         * 4 when the key was refused; 7 whenever conflicts remain (each on stderr, with what waits behind
+         * it); 5 when writes wait because the orchestrator did not answer; 0 when nothing waits.
+         */
+        static int exitOf(RemoteSync.SyncReport r, List<OutboxEntry> left, PrintWriter err) {
+            Messages messages = CliContext.messages();
+            int code = CliContext.OK;
+            if (r.problem() instanceof NotAuthorizedException) {
                 err.println("job sync: " + CliContext.describe(r.problem()));
-                err.flush();
-                exit = CliContext.exitCode(r.problem());
-            } else if (r.waiting() > r.conflicts()) {
-                exit = CliContext.UNAVAILABLE;
+                code = CliContext.NOT_AUTHORIZED;
             } else if (r.conflicts() > 0) {
-                exit = CliContext.CONFLICT;
+                for (OutboxEntry e : left) {
+                    if (e.state() == OutboxEntry.State.CONFLICT) {
+                        long behind = left.stream().filter(o -> o.guid().equals(e.guid()) && o.id() > e.id()).count();
+                        err.println("conflict: " + e.guid() + "  " + change(e) + ": "
+                                + messages.get(e.problemKey(), e.problemArgs())
+                                + (behind > 0 ? " (" + behind + " later change(s) wait behind it)" : ""));
+                    }
+                }
+                err.println("  decide with: job sync --resolve GUID --mine|--theirs|--discard");
+                code = CliContext.CONFLICT;
+            } else if (r.waiting() > 0) {
+                err.println("job sync: " + (r.problem() != null ? CliContext.describe(r.problem())
+                        : r.waiting() + " write(s) still wait (the orchestrator did not settle them); run job sync again"));
+                code = r.problem() != null ? CliContext.exitCode(r.problem()) : CliContext.UNAVAILABLE;
             }
+            err.flush();
+            return code;
         }
     }
 
     @Command(name = "refresh", mixinStandardHelpOptions = true,
             description = "Send the waiting writes, then read every job in the cache again from the orchestrator.")
     static final class Refresh extends JobCommand.Action {
+        @Override
+        boolean remoteOnly() {
+            return true;
+        }
+
         @Override
         void run(JobGateway gateway, PrintWriter out) {
             PrintWriter err = spec.commandLine().getErr();

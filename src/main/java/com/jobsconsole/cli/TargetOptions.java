@@ -4,6 +4,7 @@ import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.gateway.remote.RemoteTarget;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
@@ -12,6 +13,8 @@ import com.jobsconsole.profiles.ProfileStore;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -45,13 +48,21 @@ public final class TargetOptions {
     @Option(names = "--profile", paramLabel = "NAME", description = "A connection profile made in the GUI.")
     String profile;
 
+    /** Whether the options name the local store (no {@code --remote}, no {@code --profile}). */
+    boolean isLocal() {
+        return remote == null && profile == null;
+    }
+
     /** What the options name, for messages: the profile's name, the orchestrator's URL or the store file. */
     String name() {
         return profile != null ? profile : remote != null ? remote.strip() : "the store";
     }
 
-    /** Opens the gateway these options name. */
-    JobGateway open() {
+    /**
+     * Opens the gateway these options name. {@code mayCreate}: a write may start a store on a missing
+     * or empty file; a read never creates or changes one.
+     */
+    JobGateway open(boolean mayCreate) {
         int chosen = (store != null ? 1 : 0) + (remote != null ? 1 : 0) + (profile != null ? 1 : 0);
         if (chosen > 1) {
             throw new CliContext.CliUsageException("choose one of --store, --remote and --profile");
@@ -85,6 +96,22 @@ public final class TargetOptions {
             throw new CliContext.CliUsageException("--api-key-file and --api-key-env go with --remote");
         }
         Path file = dirs.startupStore(store, System.getenv(), CliContext.settings().lastStore());
+        if (!mayCreate) {
+            if (!Files.exists(file)) {
+                throw new UnavailableException("error.store.missing", file.toString());
+            }
+            if (Files.isRegularFile(file) && sizeOf(file) == 0) {
+                throw new UnavailableException("error.store.empty", file.toString());
+            }
+        }
         return SqliteJobGateway.open(file, CliContext.reference());
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UnavailableException(e, "error.store.cannotOpen", file.toString(), e.getMessage());
+        }
     }
 }

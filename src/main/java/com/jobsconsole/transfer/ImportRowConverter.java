@@ -82,6 +82,11 @@ final class ImportRowConverter {
         if (row.values().containsKey(ImportRows.NOT_AN_OBJECT)) {
             throw new BadRowException(line, "import.bad.notObject");
         }
+        String shortRow = row.values().get(ImportRows.SHORT_ROW);
+        if (shortRow != null) {
+            String[] counts = shortRow.split("/");
+            throw new BadRowException(line, "import.bad.fewerFields", Long.valueOf(counts[0]), Long.valueOf(counts[1]));
+        }
         Map<String, String> v = new HashMap<>();
         for (Map.Entry<String, String> e : row.values().entrySet()) {
             // CSV: the header's mapping; JSON: each object's own keys, by name

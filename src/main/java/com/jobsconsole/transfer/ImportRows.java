@@ -48,6 +48,8 @@ final class ImportRows {
             .build();
 
     /** Marks a JSON array element that is not an object, and a field whose value is not plain. */
+    /** The key under which a CSV row with fewer fields than the header says how many it has ("3/12"). */
+    static final String SHORT_ROW = "\u0000short";
     static final String NOT_AN_OBJECT = "\u0000not-an-object";
     static final String NESTED = "\u0000nested";
 
@@ -199,6 +201,10 @@ final class ImportRows {
             Map<String, String> values = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {
                 values.put(header.get(i), i < r.size() ? r.get(i) : "");
+            }
+            if (r.size() < header.size()) {
+                // a row cut short (a truncated download's last row): its values would land in wrong columns
+                values.put(SHORT_ROW, r.size() + "/" + header.size());
             }
             return new Row(r.getParser().getCurrentLineNumber(), values);
         }

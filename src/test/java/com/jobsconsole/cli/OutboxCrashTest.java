@@ -70,12 +70,17 @@ class OutboxCrashTest {
             }
 
             proxy.heal();
+            String homeBefore = System.getProperty("jobs.console.home");
             System.setProperty("jobs.console.home", home.toString());
             CliRun sync;
             try {
                 sync = CliRun.of("job", "sync", "--remote", proxy.baseUrl(), "--api-key-file", keyFile.toString());
             } finally {
-                System.clearProperty("jobs.console.home");
+                if (homeBefore == null) {
+                    System.clearProperty("jobs.console.home");
+                } else {
+                    System.setProperty("jobs.console.home", homeBefore);
+                }
             }
             assertThat(sync.code()).as(sync.out() + sync.err()).isZero();
 

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -34,6 +36,10 @@ public final class FaultProxy implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     /** Every request line received, in order (also those refused a fault). */
     public final List<String> received = new CopyOnWriteArrayList<>();
+    /** Told each request line the server has answered, before its answer goes back (the test may hold it there). */
+    public volatile Consumer<String> beforeAnswer = line -> { };
+    /** Added before each request is passed on (a slow network). */
+    public volatile long delayMillis;
     private volatile ServerSocket listener;
     private volatile Thread acceptor;
     private final int port;
@@ -133,7 +139,11 @@ public final class FaultProxy implements AutoCloseable {
             Fault fault = faultFor(line);
             OutputStream out = client.getOutputStream();
             switch (fault) {
-                case PASS -> out.write(forward(headText, body));
+                case PASS -> {
+                    byte[] answer = forward(headText, body);
+                    beforeAnswer.accept(line);
+                    out.write(answer);
+                }
                 case DROP_AFTER_COMMIT -> {
                     forward(headText, body); // the server did the work; its answer never arrives
                     client.setSoLinger(true, 0);
@@ -157,6 +167,9 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private byte[] forward(String headText, byte[] body) throws IOException {
+        if (delayMillis > 0) {
+            LockSupport.parkNanos(delayMillis * 1_000_000L); // the network's latency, not a wait for a condition
+        }
         try (Socket server = new Socket(upstream.getAddress(), upstream.getPort())) {
             OutputStream out = server.getOutputStream();
             out.write(withConnectionClose(headText).getBytes(StandardCharsets.ISO_8859_1));

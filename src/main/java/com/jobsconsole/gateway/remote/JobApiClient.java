@@ -278,13 +278,13 @@ public final class JobApiClient {
         if (s == 403) {
             throw new NotAuthorizedException("error.remote.forbidden", ex.summary(), server);
         }
+        if (s == 404 && !isApiAnswer(ex)) {
+            // a proxy's or web server's "not found" page, or an empty body, whatever the method: a wrong
+            // URL or a misconfigured way in, not the API answering — so nothing is dropped or refused
+            throw new UnavailableException("error.remote.notTheApi", ex.summary(),
+                    ex.responseBody().isBlank() ? "\u2014" : Exchange.quoteBody(ex.responseBody()));
+        }
         if (s == 404 && method != ApiMethod.CREATE && guid != null) {
-            if (!isApiAnswer(ex)) {
-                // a proxy's or web server's "not found" page, or an empty body: a wrong URL or a
-                // misconfigured way in, not the API saying the job is gone — so nothing is dropped
-                throw new UnavailableException("error.remote.notTheApi", ex.summary(),
-                        ex.responseBody().isBlank() ? "\u2014" : Exchange.quoteBody(ex.responseBody()));
-            }
             throw new NotFoundException("error.job.notFound", guid.toString());
         }
         if (s == 409 && method == ApiMethod.CREATE && guid != null) {

@@ -1,6 +1,5 @@
 package com.jobsconsole.gateway.remote;
 
-import com.jobsconsole.base.DaemonThreads;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.OutboxEntry.State;
@@ -12,18 +11,11 @@ import com.jobsconsole.gateway.remote.Delivery.NoAnswer;
 import com.jobsconsole.gateway.remote.Delivery.Outcome;
 import com.jobsconsole.gateway.remote.Delivery.Refused;
 import com.jobsconsole.gateway.sqlite.OutboxTable;
-import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,19 +23,25 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * One replay of the outbox ({@code job sync}, the window's replay, a refresh's first step): every
- * job's waiting writes sent in the order written, a few jobs at once, with {@link OutboxSync}'s rules;
- * what they came to written down in batches.
+ * One replay of the outbox ({@code job sync}, the window's replay, a refresh's first step), with the
+ * durability of a direct write: each job's writes in the order written, one at a time — an entry is
+ * marked as being sent (committed) before its request leaves, and its outcome is committed before the
+ * job's next entry is marked — while a few jobs go at once, their marks and outcomes sharing commits.
+ * So after any crash each entry is known unsent, gone (done), or unverified, and a job has at most one
+ * unverified entry, which the next replay settles by reading the job (see {@link Delivery}). Only one
+ * replay of a cache runs at a time ({@link SendingLock}).
  */
 final class OutboxReplay {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxReplay.class);
+    /** How long a replay waits for another one (here or in another process) before it says so. */
+    static final long WAIT_FOR_OTHER_MS = 3_000;
 
     private final OutboxSync writes;
-    private final SqliteJobGateway cache;
     private final OutboxTable outbox;
+    private final SendingLock lock;
+    private final GroupCommit commits;
     private final Consumer<UUID> touched;
-    private final Settler settler = new Settler();
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger noAnswerInARow = new AtomicInteger();
     /** Set when no more calls should be made: the orchestrator stopped answering, or the key was refused. */
@@ -52,144 +50,119 @@ final class OutboxReplay {
     private final AtomicReference<GatewayException> problem = new AtomicReference<>();
 
     /** For one run: make a new one for the next. */
-    OutboxReplay(OutboxSync writes, SqliteJobGateway cache, OutboxTable outbox, Consumer<UUID> touched) {
+    OutboxReplay(OutboxSync writes, OutboxTable outbox, SendingLock lock, GroupCommit commits,
+                 Consumer<UUID> touched) {
         this.writes = writes;
-        this.cache = cache;
         this.outbox = outbox;
+        this.lock = lock;
+        this.commits = commits;
         this.touched = touched;
     }
 
     /**
      * Sends every job's waiting writes, {@code concurrency} jobs at once, each job's in order; stops
-     * after {@link RemoteSync#NO_ANSWER_LIMIT} no-answers in a row, or when not authorized.
+     * after {@link RemoteSync#NO_ANSWER_LIMIT} no-answers in a row, or when not authorized. Throws
+     * {@link com.jobsconsole.gateway.ReplayBusyException} when another replay of the cache runs.
      */
     SyncReport run(int concurrency, RemoteSync.Progress progress, BooleanSupplier cancelled) {
-        // one read of the outbox, each job's writes in order; a job whose first write is a conflict waits.
-        // An entry settled meanwhile by someone else is harmless to send again (the natural keys) and to
-        // write down again (settleIn skips it).
-        Map<UUID, List<OutboxEntry>> byJob = new LinkedHashMap<>();
-        for (OutboxEntry e : outbox.all()) {
-            byJob.computeIfAbsent(e.guid(), g -> new ArrayList<>()).add(e);
-        }
-        byJob.values().removeIf(entries -> entries.get(0).state() == State.CONFLICT);
-        List<UUID> jobs = List.copyOf(byJob.keySet());
-        int conflictsBefore = outbox.conflicts();
-        try {
+        try (SendingLock.Held held = lock.replay(WAIT_FOR_OTHER_MS)) {
+            List<UUID> jobs = outbox.jobsToSend();
+            int conflictsBefore = outbox.conflicts();
             BoundedRun.forEach("jobs-console-sync", jobs, concurrency, () -> stop.get() || cancelled.getAsBoolean(),
                     guid -> {
                         if (!stop.get() && !cancelled.getAsBoolean()) {
-                            sendJob(byJob.get(guid));
+                            sendJob(guid, cancelled);
                         }
                     }, progress);
-        } finally {
-            settler.finish();
+            if (stop.get()) {
+                progress.update(jobs.size(), jobs.size());
+            }
+            int conflicts = outbox.conflicts();
+            return new SyncReport(sent.get(), Math.max(0, conflicts - conflictsBefore), conflicts, outbox.count(),
+                    noAnswer.get(), problem.get(), cancelled.getAsBoolean());
         }
-        if (stop.get()) {
-            progress.update(jobs.size(), jobs.size());
-        }
-        if (settler.failure.get() instanceof GatewayException g) {
-            problem.compareAndSet(null, g);
-        }
-        int conflicts = outbox.conflicts();
-        return new SyncReport(sent.get(), Math.max(0, conflicts - conflictsBefore), conflicts, outbox.count(),
-                noAnswer.get(), problem.get(), cancelled.getAsBoolean());
     }
 
-    /** Sends one job's writes in order, until one is not done (the job's later writes wait behind it). */
-    private void sendJob(List<OutboxEntry> entries) {
-        synchronized (writes.lockFor(entries.get(0).guid())) {
-            for (OutboxEntry e : entries) {
-                if (e.state() == State.CONFLICT || stop.get()) {
+    /**
+     * Sends one job's writes in order until one is not done (the job's later writes wait behind it).
+     * Each step is one commit: the previous entry's outcome and the mark of the next.
+     */
+    private void sendJob(UUID guid, BooleanSupplier cancelled) {
+        synchronized (lock.forJob(guid)) {
+            OutboxEntry previous = null;
+            Outcome previousOutcome = null;
+            try {
+                while (true) {
+                    OutboxEntry done = previous;
+                    Outcome doneOutcome = previousOutcome;
+                    boolean goOn = !stop.get() && !cancelled.getAsBoolean();
+                    OutboxEntry next = commits.commit(() -> {
+                        if (done != null) {
+                            writes.settleIn(done, doneOutcome);
+                        }
+                        return goOn ? claimFirst(guid) : null;
+                    });
+                    if (done != null) {
+                        touched.accept(guid);
+                        previous = null;
+                    }
+                    if (next == null) {
+                        return;
+                    }
+                    Outcome o = writes.deliver(next);
+                    if (o instanceof Done) {
+                        sent.incrementAndGet();
+                        noAnswerInARow.set(0);
+                        previous = next;
+                        previousOutcome = o;
+                        continue;
+                    }
+                    commits.commit(() -> {
+                        writes.settleIn(next, o, next.state() == State.PENDING);
+                        return null;
+                    });
+                    touched.accept(guid);
+                    noted(o);
                     return;
                 }
-                Outcome o = writes.deliver(e);
-                settler.add(e, o);
-                if (o instanceof Done) {
-                    sent.incrementAndGet();
-                    noAnswerInARow.set(0);
-                    continue;
+            } catch (RuntimeException e) {
+                // the outcome could not be written down: the entry stays unverified, settled next time by reading
+                LOG.warn("replay of job {} stopped: {}", guid, e.getMessage());
+                if (e instanceof GatewayException g) {
+                    problem.compareAndSet(null, g);
                 }
-                if (o instanceof NoAnswer n) {
-                    noAnswer.set(true);
-                    problem.set(n.error());
-                    if (noAnswerInARow.incrementAndGet() >= RemoteSync.NO_ANSWER_LIMIT) {
-                        stop.set(true);
-                    }
-                } else if (o instanceof Refused r && r.error() instanceof NotAuthorizedException) {
-                    problem.set(r.error());
-                    stop.set(true);
-                } else {
-                    noAnswerInARow.set(0);
-                }
-                return;
+                stop.set(true);
             }
         }
     }
 
     /**
-     * A replay's outcomes, written down in batches (one transaction each, in the order they came):
-     * writing each in a transaction of its own cost more than sending it. An outcome not yet written
-     * when the process dies is sent again by the next replay, which the natural-key rules make
-     * harmless.
+     * The job's first entry, marked as being sent if it was waiting (inside the caller's transaction);
+     * null when there is none, or it is a conflict. The returned entry keeps its state before the mark.
      */
-    private final class Settler {
-        private static final int BATCH = 128;
-        private static final long MAX_DELAY_NANOS = 200_000_000L;
-        private final ExecutorService committer = Executors.newSingleThreadExecutor(
-                DaemonThreads.named("jobs-console-sync-writer"));
-        private List<OutboxEntry> entries = new ArrayList<>();
-        private List<Outcome> outcomes = new ArrayList<>();
-        private long startedAt;
-        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-
-        synchronized void add(OutboxEntry e, Outcome o) {
-            if (entries.isEmpty()) {
-                startedAt = System.nanoTime();
-            }
-            entries.add(e);
-            outcomes.add(o);
-            if (entries.size() >= BATCH || System.nanoTime() - startedAt > MAX_DELAY_NANOS) {
-                submit();
-            }
+    private OutboxEntry claimFirst(UUID guid) {
+        OutboxEntry first = outbox.first(guid).orElse(null);
+        if (first == null || first.state() == State.CONFLICT) {
+            return null;
         }
-
-        private void submit() {
-            if (entries.isEmpty()) {
-                return;
-            }
-            List<OutboxEntry> es = entries;
-            List<Outcome> os = outcomes;
-            entries = new ArrayList<>();
-            outcomes = new ArrayList<>();
-            committer.execute(() -> {
-                try {
-                    cache.inTransaction(() -> {
-                        for (int i = 0; i < es.size(); i++) {
-                            writes.settleIn(es.get(i), os.get(i));
-                        }
-                    });
-                    es.forEach(e -> touched.accept(e.guid()));
-                } catch (RuntimeException x) {
-                    // what was not written down is sent again next time (harmless: the natural keys)
-                    LOG.warn("writing down {} replayed write(s) failed: {}", es.size(), x.getMessage());
-                    failure.compareAndSet(null, x);
-                }
-            });
+        if (first.state() == State.PENDING && !outbox.claim(first.id(), guid)) {
+            return null; // cannot happen while the sending lock is held; never send what is not marked
         }
+        return first;
+    }
 
-        /** Writes down what is left and waits for every batch. */
-        void finish() {
-            synchronized (this) {
-                submit();
+    private void noted(Outcome o) {
+        if (o instanceof NoAnswer n) {
+            noAnswer.set(true);
+            problem.set(n.error());
+            if (noAnswerInARow.incrementAndGet() >= RemoteSync.NO_ANSWER_LIMIT) {
+                stop.set(true);
             }
-            committer.shutdown();
-            try {
-                while (!committer.awaitTermination(1, TimeUnit.SECONDS)) {
-                    LOG.debug("waiting for the replay's outcomes to be written down");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        } else if (o instanceof Refused r && r.error() instanceof NotAuthorizedException) {
+            problem.set(r.error());
+            stop.set(true);
+        } else {
+            noAnswerInARow.set(0);
         }
     }
 }

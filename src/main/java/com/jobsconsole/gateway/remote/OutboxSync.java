@@ -9,6 +9,7 @@ import com.jobsconsole.gateway.NotFoundException;
 import com.jobsconsole.gateway.OutboxEntry.Op;
 import com.jobsconsole.gateway.OutboxEntry.State;
 import com.jobsconsole.gateway.OutboxEntry;
+import com.jobsconsole.gateway.ReplayBusyException;
 import com.jobsconsole.gateway.RemoteSync.SyncReport;
 import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.gateway.UnavailableException;
@@ -54,9 +55,13 @@ final class OutboxSync {
     private final Consumer<UUID> touched;
     /** Writes work down later, batched with other cache writes (for what is harmless to lose in a crash). */
     private final Consumer<Runnable> later;
-    /** A job's writes are sent by one thread at a time (striped by GUID). */
-    private final Object[] jobLocks = new Object[64];
+    /** Who may send: one process at a time, a job's writes by one thread at a time. */
+    private final SendingLock lock;
+    /** The replay's marks and outcomes, committed together across jobs. */
+    private final GroupCommit commits;
     private volatile boolean queue;
+    /** How long a direct write waits for another process's replay before it is queued (or fails). */
+    static final long DIRECT_WAIT_MS = 2_000;
 
     /**
      * @param later runs cache work on the gateway's cache writer (batched; every read of the cache and
@@ -73,17 +78,12 @@ final class OutboxSync {
         this.answered = answered;
         this.touched = touched;
         this.later = later;
-        for (int i = 0; i < jobLocks.length; i++) {
-            jobLocks[i] = new Object();
-        }
+        this.lock = SendingLock.of(cache.path());
+        this.commits = new GroupCommit(cache::inTransaction);
     }
 
     void queueWrites(boolean q) {
         queue = q;
-    }
-
-    Object lockFor(UUID guid) {
-        return jobLocks[(guid.hashCode() & 0x7fffffff) % jobLocks.length];
     }
 
     // ---- the user's writes ----------------------------------------------------------------------
@@ -126,15 +126,16 @@ final class OutboxSync {
     }
 
     /**
-     * Records a write with the cache change it expects, in one transaction, marked as being sent (a
-     * process killed from here on leaves it unverified, to be settled by reading the job). Whatever
+     * Records a write with the cache change it expects, in one transaction, marked as being sent when
+     * it is the job's first (a process killed from here on leaves it unverified, to be settled by
+     * reading the job); behind earlier writes it waits, and is marked when its turn comes. Whatever
      * keeps it in the outbox afterwards is committed durably before the caller hears "queued".
      */
     private long record(UUID guid, Supplier<Long> work) {
         long[] id = new long[1];
         cache.inTransaction(() -> {
             id[0] = work.get();
-            outbox.markSending(id[0]);
+            outbox.claim(id[0], guid);
         });
         touched.accept(guid);
         return id[0];
@@ -142,50 +143,78 @@ final class OutboxSync {
 
     /**
      * Sends the job's waiting writes in order up to the one just recorded ({@code id}) and settles it:
-     * returns its outcome when it was sent or kept; throws what the caller must hear otherwise.
+     * returns its outcome when it was sent or kept; throws what the caller must hear otherwise. Each
+     * earlier write is marked as being sent before it goes out and settled before the next one is.
      */
     private Outcome sendNow(UUID guid, long id, Job before) {
-        synchronized (lockFor(guid)) {
-            OutboxEntry blockedBy = null;
-            for (OutboxEntry e : outbox.forJob(guid)) {
-                if (e.state() == State.CONFLICT) {
-                    blockedBy = e;
-                    break;
-                }
-                if (!breaker.allows()) {
-                    blockedBy = e;
-                    break;
-                }
-                boolean marked = e.id() == id || e.state() == State.PENDING && outbox.markSending(e.id());
-                Outcome o = deliver(e);
-                if (e.id() == id) {
-                    return finish(e, o, before);
-                }
-                settle(e, o, marked, false);
-                if (!(o instanceof Done)) {
-                    blockedBy = e;
-                    break;
-                }
-            }
+        SendingLock.Held held;
+        try {
+            held = lock.send(DIRECT_WAIT_MS);
+        } catch (ReplayBusyException busy) {
+            // another process is sending this cache's writes: this one waits its turn (or is not made)
             if (queue) {
-                // kept, behind the job's earlier writes (or the open breaker): waiting, durably
-                List<String> why = blockedBy != null && blockedBy.id() == id
-                        ? Delivery.problem("outbox.waiting.breaker", client.target().baseUrl(), RemoteSync.NO_ANSWER_LIMIT)
-                        : Delivery.problem("outbox.waiting.behind", guid);
-                cache.inDurableTransaction(() -> outbox.notSent(id, why));
+                cache.inDurableTransaction(() -> outbox.notSent(id, Delivery.problem(busy)));
                 touched.accept(guid);
                 return null;
             }
             undo(id, guid, before);
-            if (blockedBy != null && blockedBy.state() == State.CONFLICT) {
-                throw new ConflictException("outbox.blocked.conflict", guid.toString());
-            }
-            if (blockedBy != null && blockedBy.id() == id) {
-                throw new UnavailableException("error.remote.breakerOpen", client.target().baseUrl().toString(),
-                        RemoteSync.NO_ANSWER_LIMIT);
-            }
-            throw new UnavailableException("outbox.blocked.waiting", guid.toString());
+            throw busy;
         }
+        try (held) {
+            synchronized (lock.forJob(guid)) {
+                return sendInOrder(guid, id, before);
+            }
+        }
+    }
+
+    private Outcome sendInOrder(UUID guid, long id, Job before) {
+        OutboxEntry blockedBy = null;
+        while (true) {
+            OutboxEntry e = outbox.first(guid).orElseThrow(); // at the latest, the write just recorded
+            if (e.state() == State.CONFLICT || !breaker.allows()) {
+                blockedBy = e;
+                break;
+            }
+            boolean wasPending = e.state() == State.PENDING;
+            if (wasPending && !claim(e)) {
+                blockedBy = e;
+                break;
+            }
+            Outcome o = deliver(e);
+            if (e.id() == id) {
+                return finish(e, o, before);
+            }
+            settle(e, o, wasPending, false);
+            if (!(o instanceof Done)) {
+                blockedBy = e;
+                break;
+            }
+        }
+        if (queue) {
+            // kept, behind the job's earlier writes (or the open breaker): waiting, durably
+            List<String> why = blockedBy.id() == id
+                    ? Delivery.problem("outbox.waiting.breaker", client.target().baseUrl(), RemoteSync.NO_ANSWER_LIMIT)
+                    : Delivery.problem("outbox.waiting.behind", guid);
+            cache.inDurableTransaction(() -> outbox.notSent(id, why));
+            touched.accept(guid);
+            return null;
+        }
+        undo(id, guid, before);
+        if (blockedBy.state() == State.CONFLICT) {
+            throw new ConflictException("outbox.blocked.conflict", guid.toString());
+        }
+        if (blockedBy.id() == id) {
+            throw new UnavailableException("error.remote.breakerOpen", client.target().baseUrl().toString(),
+                    RemoteSync.NO_ANSWER_LIMIT);
+        }
+        throw new UnavailableException("outbox.blocked.waiting", guid.toString());
+    }
+
+    /** Marks a waiting entry as being sent, committed before it goes out; says whether it was marked. */
+    private boolean claim(OutboxEntry e) {
+        boolean[] claimed = new boolean[1];
+        cache.inTransaction(() -> claimed[0] = outbox.claim(e.id(), e.guid()));
+        return claimed[0];
     }
 
     /** Settles the write just made: keeps, undoes or confirms it, and throws what the caller must hear. */
@@ -294,8 +323,8 @@ final class OutboxSync {
         settleIn(e, o, false);
     }
 
-    /** {@code marked}: the entry was marked as being sent ({@link OutboxTable#markSending}) from waiting. */
-    private void settleIn(OutboxEntry e, Outcome o, boolean marked) {
+    /** {@code marked}: the entry was marked as being sent ({@link OutboxTable#claim}) from waiting for this try. */
+    void settleIn(OutboxEntry e, Outcome o, boolean marked) {
         UUID guid = e.guid();
         if (o instanceof Done done) {
             if (!outbox.remove(e.id())) {
@@ -340,13 +369,13 @@ final class OutboxSync {
 
     /** Replays the outbox (see {@link OutboxReplay}). */
     SyncReport sync(int concurrency, RemoteSync.Progress progress, BooleanSupplier cancelled) {
-        return new OutboxReplay(this, cache, outbox, touched).run(concurrency, progress, cancelled);
+        return new OutboxReplay(this, outbox, lock, commits, touched).run(concurrency, progress, cancelled);
     }
 
     // ---- the user's decisions -------------------------------------------------------------------
 
     void resolve(UUID guid, RemoteSync.Resolution resolution) {
-        synchronized (lockFor(guid)) {
+        synchronized (lock.forJob(guid)) {
             OutboxEntry c = outbox.forJob(guid).stream().filter(e -> e.state() == State.CONFLICT).findFirst()
                     .orElseThrow(() -> new InvalidInputException("outbox.resolve.none", guid.toString()));
             switch (resolution) {

@@ -6,6 +6,7 @@ import com.jobsconsole.gateway.JobRules;
 import com.jobsconsole.gateway.NotFoundException;
 import com.jobsconsole.gateway.OutboxEntry;
 import com.jobsconsole.gateway.RemoteSync;
+import com.jobsconsole.gateway.ReplayBusyException;
 import com.jobsconsole.gateway.StaleCopyException;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
@@ -89,6 +90,14 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
             cache.close();
             throw e;
         }
+    }
+
+    /**
+     * How this process names itself to another one that finds it sending a cache's writes ("job sync",
+     * "the Jobs Console window"): said once by each front door.
+     */
+    public static void describeProcess(String what) {
+        SendingLock.describeProcess(what);
     }
 
     public RemoteTarget remoteTarget() {
@@ -313,7 +322,12 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
     @Override
     public RefreshReport refresh(int concurrency, Progress progress, BooleanSupplier cancelled) {
         if (waiting() > 0) {
-            outbox.sync(concurrency, (d, n) -> { }, cancelled);
+            try {
+                outbox.sync(concurrency, (d, n) -> { }, cancelled);
+            } catch (ReplayBusyException busy) {
+                // another replay sends them; the jobs with a write waiting keep their cached change
+                LOG.info("refresh: {}", busy.getMessage());
+            }
         }
         return refresh(cache().kept().allGuids(), concurrency, progress, cancelled);
     }

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -31,6 +32,8 @@ public final class OutboxTable {
     private static final String COLUMNS = "id, guid, op, status, base_status, type, source, process_version_id, "
             + "robot_id, account_id, schedule_id, task_id, stop_after, abort_after, state, queued_at, attempts, "
             + "problem, their_status";
+    /** The problem of an entry marked as being sent: it went out, what came of it is not written down yet. */
+    public static final String SENT = "outbox.unverified.sent";
     /** Separates a problem's message key and arguments in one column. */
     private static final String SEP = "\u001F";
 
@@ -145,17 +148,32 @@ public final class OutboxTable {
     }
 
     /**
-     * Marks a waiting entry as being sent: from here until its answer is written down it counts as
-     * unverified, so a process killed meanwhile leaves it unverified (the next replay settles it by
-     * reading the job). Says whether it was waiting.
+     * Marks a waiting entry as being sent, if it is its job's first: from the commit of this mark until
+     * its answer is written down it is unverified, so a process killed meanwhile leaves it unverified
+     * and the next replay settles it by reading the job. A job's later writes are never marked while an
+     * earlier one is there, so at most one of a job's writes is ever unverified. Says whether it was marked.
      */
-    public boolean markSending(long id) {
-        return update("UPDATE outbox SET state = 'UNVERIFIED' WHERE id = ? AND state = 'PENDING'", id) > 0;
+    public boolean claim(long id, UUID guid) {
+        return update("UPDATE outbox SET state = 'UNVERIFIED', problem = ? WHERE id = ? AND state = 'PENDING' "
+                + "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.guid = ? AND o.id < ?)",
+                join(List.of(SENT)), id, guid.toString(), id) > 0;
     }
 
-    /** An entry marked as being sent that was not sent after all (it waits behind others): waiting again. */
+    /** A job's first entry (the one to send or settle next), if it has any. */
+    public Optional<OutboxEntry> first(UUID guid) {
+        return select("SELECT " + COLUMNS + " FROM outbox WHERE guid = ? ORDER BY id LIMIT 1", guid.toString())
+                .stream().findFirst();
+    }
+
+    /** The jobs with an entry to send or settle, in the order of their first entry (a job held by a conflict left out). */
+    public List<UUID> jobsToSend() {
+        return query("SELECT guid FROM outbox o WHERE id = (SELECT min(id) FROM outbox f WHERE f.guid = o.guid) "
+                + "AND state <> 'CONFLICT' ORDER BY id", rs -> UUID.fromString(rs.getString(1)));
+    }
+
+    /** An entry that was not sent after all (it waits behind others, or its turn): waiting, and why. */
     public void notSent(long id, List<String> problem) {
-        update("UPDATE outbox SET state = 'PENDING', problem = ? WHERE id = ? AND state = 'UNVERIFIED'", join(problem), id);
+        update("UPDATE outbox SET state = 'PENDING', problem = ? WHERE id = ? AND state <> 'CONFLICT'", join(problem), id);
     }
 
     /**

@@ -1,6 +1,10 @@
 package com.jobsconsole.gateway.sqlite;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The store's schema as forward-only migrations. Migration {@code i} (0-based) takes the store
@@ -119,5 +123,21 @@ final class Schema {
 
     static int latestVersion() {
         return MIGRATIONS.size();
+    }
+
+    private static final Pattern CREATE_TABLE = Pattern.compile("CREATE TABLE (\\w+)");
+
+    /** The tables a store at schema {@code version} has (those its migrations created). */
+    static Set<String> tablesAt(int version) {
+        Set<String> tables = new HashSet<>();
+        for (int v = 0; v < Math.min(version, MIGRATIONS.size()); v++) {
+            for (String sql : MIGRATIONS.get(v)) {
+                Matcher m = CREATE_TABLE.matcher(sql);
+                if (m.find()) {
+                    tables.add(m.group(1));
+                }
+            }
+        }
+        return tables;
     }
 }

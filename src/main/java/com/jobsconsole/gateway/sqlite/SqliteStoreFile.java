@@ -53,6 +53,7 @@ final class SqliteStoreFile {
      */
     static Connection open(Path file, ReferenceData reference, Durability durability) {
         checkFile(file);
+        NativeSqlite.prepare();
         Connection c = null;
         try {
             SQLiteConfig config = new SQLiteConfig();
@@ -73,6 +74,7 @@ final class SqliteStoreFile {
                 if (version == 0 && hasForeignTables(st)) {
                     throw new UnavailableException("error.store.foreign", file.toString());
                 }
+                checkShape(st, version, file);
                 try (ResultSet rs = st.executeQuery("PRAGMA journal_mode = WAL")) {
                     rs.next();
                 }
@@ -154,6 +156,28 @@ final class SqliteStoreFile {
             }
         }
         return false;
+    }
+
+    /**
+     * Refuses, before anything is written, a file whose schema version does not match its tables (a
+     * damaged header: the version overwritten, or tables missing): migrating it would fail half-way.
+     */
+    private static void checkShape(Statement st, int version, Path file) throws SQLException {
+        if (version < 0) {
+            throw new UnavailableException("error.store.damaged", file.toString(), version);
+        }
+        Set<String> present = new HashSet<>();
+        try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+            while (rs.next()) {
+                present.add(rs.getString(1));
+            }
+        }
+        Set<String> expected = Schema.tablesAt(version);
+        Set<String> later = new HashSet<>(Schema.tablesAt(Schema.latestVersion()));
+        later.removeAll(expected);
+        if (!present.containsAll(expected) || later.stream().anyMatch(present::contains)) {
+            throw new UnavailableException("error.store.damaged", file.toString(), version);
+        }
     }
 
     private static void migrate(Statement st, int from) throws SQLException {
