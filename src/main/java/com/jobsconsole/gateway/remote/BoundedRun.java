@@ -47,8 +47,10 @@ final class BoundedRun {
                     } catch (RuntimeException e) {
                         LOG.warn("{}: work on {} failed", threadName, item, e);
                     } finally {
+                        synchronized (done) { // in order: a later count never lands before an earlier one
+                            progress.update(done.incrementAndGet(), total);
+                        }
                         permits.release();
-                        progress.update(done.incrementAndGet(), total);
                     }
                 });
             }
