@@ -50,11 +50,12 @@ case "$(uname -s)" in
     jpackage --type deb "${common[@]}" --app-image "$dist/for-packages/jobs-console" --dest "$dist" \
              --license-file "$here/../LICENSE" --linux-shortcut --linux-menu-group "Development" \
              --linux-app-category devel --linux-package-name jobs-console --resource-dir "$here/linux" \
-             --icon "$here/linux/jobs-console.png"
+             --icon "$here/linux/jobs-console.png" \
+             --linux-package-deps "libgtk-3-0 | libgtk-3-0t64"   # JavaFX loads GTK 3 at run time: jpackage cannot see it
     if command -v rpmbuild >/dev/null 2>&1; then
       jpackage --type rpm "${common[@]}" --app-image "$dist/for-packages/jobs-console" --dest "$dist" \
                --license-file "$here/../LICENSE" --linux-shortcut --linux-menu-group "Development" \
-               --resource-dir "$here/linux" --icon "$here/linux/jobs-console.png"
+               --resource-dir "$here/linux" --icon "$here/linux/jobs-console.png" --linux-package-deps gtk3
     fi
     rm -rf "$dist/for-packages" ;;
   Darwin)

@@ -84,12 +84,10 @@ class LiveFxTest {
         int newStatus = selected.status() == 5 ? 7 : 5;
         String newName = REFERENCE.status(newStatus).orElseThrow().name().get(Locale.ENGLISH);
 
-        long start = System.nanoTime();
         other.updateStatus(selected.guid(), newStatus);
 
+        // shown without the user doing anything (how soon is the live benchmark's: -Dbench=live)
         FxWait.until(5, () -> newName.equals(table.getItems().get(305).statusName()));
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(millis).as("the window followed within the poll interval and a read").isLessThan(5_000);
         TableRow<?> row = shownRow(robot, 305);
         assertThat(row).as("still scrolled to the same place").isNotNull();
         assertThat(row.getPseudoClassStates()).extracting(Object::toString).contains("changed");

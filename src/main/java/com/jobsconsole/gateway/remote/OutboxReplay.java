@@ -42,6 +42,8 @@ final class OutboxReplay {
     private final SendingLock lock;
     private final GroupCommit commits;
     private final Consumer<UUID> touched;
+    /** Runs cache work on the gateway's batched cache writer. */
+    private final Consumer<Runnable> later;
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger noAnswerInARow = new AtomicInteger();
     /** Set when no more calls should be made: the orchestrator stopped answering, or the key was refused. */
@@ -51,7 +53,8 @@ final class OutboxReplay {
 
     /** For one run: make a new one for the next. */
     OutboxReplay(OutboxSync writes, OutboxTable outbox, SendingLock lock, GroupCommit commits,
-                 Consumer<UUID> touched) {
+                 Consumer<UUID> touched, Consumer<Runnable> later) {
+        this.later = later;
         this.writes = writes;
         this.outbox = outbox;
         this.lock = lock;
@@ -98,7 +101,7 @@ final class OutboxReplay {
                     boolean goOn = !stop.get() && !cancelled.getAsBoolean();
                     OutboxEntry next = commits.commit(() -> {
                         if (done != null) {
-                            writes.settleIn(done, doneOutcome);
+                            writes.settleIn(done, doneOutcome, false, later);
                         }
                         return goOn ? claimFirst(guid) : null;
                     });

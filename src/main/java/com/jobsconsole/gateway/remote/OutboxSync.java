@@ -325,19 +325,33 @@ final class OutboxSync {
 
     /** {@code marked}: the entry was marked as being sent ({@link OutboxTable#claim}) from waiting for this try. */
     void settleIn(OutboxEntry e, Outcome o, boolean marked) {
+        settleIn(e, o, marked, Runnable::run);
+    }
+
+    /**
+     * As above; a done write's cached copy (the orchestrator's times) is handed to {@code cacheCopy}
+     * (a replay: the batched cache writer — harmless to lose: the cache already shows the status, and
+     * the next refresh reads the times).
+     */
+    void settleIn(OutboxEntry e, Outcome o, boolean marked, Consumer<Runnable> cacheCopy) {
         UUID guid = e.guid();
         if (o instanceof Done done) {
             if (!outbox.remove(e.id())) {
                 return;
             }
-            if (e.op() == Op.DELETE) {
-                kept.remove(guid);
-            } else if (!outbox.has(guid)) { // later writes wait: the cache keeps showing them
-                if (done.job() != null) {
-                    kept.put(done.job());
-                } else {
-                    setKeptStatus(guid, e.status());
-                }
+            // a delete's record took the job out of the cache already; a job's later writes keep
+            // showing theirs; only the job's last write brings the orchestrator's copy
+            if (e.op() != Op.DELETE && !outbox.has(guid)) {
+                cacheCopy.accept(() -> {
+                    if (!outbox.has(guid)) { // nothing recorded since
+                        if (done.job() != null) {
+                            kept.put(done.job());
+                        } else {
+                            setKeptStatus(guid, e.status());
+                        }
+                        touched.accept(guid);
+                    }
+                });
             }
         } else if (o instanceof Conflict c) {
             if (outbox.conflict(e.id(), c.problem(), c.theirStatus())) {
@@ -369,7 +383,7 @@ final class OutboxSync {
 
     /** Replays the outbox (see {@link OutboxReplay}). */
     SyncReport sync(int concurrency, RemoteSync.Progress progress, BooleanSupplier cancelled) {
-        return new OutboxReplay(this, outbox, lock, commits, touched).run(concurrency, progress, cancelled);
+        return new OutboxReplay(this, outbox, lock, commits, touched, later).run(concurrency, progress, cancelled);
     }
 
     // ---- the user's decisions -------------------------------------------------------------------

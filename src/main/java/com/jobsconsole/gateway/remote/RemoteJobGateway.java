@@ -359,7 +359,11 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
     @Override
     public SyncReport sync(int concurrency, Progress progress, BooleanSupplier cancelled) {
         writer.flush();
-        return outbox.sync(concurrency, progress, cancelled);
+        try {
+            return outbox.sync(concurrency, progress, cancelled);
+        } finally {
+            writer.flush(); // the replay's cached copies, written behind it
+        }
     }
 
     @Override

@@ -168,7 +168,6 @@ final class SendingLock {
         try {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), 0);
-            channel.force(false);
         } catch (IOException e) {
             LOG.warn("could not write who holds {}: {}", lockFile, e.getMessage());
         }

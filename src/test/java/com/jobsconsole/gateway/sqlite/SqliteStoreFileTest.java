@@ -154,12 +154,11 @@ class SqliteStoreFileTest {
              Statement st = other.createStatement()) {
             st.execute("BEGIN IMMEDIATE");
             st.execute("UPDATE job SET robot_id = 2");
-            long start = System.nanoTime();
             try (SqliteJobGateway g = SqliteJobGateway.open(file, REFERENCE)) {
                 // opening and reading take no write lock: WAL lets a reader read beside a writer
                 assertThat(g.read(guid).robotId()).isEqualTo(1);
                 assertThat(g.countByStatus()).containsEntry(1, 1L);
-                assertThat((System.nanoTime() - start) / 1_000_000).as("ms to open and read").isLessThan(1_500);
+                // (had opening needed the write lock, it would have failed as locked after its 2 s busy time-out)
                 // a write waits for the busy time-out, then says so, and changes nothing
                 GatewayException e = catchThrowableOfType(() -> g.updateStatus(guid, 5), GatewayException.class);
                 assertThat(e.messageKey()).isEqualTo("error.store.locked");
