@@ -90,7 +90,7 @@ class ExactlyOnceReplayTest {
         try (RemoteJobGateway console = QueuedChains.open(QueuedChains.cacheFile(cli.home(), proxy.baseUrl()),
                 proxy.baseUrl())) {
             assertThat(console.outbox()).as("outbox empty, no conflict").isEmpty();
-            Map<UUID, Integer> kept = console.cache().page(JobQuery.all().page(JobQuery.MAX_LIMIT, 0)).stream()
+            Map<UUID, Integer> kept = console.cache().jobs().page(JobQuery.all().page(JobQuery.MAX_LIMIT, 0)).stream()
                     .collect(Collectors.toMap(Job::guid, Job::status));
             assertThat(kept).as("the cache agrees").isEqualTo(chains.finalStatus);
         }

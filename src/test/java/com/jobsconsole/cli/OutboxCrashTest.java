@@ -1,6 +1,7 @@
 package com.jobsconsole.cli;
 
 import com.jobsconsole.gateway.remote.RemoteTarget;
+import com.jobsconsole.gateway.sqlite.OrchestratorCache;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobQuery;
@@ -89,8 +90,8 @@ class OutboxCrashTest {
                     .resolve(RemoteTarget.cacheFileName(URI.create(proxy.baseUrl())));
             Map<UUID, Job> cache;
             int waiting;
-            try (SqliteJobGateway kept = SqliteJobGateway.openCache(findCache(home, cacheFile), TestStore.REFERENCE)) {
-                cache = jobs(kept);
+            try (OrchestratorCache kept = OrchestratorCache.open(findCache(home, cacheFile), TestStore.REFERENCE)) {
+                cache = jobs(kept.jobs());
                 waiting = kept.outbox().count();
             }
 

@@ -42,8 +42,8 @@ final class OutboxReplay {
     private final SendingLock lock;
     private final GroupCommit commits;
     private final Consumer<UUID> touched;
-    /** Runs cache work on the gateway's batched cache writer. */
-    private final Consumer<Runnable> later;
+    /** The gateway's batched cache writer. */
+    private final CacheWriter later;
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger noAnswerInARow = new AtomicInteger();
     /** Set when no more calls should be made: the orchestrator stopped answering, or the key was refused. */
@@ -53,7 +53,7 @@ final class OutboxReplay {
 
     /** For one run: make a new one for the next. */
     OutboxReplay(OutboxSync writes, OutboxTable outbox, SendingLock lock, GroupCommit commits,
-                 Consumer<UUID> touched, Consumer<Runnable> later) {
+                 Consumer<UUID> touched, CacheWriter later) {
         this.later = later;
         this.writes = writes;
         this.outbox = outbox;
@@ -80,6 +80,7 @@ final class OutboxReplay {
             if (stop.get()) {
                 progress.update(jobs.size(), jobs.size());
             }
+            later.flush();
             int conflicts = outbox.conflicts();
             return new SyncReport(sent.get(), Math.max(0, conflicts - conflictsBefore), conflicts, outbox.count(),
                     noAnswer.get(), problem.get(), cancelled.getAsBoolean());
@@ -101,7 +102,7 @@ final class OutboxReplay {
                     boolean goOn = !stop.get() && !cancelled.getAsBoolean();
                     OutboxEntry next = commits.commit(() -> {
                         if (done != null) {
-                            writes.settleIn(done, doneOutcome, false, later);
+                            writes.settleIn(done, doneOutcome, false, later::submit);
                         }
                         return goOn ? claimFirst(guid) : null;
                     });
@@ -116,9 +117,15 @@ final class OutboxReplay {
                     if (o instanceof Done) {
                         sent.incrementAndGet();
                         noAnswerInARow.set(0);
-                        previous = next;
-                        previousOutcome = o;
-                        continue;
+                        if (outbox.hasAfter(guid, next.id())) {
+                            previous = next; // its outcome is committed with the next one's mark
+                            previousOutcome = o;
+                            continue;
+                        }
+                        // the job's last write: nothing waits for its outcome, which is written down
+                        // batched (lost in a crash, it is still unverified and settled by reading)
+                        later.submit(() -> writes.settleIn(next, o, false, Runnable::run));
+                        return;
                     }
                     commits.commit(() -> {
                         writes.settleIn(next, o, next.state() == State.PENDING);

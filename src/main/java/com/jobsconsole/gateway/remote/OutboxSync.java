@@ -20,7 +20,7 @@ import com.jobsconsole.gateway.remote.Delivery.Outcome;
 import com.jobsconsole.gateway.remote.Delivery.Refused;
 import com.jobsconsole.gateway.sqlite.CacheTable;
 import com.jobsconsole.gateway.sqlite.OutboxTable;
-import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.gateway.sqlite.OrchestratorCache;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
 import org.slf4j.Logger;
@@ -43,7 +43,7 @@ final class OutboxSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSync.class);
 
-    private final SqliteJobGateway cache;
+    private final OrchestratorCache cache;
     private final OutboxTable outbox;
     private final CacheTable kept;
     private final Delivery delivery;
@@ -54,7 +54,7 @@ final class OutboxSync {
     /** Told of each job whose cached copy this class changed (the gateway's memo of cached jobs). */
     private final Consumer<UUID> touched;
     /** Writes work down later, batched with other cache writes (for what is harmless to lose in a crash). */
-    private final Consumer<Runnable> later;
+    private final CacheWriter later;
     /** Who may send: one process at a time, a job's writes by one thread at a time. */
     private final SendingLock lock;
     /** The replay's marks and outcomes, committed together across jobs. */
@@ -67,8 +67,8 @@ final class OutboxSync {
      * @param later runs cache work on the gateway's cache writer (batched; every read of the cache and
      *              every new write waits for it first)
      */
-    OutboxSync(SqliteJobGateway cache, JobApiClient client, Breaker breaker, Consumer<Boolean> answered,
-               Consumer<UUID> touched, Consumer<Runnable> later) {
+    OutboxSync(OrchestratorCache cache, JobApiClient client, Breaker breaker, Consumer<Boolean> answered,
+               Consumer<UUID> touched, CacheWriter later) {
         this.cache = cache;
         this.outbox = cache.outbox();
         this.kept = cache.kept();
@@ -91,7 +91,7 @@ final class OutboxSync {
     Job create(JobDraft d) {
         Job[] local = new Job[1];
         long id = record(d.guid(), () -> {
-            local[0] = cache.create(d); // the cache already has this GUID: nothing is recorded
+            local[0] = cache.jobs().create(d); // the cache already has this GUID: nothing is recorded
             return outbox.addCreate(d);
         });
         Outcome o = sendNow(d.guid(), id, null);
@@ -104,10 +104,10 @@ final class OutboxSync {
     void updateStatus(UUID guid, int status) {
         Job[] before = new Job[1]; // what the console last saw: the update's base, read in the same transaction
         long id = record(guid, () -> {
-            before[0] = cache.find(guid).orElse(null);
+            before[0] = cache.jobs().find(guid).orElse(null);
             long entry = outbox.addUpdate(guid, status, before[0] == null ? null : before[0].status());
             if (before[0] != null) {
-                cache.updateStatus(guid, status);
+                cache.jobs().updateStatus(guid, status);
             }
             return entry;
         });
@@ -117,7 +117,7 @@ final class OutboxSync {
     void delete(UUID guid) {
         Job[] before = new Job[1];
         long id = record(guid, () -> {
-            before[0] = cache.find(guid).orElse(null);
+            before[0] = cache.jobs().find(guid).orElse(null);
             long entry = outbox.addDelete(guid);
             kept.remove(guid);
             return entry;
@@ -224,7 +224,7 @@ final class OutboxSync {
             // written down behind the call, batched: if the process dies first, the entry is still
             // there, unverified, and the next replay finds the orchestrator has it (409, 404, or the
             // status already set) — done, once
-            later.accept(() -> {
+            later.submit(() -> {
                 settleIn(e, done, true);
                 touched.accept(guid);
             });
@@ -277,8 +277,8 @@ final class OutboxSync {
 
     /** Sets a kept job's status here (the cache's estimate of the times); a job not kept is left alone. */
     private void setKeptStatus(UUID guid, int status) {
-        if (cache.find(guid).isPresent()) {
-            cache.updateStatus(guid, status);
+        if (cache.jobs().find(guid).isPresent()) {
+            cache.jobs().updateStatus(guid, status);
         }
     }
 

@@ -9,7 +9,7 @@ import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.gateway.ReplayBusyException;
 import com.jobsconsole.gateway.StaleCopyException;
 import com.jobsconsole.gateway.UnavailableException;
-import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.gateway.sqlite.OrchestratorCache;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobEvent;
@@ -55,7 +55,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
     static final int MAX_LIVE_JOBS = 2_000;
 
     private final JobApiClient client;
-    private final SqliteJobGateway cache;
+    private final OrchestratorCache cache;
     private final ReferenceData reference;
     private final AtomicReference<Reachability> reachability = new AtomicReference<>(Reachability.UNKNOWN);
     /** The last version of each recently cached job, so re-reading an unchanged job costs no SQLite work. */
@@ -71,19 +71,19 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
     private final Breaker breaker = new Breaker(System::nanoTime);
     private final OutboxSync outbox;
 
-    public RemoteJobGateway(JobApiClient client, SqliteJobGateway cache, ReferenceData reference) {
+    public RemoteJobGateway(JobApiClient client, OrchestratorCache cache, ReferenceData reference) {
         this.client = client;
         this.cache = cache;
         this.reference = reference;
-        this.writer = new CacheWriter();
+        this.writer = new CacheWriter(cache::inTransaction, recentlyCached::clear);
         this.outbox = new OutboxSync(cache, client, breaker,
                 answered -> reachability.set(answered ? Reachability.ANSWERED : Reachability.NO_ANSWER),
-                recentlyCached::remove, work -> writer.submit(work));
+                recentlyCached::remove, writer);
     }
 
     /** Opens the cache file (created if needed) for a target. */
     public static RemoteJobGateway open(RemoteTarget target, Path cacheFile, ReferenceData reference) {
-        SqliteJobGateway cache = SqliteJobGateway.openCache(cacheFile, reference);
+        OrchestratorCache cache = OrchestratorCache.open(cacheFile, reference);
         try {
             return new RemoteJobGateway(new JobApiClient(target, reference), cache, reference);
         } catch (RuntimeException e) {
@@ -110,7 +110,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
     }
 
     /** The local cache (read-only use: lists and counts), with every submitted write stored. */
-    public SqliteJobGateway cache() {
+    public OrchestratorCache cache() {
         writer.flush();
         return cache;
     }
@@ -149,8 +149,8 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
             throw e;
         } catch (UnavailableException e) {
             // no answer: the copy kept here, marked stale with when the orchestrator last showed it
-            SqliteJobGateway store = cache();
-            Optional<Job> cached = store.find(guid);
+            OrchestratorCache store = cache();
+            Optional<Job> cached = store.jobs().find(guid);
             if (cached.isPresent()) {
                 throw new StaleCopyException(e, cached.get(), store.kept().seenAt(guid).orElse(null));
             }
@@ -175,42 +175,42 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
 
     @Override
     public Page<Job> query(JobQuery query) {
-        return cache().query(query);
+        return cache().jobs().query(query);
     }
 
     @Override
     public List<Job> page(JobQuery query) {
-        return cache().page(query);
+        return cache().jobs().page(query);
     }
 
     @Override
     public Map<Integer, Long> countByStatus(JobQuery filter) {
-        return cache().countByStatus(filter);
+        return cache().jobs().countByStatus(filter);
     }
 
     @Override
     public Map<String, Long> countByCreated(JobQuery filter, boolean hourly) {
-        return cache().countByCreated(filter, hourly);
+        return cache().jobs().countByCreated(filter, hourly);
     }
 
     @Override
     public List<JobEvent> history(UUID guid) {
-        return cache().find(guid).isPresent() ? cache().history(guid) : List.of();
+        return cache().jobs().find(guid).isPresent() ? cache().jobs().history(guid) : List.of();
     }
 
     @Override
     public List<Job> ranBetween(JobQuery filter, LocalDateTime from, LocalDateTime to, int limit) {
-        return cache().ranBetween(filter, from, to, limit);
+        return cache().jobs().ranBetween(filter, from, to, limit);
     }
 
     @Override
     public Map<Long, long[]> startsPerRobot(JobQuery filter, LocalDateTime from, LocalDateTime to, int buckets) {
-        return cache().startsPerRobot(filter, from, to, buckets);
+        return cache().jobs().startsPerRobot(filter, from, to, buckets);
     }
 
     @Override
     public Map<Integer, Long> countByType() {
-        return cache().countByType();
+        return cache().jobs().countByType();
     }
 
     /** Keeps the orchestrator's copy, unless a write of ours to the job waits (then the cache shows ours). */
@@ -236,86 +236,6 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
                 cache.kept().markGone(guid);
             }
         });
-    }
-
-    /**
-     * Writes the cache behind the calls: the caller gets the orchestrator's answer at once, and the
-     * writes that queued meanwhile are stored together in one transaction. Every read of the cache
-     * first waits for the writes submitted before it, so lists and counts never lag.
-     */
-    private final class CacheWriter implements Runnable {
-        private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
-        private final Object lock = new Object();
-        private long submitted;
-        private long applied;
-        private volatile boolean stopping;
-        private final Thread thread = new Thread(this, "jobs-console-cache-writer");
-
-        CacheWriter() {
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        void submit(Runnable op) {
-            synchronized (lock) {
-                submitted++;
-            }
-            queue.add(op);
-        }
-
-        void flush() {
-            synchronized (lock) {
-                long target = submitted;
-                while (applied < target && thread.isAlive()) {
-                    try {
-                        lock.wait(100);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void run() {
-            List<Runnable> batch = new ArrayList<>();
-            while (!stopping || !queue.isEmpty()) {
-                try {
-                    Runnable first = queue.poll(100, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        continue;
-                    }
-                    batch.add(first);
-                    queue.drainTo(batch);
-                    try {
-                        cache.inTransaction(() -> batch.forEach(Runnable::run));
-                    } catch (RuntimeException e) {
-                        // The cache holds copies: what is lost here is read again on the next refresh.
-                        LOG.warn("cache write of {} change(s) failed: {}", batch.size(), e.getMessage());
-                        recentlyCached.clear();
-                    }
-                    synchronized (lock) {
-                        applied += batch.size();
-                        lock.notifyAll();
-                    }
-                    batch.clear();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-
-        void stop() {
-            flush();
-            stopping = true;
-            try {
-                thread.join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** Sends the waiting writes first (so unverified ones are settled), then re-reads every kept job. */
@@ -349,7 +269,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
 
     @Override
     public Map<UUID, JobSyncState> syncStates() {
-        SqliteJobGateway store = cache();
+        OrchestratorCache store = cache();
         Map<UUID, JobSyncState> states = new LinkedHashMap<>();
         store.kept().goneJobs().forEach(g -> states.put(g, JobSyncState.GONE));
         states.putAll(store.outbox().states());
@@ -374,7 +294,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
 
     @Override
     public int clearGone() {
-        int n = cache().kept().clearGone();
+        int n = cache().clearGone();
         recentlyCached.clear();
         return n;
     }
@@ -385,7 +305,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
                 .collect(Collectors.toSet());
         JobQuery unfinished = new JobQuery(open, Set.of(), Set.of(), null, JobSort.CREATED_AT, false,
                 MAX_LIVE_JOBS, 0);
-        List<UUID> guids = cache().page(unfinished).stream().map(Job::guid).toList();
+        List<UUID> guids = cache().jobs().page(unfinished).stream().map(Job::guid).toList();
         return refresh(guids, concurrency, (d, n) -> { }, cancelled);
     }
 

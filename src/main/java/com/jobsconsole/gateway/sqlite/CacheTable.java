@@ -4,7 +4,6 @@ import com.jobsconsole.model.Job;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,35 +13,27 @@ import java.util.UUID;
 /**
  * A store kept as a cache of an orchestrator's jobs: a job put as the orchestrator knows it (times
  * filled in when it leaves them out), when each was last seen, jobs the orchestrator no longer has
- * (marked gone until cleared), and jobs removed. Every method holds the store's lock and works on its
- * connection, so it joins the caller's {@link SqliteJobGateway#inTransaction}; the statements are
- * prepared once.
+ * (marked gone until cleared), and jobs removed. Every method runs in the cache's
+ * {@link SqliteSession}, so it joins the caller's transaction; the statements are prepared once.
  */
-public final class CacheTable implements AutoCloseable {
+public final class CacheTable {
 
+    private static final String UPSERT = JobRowMapper.INSERT.replace("INSERT INTO", "INSERT OR REPLACE INTO");
+    private static final String MARK_SEEN = "INSERT INTO job_seen(guid, seen_at) VALUES (?, ?) "
+            + "ON CONFLICT(guid) DO UPDATE SET seen_at = excluded.seen_at, gone_at = NULL";
+    private static final String MARK_GONE = "INSERT INTO job_seen(guid, seen_at, gone_at) SELECT ?1, ?2, ?2 "
+            + "WHERE EXISTS (SELECT 1 FROM job WHERE guid = ?1) ON CONFLICT(guid) DO UPDATE SET gone_at = excluded.gone_at";
+    private static final String SEEN_AT = "SELECT seen_at FROM job_seen WHERE guid = ?";
+    private static final String FORGET_SEEN = "DELETE FROM job_seen WHERE guid = ?";
+    private static final String GONE = "SELECT guid FROM job_seen WHERE gone_at IS NOT NULL";
+    private static final String GUIDS = "SELECT guid FROM job ORDER BY id";
+
+    private final SqliteSession session;
     private final SqliteJobGateway store;
-    private final PreparedStatement upsert;
-    private final PreparedStatement delete;
-    private final PreparedStatement markSeen;
-    private final PreparedStatement seenAt;
-    private final PreparedStatement forgetSeen;
-    private final PreparedStatement markGone;
-    private final PreparedStatement gone;
-    private final PreparedStatement guids;
 
-    CacheTable(SqliteJobGateway store) throws SQLException {
+    CacheTable(SqliteSession session, SqliteJobGateway store) {
+        this.session = session;
         this.store = store;
-        var connection = store.connection();
-        upsert = connection.prepareStatement(JobRowMapper.INSERT.replace("INSERT INTO", "INSERT OR REPLACE INTO"));
-        delete = connection.prepareStatement(SqliteJobGateway.DELETE);
-        markSeen = connection.prepareStatement("INSERT INTO job_seen(guid, seen_at) VALUES (?, ?) "
-                + "ON CONFLICT(guid) DO UPDATE SET seen_at = excluded.seen_at, gone_at = NULL");
-        markGone = connection.prepareStatement("INSERT INTO job_seen(guid, seen_at, gone_at) SELECT ?1, ?2, ?2 "
-                + "WHERE EXISTS (SELECT 1 FROM job WHERE guid = ?1) ON CONFLICT(guid) DO UPDATE SET gone_at = excluded.gone_at");
-        seenAt = connection.prepareStatement("SELECT seen_at FROM job_seen WHERE guid = ?");
-        forgetSeen = connection.prepareStatement("DELETE FROM job_seen WHERE guid = ?");
-        gone = connection.prepareStatement("SELECT guid FROM job_seen WHERE gone_at IS NOT NULL");
-        guids = connection.prepareStatement("SELECT guid FROM job ORDER BY id");
     }
 
     /**
@@ -51,124 +42,86 @@ public final class CacheTable implements AutoCloseable {
      * {@code created_at}/{@code updated_at}; then the stored copy's times (or now) stand in for them.
      */
     public void put(Job job) {
-        synchronized (store) {
+        session.call("put", c -> {
             Job known = store.find(job.guid()).orElse(null);
-            LocalDateTime now = store.now();
-            try {
-                Job toStore = job;
-                if (job.createdAt() == null || job.updatedAt() == null) {
-                    LocalDateTime created = job.createdAt() != null ? job.createdAt() : known != null ? known.createdAt() : now;
-                    LocalDateTime updated = job.updatedAt() != null ? job.updatedAt() : known != null ? known.updatedAt() : created;
-                    toStore = new Job(job.guid(), job.status(), job.type(), job.source(), job.processVersionId(),
-                            job.robotId(), job.accountId(), job.scheduleId(), job.taskId(), job.stopAfter(),
-                            job.abortAfter(), created, updated, job.startedAt(), job.completedAt());
-                }
-                if (!toStore.equals(known)) { // nothing changed: only when it was seen is written
-                    JobRowMapper.bind(upsert, toStore);
-                    upsert.executeUpdate();
-                }
-                markSeen.setString(1, job.guid().toString());
-                markSeen.setString(2, now.toString());
-                markSeen.executeUpdate();
-            } catch (SQLException e) {
-                throw store.failureOf("put", e);
+            LocalDateTime now = session.now();
+            Job toStore = job;
+            if (job.createdAt() == null || job.updatedAt() == null) {
+                LocalDateTime created = job.createdAt() != null ? job.createdAt() : known != null ? known.createdAt() : now;
+                LocalDateTime updated = job.updatedAt() != null ? job.updatedAt() : known != null ? known.updatedAt() : created;
+                toStore = new Job(job.guid(), job.status(), job.type(), job.source(), job.processVersionId(),
+                        job.robotId(), job.accountId(), job.scheduleId(), job.taskId(), job.stopAfter(),
+                        job.abortAfter(), created, updated, job.startedAt(), job.completedAt());
             }
-        }
+            if (!toStore.equals(known)) { // nothing changed: only when it was seen is written
+                PreparedStatement upsert = session.statement(UPSERT);
+                JobRowMapper.bind(upsert, toStore);
+                upsert.executeUpdate();
+            }
+            PreparedStatement markSeen = session.statement(MARK_SEEN);
+            markSeen.setString(1, job.guid().toString());
+            markSeen.setString(2, now.toString());
+            markSeen.executeUpdate();
+            return null;
+        });
     }
 
     /** When {@link #put} last stored this job (when the orchestrator last showed it). */
     public Optional<LocalDateTime> seenAt(UUID guid) {
-        synchronized (store) {
-            try {
-                store.connection();
-                seenAt.setString(1, guid.toString());
-                try (ResultSet rs = seenAt.executeQuery()) {
-                    return rs.next() ? Optional.of(LocalDateTime.parse(rs.getString(1))) : Optional.empty();
-                }
-            } catch (SQLException e) {
-                throw store.failureOf("seen", e);
+        return session.call("seen", c -> {
+            PreparedStatement seenAt = session.statement(SEEN_AT);
+            seenAt.setString(1, guid.toString());
+            try (ResultSet rs = seenAt.executeQuery()) {
+                return rs.next() ? Optional.of(LocalDateTime.parse(rs.getString(1))) : Optional.empty();
             }
-        }
+        });
     }
 
     /** Removes the job and its seen time; says whether the job was stored. */
     public boolean remove(UUID guid) {
-        synchronized (store) {
-            try {
-                store.connection();
-                forgetSeen.setString(1, guid.toString());
-                forgetSeen.executeUpdate();
-                delete.setString(1, guid.toString());
-                return delete.executeUpdate() > 0;
-            } catch (SQLException e) {
-                throw store.failureOf("remove", e);
-            }
-        }
+        return session.call("remove", c -> {
+            PreparedStatement forgetSeen = session.statement(FORGET_SEEN);
+            forgetSeen.setString(1, guid.toString());
+            forgetSeen.executeUpdate();
+            PreparedStatement delete = session.statement(SqliteJobGateway.DELETE);
+            delete.setString(1, guid.toString());
+            return delete.executeUpdate() > 0;
+        });
     }
 
     /**
-     * Marks a job the orchestrator said it no longer has: kept and shown as gone until
-     * {@link #clearGone()}; a later {@link #put} of it clears the mark. A job not stored is left alone.
+     * Marks a job the orchestrator said it no longer has: kept and shown as gone until cleared; a later
+     * {@link #put} of it clears the mark. A job not stored is left alone.
      */
     public void markGone(UUID guid) {
-        synchronized (store) {
-            try {
-                store.connection();
-                markGone.setString(1, guid.toString());
-                markGone.setString(2, store.now().toString());
-                markGone.executeUpdate();
-            } catch (SQLException e) {
-                throw store.failureOf("gone", e);
-            }
-        }
+        session.call("gone", c -> {
+            PreparedStatement markGone = session.statement(MARK_GONE);
+            markGone.setString(1, guid.toString());
+            markGone.setString(2, session.now().toString());
+            markGone.executeUpdate();
+            return null;
+        });
     }
 
     /** The jobs marked gone. */
     public List<UUID> goneJobs() {
-        return guids(gone, "gone");
-    }
-
-    /** Removes the jobs marked gone that have no write waiting; says how many. */
-    public int clearGone() {
-        synchronized (store) {
-            int[] n = {0};
-            store.inTransaction(() -> {
-                for (UUID g : goneJobs()) {
-                    if (!store.outbox().has(g) && remove(g)) {
-                        n[0]++;
-                    }
-                }
-            });
-            return n[0];
-        }
+        return guids(GONE, "gone");
     }
 
     /** Every stored GUID, oldest first (a refresh reads them one by one). */
     public List<UUID> allGuids() {
-        return guids(guids, "list");
+        return guids(GUIDS, "list");
     }
 
-    private List<UUID> guids(PreparedStatement query, String operation) {
-        synchronized (store) {
+    private List<UUID> guids(String sql, String operation) {
+        return session.call(operation, c -> {
             List<UUID> out = new ArrayList<>();
-            try {
-                store.connection();
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(UUID.fromString(rs.getString(1)));
-                    }
+            try (ResultSet rs = session.statement(sql).executeQuery()) {
+                while (rs.next()) {
+                    out.add(UUID.fromString(rs.getString(1)));
                 }
-                return out;
-            } catch (SQLException e) {
-                throw store.failureOf(operation, e);
             }
-        }
-    }
-
-    @Override
-    public void close() throws SQLException {
-        for (PreparedStatement ps : List.of(upsert, delete, markSeen, seenAt, forgetSeen, markGone, gone, guids)) {
-            ps.close();
-        }
+            return out;
+        });
     }
 }

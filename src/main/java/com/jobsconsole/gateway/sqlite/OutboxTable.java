@@ -15,7 +15,6 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ import java.util.UUID;
 /**
  * The outbox of an orchestrator's cache: the writes not yet confirmed, in the order written, kept in
  * the cache file so that recording a write and the cache change it expects commit together (call
- * these inside {@link SqliteJobGateway#inTransaction}). Every method holds the store's lock.
+ * these inside {@link SqliteSession#inTransaction}). Every method runs in the cache's session.
  */
 public final class OutboxTable {
 
@@ -37,35 +36,10 @@ public final class OutboxTable {
     /** Separates a problem's message key and arguments in one column. */
     private static final String SEP = "\u001F";
 
-    private final SqliteJobGateway store;
-    /** Statements prepared once, on the store's connection (closed with it). */
-    private final Map<String, PreparedStatement> prepared = new HashMap<>();
+    private final SqliteSession session;
 
-    OutboxTable(SqliteJobGateway store) {
-        this.store = store;
-    }
-
-    /** The statement for {@code sql}, prepared on first use; call with the store's lock held. */
-    private PreparedStatement statement(String sql) throws SQLException {
-        PreparedStatement ps = prepared.get(sql);
-        if (ps == null) {
-            ps = store.connection().prepareStatement(sql);
-            prepared.put(sql, ps);
-        }
-        ps.clearParameters();
-        return ps;
-    }
-
-    /** Closes the prepared statements (the store calls this as it closes). */
-    void close() {
-        for (PreparedStatement ps : prepared.values()) {
-            try {
-                ps.close();
-            } catch (SQLException e) {
-                // closing anyway
-            }
-        }
-        prepared.clear();
+    OutboxTable(SqliteSession session) {
+        this.session = session;
     }
 
     /** Records a create: its draft, pending. Returns the entry's id. */
@@ -83,7 +57,7 @@ public final class OutboxTable {
     }
 
     private long add(UUID guid, Op op, Integer status, Integer base, JobDraft d) {
-        synchronized (store) {
+        return session.call("outbox", c -> {
             update("INSERT INTO outbox(guid, op, status, base_status, type, source, process_version_id, robot_id, "
                             + "account_id, schedule_id, task_id, stop_after, abort_after, state, queued_at) "
                             + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'PENDING',?)",
@@ -94,7 +68,7 @@ public final class OutboxTable {
                     d == null ? null : JobJson.formatTime(d.abortAfter()),
                     LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
             return query("SELECT last_insert_rowid()", rs -> rs.getLong(1)).get(0);
-        }
+        });
     }
 
     /** Every entry, in the order written. */
@@ -111,6 +85,11 @@ public final class OutboxTable {
     public boolean sending(UUID guid) {
         return !query("SELECT 1 FROM outbox WHERE guid = ? AND state <> 'CONFLICT' LIMIT 1", rs -> 1,
                 guid.toString()).isEmpty();
+    }
+
+    /** Whether the job has an entry written after entry {@code id}. */
+    public boolean hasAfter(UUID guid, long id) {
+        return !query("SELECT 1 FROM outbox WHERE guid = ? AND id > ? LIMIT 1", rs -> 1, guid.toString(), id).isEmpty();
     }
 
     /** Whether the job has any entry (a conflict included). */
@@ -200,15 +179,11 @@ public final class OutboxTable {
 
     /** Runs a change; says how many entries it touched. */
     private int update(String sql, Object... params) {
-        synchronized (store) {
-            try {
-                PreparedStatement ps = statement(sql);
-                JobQuerySql.setAll(ps, Arrays.asList(params));
-                return ps.executeUpdate();
-            } catch (SQLException e) {
-                throw store.failureOf("outbox", e);
-            }
-        }
+        return session.call("outbox", c -> {
+            PreparedStatement ps = session.statement(sql);
+            JobQuerySql.setAll(ps, Arrays.asList(params));
+            return ps.executeUpdate();
+        });
     }
 
     private interface Row<T> {
@@ -216,21 +191,17 @@ public final class OutboxTable {
     }
 
     private <T> List<T> query(String sql, Row<T> row, Object... params) {
-        synchronized (store) {
+        return session.call("outbox", c -> {
             List<T> out = new ArrayList<>();
-            try {
-                PreparedStatement ps = statement(sql);
-                JobQuerySql.setAll(ps, Arrays.asList(params));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(row.read(rs));
-                    }
+            PreparedStatement ps = session.statement(sql);
+            JobQuerySql.setAll(ps, Arrays.asList(params));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row.read(rs));
                 }
-                return out;
-            } catch (SQLException e) {
-                throw store.failureOf("outbox", e);
             }
-        }
+            return out;
+        });
     }
 
     private List<OutboxEntry> select(String sql, Object... params) {

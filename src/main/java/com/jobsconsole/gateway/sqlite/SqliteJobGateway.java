@@ -16,8 +16,6 @@ import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.Page;
 import com.jobsconsole.model.ReferenceData;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,15 +37,14 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 /**
- * The embedded store: one SQLite file in WAL mode, one connection used under a lock, prepared
- * statements only. Opening is {@link SqliteStoreFile}'s job, SQL building {@link JobQuerySql}'s,
- * rows {@link JobRowMapper}'s, bulk inserts {@link BulkJobInserter}'s, an orchestrator cache's
- * rows {@link CacheTable}'s and its outbox {@link OutboxTable}'s; this class runs the calls.
- * Times are written by the store, in the API's format.
+ * The embedded store: one SQLite file in WAL mode reached through its {@link SqliteSession}
+ * (connection, lock, transactions), prepared statements only. Opening is {@link SqliteStoreFile}'s
+ * job, SQL building {@link JobQuerySql}'s, rows {@link JobRowMapper}'s, bulk inserts
+ * {@link BulkJobInserter}'s; an orchestrator's cache is {@link OrchestratorCache}. This class runs
+ * the calls. Times are written by the store, in the API's format.
  */
 public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreChanges {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SqliteJobGateway.class);
     private static final String SELECT_ONE = "SELECT " + JobRowMapper.COLUMNS + " FROM job WHERE guid = ?";
     private static final String UPDATE_STATUS = """
             UPDATE job SET status = ?1, updated_at = ?2,
@@ -56,33 +53,12 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
             WHERE guid = ?5""";
     static final String DELETE = "DELETE FROM job WHERE guid = ?";
 
-    private final Path path;
-    private final Durability durability;
+    private final SqliteSession session;
     private final ReferenceData reference;
-    private final Clock clock;
-    private final Connection connection;
-    private final PreparedStatement insert;
-    private final PreparedStatement selectOne;
-    private final PreparedStatement updateStatus;
-    private final PreparedStatement delete;
-    private final CacheTable kept;
-    private final BulkJobInserter bulk;
-    private final OutboxTable outbox = new OutboxTable(this);
-    private boolean closed;
 
-    private SqliteJobGateway(Path path, ReferenceData reference, Clock clock, Connection connection,
-                             Durability durability) throws SQLException {
-        this.path = path;
-        this.durability = durability;
+    SqliteJobGateway(SqliteSession session, ReferenceData reference) {
+        this.session = session;
         this.reference = reference;
-        this.clock = clock;
-        this.connection = connection;
-        this.insert = connection.prepareStatement(JobRowMapper.INSERT);
-        this.selectOne = connection.prepareStatement(SELECT_ONE);
-        this.updateStatus = connection.prepareStatement(UPDATE_STATUS);
-        this.delete = connection.prepareStatement(DELETE);
-        this.kept = new CacheTable(this);
-        this.bulk = new BulkJobInserter(connection, path);
     }
 
     /** Opens (creating if needed) the store at {@code path}, with the system clock. */
@@ -90,39 +66,13 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
         return open(path, reference, Clock.systemDefaultZone());
     }
 
-    /** Opens a cache of a remote orchestrator's jobs (see {@link Durability#CACHE}). */
-    public static SqliteJobGateway openCache(Path path, ReferenceData reference) {
-        return open(path, reference, Clock.systemDefaultZone(), Durability.CACHE);
-    }
-
     public static SqliteJobGateway open(Path path, ReferenceData reference, Clock clock) {
-        return open(path, reference, clock, Durability.FULL);
-    }
-
-    /**
-     * Opens the store, creating the file when it does not exist; a file that exists is never
-     * overwritten (see {@link SqliteStoreFile#open}).
-     *
-     * @throws UnavailableException saying why the file cannot be used
-     */
-    public static SqliteJobGateway open(Path path, ReferenceData reference, Clock clock, Durability durability) {
-        Path file = path.toAbsolutePath().normalize();
-        Connection c = SqliteStoreFile.open(file, reference, durability);
-        try {
-            return new SqliteJobGateway(file, reference, clock, c, durability);
-        } catch (SQLException e) {
-            try {
-                c.close();
-            } catch (SQLException closing) {
-                e.addSuppressed(closing);
-            }
-            throw SqliteErrors.failure(file, "open", e);
-        }
+        return new SqliteJobGateway(SqliteSession.open(path, reference, clock, Durability.FULL), reference);
     }
 
     @Override
     public Path path() {
-        return path;
+        return session.path();
     }
 
     public ReferenceData reference() {
@@ -131,35 +81,37 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
 
     @Override
     public String target() {
-        return path.toString();
+        return session.path().toString();
     }
 
     @Override
-    public synchronized Job create(JobDraft draft) {
+    public Job create(JobDraft draft) {
         JobRules.check(draft, reference);
-        ensureOpen();
-        LocalDateTime now = now();
+        LocalDateTime now = session.now();
         JobStatus status = reference.status(draft.status()).orElseThrow();
         Job job = new Job(draft.guid(), draft.status(), draft.type(), draft.source(),
                 draft.processVersionId(), draft.robotId(), draft.accountId(), draft.scheduleId(), draft.taskId(),
                 draft.stopAfter(), draft.abortAfter(), now, now,
                 status.isRunning() || status.isFinal() ? now : null, status.isFinal() ? now : null);
-        try {
+        return session.call("create", c -> {
+            PreparedStatement insert = session.statement(JobRowMapper.INSERT);
             JobRowMapper.bind(insert, job);
-            insert.executeUpdate();
-            return job;
-        } catch (SQLException e) {
-            if (SqliteErrors.isUniqueViolation(e)) {
-                throw new AlreadyExistsException("error.job.exists", job.guid().toString());
+            try {
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (SqliteErrors.isUniqueViolation(e)) {
+                    throw new AlreadyExistsException("error.job.exists", job.guid().toString());
+                }
+                throw e;
             }
-            throw failure("create", e);
-        }
+            return job;
+        });
     }
 
     @Override
-    public synchronized Job read(UUID guid) {
-        ensureOpen();
-        try {
+    public Job read(UUID guid) {
+        return session.call("read", c -> {
+            PreparedStatement selectOne = session.statement(SELECT_ONE);
             selectOne.setString(1, guid.toString());
             try (ResultSet rs = selectOne.executeQuery()) {
                 if (!rs.next()) {
@@ -167,111 +119,62 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
                 }
                 return JobRowMapper.map(rs);
             }
-        } catch (SQLException e) {
-            throw failure("read", e);
-        }
+        });
     }
 
     @Override
-    public synchronized void updateStatus(UUID guid, int status) {
+    public void updateStatus(UUID guid, int status) {
         JobRules.checkStatus(status, reference);
-        ensureOpen();
         JobStatus s = reference.status(status).orElseThrow();
-        try {
+        session.call("update", c -> {
+            PreparedStatement updateStatus = session.statement(UPDATE_STATUS);
             updateStatus.setInt(1, status);
-            updateStatus.setString(2, JobJson.formatTime(now()));
+            updateStatus.setString(2, JobJson.formatTime(session.now()));
             updateStatus.setBoolean(3, s.isRunning() || s.isFinal());
             updateStatus.setBoolean(4, s.isFinal());
             updateStatus.setString(5, guid.toString());
             if (updateStatus.executeUpdate() == 0) {
                 throw new NotFoundException("error.job.notFound", guid.toString());
             }
-        } catch (SQLException e) {
-            throw failure("update", e);
-        }
+            return null;
+        });
     }
 
     @Override
-    public synchronized void setStopTimes(UUID guid, LocalDateTime stopAfter, LocalDateTime abortAfter) {
-        ensureOpen();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "UPDATE job SET stop_after = ?, abort_after = ?, updated_at = ? WHERE guid = ?")) {
+    public void setStopTimes(UUID guid, LocalDateTime stopAfter, LocalDateTime abortAfter) {
+        session.call("maintenance", c -> {
+            PreparedStatement ps = session.statement(
+                    "UPDATE job SET stop_after = ?, abort_after = ?, updated_at = ? WHERE guid = ?");
             ps.setString(1, JobJson.formatTime(stopAfter));
             ps.setString(2, JobJson.formatTime(abortAfter));
-            ps.setString(3, JobJson.formatTime(now()));
+            ps.setString(3, JobJson.formatTime(session.now()));
             ps.setString(4, guid.toString());
             if (ps.executeUpdate() == 0) {
                 throw new NotFoundException("error.job.notFound", guid.toString());
             }
-        } catch (SQLException e) {
-            throw failure("maintenance", e);
-        }
+            return null;
+        });
     }
 
     @Override
-    public synchronized void delete(UUID guid) {
-        ensureOpen();
-        try {
+    public void delete(UUID guid) {
+        session.call("delete", c -> {
+            PreparedStatement delete = session.statement(DELETE);
             delete.setString(1, guid.toString());
             if (delete.executeUpdate() == 0) {
                 throw new NotFoundException("error.job.notFound", guid.toString());
             }
-        } catch (SQLException e) {
-            throw failure("delete", e);
-        }
+            return null;
+        });
     }
 
     /** Runs {@code work} (calls to this gateway) as one transaction: all of it is stored, or none. */
-    public synchronized void inTransaction(Runnable work) {
-        ensureOpen();
-        try (Statement st = connection.createStatement()) {
-            st.execute("BEGIN IMMEDIATE");
-            try {
-                work.run();
-                st.execute("COMMIT");
-            } catch (RuntimeException | Error e) {
-                st.execute("ROLLBACK");
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw failure("transaction", e);
-        }
-    }
-
-    /**
-     * {@link #inTransaction}, committed as a user's store commits (it survives a power cut) even in a
-     * cache: for what was acknowledged to the user, such as a write queued in the outbox.
-     */
-    public synchronized void inDurableTransaction(Runnable work) {
-        if (durability == Durability.FULL) {
-            inTransaction(work);
-            return;
-        }
-        ensureOpen();
-        try (Statement st = connection.createStatement()) {
-            st.execute("PRAGMA synchronous = FULL");
-            try {
-                inTransaction(work);
-            } finally {
-                st.execute("PRAGMA synchronous = NORMAL");
-            }
-        } catch (SQLException e) {
-            throw failure("transaction", e);
-        }
-    }
-
-    /** The writes an orchestrator's cache keeps until the orchestrator confirms them. */
-    public OutboxTable outbox() {
-        return outbox;
-    }
-
-    /** The store as an orchestrator's cache: jobs put as it knows them, seen, gone, removed. */
-    public CacheTable kept() {
-        return kept;
+    public void inTransaction(Runnable work) {
+        session.inTransaction(work);
     }
 
     @Override
-    public synchronized Page<Job> query(JobQuery q) {
+    public Page<Job> query(JobQuery q) {
         List<Object> params = new ArrayList<>();
         long[] total = {0};
         select("query", JobQuerySql.count(q, params), params, rs -> total[0] = rs.getLong(1));
@@ -279,7 +182,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     }
 
     @Override
-    public synchronized List<Job> page(JobQuery q) {
+    public List<Job> page(JobQuery q) {
         List<Job> items = new ArrayList<>();
         if (q.limit() > 0) {
             List<Object> params = new ArrayList<>();
@@ -289,12 +192,12 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     }
 
     @Override
-    public synchronized Map<Integer, Long> countByStatus(JobQuery filter) {
+    public Map<Integer, Long> countByStatus(JobQuery filter) {
         return countBy("status", filter);
     }
 
     @Override
-    public synchronized Map<Integer, Long> countByType() {
+    public Map<Integer, Long> countByType() {
         return countBy("type", JobQuery.all());
     }
 
@@ -307,7 +210,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     }
 
     @Override
-    public synchronized Map<String, Long> countByCreated(JobQuery filter, boolean hourly) {
+    public Map<String, Long> countByCreated(JobQuery filter, boolean hourly) {
         List<Object> params = new ArrayList<>();
         Map<String, Long> out = new LinkedHashMap<>();
         select("count", JobQuerySql.countByCreated(filter, hourly, params), params,
@@ -316,7 +219,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     }
 
     @Override
-    public synchronized List<JobEvent> history(UUID guid) {
+    public List<JobEvent> history(UUID guid) {
         Job job = read(guid);
         List<JobEvent> events = new ArrayList<>();
         select("history", "SELECT at, from_status, to_status FROM job_event WHERE guid = ? ORDER BY id",
@@ -331,7 +234,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     }
 
     @Override
-    public synchronized List<Job> ranBetween(JobQuery filter, LocalDateTime from, LocalDateTime to, int limit) {
+    public List<Job> ranBetween(JobQuery filter, LocalDateTime from, LocalDateTime to, int limit) {
         List<Object> params = new ArrayList<>();
         List<Job> jobs = new ArrayList<>();
         select("timeline", JobQuerySql.ranBetween(filter, from, to, limit, params), params,
@@ -340,7 +243,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     }
 
     @Override
-    public synchronized Map<Long, long[]> startsPerRobot(JobQuery filter, LocalDateTime from, LocalDateTime to,
+    public Map<Long, long[]> startsPerRobot(JobQuery filter, LocalDateTime from, LocalDateTime to,
                                                           int buckets) {
         List<Object> params = new ArrayList<>();
         Map<Long, long[]> lanes = new LinkedHashMap<>();
@@ -355,14 +258,14 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     }
 
     @Override
-    public synchronized long insertAll(Iterator<Job> jobs, long expected, LongConsumer progress,
+    public long insertAll(Iterator<Job> jobs, long expected, LongConsumer progress,
                                        BooleanSupplier cancelled) {
-        ensureOpen();
-        return bulk.insertAll(jobs, expected, progress, cancelled);
+        return session.call("insert", c -> new BulkJobInserter(c, session.path())
+                .insertAll(jobs, expected, progress, cancelled));
     }
 
     @Override
-    public synchronized List<UUID> existing(Collection<UUID> guids) {
+    public List<UUID> existing(Collection<UUID> guids) {
         List<UUID> out = new ArrayList<>();
         if (!guids.isEmpty()) {
             select("read", "SELECT guid FROM job WHERE guid IN (" + JobQuerySql.placeholders(guids.size()) + ")",
@@ -372,7 +275,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     }
 
     @Override
-    public synchronized long dataVersion() {
+    public long dataVersion() {
         long[] version = {0};
         select("poll", "PRAGMA data_version", List.of(), rs -> version[0] = rs.getLong(1));
         return version[0];
@@ -384,71 +287,27 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     }
 
     /** Runs a query with its parameters and hands each row to {@code each}, under the lock. */
-    private synchronized void select(String operation, String sql, List<?> params, RowReader each) {
-        ensureOpen();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            JobQuerySql.setAll(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    each.read(rs);
+    private void select(String operation, String sql, List<?> params, RowReader each) {
+        session.call(operation, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) { // built per query: not kept
+                JobQuerySql.setAll(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        each.read(rs);
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw failure(operation, e);
-        }
+            return null;
+        });
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try (Statement st = connection.createStatement()) {
-            st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-        } catch (SQLException e) {
-            LOG.debug("checkpoint on close failed: {}", e.getMessage());
-        }
-        try {
-            insert.close();
-            selectOne.close();
-            updateStatus.close();
-            delete.close();
-            kept.close();
-            outbox.close();
-            connection.close();
-            LOG.info("closed store {}", path);
-        } catch (SQLException e) {
-            LOG.warn("closing store {}: {}", path, e.getMessage());
-        }
-    }
-
-    /** The connection, for the outbox's statements (under the lock). */
-    Connection connection() {
-        ensureOpen();
-        return connection;
-    }
-
-    GatewayException failureOf(String operation, SQLException e) {
-        return failure(operation, e);
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new UnavailableException("error.store.closed", path.toString());
-        }
-    }
-
-    LocalDateTime now() {
-        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    private GatewayException failure(String operation, SQLException e) {
-        return SqliteErrors.failure(path, operation, e);
+    public void close() {
+        session.close();
     }
 
     @Override
     public String toString() {
-        return "SqliteJobGateway[" + path + "]";
+        return "SqliteJobGateway[" + session.path() + "]";
     }
 }

@@ -86,7 +86,7 @@ class OutboxTest {
     }
 
     private Map<UUID, Integer> cachedJobs() {
-        return console.cache().page(JobQuery.all().page(JobQuery.MAX_LIMIT, 0)).stream()
+        return console.cache().jobs().page(JobQuery.all().page(JobQuery.MAX_LIMIT, 0)).stream()
                 .collect(Collectors.toMap(Job::guid, Job::status));
     }
 
@@ -123,7 +123,7 @@ class OutboxTest {
                 UnavailableException.class));
         writer.start();
         // while the update hangs, another look at the cache file (as after a kill -9) sees it unverified
-        try (var other = com.jobsconsole.gateway.sqlite.SqliteJobGateway.openCache(dir.resolve("cache.sqlite"),
+        try (var other = com.jobsconsole.gateway.sqlite.OrchestratorCache.open(dir.resolve("cache.sqlite"),
                 TestStore.REFERENCE)) {
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                     () -> other.outbox().all().stream().anyMatch(e -> e.state() == State.UNVERIFIED));

@@ -115,12 +115,12 @@ class RemoteModeViewModelTest {
         assertThat(dialogs.last("notify").message()).isEqualTo(
                 "Refreshed 1 of 2 jobs; 1 no longer exist on the orchestrator (marked gone: Sync \u2192 Clear gone jobs "
                         + "removes them); 0 failed.");
-        assertThat(remote.cache().read(a.guid()).status()).isEqualTo(8);
+        assertThat(remote.cache().jobs().read(a.guid()).status()).isEqualTo(8);
         // the gone job stays, marked, until the user clears gone jobs
         assertThat(remote.syncStates()).containsEntry(b.guid(), RemoteSync.JobSyncState.GONE).hasSize(1);
-        assertThat(remote.cache().find(b.guid())).isPresent();
+        assertThat(remote.cache().jobs().find(b.guid())).isPresent();
         assertThat(remote.clearGone()).isEqualTo(1);
-        assertThat(remote.cache().find(b.guid())).isEmpty();
+        assertThat(remote.cache().jobs().find(b.guid())).isEmpty();
         assertThat(count(8)).isEqualTo(1);
     }
 
@@ -164,7 +164,7 @@ class RemoteModeViewModelTest {
         RemoteSync.RefreshReport report = remote.refresh(1, (d, n) -> { }, () -> false);
         assertThat(report.failed()).hasSize(RemoteSync.NO_ANSWER_LIMIT);
         assertThat(report.skipped()).isEqualTo(20 - RemoteSync.NO_ANSWER_LIMIT);
-        assertThat(remote.cache().query(JobQuery.all()).total()).as("the kept copies stay").isEqualTo(20);
+        assertThat(remote.cache().jobs().query(JobQuery.all()).total()).as("the kept copies stay").isEqualTo(20);
 
         vm.target().refresh(); // four at a time: a few more may be on their way when the third fails
         assertThat(dialogs.last("error").message()).containsPattern(
