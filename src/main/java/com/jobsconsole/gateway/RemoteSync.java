@@ -1,5 +1,7 @@
 package com.jobsconsole.gateway;
 
+import com.jobsconsole.base.NoAnswerPolicy;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +31,7 @@ public interface RemoteSync {
     }
 
     /** Calls in a row without an answer after which a refresh stops calling (a circuit breaker). */
-    int NO_ANSWER_LIMIT = 3;
+    int NO_ANSWER_LIMIT = NoAnswerPolicy.CALLS_IN_A_ROW;
 
     /** Hears how far a refresh has got. */
     interface Progress {

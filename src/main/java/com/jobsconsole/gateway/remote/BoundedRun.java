@@ -25,9 +25,13 @@ final class BoundedRun {
     private BoundedRun() {
     }
 
-    /** @return false when interrupted while waiting (the work still running is interrupted too) */
+    /**
+     * @param probeFirst run the first item alone before the others start (a breaker's one try: the rest
+     *                   go only if it got an answer, which {@code stop} then says)
+     * @return false when interrupted while waiting (the work still running is interrupted too)
+     */
     static <T> boolean forEach(String threadName, List<T> items, int concurrency, BooleanSupplier stop,
-                               Consumer<T> work, RemoteSync.Progress progress) {
+                               Consumer<T> work, RemoteSync.Progress progress, boolean probeFirst) {
         int total = items.size();
         int threads = Math.max(1, Math.min(concurrency, total));
         Semaphore permits = new Semaphore(threads);
@@ -35,6 +39,7 @@ final class BoundedRun {
         ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named(threadName));
         progress.update(0, total);
         try {
+            boolean first = true;
             for (T item : items) {
                 permits.acquire();
                 if (stop.getAsBoolean()) {
@@ -53,6 +58,11 @@ final class BoundedRun {
                         permits.release();
                     }
                 });
+                if (first && probeFirst) {
+                    permits.acquire(threads); // the probe alone: the others start once it has finished
+                    permits.release(threads);
+                }
+                first = false;
             }
             permits.acquire(threads); // the started ones have finished
             return true;

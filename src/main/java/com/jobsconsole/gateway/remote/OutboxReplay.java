@@ -1,5 +1,6 @@
 package com.jobsconsole.gateway.remote;
 
+import com.jobsconsole.base.NoAnswerPolicy;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.OutboxEntry.State;
@@ -44,8 +45,9 @@ final class OutboxReplay {
     private final Consumer<UUID> touched;
     /** The gateway's batched cache writer. */
     private final CacheWriter later;
+    /** The target's breaker: no more calls once it is open (but its one try through). */
+    private final NoAnswerPolicy breaker;
     private final AtomicInteger sent = new AtomicInteger();
-    private final AtomicInteger noAnswerInARow = new AtomicInteger();
     /** Set when no more calls should be made: the orchestrator stopped answering, or the key was refused. */
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicBoolean noAnswer = new AtomicBoolean();
@@ -53,8 +55,9 @@ final class OutboxReplay {
 
     /** For one run: make a new one for the next. */
     OutboxReplay(OutboxSync writes, OutboxTable outbox, SendingLock lock, GroupCommit commits,
-                 Consumer<UUID> touched, CacheWriter later) {
+                 Consumer<UUID> touched, CacheWriter later, NoAnswerPolicy breaker) {
         this.later = later;
+        this.breaker = breaker;
         this.writes = writes;
         this.outbox = outbox;
         this.lock = lock;
@@ -70,13 +73,15 @@ final class OutboxReplay {
     SyncReport run(int concurrency, RemoteSync.Progress progress, BooleanSupplier cancelled) {
         try (SendingLock.Held held = lock.replay(WAIT_FOR_OTHER_MS)) {
             List<UUID> jobs = outbox.jobsToSend();
+            boolean probe = breaker.isOpen();
+            breaker.letOneThrough(); // a replay probes at once, with one job; its own rounds are the back-off
             int conflictsBefore = outbox.conflicts();
             BoundedRun.forEach("jobs-console-sync", jobs, concurrency, () -> stop.get() || cancelled.getAsBoolean(),
                     guid -> {
                         if (!stop.get() && !cancelled.getAsBoolean()) {
                             sendJob(guid, cancelled);
                         }
-                    }, progress);
+                    }, progress, probe);
             if (stop.get()) {
                 progress.update(jobs.size(), jobs.size());
             }
@@ -113,10 +118,21 @@ final class OutboxReplay {
                     if (next == null) {
                         return;
                     }
+                    if (breaker.isOpen() && !breaker.allows()) {
+                        if (next.state() == State.PENDING) { // marked just now, not sent: waiting again
+                            commits.commit(() -> {
+                                outbox.notSent(next.id(), Delivery.problem("outbox.waiting.breaker",
+                                        writes.targetUrl(), RemoteSync.NO_ANSWER_LIMIT));
+                                return null;
+                            });
+                        }
+                        noAnswer.set(true);
+                        stop.set(true);
+                        return;
+                    }
                     Outcome o = writes.deliver(next);
                     if (o instanceof Done) {
                         sent.incrementAndGet();
-                        noAnswerInARow.set(0);
                         if (outbox.hasAfter(guid, next.id())) {
                             previous = next; // its outcome is committed with the next one's mark
                             previousOutcome = o;
@@ -165,14 +181,12 @@ final class OutboxReplay {
         if (o instanceof NoAnswer n) {
             noAnswer.set(true);
             problem.set(n.error());
-            if (noAnswerInARow.incrementAndGet() >= RemoteSync.NO_ANSWER_LIMIT) {
+            if (breaker.isOpen()) {
                 stop.set(true);
             }
         } else if (o instanceof Refused r && r.error() instanceof NotAuthorizedException) {
             problem.set(r.error());
             stop.set(true);
-        } else {
-            noAnswerInARow.set(0);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.jobsconsole.gateway.remote;
 
+import com.jobsconsole.base.NoAnswerPolicy;
 import com.jobsconsole.gateway.AlreadyExistsException;
 import com.jobsconsole.gateway.ConflictException;
 import com.jobsconsole.gateway.GatewayException;
@@ -48,7 +49,7 @@ final class OutboxSync {
     private final CacheTable kept;
     private final Delivery delivery;
     private final JobApiClient client;
-    private final Breaker breaker;
+    private final NoAnswerPolicy breaker;
     /** Told whether each call got an answer (the status bar's reachability). */
     private final Consumer<Boolean> answered;
     /** Told of each job whose cached copy this class changed (the gateway's memo of cached jobs). */
@@ -67,7 +68,7 @@ final class OutboxSync {
      * @param later runs cache work on the gateway's cache writer (batched; every read of the cache and
      *              every new write waits for it first)
      */
-    OutboxSync(OrchestratorCache cache, JobApiClient client, Breaker breaker, Consumer<Boolean> answered,
+    OutboxSync(OrchestratorCache cache, JobApiClient client, NoAnswerPolicy breaker, Consumer<Boolean> answered,
                Consumer<UUID> touched, CacheWriter later) {
         this.cache = cache;
         this.outbox = cache.outbox();
@@ -80,6 +81,11 @@ final class OutboxSync {
         this.later = later;
         this.lock = SendingLock.of(cache.path());
         this.commits = new GroupCommit(cache::inTransaction);
+    }
+
+    /** The orchestrator's base URL, for messages. */
+    Object targetUrl() {
+        return client.target().baseUrl();
     }
 
     void queueWrites(boolean q) {
@@ -383,7 +389,8 @@ final class OutboxSync {
 
     /** Replays the outbox (see {@link OutboxReplay}). */
     SyncReport sync(int concurrency, RemoteSync.Progress progress, BooleanSupplier cancelled) {
-        return new OutboxReplay(this, outbox, lock, commits, touched, later).run(concurrency, progress, cancelled);
+        return new OutboxReplay(this, outbox, lock, commits, touched, later, breaker).run(concurrency, progress,
+                cancelled);
     }
 
     // ---- the user's decisions -------------------------------------------------------------------

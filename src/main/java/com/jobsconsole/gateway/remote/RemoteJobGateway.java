@@ -1,5 +1,6 @@
 package com.jobsconsole.gateway.remote;
 
+import com.jobsconsole.base.NoAnswerPolicy;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.JobRules;
@@ -68,7 +69,8 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
             });
 
     private final CacheWriter writer;
-    private final Breaker breaker = new Breaker(System::nanoTime);
+    /** Whether the orchestrator answers: one policy for direct writes, refreshes, Live rounds and replays. */
+    private final NoAnswerPolicy breaker = NoAnswerPolicy.breaker(System::nanoTime);
     private final OutboxSync outbox;
 
     public RemoteJobGateway(JobApiClient client, OrchestratorCache cache, ReferenceData reference) {
@@ -124,6 +126,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
         } catch (UnavailableException e) {
             // A 5xx is an answer too, but not a useful one: the status bar says "no answer".
             reachability.set(Reachability.NO_ANSWER);
+            breaker.noAnswer();
             throw e;
         } catch (GatewayException e) {
             reachability.set(Reachability.ANSWERED);
@@ -314,35 +317,35 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
         AtomicInteger refreshed = new AtomicInteger();
         AtomicInteger gone = new AtomicInteger();
         Map<UUID, GatewayException> failed = Collections.synchronizedMap(new LinkedHashMap<>());
-        // a circuit breaker: after NO_ANSWER_LIMIT calls in a row without an answer, no more calls
-        AtomicInteger noAnswerInARow = new AtomicInteger();
-        AtomicBoolean open = new AtomicBoolean();
+        // the target's breaker: after NO_ANSWER_LIMIT calls in a row without an answer, no more calls
+        // (but one try through once its cool-down has passed)
+        BooleanSupplier stopCalling = () -> breaker.isOpen() && !breaker.allows();
+        boolean probe = breaker.isOpen();
+        breaker.letOneThrough(); // a refresh probes at once, with one job; Live's rounds and the user are its back-off
+        AtomicBoolean stopped = new AtomicBoolean();
         boolean finished = BoundedRun.forEach("jobs-console-refresh", guids, concurrency,
-                () -> open.get() || cancelled.getAsBoolean(), g -> {
-                    if (open.get() || cancelled.getAsBoolean()) {
+                () -> stopped.get() || cancelled.getAsBoolean(), g -> {
+                    if (cancelled.getAsBoolean() || stopped.get() || stopCalling.getAsBoolean() && stopped.compareAndSet(false, true)) {
                         return; // started just before the breaker opened or Cancel: not asked
                     }
                     asked.incrementAndGet();
                     try {
                         read(g);
                         refreshed.incrementAndGet();
-                        noAnswerInARow.set(0);
                     } catch (NotFoundException e) {
                         gone.incrementAndGet();
-                        noAnswerInARow.set(0);
                     } catch (UnavailableException e) {
                         // why the orchestrator gave no answer (a stale copy of a read says it in its cause)
                         failed.put(g, e instanceof StaleCopyException stale ? (GatewayException) stale.getCause() : e);
-                        if (noAnswerInARow.incrementAndGet() >= NO_ANSWER_LIMIT) {
-                            open.set(true);
+                        if (breaker.isOpen()) {
+                            stopped.set(true);
                         }
                     } catch (GatewayException e) {
                         failed.put(g, e);
-                        noAnswerInARow.set(0);
                     }
-                }, progress);
+                }, progress, probe);
         int skipped = 0;
-        if (open.get()) {
+        if (stopped.get()) {
             skipped = guids.size() - asked.get();
             progress.update(guids.size(), guids.size());
         }

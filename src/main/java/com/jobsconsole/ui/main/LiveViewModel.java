@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.main;
 
+import com.jobsconsole.base.NoAnswerPolicy;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.RemoteSync;
@@ -19,6 +20,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -59,8 +61,10 @@ public final class LiveViewModel {
     private final ReadOnlyStringWrapper liveStatus = new ReadOnlyStringWrapper("");
     private final IntSupplier liveSeconds;
     private final LongSupplier nanoTime;
-    private long nextRoundAt = Long.MIN_VALUE;
-    private int backoff = 1;
+    /** When the next remote round comes: the profile's interval, less often while there is no answer. */
+    private NoAnswerPolicy rounds;
+    /** Whether remote Live is on, for the workers (they do not read JavaFX properties). */
+    private volatile boolean remoteLiveOn;
     private final ReadOnlyLongWrapper changesSeen = new ReadOnlyLongWrapper();
     private JobGateway watched;
     private Long lastVersion;
@@ -90,12 +94,17 @@ public final class LiveViewModel {
             liveStatus.set("");
         });
         remoteLive.addListener((o, was, on) -> {
-            nextRoundAt = Long.MIN_VALUE;
-            backoff = 1;
+            remoteLiveOn = on;
+            rounds = newRounds();
             if (!on) {
                 liveStatus.set("");
             }
         });
+    }
+
+    private NoAnswerPolicy newRounds() {
+        long every = Math.max(1, liveSeconds.getAsInt());
+        return NoAnswerPolicy.periodic(nanoTime, Duration.ofSeconds(every), Duration.ofSeconds(every * MAX_BACKOFF));
     }
 
     /**
@@ -159,16 +168,20 @@ public final class LiveViewModel {
      * {@value #MAX_BACKOFF} times the profile's interval).
      */
     private void pollRemote(RemoteSync sync) {
-        if (!remoteLive.get() || polling || nanoTime.getAsLong() < nextRoundAt) {
+        if (!remoteLive.get() || polling || rounds == null || !rounds.allows()) {
             return;
         }
         polling = true;
-        executor.execute(() -> sync.refreshUnfinished(LIVE_CONCURRENCY, () -> !remoteLive.get()), report -> {
+        NoAnswerPolicy these = rounds;
+        executor.execute(() -> sync.refreshUnfinished(LIVE_CONCURRENCY, () -> !remoteLiveOn), report -> {
             polling = false;
             boolean answered = sync.reachability() != RemoteSync.Reachability.NO_ANSWER;
-            backoff = answered ? 1 : Math.min(backoff * 2, MAX_BACKOFF);
-            long waitSeconds = (long) liveSeconds.getAsInt() * backoff;
-            nextRoundAt = nanoTime.getAsLong() + waitSeconds * 1_000_000_000L;
+            if (answered) {
+                these.answered();
+            } else {
+                these.noAnswer();
+            }
+            long waitSeconds = these.secondsToWait();
             String at = LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
             liveStatus.set(answered ? messages.get("live.remote.round", at, report.refreshed(), report.total())
                     : messages.get("live.remote.noAnswer", at, waitSeconds));
@@ -176,8 +189,7 @@ public final class LiveViewModel {
             readShownAgain();
         }, e -> {
             polling = false;
-            backoff = Math.min(backoff * 2, MAX_BACKOFF);
-            nextRoundAt = nanoTime.getAsLong() + (long) liveSeconds.getAsInt() * backoff * 1_000_000_000L;
+            these.noAnswer();
             liveStatus.set(messages.describe(e));
         });
     }

@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.sync;
 
+import com.jobsconsole.base.NoAnswerPolicy;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.OutboxEntry;
@@ -23,6 +24,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,8 +70,8 @@ public final class SyncViewModel {
     private Runnable onShow = () -> { };
     private boolean reloading;
     private boolean reloadAgain;
-    private long wait = FIRST_WAIT_SECONDS;
-    private long nextTryAt;
+    /** When the window replays by itself: every few seconds, less often while there is no answer. */
+    private NoAnswerPolicy retry;
 
     public SyncViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor, DialogService dialogs,
                          Messages messages, Supplier<String> targetName, LongSupplier nanoTime) {
@@ -85,13 +87,16 @@ public final class SyncViewModel {
         canApplyMine = Bindings.createBooleanBinding(() -> canDecide.get() && selected.get().entry().canApplyMine(),
                 canDecide, selected);
         gateway.onSwitch(g -> {
-            wait = FIRST_WAIT_SECONDS;
-            nextTryAt = nanoTime.getAsLong();
+            retry = newRetry();
             reload();
         });
         gateway.onChange(this::reload);
-        nextTryAt = nanoTime.getAsLong();
+        retry = newRetry();
         reload();
+    }
+
+    private NoAnswerPolicy newRetry() {
+        return NoAnswerPolicy.periodic(nanoTime, Duration.ofSeconds(FIRST_WAIT_SECONDS), Duration.ofSeconds(MAX_WAIT_SECONDS));
     }
 
     private Optional<RemoteSync> remote() {
@@ -155,7 +160,7 @@ public final class SyncViewModel {
      * the orchestrator does not answer, the tries come less often (5 s, doubling to 5 min).
      */
     public void poll() {
-        if (!active.get() || syncing.get() || waiting.get() == 0 || nanoTime.getAsLong() - nextTryAt < 0) {
+        if (!active.get() || syncing.get() || waiting.get() == 0 || !retry.allows()) {
             return;
         }
         run(false);
@@ -175,12 +180,16 @@ public final class SyncViewModel {
         executor.execute(() -> sync.sync(CONCURRENCY, (d, n) -> { }, () -> g != gateway.get()), report -> {
             syncing.set(false);
             boolean answered = !report.noAnswer() || report.sent() > 0;
-            wait = answered ? FIRST_WAIT_SECONDS : Math.min(wait * 2, MAX_WAIT_SECONDS);
-            nextTryAt = nanoTime.getAsLong() + wait * 1_000_000_000L;
+            if (answered) {
+                retry.answered();
+            } else {
+                retry.noAnswer();
+            }
             String result = messages.get("sync.result", report.sent(), report.waiting() - report.conflicts(),
                     report.conflicts());
             if (report.problem() != null && report.waiting() > report.conflicts()) {
-                result += " " + messages.get("sync.result.noAnswer", messages.describe(report.problem()), wait);
+                result += " " + messages.get("sync.result.noAnswer", messages.describe(report.problem()),
+                        retry.secondsToWait());
             }
             lastResult.set(result);
             if (report.sent() > 0) {
@@ -197,8 +206,7 @@ public final class SyncViewModel {
             }
         }, e -> {
             syncing.set(false);
-            wait = Math.min(wait * 2, MAX_WAIT_SECONDS);
-            nextTryAt = nanoTime.getAsLong() + wait * 1_000_000_000L;
+            retry.noAnswer();
             lastResult.set(messages.describe(e));
         });
     }
