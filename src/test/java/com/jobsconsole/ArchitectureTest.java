@@ -1,12 +1,20 @@
 package com.jobsconsole;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import java.sql.Connection;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -82,6 +90,31 @@ class ArchitectureTest {
                         "com.jobsconsole.model..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.jobsconsole.ui..", "com.jobsconsole.app..",
                         "com.jobsconsole.cli..", "com.jobsconsole.server..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheSqliteSessionHoldsAConnection() {
+        // BulkJobInserter is made inside SqliteSession.call for one insert, with the session's connection
+        fields().that().haveRawType(Connection.class)
+                .should().beDeclaredInClassesThat().haveSimpleName("SqliteSession")
+                .orShould().beDeclaredInClassesThat().haveSimpleName("BulkJobInserter")
+                .check(classes);
+    }
+
+    @Test
+    void everyWindowAndFileChooserIsMadeByTheWindowOrDialogService() {
+        noClasses().that().doNotHaveSimpleName("FxWindowService").and().doNotHaveSimpleName("FxDialogService")
+                .should().callConstructorWhere(target(owner(assignableTo(Stage.class))))
+                .orShould().callConstructorWhere(target(owner(assignableTo(FileChooser.class))))
+                .orShould().callConstructorWhere(target(owner(assignableTo(DirectoryChooser.class))))
+                .check(classes);
+    }
+
+    @Test
+    void everyThreadComesFromTheOneFactory() {
+        noClasses().that().doNotHaveSimpleName("DaemonThreads")
+                .should().callConstructorWhere(target(owner(assignableTo(Thread.class))))
                 .check(classes);
     }
 }

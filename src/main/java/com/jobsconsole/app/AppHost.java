@@ -1,5 +1,6 @@
 package com.jobsconsole.app;
 
+import com.jobsconsole.ui.common.FxWindowService;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.Settings;
@@ -18,10 +19,6 @@ import com.jobsconsole.ui.connection.ProfilesView;
 import com.jobsconsole.ui.connection.ProfilesViewModel;
 import com.jobsconsole.ui.main.LayoutViewModel;
 import com.jobsconsole.ui.main.MainViewModel;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.stage.Modality;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import java.nio.file.Path;
@@ -44,6 +41,8 @@ public class AppHost implements MainViewModel.Host {
     private final Supplier<DialogService> dialogs;
     private final Consumer<Locale> onLanguage;
     private final Consumer<Boolean> onTheme;
+    /** The host's own windows (the profiles dialog), owned by the main window. */
+    private final FxWindowService windows;
 
     public AppHost(AppDirs dirs, Settings settings, ReferenceData reference, TaskExecutor executor,
                    Supplier<Window> owner, Supplier<Messages> messages, Supplier<DialogService> dialogs,
@@ -58,6 +57,10 @@ public class AppHost implements MainViewModel.Host {
         this.dialogs = dialogs;
         this.onLanguage = onLanguage;
         this.onTheme = onTheme;
+        this.windows = new FxWindowService(owner, messages, () -> List.of(MainWindow.STYLESHEET))
+                .register(ProfilesViewModel.WINDOW, (vm, close) -> new ViewLoader(messages.get().bundle())
+                        .register(ProfilesView.class, () -> new ProfilesView(vm, close))
+                        .load(ProfilesView.class, "Profiles.fxml"));
     }
 
     @Override
@@ -114,23 +117,8 @@ public class AppHost implements MainViewModel.Host {
 
     @Override
     public void showProfiles(Runnable onClosed) {
-        Messages m = messages.get();
-        Stage stage = new Stage();
-        ProfilesViewModel vm = new ProfilesViewModel(profiles, executor, dialogs.get(), m);
-        Parent root = new ViewLoader(m.bundle())
-                .register(ProfilesView.class, () -> new ProfilesView(vm, stage::close))
-                .load(ProfilesView.class, "Profiles.fxml");
-        Scene scene = new Scene(root);
-        scene.getStylesheets().add(MainWindow.STYLESHEET);
-        stage.setScene(scene);
-        stage.setTitle(m.get("profile.title"));
-        Window w = owner.get();
-        if (w != null) {
-            stage.initOwner(w);
-            stage.initModality(Modality.WINDOW_MODAL);
-        }
-        stage.setOnHidden(e -> onClosed.run());
-        stage.show();
+        windows.open(ProfilesViewModel.WINDOW, new ProfilesViewModel(profiles, executor, dialogs.get(), messages.get()),
+                onClosed);
     }
 
     @Override

@@ -1,5 +1,12 @@
 package com.jobsconsole.app;
 
+import java.util.List;
+import com.jobsconsole.ui.jobs.TransferActionsViewModel;
+import com.jobsconsole.ui.jobs.ImportView;
+import com.jobsconsole.ui.sync.SyncViewModel;
+import com.jobsconsole.ui.sync.SyncView;
+import com.jobsconsole.ui.common.FxWindowService;
+import com.jobsconsole.ui.common.FxScheduler;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.ApiMethod;
@@ -12,8 +19,7 @@ import com.jobsconsole.ui.jobs.JobsBrowserView;
 import com.jobsconsole.ui.main.MainViewModel;
 import com.jobsconsole.ui.main.MainWindowView;
 import com.jobsconsole.ui.methods.CreateJobView;
-import com.jobsconsole.ui.methods.DeleteJobView;
-import com.jobsconsole.ui.methods.ReadJobView;
+import com.jobsconsole.ui.methods.GuidJobView;
 import com.jobsconsole.ui.methods.UpdateJobView;
 import com.jobsconsole.ui.reference.ReferenceTablesView;
 import javafx.scene.Parent;
@@ -29,32 +35,46 @@ public final class MainWindow {
             MainWindow.class.getResource("/com/jobsconsole/ui/main/app.css")).toExternalForm();
 
     private final MainViewModel viewModel;
-    private final Parent root;
+    private Parent root;
 
     public MainWindow(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
                       DialogService dialogs, Messages messages, MainViewModel.Host host, Runnable exit, Clock clock) {
-        viewModel = new MainViewModel(reference, gateway, executor, dialogs, messages, host, clock);
         ViewLoader loader = new ViewLoader(messages.bundle());
+        // the main window's secondary windows: owned by it, with its stylesheets
+        FxWindowService windows = new FxWindowService(() -> root == null || root.getScene() == null ? null
+                : root.getScene().getWindow(), () -> messages,
+                () -> root == null || root.getScene() == null ? List.of(STYLESHEET) : root.getScene().getStylesheets())
+                .register(SyncViewModel.WINDOW, (vm, close) -> new ViewLoader(messages.bundle())
+                        .register(SyncView.class, () -> new SyncView(vm, close)).load(SyncView.class, "Sync.fxml"))
+                .register(TransferActionsViewModel.IMPORT_WINDOW, (vm, close) -> new ViewLoader(messages.bundle())
+                        .register(ImportView.class, () -> new ImportView(vm, close)).load(ImportView.class, "Import.fxml"),
+                        vm -> {
+                            if (vm.busyProperty().get()) { // closing it cancels the import first
+                                vm.cancel();
+                                return false;
+                            }
+                            return true;
+                        });
+        viewModel = new MainViewModel(reference, gateway, executor, dialogs, messages, host, clock, new FxScheduler(),
+                windows);
         loader.register(MainWindowView.class, () -> new MainWindowView(viewModel, exit, m -> methodView(loader, m)))
                 .register(ReferenceTablesView.class, () -> new ReferenceTablesView(viewModel.referenceTables()))
                 .register(JobsBrowserView.class,
                         () -> new JobsBrowserView(viewModel.jobs(), viewModel::openCreateTab,
                                 viewModel.browserColumns(), viewModel::saveBrowserColumns))
-                .register(JobSidePanelView.class, () -> new JobSidePanelView(viewModel.jobs()))
+                .register(JobSidePanelView.class, () -> new JobSidePanelView(viewModel.jobs(), windows))
                 .register(CreateJobView.class, () -> new CreateJobView(viewModel.create()))
-                .register(ReadJobView.class, () -> new ReadJobView(viewModel.read()))
-                .register(UpdateJobView.class, () -> new UpdateJobView(viewModel.update()))
-                .register(DeleteJobView.class, () -> new DeleteJobView(viewModel.delete()));
+                .register(UpdateJobView.class, () -> new UpdateJobView(viewModel.update()));
         root = loader.load(MainWindowView.class, "MainWindow.fxml");
     }
 
     /** A method tab's page, loaded the first time the tab is opened (start-up builds none it does not show). */
-    private static Parent methodView(ViewLoader loader, ApiMethod method) {
+    private Parent methodView(ViewLoader loader, ApiMethod method) {
         return switch (method) {
             case CREATE -> loader.load(CreateJobView.class, "CreateJob.fxml");
-            case READ -> loader.load(ReadJobView.class, "ReadJob.fxml");
+            case READ -> loader.load(GuidJobView.class, "GuidJob.fxml", () -> new GuidJobView(viewModel.read(), true));
             case UPDATE -> loader.load(UpdateJobView.class, "UpdateJob.fxml");
-            case DELETE -> loader.load(DeleteJobView.class, "DeleteJob.fxml");
+            case DELETE -> loader.load(GuidJobView.class, "GuidJob.fxml", () -> new GuidJobView(viewModel.delete(), false));
         };
     }
 

@@ -1,5 +1,6 @@
 package com.jobsconsole.cli;
 
+import com.jobsconsole.base.DaemonThreads;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
@@ -87,14 +88,14 @@ public final class ServeCommand implements Callable<Integer> {
             running = server.start();
             // Ctrl-C and SIGTERM start the JVM's shutdown, which ends the process once its hooks return:
             // the hook holds it until the requests in flight are answered and the store is closed
-            Thread hook = new Thread(() -> {
+            Thread hook = DaemonThreads.thread("jobs-console-serve-stop", () -> {
                 stop.countDown();
                 try {
                     stopped.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }, "jobs-console-serve-stop");
+            });
             Runtime.getRuntime().addShutdownHook(hook);
             out.printf("Serving the Job API on http://%s:%d over %s (Ctrl-C stops)%n", host, server.port(), file);
             out.flush();

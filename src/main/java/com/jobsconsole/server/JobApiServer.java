@@ -1,5 +1,6 @@
 package com.jobsconsole.server;
 
+import com.jobsconsole.base.DaemonThreads;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -43,7 +44,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -104,16 +104,11 @@ public final class JobApiServer implements AutoCloseable {
         this.key = key;
         this.requestLog = requestLog == null ? line -> { } : requestLog;
         this.server = HttpServer.create(address, 128);
-        AtomicInteger n = new AtomicInteger();
         // The JDK server reads a request's headers on a handler thread: with a fixed few threads, a few
         // slow clients held them all. Here a connection gets a thread of its own when all are busy (up to
         // the connection cap, so none is ever refused a thread); threads beyond `threads` end when idle.
         this.pool = new ThreadPoolExecutor(threads, MAX_CONNECTIONS + threads, 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), r -> {
-                    Thread t = new Thread(r, "jobs-api-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                new SynchronousQueue<>(), DaemonThreads.numbered("jobs-api"));
         server.setExecutor(pool);
         server.createContext("/", this::handle);
     }

@@ -108,6 +108,12 @@ public final class RecordingDialogs implements DialogService {
     }
 
     @Override
+    public synchronized Optional<Path> chooseCertificateFile() {
+        shown.add(new Shown("chooseCertificate", null, null, null));
+        return fileAnswers.isEmpty() ? Optional.empty() : fileAnswers.poll();
+    }
+
+    @Override
     public synchronized Optional<Path> chooseImportFile() {
         shown.add(new Shown("chooseImport", null, null, null));
         return fileAnswers.isEmpty() ? Optional.empty() : fileAnswers.poll();

@@ -1,5 +1,6 @@
 package com.jobsconsole.gateway.remote;
 
+import com.jobsconsole.base.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,7 @@ final class CacheWriter implements Runnable {
     private long submitted;
     private long applied;
     private volatile boolean stopping;
-    private final Thread thread = new Thread(this, "jobs-console-cache-writer");
+    private final Thread thread = DaemonThreads.thread("jobs-console-cache-writer", this);
 
     private final Consumer<Runnable> transaction;
     private final Runnable onFailure;
@@ -36,7 +37,6 @@ final class CacheWriter implements Runnable {
     CacheWriter(Consumer<Runnable> transaction, Runnable onFailure) {
         this.transaction = transaction;
         this.onFailure = onFailure;
-        thread.setDaemon(true);
         thread.start();
     }
 

@@ -50,6 +50,9 @@ public interface DialogService {
     /** Asks for a CSV or JSON file to import; empty if the user gave up. */
     Optional<Path> chooseImportFile();
 
+    /** Asks for a CA certificate file (PEM or DER) to trust; empty if the user gave up. */
+    Optional<Path> chooseCertificateFile();
+
     /** Asks for an existing store file; empty if the user gave up. */
     Optional<Path> chooseExistingStore(Path initialDir);
 }

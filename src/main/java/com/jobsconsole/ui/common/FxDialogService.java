@@ -196,6 +196,13 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseCertificateFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("profile.field.ca.label").replace("_", ""));
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
     public Optional<Path> chooseImportFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(messages.get("import.chooser"));

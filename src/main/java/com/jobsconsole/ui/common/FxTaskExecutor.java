@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.common;
 
+import com.jobsconsole.base.DaemonThreads;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /** Runs work on a small pool of daemon threads and reports back on the FX thread. */
@@ -21,12 +21,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     private final ExecutorService pool;
 
     public FxTaskExecutor(int threads) {
-        AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "jobs-console-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newFixedThreadPool(threads, DaemonThreads.numbered("jobs-console-worker"));
     }
 
     @Override

@@ -32,12 +32,25 @@ public final class ViewLoader {
 
     /** Loads {@code Name.fxml} that sits beside the class {@code viewClass} in the resources. */
     public Parent load(Class<?> viewClass, String fxmlName) {
+        return load(viewClass, fxmlName, factory());
+    }
+
+    /**
+     * Loads one FXML file that more than one view shares, with its own controller (say, one GUID form
+     * for Read and Delete); included files still get the registered ones.
+     */
+    public <T> Parent load(Class<T> viewClass, String fxmlName, Supplier<? extends T> controller) {
+        Callback<Class<?>, Object> registered = factory();
+        return load(viewClass, fxmlName, type -> type == viewClass ? controller.get() : registered.call(type));
+    }
+
+    private Parent load(Class<?> viewClass, String fxmlName, Callback<Class<?>, Object> controllers) {
         URL url = viewClass.getResource(fxmlName);
         if (url == null) {
             throw new IllegalStateException("FXML not found beside " + viewClass.getName() + ": " + fxmlName);
         }
         FXMLLoader loader = new FXMLLoader(url, bundle);
-        loader.setControllerFactory(factory());
+        loader.setControllerFactory(controllers);
         try {
             return loader.load();
         } catch (IOException e) {

@@ -15,9 +15,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
-import javafx.stage.FileChooser;
 
-import java.io.File;
 import java.util.ResourceBundle;
 
 /** The connection profiles dialog's controller. */
@@ -110,14 +108,7 @@ public final class ProfilesView {
         requestTimeoutField.textProperty().bindBidirectional(viewModel.requestTimeoutProperty());
         liveSecondsField.textProperty().bindBidirectional(viewModel.liveSecondsProperty());
         caField.textProperty().bindBidirectional(viewModel.caFileProperty());
-        caBrowseButton.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(resources.getString("profile.field.ca.label").replace("_", ""));
-            File f = chooser.showOpenDialog(caField.getScene().getWindow());
-            if (f != null) {
-                viewModel.caFileProperty().set(f.getAbsolutePath());
-            }
-        });
+        caBrowseButton.setOnAction(e -> viewModel.browseCaFile());
 
         validation.attach(nameField, viewModel.nameError(), resources.getString("profile.field.name.hint"));
         validation.attach(urlField, viewModel.urlError(), resources.getString("profile.field.url.hint"));

@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.connection;
 
+import com.jobsconsole.ui.common.WindowKind;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.GatewayException;
@@ -36,6 +37,9 @@ import java.util.stream.Stream;
  * deleting, and "Test connection". The stored key is never shown; an empty key field keeps it.
  */
 public final class ProfilesViewModel {
+
+    /** The profiles dialog, over the main window. */
+    public static final WindowKind<ProfilesViewModel> WINDOW = new WindowKind<>("profiles", "profile.title", true, 0, 0);
 
     private final ProfileStore store;
     private final TaskExecutor executor;
@@ -300,6 +304,11 @@ public final class ProfilesViewModel {
     /** How often Live re-reads the unfinished jobs, in seconds. */
     public StringProperty liveSecondsProperty() {
         return liveSeconds;
+    }
+
+    /** Browse…: the CA file the user picks goes into the field. */
+    public void browseCaFile() {
+        dialogs.chooseCertificateFile().ifPresent(p -> caFile.set(p.toAbsolutePath().toString()));
     }
 
     public StringProperty caFileProperty() {

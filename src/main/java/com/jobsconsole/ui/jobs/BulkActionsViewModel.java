@@ -49,6 +49,9 @@ public final class BulkActionsViewModel {
     private final Messages messages;
     private final ProgressTask task;
     private final Supplier<List<Job>> selection;
+    /** The jobs of a bulk action on an orchestrator, a few at once (daemon threads, made when first needed). */
+    private final ExecutorService remotePool = Executors.newFixedThreadPool(REMOTE_CONCURRENCY,
+            DaemonThreads.named("jobs-console-bulk"));
 
     public BulkActionsViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
                                 DialogService dialogs, Messages messages, ProgressTask task,
@@ -159,17 +162,11 @@ public final class BulkActionsViewModel {
                 task.report(done.incrementAndGet(), jobs.size());
             };
             if (remote.isPresent()) {
-                ExecutorService pool = Executors.newFixedThreadPool(REMOTE_CONCURRENCY,
-                        DaemonThreads.named("jobs-console-bulk"));
-                try {
-                    for (Future<?> f : pool.invokeAll(jobs.stream().map(j -> (Callable<Object>) () -> {
-                        one.accept(j);
-                        return null;
-                    }).toList())) {
-                        f.get();
-                    }
-                } finally {
-                    pool.shutdownNow();
+                for (Future<?> f : remotePool.invokeAll(jobs.stream().map(j -> (Callable<Object>) () -> {
+                    one.accept(j);
+                    return null;
+                }).toList())) {
+                    f.get();
                 }
             } else {
                 jobs.forEach(one);

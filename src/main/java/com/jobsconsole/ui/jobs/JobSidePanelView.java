@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.jobs;
 
+import com.jobsconsole.ui.common.FxWindowService;
 import com.jobsconsole.ui.common.Picture;
 import com.jobsconsole.ui.jobs.JobDetailsViewModel.DetailRow;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -8,7 +9,6 @@ import javafx.fxml.FXML;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -25,7 +25,6 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 
 import java.util.List;
 import java.util.ResourceBundle;
@@ -38,6 +37,7 @@ import java.util.ResourceBundle;
 public final class JobSidePanelView {
 
     private final JobsBrowserViewModel viewModel;
+    private final FxWindowService windows;
 
     @FXML
     private ResourceBundle resources;
@@ -79,8 +79,9 @@ public final class JobSidePanelView {
     private BarChart<String, Number> statusChart;
     private BarChart<String, Number> createdChart;
 
-    public JobSidePanelView(JobsBrowserViewModel viewModel) {
+    public JobSidePanelView(JobsBrowserViewModel viewModel, FxWindowService windows) {
         this.viewModel = viewModel;
+        this.windows = windows;
     }
 
     @FXML
@@ -176,14 +177,7 @@ public final class JobSidePanelView {
 
     /** A resizable window of its own for a chart (owned by the main window, styled like it). */
     private void openWindow(String titleKey, Parent content, Runnable onClosed) {
-        Stage stage = new Stage();
-        stage.initOwner(sideTabs.getScene().getWindow());
-        stage.setTitle(resources.getString(titleKey));
-        Scene scene = new Scene(content, 1000, 640);
-        scene.getStylesheets().setAll(sideTabs.getScene().getStylesheets());
-        stage.setScene(scene);
-        stage.setOnHidden(e -> onClosed.run());
-        stage.show();
+        windows.openView(resources.getString(titleKey), content, 1000, 640, onClosed);
     }
 
     /** What a node shows now, as plain pixels for the view-model to save. */

@@ -11,7 +11,6 @@ import com.jobsconsole.ui.common.Converters;
 import com.jobsconsole.ui.common.DateFields;
 import com.jobsconsole.ui.common.FieldValidation;
 import com.jobsconsole.ui.common.TableRows;
-import com.jobsconsole.ui.common.ViewLoader;
 import com.jobsconsole.ui.sync.SyncIcons;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
@@ -23,8 +22,6 @@ import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -38,8 +35,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.Modality;
-import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.controlsfx.control.CheckComboBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -315,7 +310,6 @@ public final class JobsBrowserView {
         exportButton.disableProperty().bind(viewModel.task().busyProperty());
         importButton.setOnAction(e -> viewModel.transfer().importFile());
         importButton.disableProperty().bind(viewModel.task().busyProperty());
-        viewModel.transfer().setOnImport(this::showImport);
         reloadButton.setOnAction(e -> viewModel.reload());
         for (JobStatus s : viewModel.statuses()) {
             MenuItem item = new MenuItem(viewModel.label(s), new ColorChip(s.color()));
@@ -380,27 +374,6 @@ public final class JobsBrowserView {
         } finally {
             showingSort = false;
         }
-    }
-
-    /** Opens the import window over the main window; it closes itself when the import is done. */
-    private void showImport(ImportViewModel vm) {
-        Stage stage = new Stage();
-        Parent root = new ViewLoader(resources)
-                .register(ImportView.class, () -> new ImportView(vm, stage::close))
-                .load(ImportView.class, "Import.fxml");
-        Scene scene = new Scene(root);
-        scene.getStylesheets().setAll(table.getScene().getStylesheets());
-        stage.setScene(scene);
-        stage.setTitle(resources.getString("import.title"));
-        stage.initOwner(table.getScene().getWindow());
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setOnCloseRequest(e -> {
-            if (vm.busyProperty().get()) {
-                vm.cancel();
-                e.consume();
-            }
-        });
-        stage.show();
     }
 
     private static void text(TableColumn<JobRowViewModel, String> column, Function<JobRowViewModel, String> value) {

@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.jobs;
 
+import com.jobsconsole.ui.common.WindowService;
 import com.jobsconsole.base.StartupTrace;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobGateway;
@@ -85,6 +86,12 @@ public final class JobsBrowserViewModel {
 
     public JobsBrowserViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
                                 DialogService dialogs, Messages messages) {
+        this(reference, gateway, executor, dialogs, messages, WindowService.recording(kind -> { }));
+    }
+
+    /** @param windows opens the import window */
+    public JobsBrowserViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
+                                DialogService dialogs, Messages messages, WindowService windows) {
         this.reference = reference;
         this.gateway = gateway;
         this.executor = executor;
@@ -95,7 +102,7 @@ public final class JobsBrowserViewModel {
         this.task = new ProgressTask(executor);
         this.actions = new BulkActionsViewModel(reference, gateway, executor, dialogs, messages, task,
                 () -> List.copyOf(selection));
-        this.transfer = new TransferActionsViewModel(reference, gateway, executor, dialogs, messages, task,
+        this.transfer = new TransferActionsViewModel(reference, gateway, executor, dialogs, windows, messages, task,
                 this::currentQuery, () -> rows.get().size());
         this.timeline = new TimelineViewModel(reference, gateway, executor, messages, this::currentQuery,
                 Clock.systemDefaultZone());

@@ -1,5 +1,7 @@
 package com.jobsconsole.ui.jobs;
 
+import com.jobsconsole.ui.common.WindowService;
+import com.jobsconsole.ui.common.WindowKind;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.BulkJobStore;
 import com.jobsconsole.gateway.JobGateway;
@@ -33,15 +35,19 @@ public final class TransferActionsViewModel {
     private final ProgressTask task;
     private final Supplier<JobQuery> filter;
     private final LongSupplier matches;
-    private Consumer<ImportViewModel> onImport = vm -> { };
+    private final WindowService windows;
+
+    /** The import window: a check of the file, then the import, over the main window. */
+    public static final WindowKind<ImportViewModel> IMPORT_WINDOW = new WindowKind<>("import", "import.title", true, 0, 0);
 
     /**
      * @param filter  the browser's filter as a query (null while a field is invalid)
      * @param matches how many jobs the filter matches, for the export's progress
      */
     public TransferActionsViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
-                                    DialogService dialogs, Messages messages, ProgressTask task,
+                                    DialogService dialogs, WindowService windows, Messages messages, ProgressTask task,
                                     Supplier<JobQuery> filter, LongSupplier matches) {
+        this.windows = windows;
         this.reference = reference;
         this.gateway = gateway;
         this.executor = executor;
@@ -117,12 +123,7 @@ public final class TransferActionsViewModel {
         }
         ImportViewModel vm = new ImportViewModel(reference, store.get(), chosen.get(), executor, dialogs, messages,
                 gateway::changed);
-        onImport.accept(vm);
+        windows.open(IMPORT_WINDOW, vm, () -> { });
         vm.start();
-    }
-
-    /** Who shows the import window (the view). */
-    public void setOnImport(Consumer<ImportViewModel> onImport) {
-        this.onImport = onImport;
     }
 }

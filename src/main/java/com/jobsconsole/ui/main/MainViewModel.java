@@ -1,5 +1,8 @@
 package com.jobsconsole.ui.main;
 
+import com.jobsconsole.ui.common.WindowService;
+import javafx.util.Subscription;
+import com.jobsconsole.ui.common.Scheduler;
 import com.jobsconsole.base.AppVersion;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobGateway;
@@ -31,6 +34,7 @@ import javafx.beans.property.SimpleObjectProperty;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -126,8 +130,25 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Locale> language;
     private final ReadOnlyBooleanWrapper dark;
 
+    /** How often the window's periodic work runs. */
+    static final Duration PERIOD = Duration.ofSeconds(1);
+    private final Scheduler scheduler;
+    private Subscription periodic = Subscription.EMPTY;
+
     public MainViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
                          DialogService dialogs, Messages messages, Host host, Clock clock) {
+        this(reference, gateway, executor, dialogs, messages, host, clock, Scheduler.none(),
+                WindowService.recording(kind -> { }));
+    }
+
+    /**
+     * @param scheduler runs the window's periodic work (Live, the replay) while the window shows
+     * @param windows   opens the secondary windows (Sync, Import)
+     */
+    public MainViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
+                         DialogService dialogs, Messages messages, Host host, Clock clock, Scheduler scheduler,
+                         WindowService windows) {
+        this.scheduler = scheduler;
         this.dialogs = dialogs;
         this.messages = messages;
         this.host = host;
@@ -140,7 +161,7 @@ public final class MainViewModel {
         read = new ReadJobViewModel(gateway, executor, dialogs, messages);
         update = new UpdateJobViewModel(reference, gateway, executor, dialogs, messages);
         delete = new DeleteJobViewModel(reference, gateway, executor, dialogs, messages);
-        jobs = new JobsBrowserViewModel(reference, gateway, executor, dialogs, messages);
+        jobs = new JobsBrowserViewModel(reference, gateway, executor, dialogs, messages, windows);
         jobs.setOnSelected(job -> {
             // Selecting a job in the browser fills its GUID into the Read, Update and Delete tabs.
             for (var vm : List.of(read, update, delete)) {
@@ -176,7 +197,7 @@ public final class MainViewModel {
         live.notificationsProperty().set(host.notifications());
         live.notificationsProperty().addListener((o, a, on) -> host.saveNotifications(on));
         stores = new StoreFilesViewModel(reference, gateway, executor, dialogs, messages, host, opening, task);
-        sync = new SyncViewModel(reference, gateway, executor, dialogs, messages,
+        sync = new SyncViewModel(reference, gateway, executor, dialogs, windows, messages,
                 () -> target.selectedTargetProperty().get() == null || target.selectedTargetProperty().get().isLocal()
                         ? gateway.get().target() : target.selectedTargetProperty().get().label(), System::nanoTime);
         jobs.showSyncStates(sync.states(), sync.activeProperty());
@@ -223,6 +244,18 @@ public final class MainViewModel {
     public void start() {
         referenceTables.refresh();
         jobs.releaseCounts();
+    }
+
+    /**
+     * The window shows (or no longer does): about once a second, Live looks at the store and the
+     * outbox's replay checks whether its time has come — only while the window shows.
+     */
+    public void setShowing(boolean showing) {
+        periodic.unsubscribe();
+        periodic = showing ? scheduler.every(PERIOD, () -> {
+            live.poll();
+            sync.poll();
+        }) : Subscription.EMPTY;
     }
 
     /** Help → About: the version, the Java and JavaFX it runs on, its folders and its licence. */

@@ -3,18 +3,12 @@ package com.jobsconsole.ui.main;
 import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.ui.common.TableRows;
-import com.jobsconsole.ui.common.ViewLoader;
 import com.jobsconsole.ui.methods.MethodViewModel;
-import com.jobsconsole.ui.sync.SyncView;
 import com.jobsconsole.ui.sync.SyncViewModel;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -40,9 +34,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.Collection;
@@ -230,21 +222,10 @@ public final class MainWindowView {
         liveButton.visibleProperty().bind(viewModel.target().remoteProperty());
         liveButton.managedProperty().bind(viewModel.target().remoteProperty());
         liveStatusLabel.textProperty().bind(viewModel.live().liveStatusProperty());
-        // Live: a look at the store about once a second while the window shows
         bindSync();
-        Timeline live = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
-            viewModel.live().poll();
-            viewModel.sync().poll();
-        }));
-        live.setCycleCount(Animation.INDEFINITE);
+        // Live and the replay: the view-model's periodic work, while the window shows
         root.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false)
-                .subscribe(showing -> {
-                    if (showing) {
-                        live.play();
-                    } else {
-                        live.stop();
-                    }
-                });
+                .subscribe(viewModel::setShowing);
     }
 
     /** The Sync button and status-bar link (remote targets), and the Sync window they open. */
@@ -260,28 +241,6 @@ public final class MainWindowView {
             syncStatusLink.setVisited(false);
             sync.show();
         });
-        sync.setOnShow(this::showSyncWindow);
-    }
-
-    private Stage syncWindow;
-
-    /** Opens the Sync window over the main window (one at a time; it follows the outbox while open). */
-    private void showSyncWindow() {
-        if (syncWindow != null && syncWindow.isShowing()) {
-            syncWindow.toFront();
-            return;
-        }
-        Stage stage = new Stage();
-        Parent content = new ViewLoader(resources)
-                .register(SyncView.class, () -> new SyncView(viewModel.sync(), stage::close))
-                .load(SyncView.class, "Sync.fxml");
-        Scene scene = new Scene(content);
-        scene.getStylesheets().setAll(root.getScene().getStylesheets());
-        stage.setScene(scene);
-        stage.setTitle(resources.getString("sync.title"));
-        stage.initOwner(root.getScene().getWindow());
-        syncWindow = stage;
-        stage.show();
     }
 
     /** The sections' share of the height: the method panel collapsed or open, one section maximised. */

@@ -1,5 +1,7 @@
 package com.jobsconsole.ui.sync;
 
+import com.jobsconsole.ui.common.WindowService;
+import com.jobsconsole.ui.common.WindowKind;
 import com.jobsconsole.base.NoAnswerPolicy;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobGateway;
@@ -67,14 +69,18 @@ public final class SyncViewModel {
     private final ObjectProperty<SyncItemViewModel> selected = new SimpleObjectProperty<>();
     private final BooleanBinding canDecide;
     private final BooleanBinding canApplyMine;
-    private Runnable onShow = () -> { };
+    private final WindowService windows;
+
+    /** The Sync window: the waiting writes and conflicts, decided there. */
+    public static final WindowKind<SyncViewModel> WINDOW = new WindowKind<>("sync", "sync.title", false, 0, 0);
     private boolean reloading;
     private boolean reloadAgain;
     /** When the window replays by itself: every few seconds, less often while there is no answer. */
     private NoAnswerPolicy retry;
 
     public SyncViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor, DialogService dialogs,
-                         Messages messages, Supplier<String> targetName, LongSupplier nanoTime) {
+                         WindowService windows, Messages messages, Supplier<String> targetName, LongSupplier nanoTime) {
+        this.windows = windows;
         this.reference = reference;
         this.gateway = gateway;
         this.executor = executor;
@@ -197,7 +203,7 @@ public final class SyncViewModel {
             }
             if (report.newConflicts() > 0) {
                 dialogs.notifyProblem(messages.get("sync.notify.conflictTitle"),
-                        messages.get("sync.notify.conflicts", report.newConflicts()), onShow);
+                        messages.get("sync.notify.conflicts", report.newConflicts()), this::show);
             } else if (asked && report.sent() == 0 && report.problem() != null) {
                 dialogs.notify(result);
             }
@@ -253,12 +259,7 @@ public final class SyncViewModel {
     /** Opens the Sync window (a notification's click, the status bar, the tool bar). */
     public void show() {
         reload();
-        onShow.run();
-    }
-
-    /** The view that opens the Sync window. */
-    public void setOnShow(Runnable show) {
-        this.onShow = show == null ? () -> { } : show;
+        windows.open(WINDOW, this, () -> { });
     }
 
     /** Whether the target is an orchestrator's (the Sync button and column show only then). */

@@ -13,6 +13,9 @@ import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.testing.TestHost;
 import com.jobsconsole.testing.TestStore;
 import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.common.Scheduler;
+import com.jobsconsole.ui.common.WindowKind;
+import com.jobsconsole.ui.common.WindowService;
 import com.jobsconsole.ui.main.MainViewModel;
 import com.jobsconsole.ui.methods.Outcome;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +50,9 @@ class SyncViewModelTest {
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private MainViewModel vm;
 
+    /** The windows the view-models asked for. */
+    private final List<WindowKind<?>> windowsOpened = new java.util.ArrayList<>();
+
     @BeforeEach
     void setUp() throws Exception {
         server = new LocalApiServer(dir.resolve("server"));
@@ -56,7 +62,7 @@ class SyncViewModelTest {
                 LocalApiServer.KEY);
         gateway = TestStore.open(dir);
         vm = new MainViewModel(REFERENCE, gateway, TaskExecutor.sameThread(), dialogs, new Messages(Locale.ENGLISH),
-                host, Clock.systemDefaultZone());
+                host, Clock.systemDefaultZone(), Scheduler.none(), WindowService.recording(windowsOpened::add));
         vm.start();
         vm.target().selectedTargetProperty().set(vm.target().targets().stream().filter(t -> !t.isLocal())
                 .findFirst().orElseThrow());
@@ -128,13 +134,11 @@ class SyncViewModelTest {
         server.store.updateStatus(job.guid(), FAILED); // meanwhile, someone else
 
         proxy.heal();
-        List<Runnable> opened = new java.util.ArrayList<>();
-        sync.setOnShow(() -> opened.add(() -> { }));
         sync.syncNow();
 
         assertThat(dialogs.last("problem").message()).contains("1 change(s) conflict");
         dialogs.problemClicks.get(dialogs.problemClicks.size() - 1).run();
-        assertThat(opened).as("the notification's click opens Sync").hasSize(1);
+        assertThat(windowsOpened).as("the notification's click opens Sync").containsExactly(SyncViewModel.WINDOW);
         assertThat(sync.statusTextProperty().get()).isEqualTo("1 in conflict");
         assertThat(vm.jobs().syncState(job.guid())).isEqualTo(RemoteSync.JobSyncState.CONFLICT);
         SyncItemViewModel item = sync.items().get(0);

@@ -1,0 +1,22 @@
+package com.jobsconsole.ui.common;
+
+/**
+ * Opens the secondary windows for view-models, beside the {@link DialogService}: owned by the main
+ * window, with its stylesheets, one window of a kind at a time (asking again brings it to the front).
+ * A view-model asks for a kind of window with the model it shows; it never holds a view callback.
+ */
+public interface WindowService {
+
+    /** Opens a window of {@code kind} on {@code model}; {@code onClosed} runs when it has closed. */
+    <T> void open(WindowKind<T> kind, T model, Runnable onClosed);
+
+    /** A service that opens nothing and says so to {@code opened} (view-model tests). */
+    static WindowService recording(java.util.function.Consumer<WindowKind<?>> opened) {
+        return new WindowService() {
+            @Override
+            public <T> void open(WindowKind<T> kind, T model, Runnable onClosed) {
+                opened.accept(kind);
+            }
+        };
+    }
+}
