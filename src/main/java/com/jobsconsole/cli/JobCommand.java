@@ -1,7 +1,5 @@
 package com.jobsconsole.cli;
 
-import com.jobsconsole.demo.DemoJobs;
-import com.jobsconsole.gateway.BulkJobStore;
 import com.jobsconsole.gateway.ConflictException;
 import com.jobsconsole.gateway.Guids;
 import com.jobsconsole.gateway.InvalidInputException;
@@ -18,8 +16,6 @@ import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.JobSort;
 import com.jobsconsole.model.JobSource;
-import com.jobsconsole.transfer.JobImport;
-import com.jobsconsole.transfer.JobTransfer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,16 +23,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -47,11 +36,12 @@ import java.util.function.Function;
 @Command(name = "job", mixinStandardHelpOptions = true,
         description = "Create, read, update, delete and list jobs in a store or on an orchestrator.",
         subcommands = {JobCommand.Create.class, JobCommand.Read.class, JobCommand.Update.class,
-            JobCommand.Delete.class, JobCommand.ListJobs.class, JobCommand.Seed.class, JobCommand.Export.class,
-            JobCommand.Import.class, RemoteJobCommands.Outbox.class, RemoteJobCommands.Sync.class,
+            JobCommand.Delete.class, JobCommand.ListJobs.class, StoreJobCommands.Seed.class,
+            StoreJobCommands.Export.class, StoreJobCommands.Import.class, RemoteJobCommands.Outbox.class, RemoteJobCommands.Sync.class,
             RemoteJobCommands.Refresh.class},
         footer = {"", "Exit codes: 0 done, 2 invalid input, 3 not found, 4 not authorized, 5 unavailable,",
-            "7 a conflict waits for a decision (remote targets), 1 anything else."})
+            "7 a conflict waits for a decision (remote targets), 8 another replay of the same cache runs,",
+            "1 anything else."})
 public final class JobCommand implements Callable<Integer> {
 
     @Spec
@@ -280,128 +270,6 @@ public final class JobCommand implements Callable<Integer> {
             }
             JobQuery q = new JobQuery(statuses, types, Set.of(), prefix, JobSort.CREATED_AT, false, limit, offset);
             out.println(JobJson.write(gateway.page(q)));
-        }
-    }
-
-    @Command(name = "seed", mixinStandardHelpOptions = true,
-            description = "Fill a store with realistic demo jobs (all in one transaction) and print the rate.")
-    static final class Seed extends Action {
-        @Override
-        boolean writes() {
-            return true;
-        }
-
-        @Option(names = "--count", required = true, description = "How many jobs (1 to 10,000,000).")
-        long count;
-        @Option(names = "--seed", defaultValue = "1", description = "Random seed: the same seed makes the same jobs.")
-        long seed;
-
-        @Override
-        void run(JobGateway gateway, PrintWriter out) {
-            if (count < 1 || count > 10_000_000) {
-                throw new CliContext.CliUsageException("--count must be 1 to 10000000");
-            }
-            var store = storeFile(gateway, "seed");
-            long start = System.nanoTime();
-            long n = store.insertAll(new DemoJobs(CliContext.reference(), count, seed,
-                    LocalDateTime.now()), count, done -> { }, () -> false);
-            printRate(out, "Seeded %d jobs into %s", n, store.path(), start);
-        }
-    }
-
-    @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Write the jobs (optionally filtered) to a CSV, JSON or XLSX file, with the API's field names.")
-    static final class Export extends Action {
-        @Option(names = "--format", description = "csv, json or xlsx (default: from the file name, else csv).")
-        String format;
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
-        Path out;
-        @Option(names = "--status", split = ",", description = "Only these status codes.")
-        Set<Integer> statuses;
-        @Option(names = "--type", split = ",", description = "Only these type codes.")
-        Set<Integer> types;
-
-        @Override
-        void run(JobGateway gateway, PrintWriter stdout) {
-            JobTransfer.Format f = format != null ? format(format)
-                    : JobTransfer.Format.of(out);
-            JobQuery q = new JobQuery(statuses, types, Set.of(), null, JobSort.CREATED_AT, true, 1, 0);
-            long start = System.nanoTime();
-            try (OutputStream w = new BufferedOutputStream(Files.newOutputStream(out))) {
-                long n = JobTransfer.export(gateway, q, f, w, x -> { }, () -> false);
-                printRate(stdout, "Exported %d jobs to %s", n, out, start);
-            } catch (IOException e) {
-                throw new CliContext.CliUsageException("cannot write " + out + ": " + e.getMessage());
-            }
-        }
-    }
-
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Read jobs from a CSV or JSON file into a store: all of them in one transaction, or none.")
-    static final class Import extends Action {
-        @Override
-        boolean writes() {
-            return true;
-        }
-
-        @Parameters(paramLabel = "FILE")
-        Path file;
-        @Option(names = "--format", description = "csv or json (default: from the file name).")
-        String format;
-        @Option(names = "--skip-bad", description = "Import the good rows even when some rows are bad.")
-        boolean skipBad;
-
-        @Override
-        void run(JobGateway gateway, PrintWriter stdout) {
-            var store = storeFile(gateway, "import");
-            JobTransfer.Format f = format != null ? format(format)
-                    : JobTransfer.Format.of(file);
-            if (f == JobTransfer.Format.XLSX) {
-                throw new CliContext.CliUsageException("import reads csv or json");
-            }
-            Messages messages = new Messages(Locale.ENGLISH);
-            long start = System.nanoTime();
-            long n;
-            try {
-                var check = JobImport.check(file, f, CliContext.reference(), store, x -> { },
-                        () -> false);
-                for (var bad : check.bad()) {
-                    stdout.printf("line %d: %s%n", bad.line(), bad.text(messages));
-                }
-                if (check.badCount() > check.bad().size()) {
-                    stdout.printf("... and %d more bad row(s)%n", check.badCount() - check.bad().size());
-                }
-                if (check.badCount() > 0 && !skipBad) {
-                    throw new CliContext.CliUsageException(check.badCount() + " bad row(s); nothing was imported "
-                            + "(fix them, or use --skip-bad)");
-                }
-                n = JobImport.run(file, f, CliContext.reference(), store, check, x -> { },
-                        () -> false);
-            } catch (IOException | UncheckedIOException e) {
-                throw new CliContext.CliUsageException("cannot read " + file + ": " + e.getMessage());
-            }
-            printRate(stdout, "Imported %d jobs into %s", n, store.path(), start);
-        }
-    }
-
-    /** The store file a bulk command fills; a remote target is a usage error. */
-    private static BulkJobStore storeFile(JobGateway gateway, String command) {
-        return gateway.capability(BulkJobStore.class).orElseThrow(() ->
-                new CliContext.CliUsageException(command + " fills a store file; use --store, not --remote or --profile"));
-    }
-
-    /** "What n jobs where in 1.2 s (34567 rows/s)", timed from {@code startNanos}. */
-    private static void printRate(PrintWriter out, String what, long n, Object where, long startNanos) {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        out.printf(Locale.ROOT, what + " in %.1f s (%.0f rows/s)%n", n, where, seconds,
-                n / Math.max(seconds, 1e-9));
-    }
-
-    static JobTransfer.Format format(String text) {
-        try {
-            return JobTransfer.Format.valueOf(text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new CliContext.CliUsageException("--format must be csv, json or xlsx (xlsx: export only)");
         }
     }
 

@@ -3,8 +3,6 @@ package com.jobsconsole.gateway.remote;
 import com.jobsconsole.base.NoAnswerPolicy;
 import com.jobsconsole.gateway.AlreadyExistsException;
 import com.jobsconsole.gateway.ConflictException;
-import com.jobsconsole.gateway.GatewayException;
-import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.NotFoundException;
 import com.jobsconsole.gateway.OutboxEntry.Op;
@@ -24,8 +22,6 @@ import com.jobsconsole.gateway.sqlite.OutboxTable;
 import com.jobsconsole.gateway.sqlite.OrchestratorCache;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.UUID;
@@ -42,7 +38,6 @@ import java.util.function.Supplier;
  */
 final class OutboxSync {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OutboxSync.class);
 
     private final OrchestratorCache cache;
     private final OutboxTable outbox;
@@ -391,53 +386,5 @@ final class OutboxSync {
     SyncReport sync(int concurrency, RemoteSync.Progress progress, BooleanSupplier cancelled) {
         return new OutboxReplay(this, outbox, lock, commits, touched, later, breaker).run(concurrency, progress,
                 cancelled);
-    }
-
-    // ---- the user's decisions -------------------------------------------------------------------
-
-    void resolve(UUID guid, RemoteSync.Resolution resolution) {
-        synchronized (lock.forJob(guid)) {
-            OutboxEntry c = outbox.forJob(guid).stream().filter(e -> e.state() == State.CONFLICT).findFirst()
-                    .orElseThrow(() -> new InvalidInputException("outbox.resolve.none", guid.toString()));
-            switch (resolution) {
-                case MINE -> {
-                    if (!c.canApplyMine()) {
-                        throw new InvalidInputException("outbox.resolve.mineImpossible", guid.toString());
-                    }
-                    Integer base = OutboxEntry.CONFLICT_CHANGED.equals(c.problemKey()) ? c.theirStatus() : c.baseStatus();
-                    durably(guid, () -> {
-                        outbox.rebase(c.id(), base);
-                        setKeptStatus(guid, c.status());
-                    });
-                }
-                case THEIRS -> {
-                    durably(guid, () -> outbox.removeJob(guid));
-                    readTheirs(guid);
-                }
-                case DISCARD -> {
-                    durably(guid, () -> outbox.remove(c.id()));
-                    if (outbox.forJob(guid).isEmpty()) {
-                        readTheirs(guid);
-                    }
-                }
-            }
-        }
-    }
-
-    /** Takes the orchestrator's copy of a job into the cache (or marks it gone); no answer leaves the cache. */
-    private void readTheirs(UUID guid) {
-        try {
-            Job theirs = client.read(guid);
-            answered.accept(true);
-            inTransaction(guid, () -> kept.put(theirs));
-        } catch (NotFoundException e) {
-            answered.accept(true);
-            inTransaction(guid, () -> kept.markGone(guid));
-        } catch (UnavailableException e) {
-            answered.accept(false);
-            LOG.info("could not read {} after a decision ({}); the cache keeps what it had", guid, e.getMessage());
-        } catch (GatewayException e) {
-            LOG.info("could not read {} after a decision ({})", guid, e.getMessage());
-        }
     }
 }

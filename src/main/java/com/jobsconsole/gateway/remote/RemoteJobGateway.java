@@ -72,15 +72,21 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
     /** Whether the orchestrator answers: one policy for direct writes, refreshes, Live rounds and replays. */
     private final NoAnswerPolicy breaker = NoAnswerPolicy.breaker(System::nanoTime);
     private final OutboxSync outbox;
+    private final OutboxDecisions decisions;
 
     public RemoteJobGateway(JobApiClient client, OrchestratorCache cache, ReferenceData reference) {
         this.client = client;
         this.cache = cache;
         this.reference = reference;
         this.writer = new CacheWriter(cache::inTransaction, recentlyCached::clear);
-        this.outbox = new OutboxSync(cache, client, breaker,
-                answered -> reachability.set(answered ? Reachability.ANSWERED : Reachability.NO_ANSWER),
+        this.outbox = new OutboxSync(cache, client, breaker, this::noteAnswered,
                 recentlyCached::remove, writer);
+        this.decisions = new OutboxDecisions(cache, client, this::noteAnswered, recentlyCached::remove);
+    }
+
+    /** Whether the orchestrator answered the last call, for the status bar. */
+    private void noteAnswered(boolean answered) {
+        reachability.set(answered ? Reachability.ANSWERED : Reachability.NO_ANSWER);
     }
 
     /** Opens the cache file (created if needed) for a target. */
@@ -292,7 +298,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
     @Override
     public void resolve(UUID guid, Resolution resolution) {
         writer.flush();
-        outbox.resolve(guid, resolution);
+        decisions.resolve(guid, resolution);
     }
 
     @Override

@@ -91,14 +91,14 @@ public final class JobSidePanelView {
         detailsTable.setItems(viewModel.details().details());
         historyList.setItems(viewModel.details().history());
         // the charts are built the first time their tab opens, and drawn while it is open
-        viewModel.statusChart().addListener((ListChangeListener<JobsBrowserViewModel.Bucket>) c -> {
+        viewModel.charts().statusChart().addListener((ListChangeListener<JobChartsViewModel.Bucket>) c -> {
             if (statusChart != null && chartsTab.isSelected()) {
-                fill(statusChart, viewModel.statusChart());
+                fill(statusChart, viewModel.charts().statusChart());
             }
         });
-        viewModel.createdChart().addListener((ListChangeListener<JobsBrowserViewModel.Bucket>) c -> {
+        viewModel.charts().createdChart().addListener((ListChangeListener<JobChartsViewModel.Bucket>) c -> {
             if (createdChart != null && chartsTab.isSelected()) {
-                fill(createdChart, viewModel.createdChart());
+                fill(createdChart, viewModel.charts().createdChart());
             }
         });
         chartsTab.selectedProperty().subscribe(open -> {
@@ -109,8 +109,8 @@ public final class JobSidePanelView {
                     createdChart = charts.get(1);
                     chartsBox.getChildren().setAll(charts);
                 }
-                fill(statusChart, viewModel.statusChart());
-                fill(createdChart, viewModel.createdChart());
+                fill(statusChart, viewModel.charts().statusChart());
+                fill(createdChart, viewModel.charts().createdChart());
             }
         });
         TimelineViewModel timeline = viewModel.timeline();
@@ -120,8 +120,8 @@ public final class JobSidePanelView {
         timelineZoomIn.setOnAction(e -> timeline.zoom(0.5, 0.5));
         timelineZoomOut.setOnAction(e -> timeline.zoom(2, 0.5));
         sideTabs.getSelectionModel().selectedItemProperty().subscribe(tab -> timeline.setActive(tab == timelineTab));
-        timelinePngButton.setOnAction(e -> viewModel.savePicture("robot-timeline", picture(timelineChart)));
-        chartsPngButton.setOnAction(e -> viewModel.savePicture("jobs-charts", picture(chartsBox)));
+        timelinePngButton.setOnAction(e -> viewModel.charts().savePicture("robot-timeline", picture(timelineChart)));
+        chartsPngButton.setOnAction(e -> viewModel.charts().savePicture("jobs-charts", picture(chartsBox)));
         timelineWindowButton.setOnAction(e -> {
             TimelineChart big = new TimelineChart();
             big.bind(timeline);
@@ -137,19 +137,19 @@ public final class JobSidePanelView {
             List<BarChart<String, Number>> charts = newCharts();
             BarChart<String, Number> status = charts.get(0);
             BarChart<String, Number> created = charts.get(1);
-            fill(status, viewModel.statusChart());
-            fill(created, viewModel.createdChart());
-            ListChangeListener<JobsBrowserViewModel.Bucket> refill = c -> {
-                fill(status, viewModel.statusChart());
-                fill(created, viewModel.createdChart());
+            fill(status, viewModel.charts().statusChart());
+            fill(created, viewModel.charts().createdChart());
+            ListChangeListener<JobChartsViewModel.Bucket> refill = c -> {
+                fill(status, viewModel.charts().statusChart());
+                fill(created, viewModel.charts().createdChart());
             };
-            viewModel.statusChart().addListener(refill);
-            viewModel.createdChart().addListener(refill);
+            viewModel.charts().statusChart().addListener(refill);
+            viewModel.charts().createdChart().addListener(refill);
             VBox box = new VBox(4, status, created);
             box.setPadding(new Insets(8));
             openWindow("charts.window.title", box, () -> {
-                viewModel.statusChart().removeListener(refill);
-                viewModel.createdChart().removeListener(refill);
+                viewModel.charts().statusChart().removeListener(refill);
+                viewModel.charts().createdChart().removeListener(refill);
             });
         });
     }
@@ -171,7 +171,7 @@ public final class JobSidePanelView {
         status.setId("statusChart");
         created.setId("createdChart");
         status.setTitle(resources.getString("jobs.chart.status"));
-        created.titleProperty().bind(viewModel.createdChartTitleProperty());
+        created.titleProperty().bind(viewModel.charts().createdChartTitleProperty());
         return List.of(status, created);
     }
 
@@ -191,9 +191,9 @@ public final class JobSidePanelView {
     }
 
     /** Puts the buckets into a bar chart; status bars take the status table's colours. */
-    private static void fill(BarChart<String, Number> chart, List<JobsBrowserViewModel.Bucket> buckets) {
+    private static void fill(BarChart<String, Number> chart, List<JobChartsViewModel.Bucket> buckets) {
         XYChart.Series<String, Number> series = new XYChart.Series<>();
-        for (JobsBrowserViewModel.Bucket b : buckets) {
+        for (JobChartsViewModel.Bucket b : buckets) {
             XYChart.Data<String, Number> d = new XYChart.Data<>(b.label(), b.count());
             d.nodeProperty().subscribe(node -> {
                 if (node != null) {

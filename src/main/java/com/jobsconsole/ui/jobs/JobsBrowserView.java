@@ -9,6 +9,7 @@ import com.jobsconsole.model.JobType;
 import com.jobsconsole.ui.common.ColorChip;
 import com.jobsconsole.ui.common.Converters;
 import com.jobsconsole.ui.common.DateFields;
+import com.jobsconsole.ui.common.ColumnLayout;
 import com.jobsconsole.ui.common.FieldValidation;
 import com.jobsconsole.ui.common.TableRows;
 import com.jobsconsole.ui.sync.SyncIcons;
@@ -39,10 +40,7 @@ import javafx.util.Duration;
 import org.controlsfx.control.CheckComboBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.UUID;
@@ -141,8 +139,6 @@ public final class JobsBrowserView {
 
     private final List<String> savedColumns;
     private final Consumer<List<String>> saveColumns;
-    private final PauseTransition saveLater = new PauseTransition(
-            Duration.millis(600));
 
     public JobsBrowserView(JobsBrowserViewModel viewModel, Runnable openCreateTab, List<String> savedColumns,
                            Consumer<List<String>> saveColumns) {
@@ -150,39 +146,6 @@ public final class JobsBrowserView {
         this.openCreateTab = openCreateTab;
         this.savedColumns = savedColumns;
         this.saveColumns = saveColumns;
-    }
-
-    /** Puts the columns back as the user left them: order, width, shown or hidden. */
-    private void restoreColumns() {
-        Map<String, TableColumn<JobRowViewModel, ?>> byId = new LinkedHashMap<>();
-        table.getColumns().forEach(c -> byId.put(c.getId(), c));
-        List<TableColumn<JobRowViewModel, ?>> ordered = new ArrayList<>();
-        for (String entry : savedColumns) {
-            String[] p = entry.split(":");
-            TableColumn<JobRowViewModel, ?> c = p.length == 3 ? byId.remove(p[0]) : null;
-            if (c != null) {
-                try {
-                    c.setPrefWidth(Math.max(30, Double.parseDouble(p[1])));
-                } catch (NumberFormatException ignored) {
-                    // keep the default width
-                }
-                c.setVisible(Boolean.parseBoolean(p[2]));
-                ordered.add(c);
-            }
-        }
-        // a column the saved layout does not know yet (added since) goes where the window puts it
-        List<TableColumn<JobRowViewModel, ?>> fxmlOrder = List.copyOf(table.getColumns());
-        for (TableColumn<JobRowViewModel, ?> c : byId.values()) {
-            ordered.add(Math.min(fxmlOrder.indexOf(c), ordered.size()), c);
-        }
-        table.getColumns().setAll(ordered);
-        saveLater.setOnFinished(e -> saveColumns.accept(table.getColumns().stream()
-                .map(c -> c.getId() + ":" + Math.round(c.getWidth()) + ":" + c.isVisible()).toList()));
-        table.getColumns().addListener((ListChangeListener<TableColumn<JobRowViewModel, ?>>) c -> saveLater.playFromStart());
-        for (TableColumn<JobRowViewModel, ?> c : table.getColumns()) {
-            c.widthProperty().addListener((o, a, b) -> saveLater.playFromStart());
-            c.visibleProperty().addListener((o, a, b) -> saveLater.playFromStart());
-        }
     }
 
     @FXML
@@ -203,7 +166,7 @@ public final class JobsBrowserView {
         validation.attach(guidPrefix, viewModel.filter().prefixError(), resources.getString("jobs.filter.guid.hint"));
         clearButton.setOnAction(e -> viewModel.filter().clearFilters());
 
-        restoreColumns();
+        ColumnLayout.restoreAndRemember(table, savedColumns, saveColumns);
         // TableView clears its sort order whenever it gets a new list: each page list the view-model
         // hands over gets the sort arrow put back on the column the store sorts by
         table.setFixedCellSize(TableRows.ROW_HEIGHT); // rows of one height: cheap to scroll, a known count on screen

@@ -12,7 +12,6 @@ import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.JobType;
 import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.DialogService;
-import com.jobsconsole.ui.common.Picture;
 import com.jobsconsole.ui.common.ProgressTask;
 import com.jobsconsole.ui.common.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -29,7 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -72,9 +70,7 @@ public final class JobsBrowserViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private ObservableMap<UUID, RemoteSync.JobSyncState> syncStates = FXCollections.observableHashMap();
     private ReadOnlyBooleanProperty syncShown = new ReadOnlyBooleanWrapper(false).getReadOnlyProperty();
-    private final ObservableList<Bucket> statusChart = FXCollections.observableArrayList();
-    private final ObservableList<Bucket> createdChart = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper createdChartTitle = new ReadOnlyStringWrapper("");
+    private final JobChartsViewModel charts;
     private final ObservableList<Job> selection = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<SelectRequest> selectRequest = new ReadOnlyObjectWrapper<>();
     private UUID pendingSelect;
@@ -98,6 +94,7 @@ public final class JobsBrowserViewModel {
         this.dialogs = dialogs;
         this.messages = messages;
         this.filter = new JobFilterViewModel(messages, this::reload);
+        this.charts = new JobChartsViewModel(reference, executor, dialogs, messages);
         this.details = new JobDetailsViewModel(reference, gateway, executor, messages);
         this.task = new ProgressTask(executor);
         this.actions = new BulkActionsViewModel(reference, gateway, executor, dialogs, messages, task,
@@ -174,7 +171,7 @@ public final class JobsBrowserViewModel {
 
     /** The filter's per-status counts and charts (a scan of its rows), after the page is shown. */
     private void loadCounts(JobGateway g, JobQuery q, long gen) {
-        boolean hourly = hourly(q);
+        boolean hourly = JobChartsViewModel.hourly(q);
         executor.execute(() -> new Counts(g.countByStatus(q.filterOnly()), g.countByCreated(q.filterOnly(), hourly)),
                 loaded -> {
                     if (gen == generation) {
@@ -257,24 +254,10 @@ public final class JobsBrowserViewModel {
         statusSummary.set(reference.statuses().stream().filter(s -> loaded.counts.getOrDefault(s.code(), 0L) > 0)
                 .map(s -> messages.text(s.name()) + " " + loaded.counts.get(s.code()))
                 .collect(Collectors.joining(" · ")));
-        statusChart.setAll(reference.statuses().stream().map(s -> new Bucket(messages.text(s.name()),
-                loaded.counts.getOrDefault(s.code(), 0L), s.color())).toList());
-        createdChart.setAll(loaded.created.entrySet().stream()
-                .map(e -> new Bucket(e.getKey(), e.getValue(), null)).toList());
-        createdChartTitle.set(messages.get(hourly ? "jobs.chart.createdHourly" : "jobs.chart.createdDaily"));
+        charts.show(loaded.counts, loaded.created, hourly);
     }
 
     private record Counts(Map<Integer, Long> counts, Map<String, Long> created) {
-    }
-
-    /** A bar of a chart: its label, its count and (for statuses) its colour. */
-    public record Bucket(String label, long count, String color) {
-    }
-
-    /** Per hour when the filter spans at most three days, else per day. */
-    private static boolean hourly(JobQuery q) {
-        return q.createdFrom() != null && q.createdTo() != null
-                && Duration.between(q.createdFrom(), q.createdTo()).toDays() <= 3;
     }
 
     private void showSelected() {
@@ -305,18 +288,6 @@ public final class JobsBrowserViewModel {
 
     public ReadOnlyObjectProperty<SelectRequest> selectRequestProperty() {
         return selectRequest.getReadOnlyProperty();
-    }
-
-    /**
-     * Save as PNG: asks where, then writes the picture a view took (a chart, the timeline) off the FX
-     * thread, and says where it went or why not.
-     */
-    public void savePicture(String suggestedName, Picture picture) {
-        dialogs.chooseImageFile(suggestedName).ifPresent(file -> executor.execute(() -> {
-            picture.writePng(file);
-            return file;
-        }, saved -> dialogs.notify(messages.get("image.saved", saved.toString())),
-                e -> dialogs.showError(messages.get("image.failed"), messages.describe(e))));
     }
 
     /** Clone: the selected job's fields go into the Create tab, with a fresh GUID. */
@@ -382,18 +353,9 @@ public final class JobsBrowserViewModel {
         return messages.label(t);
     }
 
-    /** The status distribution of the filter (every status, in table order, with its colour). */
-    public ObservableList<Bucket> statusChart() {
-        return statusChart;
-    }
-
-    /** Jobs created per hour or day over the filter. */
-    public ObservableList<Bucket> createdChart() {
-        return createdChart;
-    }
-
-    public ReadOnlyStringProperty createdChartTitleProperty() {
-        return createdChartTitle.getReadOnlyProperty();
+    /** The charts of the filter. */
+    public JobChartsViewModel charts() {
+        return charts;
     }
 
     public ReadOnlyObjectProperty<ObservableList<JobRowViewModel>> rowsProperty() {
@@ -408,10 +370,7 @@ public final class JobsBrowserViewModel {
         return statusSummary.getReadOnlyProperty();
     }
 
-    /**
-     * Each job's sync state against a remote orchestrator (pending, unverified, conflict, gone), for
-     * the browser's sync column; {@code shown}: whether the target has such states at all.
-     */
+    /** Each job's sync state against an orchestrator, for the sync column; {@code shown}: the target has them. */
     public void showSyncStates(ObservableMap<UUID, RemoteSync.JobSyncState> states, ReadOnlyBooleanProperty shown) {
         this.syncStates = states;
         this.syncShown = shown;

@@ -72,13 +72,13 @@ class JobsBrowserViewModelTest {
         fresh.reload();
         assertThat(fresh.rowsProperty().get()).hasSize(5_000);
         assertThat(fresh.statusSummaryProperty().get()).isEmpty();
-        assertThat(fresh.statusChart()).isEmpty();
+        assertThat(fresh.charts().statusChart()).isEmpty();
         fresh.releaseCounts();
         assertThat(fresh.statusSummaryProperty().get()).contains("Succeeded");
-        assertThat(fresh.statusChart()).hasSize(9);
+        assertThat(fresh.charts().statusChart()).hasSize(9);
         // from then on a reload counts at once
         fresh.filter().robotFilterProperty().set("3");
-        assertThat(fresh.statusChart().stream().mapToLong(JobsBrowserViewModel.Bucket::count).sum())
+        assertThat(fresh.charts().statusChart().stream().mapToLong(JobChartsViewModel.Bucket::count).sum())
                 .isEqualTo(fresh.rowsProperty().get().size());
     }
 
@@ -132,21 +132,21 @@ class JobsBrowserViewModelTest {
 
     @Test
     void theChartsFollowTheFilter() {
-        assertThat(vm.statusChart()).hasSize(9);
-        assertThat(vm.statusChart().stream().mapToLong(JobsBrowserViewModel.Bucket::count).sum()).isEqualTo(5_000);
-        assertThat(vm.statusChart().get(4).label()).isEqualTo("Succeeded");
-        assertThat(vm.statusChart().get(4).color()).isEqualTo("-color-success-emphasis");
-        assertThat(vm.createdChartTitleProperty().get()).isEqualTo("Jobs created per day (current filter)");
-        assertThat(vm.createdChart()).hasSizeBetween(50, 57);
-        assertThat(vm.createdChart().stream().mapToLong(JobsBrowserViewModel.Bucket::count).sum()).isEqualTo(5_000);
+        assertThat(vm.charts().statusChart()).hasSize(9);
+        assertThat(vm.charts().statusChart().stream().mapToLong(JobChartsViewModel.Bucket::count).sum()).isEqualTo(5_000);
+        assertThat(vm.charts().statusChart().get(4).label()).isEqualTo("Succeeded");
+        assertThat(vm.charts().statusChart().get(4).color()).isEqualTo("-color-success-emphasis");
+        assertThat(vm.charts().createdChartTitleProperty().get()).isEqualTo("Jobs created per day (current filter)");
+        assertThat(vm.charts().createdChart()).hasSizeBetween(50, 57);
+        assertThat(vm.charts().createdChart().stream().mapToLong(JobChartsViewModel.Bucket::count).sum()).isEqualTo(5_000);
 
         vm.filter().filterToStatus(REFERENCE.status(5).orElseThrow());
         long failed = store.countByStatus().get(5);
-        assertThat(vm.statusChart().stream().mapToLong(JobsBrowserViewModel.Bucket::count).sum()).isEqualTo(failed);
+        assertThat(vm.charts().statusChart().stream().mapToLong(JobChartsViewModel.Bucket::count).sum()).isEqualTo(failed);
         vm.filter().createdFromProperty().set(LocalDate.of(2030, 5, 30));
         vm.filter().createdToProperty().set(LocalDate.of(2030, 5, 31));
-        assertThat(vm.createdChartTitleProperty().get()).isEqualTo("Jobs created per hour (current filter)");
-        assertThat(vm.createdChart()).allSatisfy(b -> assertThat(b.label()).matches("2030-05-3[01] \\d\\d"));
+        assertThat(vm.charts().createdChartTitleProperty().get()).isEqualTo("Jobs created per hour (current filter)");
+        assertThat(vm.charts().createdChart()).allSatisfy(b -> assertThat(b.label()).matches("2030-05-3[01] \\d\\d"));
     }
 
     @Test
