@@ -76,21 +76,21 @@ public class AppHost implements MainViewModel.Host {
     @Override
     public List<String> rememberStore(Path file) {
         settings.rememberStore(file);
-        settings.save(dirs.settingsFile());
+        settings.saveLater(dirs.settingsFile());
         return List.copyOf(settings.recentStores);
     }
 
     @Override
     public void changeLanguage(Locale locale) {
         settings.language = locale.getLanguage();
-        settings.save(dirs.settingsFile());
+        settings.saveLater(dirs.settingsFile());
         onLanguage.accept(locale);
     }
 
     @Override
     public void changeTheme(boolean dark) {
         settings.theme = dark ? "dark" : "light";
-        settings.save(dirs.settingsFile());
+        settings.saveLater(dirs.settingsFile());
         onTheme.accept(dark);
     }
 
@@ -135,7 +135,7 @@ public class AppHost implements MainViewModel.Host {
     @Override
     public void saveBrowserColumns(List<String> layout) {
         settings.browserColumns = new ArrayList<>(layout);
-        settings.save(dirs.settingsFile());
+        settings.saveLater(dirs.settingsFile());
     }
 
     @Override
@@ -156,7 +156,7 @@ public class AppHost implements MainViewModel.Host {
     @Override
     public void saveNotifications(boolean on) {
         settings.notifications = on;
-        settings.save(dirs.settingsFile());
+        settings.saveLater(dirs.settingsFile());
     }
 
     @Override
@@ -168,6 +168,6 @@ public class AppHost implements MainViewModel.Host {
     public void saveWindowLayout(LayoutViewModel.Saved layout) {
         settings.methodsCollapsed = layout.methodsCollapsed();
         settings.browserShare = layout.divider();
-        settings.save(dirs.settingsFile());
+        settings.saveLater(dirs.settingsFile());
     }
 }

@@ -260,7 +260,7 @@ public final class JobsConsoleApp extends Application {
 
     private void rememberStore(Path file) {
         settings.rememberStore(file);
-        settings.save(dirs.settingsFile());
+        settings.saveLater(dirs.settingsFile());
     }
 
     public static void applyTheme(boolean dark) {
@@ -291,5 +291,6 @@ public final class JobsConsoleApp extends Application {
         if (active != null) {
             active.close();
         }
+        Settings.flushSaves();
     }
 }

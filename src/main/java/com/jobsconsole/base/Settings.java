@@ -1,5 +1,13 @@
 package com.jobsconsole.base;
 
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -52,16 +60,59 @@ public final class Settings {
     /** Writes the settings through a temporary file, so a crash never leaves half a file. */
     public void save(Path file) {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            MAPPER.writeValue(tmp.toFile(), this);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            write(file, MAPPER.writeValueAsBytes(this));
         } catch (IOException e) {
             LOG.warn("cannot save settings to {}: {}", file, e.getMessage());
+        }
+    }
+
+    /**
+     * Saves a copy of the settings as they are now, on a background thread (the window's changes are
+     * never written on the FX thread); the newest copy wins. {@link #flushSaves} waits for them.
+     */
+    public void saveLater(Path file) {
+        byte[] bytes;
+        try {
+            bytes = MAPPER.writeValueAsBytes(this);
+        } catch (IOException e) {
+            LOG.warn("cannot save settings to {}: {}", file, e.getMessage());
+            return;
+        }
+        AtomicLong asked = SAVES_ASKED.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new AtomicLong());
+        long mine = asked.incrementAndGet();
+        SAVER.execute(() -> {
+            if (asked.get() == mine) { // a newer copy of this file is on its way: this one is out of date
+                try {
+                    write(file, bytes);
+                } catch (IOException e) {
+                    LOG.warn("cannot save settings to {}: {}", file, e.getMessage());
+                }
+            }
+        });
+    }
+
+    /** Waits (a few seconds at most) for the settings saved later to be written: before the application ends. */
+    public static void flushSaves() {
+        try {
+            SAVER.submit(() -> { }).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("settings not written yet: {}", e.toString());
+        }
+    }
+
+    private static final ExecutorService SAVER = Executors.newSingleThreadExecutor(DaemonThreads.named("jobs-console-settings"));
+    private static final Map<Path, AtomicLong> SAVES_ASKED = new ConcurrentHashMap<>();
+
+    private static void write(Path file, byte[] bytes) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, bytes);
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

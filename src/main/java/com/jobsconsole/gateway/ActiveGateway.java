@@ -1,5 +1,13 @@
 package com.jobsconsole.gateway;
 
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
+import com.jobsconsole.base.DaemonThreads;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,12 +38,16 @@ public final class ActiveGateway implements AutoCloseable {
         return current.capability(kind);
     }
 
-    /** Makes {@code next} the active gateway and closes the one before it. */
+    /**
+     * Makes {@code next} the active gateway and closes the one before it — on a thread of its own,
+     * since a close can take a while (a checkpoint of the store, the remote cache writer's last
+     * batch) and the caller is the FX thread.
+     */
     public void switchTo(JobGateway next) {
         JobGateway old = current;
         current = Objects.requireNonNull(next);
         if (old != next) {
-            old.close();
+            CLOSER.execute(() -> closeQuietly(old));
         }
         switchListeners.forEach(l -> l.accept(next));
         changed();
@@ -70,8 +82,29 @@ public final class ActiveGateway implements AutoCloseable {
         activityListeners.clear();
     }
 
+    /** Closes the active gateway, after the ones switched away from (a few seconds at most for those). */
     @Override
     public void close() {
+        try {
+            CLOSER.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("an earlier target is still closing: {}", e.toString());
+        }
         current.close();
     }
+
+    private static void closeQuietly(JobGateway g) {
+        try {
+            g.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing {} failed: {}", g, e.getMessage());
+        }
+    }
+
+    /** One thread closes the targets switched away from, in order. */
+    private static final ExecutorService CLOSER = Executors.newSingleThreadExecutor(
+            DaemonThreads.named("jobs-console-closer"));
+    private static final Logger LOG = LoggerFactory.getLogger(ActiveGateway.class);
 }

@@ -3,7 +3,6 @@ package com.jobsconsole.ui.connection;
 import com.jobsconsole.ui.common.WindowKind;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AuthScheme;
-import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.profiles.ConnectionTester;
@@ -191,18 +190,23 @@ public final class ProfilesViewModel {
             return;
         }
         ConnectionProfile p = formProfile();
+        String was = selected.get() == null ? null : selected.get().name();
+        ApiKey key;
         try {
-            store.save(selected.get() == null ? null : selected.get().name(), p, formKey());
-        } catch (GatewayException e) {
-            dialogs.showError(messages.get("profile.saveFailed"), messages.describe(e));
-            return;
+            key = formKey();
         } catch (RuntimeException e) {
             dialogs.showError(messages.get("profile.saveFailed"), messages.describe(e));
             return;
         }
-        profiles.setAll(store.list());
-        profiles.stream().filter(x -> x.name().equals(p.name())).findFirst().ifPresent(selected::set);
-        dialogs.notify(messages.get("profile.saved", p.name()));
+        // written off the FX thread (the profiles file and the key file, each through a temporary file)
+        executor.execute(() -> {
+            store.save(was, p, key);
+            return store.list();
+        }, list -> {
+            profiles.setAll(list);
+            profiles.stream().filter(x -> x.name().equals(p.name())).findFirst().ifPresent(selected::set);
+            dialogs.notify(messages.get("profile.saved", p.name()));
+        }, e -> dialogs.showError(messages.get("profile.saveFailed"), messages.describe(e)));
     }
 
     /** Deletes the selected profile (and its key) after a confirmation. */
@@ -215,10 +219,14 @@ public final class ProfilesViewModel {
                 messages.get("profile.delete.body"), messages.get("profile.delete.button"))) {
             return;
         }
-        store.delete(p.name());
-        selected.set(null);
-        reload();
-        load(null);
+        executor.execute(() -> {
+            store.delete(p.name());
+            return null;
+        }, done -> {
+            selected.set(null);
+            reload();
+            load(null);
+        }, e -> dialogs.showError(messages.get("profile.saveFailed"), messages.describe(e)));
     }
 
     /** Test connection: reachable and authorized, key rejected, or not reachable (why). */
