@@ -117,4 +117,12 @@ class ArchitectureTest {
                 .should().callConstructorWhere(target(owner(assignableTo(Thread.class))))
                 .check(classes);
     }
+
+    @Test
+    void profilesKnowWhatATargetIsNotWhichClassTalksToIt() {
+        noClasses().that().resideInAPackage("com.jobsconsole.profiles..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.jobsconsole.gateway.remote..",
+                        "com.jobsconsole.gateway.sqlite..")
+                .check(classes);
+    }
 }

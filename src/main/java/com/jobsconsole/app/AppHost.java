@@ -1,5 +1,6 @@
 package com.jobsconsole.app;
 
+import com.jobsconsole.gateway.remote.ApiConnectionCheck;
 import com.jobsconsole.ui.common.FxWindowService;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AppDirs;
@@ -117,7 +118,8 @@ public class AppHost implements MainViewModel.Host {
 
     @Override
     public void showProfiles(Runnable onClosed) {
-        windows.open(ProfilesViewModel.WINDOW, new ProfilesViewModel(profiles, executor, dialogs.get(), messages.get()),
+        windows.open(ProfilesViewModel.WINDOW, new ProfilesViewModel(profiles, executor, dialogs.get(), messages.get(),
+                ApiConnectionCheck.INSTANCE),
                 onClosed);
     }
 

@@ -1,5 +1,6 @@
 package com.jobsconsole.cli;
 
+import com.jobsconsole.gateway.remote.ApiConnectionCheck;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,7 +8,7 @@ import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.profiles.ConnectionProfile;
-import com.jobsconsole.profiles.ConnectionTester;
+import com.jobsconsole.gateway.ConnectionCheck;
 import com.jobsconsole.profiles.ProfileStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -163,7 +164,7 @@ public final class ProfileCommand implements Callable<Integer> {
             ConnectionProfile p = existing(name);
             ApiKey key = store().key(name).orElseThrow(() -> new CliContext.CliUsageException(
                     "the profile \"" + name + "\" has no API key"));
-            ConnectionTester.Result r = ConnectionTester.test(p.target(key));
+            ConnectionCheck.Result r = ApiConnectionCheck.INSTANCE.check(p.target(key));
             GatewayException detail = r.detail();
             String why = detail == null ? "" : ": " + CliContext.describe(detail);
             return switch (r.verdict()) {

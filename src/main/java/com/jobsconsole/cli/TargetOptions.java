@@ -6,7 +6,7 @@ import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
-import com.jobsconsole.gateway.remote.RemoteTarget;
+import com.jobsconsole.gateway.RemoteTarget;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.profiles.ProfileStore;

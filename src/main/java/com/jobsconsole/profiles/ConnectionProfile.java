@@ -3,7 +3,7 @@ package com.jobsconsole.profiles;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AuthScheme;
-import com.jobsconsole.gateway.remote.RemoteTarget;
+import com.jobsconsole.gateway.RemoteTarget;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,6 +1,6 @@
 package com.jobsconsole.cli;
 
-import com.jobsconsole.gateway.remote.RemoteTarget;
+import com.jobsconsole.gateway.RemoteTarget;
 import com.jobsconsole.gateway.sqlite.OrchestratorCache;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.model.Job;

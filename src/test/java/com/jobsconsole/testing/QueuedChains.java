@@ -2,7 +2,7 @@ package com.jobsconsole.testing;
 
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
-import com.jobsconsole.gateway.remote.RemoteTarget;
+import com.jobsconsole.gateway.RemoteTarget;
 import com.jobsconsole.model.JobDraft;
 
 import java.net.URI;

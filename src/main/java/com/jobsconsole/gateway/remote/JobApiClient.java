@@ -1,11 +1,12 @@
 package com.jobsconsole.gateway.remote;
 
+import com.jobsconsole.gateway.RemoteTarget;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jobsconsole.gateway.AlreadyExistsException;
 import com.jobsconsole.gateway.Exchange;
-import com.jobsconsole.gateway.ExchangeLog;
 import com.jobsconsole.gateway.GatewayException;
+import com.jobsconsole.gateway.HttpExchanges;
 import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.JobFields;
 import com.jobsconsole.gateway.NotAuthorizedException;
@@ -41,13 +42,15 @@ import javax.net.ssl.SSLException;
 /**
  * The orchestrator's four documented Job methods over HTTP, exactly as documented (POST create,
  * GET read, POST update with JSON {@code Guid}/{@code Status}, DELETE delete), with the API key in
- * the Authorization header. Each call is one exchange, reported to {@link ExchangeLog}; failures
+ * the Authorization header. Each call is one exchange, reported to its {@link ExchangeRecorder}; failures
  * become gateway exceptions in the user's terms. The key is in no message and no log line.
  */
 public final class JobApiClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobApiClient.class);
     private final RemoteTarget target;
+    /** Who hears of each exchange (a method tab capturing its call). */
+    private final ExchangeRecorder exchanges = new ExchangeRecorder();
     private final HttpClient http;
     private final TolerantJobReader reader;
     /** Computed once: the header value (never logged) and the headers as shown, key masked. */
@@ -56,6 +59,11 @@ public final class JobApiClient {
     private final Map<String, List<String>> shownHeadersWithBody;
 
     /** @param reference the reference data, for the defaults of fields an answer leaves out */
+    /** The exchanges of this client's calls, by the work that made them. */
+    HttpExchanges exchanges() {
+        return exchanges;
+    }
+
     public JobApiClient(RemoteTarget target, ReferenceData reference) {
         this.target = target;
         this.reader = new TolerantJobReader(new JobFields(reference, ZoneId.systemDefault()));
@@ -197,7 +205,7 @@ public final class JobApiClient {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         Exchange ex = new Exchange(method.httpMethod(), uri, target.auth(), masked, json, response.statusCode(),
                 response.headers().map(), response.body(), elapsed, null);
-        ExchangeLog.record(ex);
+        exchanges.record(ex);
         if (LOG.isDebugEnabled()) {
             LOG.debug("{}", ex.summary());
         }
@@ -209,7 +217,7 @@ public final class JobApiClient {
                             long start, String error) {
         Exchange ex = new Exchange(method.httpMethod(), uri, target.auth(), headers, json, 0, null, null,
                 Duration.ofNanos(System.nanoTime() - start), error);
-        ExchangeLog.record(ex);
+        exchanges.record(ex);
         LOG.info("{} ({})", ex.summary(), error);
         return ex;
     }

@@ -1,5 +1,8 @@
 package com.jobsconsole.gateway.remote;
 
+import com.jobsconsole.gateway.RemoteTarget;
+import java.util.concurrent.Callable;
+import com.jobsconsole.gateway.HttpExchanges;
 import com.jobsconsole.base.NoAnswerPolicy;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.JobGateway;
@@ -48,7 +51,7 @@ import java.util.stream.Collectors;
  * API has no list method. Writes go through the cache's durable outbox ({@link OutboxSync}): recorded
  * with the cache change they expect, then sent, and sent again until the orchestrator confirms them.
  */
-public final class RemoteJobGateway implements JobGateway, RemoteSync {
+public final class RemoteJobGateway implements JobGateway, RemoteSync, HttpExchanges {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteJobGateway.class);
 
@@ -106,6 +109,11 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync {
      */
     public static void describeProcess(String what) {
         SendingLock.describeProcess(what);
+    }
+
+    @Override
+    public <T> Captured<T> capture(Callable<T> work) {
+        return client.exchanges().capture(work);
     }
 
     public RemoteTarget remoteTarget() {

@@ -2,7 +2,7 @@ package com.jobsconsole.ui.connection;
 
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.profiles.ConnectionProfile;
-import com.jobsconsole.profiles.ConnectionTester;
+import com.jobsconsole.gateway.ConnectionCheck;
 import com.jobsconsole.ui.common.Converters;
 import com.jobsconsole.ui.common.FieldValidation;
 import javafx.beans.binding.Bindings;
@@ -128,7 +128,7 @@ public final class ProfilesView {
         viewModel.verdictProperty().subscribe(v -> {
             testResult.getStyleClass().removeAll("success", "failure");
             if (v != null) {
-                testResult.getStyleClass().add(v == ConnectionTester.Verdict.REACHABLE_AUTHORIZED ? "success" : "failure");
+                testResult.getStyleClass().add(v == ConnectionCheck.Verdict.REACHABLE_AUTHORIZED ? "success" : "failure");
             }
         });
         closeButton.setOnAction(e -> close.run());

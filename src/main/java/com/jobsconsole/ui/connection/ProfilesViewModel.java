@@ -5,7 +5,7 @@ import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.profiles.ConnectionProfile;
-import com.jobsconsole.profiles.ConnectionTester;
+import com.jobsconsole.gateway.ConnectionCheck;
 import com.jobsconsole.profiles.ProfileStore;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.TaskExecutor;
@@ -43,6 +43,7 @@ public final class ProfilesViewModel {
     private final ProfileStore store;
     private final TaskExecutor executor;
     private final DialogService dialogs;
+    private final ConnectionCheck connectionCheck;
     private final Messages messages;
 
     private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
@@ -58,7 +59,7 @@ public final class ProfilesViewModel {
     private final ReadOnlyBooleanWrapper hasStoredKey = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<ConnectionTester.Verdict> verdict = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ConnectionCheck.Verdict> verdict = new ReadOnlyObjectWrapper<>();
 
     private final StringBinding nameError;
     private final StringBinding urlError;
@@ -68,7 +69,10 @@ public final class ProfilesViewModel {
     private final StringBinding formError;
     private final BooleanBinding canSave;
 
-    public ProfilesViewModel(ProfileStore store, TaskExecutor executor, DialogService dialogs, Messages messages) {
+    /** @param connectionCheck what Test connection asks (the application's wiring gives the API's) */
+    public ProfilesViewModel(ProfileStore store, TaskExecutor executor, DialogService dialogs, Messages messages,
+                             ConnectionCheck connectionCheck) {
+        this.connectionCheck = connectionCheck;
         this.store = store;
         this.executor = executor;
         this.dialogs = dialogs;
@@ -252,7 +256,7 @@ public final class ProfilesViewModel {
         ApiKey k = key;
         testing.set(true);
         testResult.set(messages.get("profile.test.running", p.baseUrl()));
-        executor.execute(() -> ConnectionTester.test(p.target(k)), r -> {
+        executor.execute(() -> connectionCheck.check(p.target(k)), r -> {
             testing.set(false);
             verdict.set(r.verdict());
             String detail = r.detail() == null ? "" : messages.describe(r.detail());
@@ -264,7 +268,7 @@ public final class ProfilesViewModel {
             });
         }, e -> {
             testing.set(false);
-            verdict.set(ConnectionTester.Verdict.NOT_REACHABLE);
+            verdict.set(ConnectionCheck.Verdict.NOT_REACHABLE);
             testResult.set(messages.get("profile.test.unreachable", messages.describe(e)));
         });
     }
@@ -335,7 +339,7 @@ public final class ProfilesViewModel {
         return testResult.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<ConnectionTester.Verdict> verdictProperty() {
+    public ReadOnlyObjectProperty<ConnectionCheck.Verdict> verdictProperty() {
         return verdict.getReadOnlyProperty();
     }
 

@@ -1,8 +1,8 @@
 package com.jobsconsole.ui.methods;
 
+import com.jobsconsole.gateway.HttpExchanges;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.Exchange;
-import com.jobsconsole.gateway.ExchangeLog;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.gateway.StaleCopyException;
@@ -140,7 +140,8 @@ public abstract class MethodViewModel {
     protected final <T> void call(Callable<T> work, Consumer<T> onSuccess) {
         running.set(true);
         long start = System.nanoTime();
-        current = executor.execute(() -> ExchangeLog.capture(work), captured -> {
+        HttpExchanges http = gateway.capability(HttpExchanges.class).orElse(HttpExchanges.NONE);
+        current = executor.execute(() -> http.capture(work), captured -> {
             current = null;
             setElapsed(start);
             running.set(false);

@@ -1,5 +1,6 @@
 package com.jobsconsole.gateway.remote;
 
+import com.jobsconsole.gateway.RemoteTarget;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.ConflictException;
 import com.jobsconsole.gateway.NotFoundException;

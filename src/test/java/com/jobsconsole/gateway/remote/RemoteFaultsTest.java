@@ -1,10 +1,10 @@
 package com.jobsconsole.gateway.remote;
 
+import com.jobsconsole.gateway.RemoteTarget;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.AlreadyExistsException;
 import com.jobsconsole.gateway.Exchange;
-import com.jobsconsole.gateway.ExchangeLog;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.NotAuthorizedException;
@@ -245,7 +245,7 @@ class RemoteFaultsTest {
     @Test
     void theKeyIsNeverInToStringOrExchanges() throws Exception {
         RemoteJobGateway g = scripted(200, "{\"guid\": \"" + G + "\", \"status\": 1}");
-        var captured = ExchangeLog.capture(() -> g.read(UUID.fromString(G)));
+        var captured = g.capture(() -> g.read(UUID.fromString(G)));
         assertThat(captured.exchanges()).hasSize(1);
         Exchange ex = captured.exchanges().get(0);
         assertThat(ex.requestText()).contains("Authorization: Bearer " + ApiKey.MASK).doesNotContain(KEY.reveal())

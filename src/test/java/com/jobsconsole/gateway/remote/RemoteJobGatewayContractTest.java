@@ -1,5 +1,6 @@
 package com.jobsconsole.gateway.remote;
 
+import com.jobsconsole.gateway.RemoteTarget;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.JobGatewayContract;
 import com.jobsconsole.testing.LocalApiServer;

@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.connection;
 
+import com.jobsconsole.gateway.remote.ApiConnectionCheck;
 import com.jobsconsole.app.MainWindow;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.profiles.ProfileStore;
@@ -45,7 +46,7 @@ class ProfilesFxTest {
         store = new ProfileStore(dir.resolve("config"));
         executor = new FxTaskExecutor(1);
         Messages m = new Messages(Locale.ENGLISH);
-        ProfilesViewModel vm = new ProfilesViewModel(store, executor, new RecordingDialogs(), m);
+        ProfilesViewModel vm = new ProfilesViewModel(store, executor, new RecordingDialogs(), m, ApiConnectionCheck.INSTANCE);
         var root = new ViewLoader(m.bundle()).register(ProfilesView.class, () -> new ProfilesView(vm, stage::close))
                 .load(ProfilesView.class, "Profiles.fxml");
         Scene scene = new Scene(root);

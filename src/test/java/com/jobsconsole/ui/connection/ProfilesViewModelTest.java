@@ -1,10 +1,11 @@
 package com.jobsconsole.ui.connection;
 
+import com.jobsconsole.gateway.remote.ApiConnectionCheck;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.profiles.ConnectionProfile;
-import com.jobsconsole.profiles.ConnectionTester;
+import com.jobsconsole.gateway.ConnectionCheck;
 import com.jobsconsole.profiles.ProfileStore;
 import com.jobsconsole.testing.LocalApiServer;
 import com.jobsconsole.testing.RecordingDialogs;
@@ -35,7 +36,7 @@ class ProfilesViewModelTest {
     @BeforeEach
     void setUp() {
         store = new ProfileStore(dir.resolve("config"));
-        vm = new ProfilesViewModel(store, TaskExecutor.sameThread(), dialogs, new Messages(Locale.ENGLISH));
+        vm = new ProfilesViewModel(store, TaskExecutor.sameThread(), dialogs, new Messages(Locale.ENGLISH), ApiConnectionCheck.INSTANCE);
     }
 
     @AfterEach
@@ -131,7 +132,7 @@ class ProfilesViewModelTest {
         server = new LocalApiServer(dir);
         fill("Local", server.baseUrl(), LocalApiServer.KEY.reveal());
         vm.testConnection();
-        assertThat(vm.verdictProperty().get()).isEqualTo(ConnectionTester.Verdict.REACHABLE_AUTHORIZED);
+        assertThat(vm.verdictProperty().get()).isEqualTo(ConnectionCheck.Verdict.REACHABLE_AUTHORIZED);
         assertThat(vm.testResultProperty().get()).startsWith("Reachable and authorized");
     }
 
@@ -140,7 +141,7 @@ class ProfilesViewModelTest {
         server = new LocalApiServer(dir);
         fill("Local", server.baseUrl(), "not-the-key");
         vm.testConnection();
-        assertThat(vm.verdictProperty().get()).isEqualTo(ConnectionTester.Verdict.KEY_REJECTED);
+        assertThat(vm.verdictProperty().get()).isEqualTo(ConnectionCheck.Verdict.KEY_REJECTED);
         assertThat(vm.testResultProperty().get()).startsWith("Reachable, but the key was rejected").contains("401")
                 .doesNotContain("not-the-key");
     }
@@ -153,7 +154,7 @@ class ProfilesViewModelTest {
         }
         fill("Down", "http://127.0.0.1:" + port, "k");
         vm.testConnection();
-        assertThat(vm.verdictProperty().get()).isEqualTo(ConnectionTester.Verdict.NOT_REACHABLE);
+        assertThat(vm.verdictProperty().get()).isEqualTo(ConnectionCheck.Verdict.NOT_REACHABLE);
         assertThat(vm.testResultProperty().get()).startsWith("Not reachable").contains("connection refused");
     }
 }

@@ -1,32 +1,25 @@
-package com.jobsconsole.profiles;
+package com.jobsconsole.gateway.remote;
 
+import com.jobsconsole.gateway.ConnectionCheck;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.NotFoundException;
+import com.jobsconsole.gateway.RemoteTarget;
 import com.jobsconsole.gateway.UnavailableException;
-import com.jobsconsole.gateway.remote.JobApiClient;
-import com.jobsconsole.gateway.remote.RemoteTarget;
 import com.jobsconsole.json.ReferenceDataLoader;
 
 import java.util.UUID;
 
-/**
- * Asks an orchestrator something harmless (read a job that cannot exist) and tells from the answer
- * whether it is reachable and takes the key.
- */
-public final class ConnectionTester {
+/** {@link ConnectionCheck} through the Job API: a read of a job that cannot exist (404 = reachable and authorized). */
+public final class ApiConnectionCheck implements ConnectionCheck {
 
-    /** What the test found. */
-    public enum Verdict { REACHABLE_AUTHORIZED, KEY_REJECTED, NOT_REACHABLE, REACHABLE_REJECTED }
+    public static final ApiConnectionCheck INSTANCE = new ApiConnectionCheck();
 
-    /** The verdict and the gateway's own words (empty when all is well). */
-    public record Result(Verdict verdict, GatewayException detail) {
+    private ApiConnectionCheck() {
     }
 
-    private ConnectionTester() {
-    }
-
-    public static Result test(RemoteTarget target) {
+    @Override
+    public Result check(RemoteTarget target) {
         try {
             new JobApiClient(target, ReferenceDataLoader.loadDefault()).read(UUID.randomUUID());
             return new Result(Verdict.REACHABLE_AUTHORIZED, null);

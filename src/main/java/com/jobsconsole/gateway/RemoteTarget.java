@@ -1,4 +1,4 @@
-package com.jobsconsole.gateway.remote;
+package com.jobsconsole.gateway;
 
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AuthScheme;
