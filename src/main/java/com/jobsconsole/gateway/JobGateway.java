@@ -51,33 +51,24 @@ public interface JobGateway extends AutoCloseable {
 
     /**
      * How many matching jobs were created in each hour ({@code hourly}) or day, keyed
-     * "yyyy-MM-dd HH" or "yyyy-MM-dd", oldest first. Empty where the target cannot say.
+     * "yyyy-MM-dd HH" or "yyyy-MM-dd", oldest first.
      */
-    default Map<String, Long> countByCreated(JobQuery filter, boolean hourly) {
-        return Map.of();
-    }
+    Map<String, Long> countByCreated(JobQuery filter, boolean hourly);
 
-    /** A job's status history, oldest first: its creation, then every change the store saw. */
-    default List<JobEvent> history(UUID guid) {
-        return List.of();
-    }
+    /** A job's status history, oldest first: its creation, then every change the target saw. */
+    List<JobEvent> history(UUID guid);
 
     /**
      * The robot timeline: the filter's jobs that ran in [from, to) — started before {@code to} and
-     * not completed before {@code from} — earliest start first, at most {@code limit}. Empty where
-     * the target cannot say.
+     * not completed before {@code from} — earliest start first, at most {@code limit}.
      */
-    default List<Job> ranBetween(JobQuery filter, LocalDateTime from, LocalDateTime to, int limit) {
-        return List.of();
-    }
+    List<Job> ranBetween(JobQuery filter, LocalDateTime from, LocalDateTime to, int limit);
 
     /**
      * The robot timeline when too many jobs ran to draw each: for each robot, how many of the
      * filter's jobs it started in each of {@code buckets} equal parts of [from, to).
      */
-    default Map<Long, long[]> startsPerRobot(JobQuery filter, LocalDateTime from, LocalDateTime to, int buckets) {
-        return Map.of();
-    }
+    Map<Long, long[]> startsPerRobot(JobQuery filter, LocalDateTime from, LocalDateTime to, int buckets);
 
     /** How many jobs have each type; types with no jobs may be left out. */
     Map<Integer, Long> countByType();

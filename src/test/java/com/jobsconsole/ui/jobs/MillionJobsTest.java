@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.jobs;
 
+import com.jobsconsole.model.JobEvent;
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobGateway;
@@ -88,6 +89,26 @@ class MillionJobsTest {
         @Override
         public Map<Integer, Long> countByStatus(JobQuery filter) {
             return store.countByStatus(filter);
+        }
+
+        @Override
+        public Map<String, Long> countByCreated(JobQuery filter, boolean hourly) {
+            return store.countByCreated(filter, hourly);
+        }
+
+        @Override
+        public List<JobEvent> history(UUID guid) {
+            return store.history(guid);
+        }
+
+        @Override
+        public List<Job> ranBetween(JobQuery filter, LocalDateTime from, LocalDateTime to, int limit) {
+            return store.ranBetween(filter, from, to, limit);
+        }
+
+        @Override
+        public Map<Long, long[]> startsPerRobot(JobQuery filter, LocalDateTime from, LocalDateTime to, int buckets) {
+            return store.startsPerRobot(filter, from, to, buckets);
         }
 
         @Override
