@@ -9,12 +9,13 @@ import com.jobsconsole.model.JobType;
 import com.jobsconsole.ui.common.ColorChip;
 import com.jobsconsole.ui.common.Converters;
 import com.jobsconsole.ui.common.DateFields;
+import com.jobsconsole.ui.common.ActionFactory;
 import com.jobsconsole.ui.common.ColumnLayout;
+import com.jobsconsole.ui.common.StandardActions;
 import com.jobsconsole.ui.common.FieldValidation;
 import com.jobsconsole.ui.common.TableRows;
 import com.jobsconsole.ui.sync.SyncIcons;
 import javafx.animation.PauseTransition;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -27,7 +28,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
@@ -263,29 +263,19 @@ public final class JobsBrowserView {
                         .filter(r -> r != null && !r.isLoading()).map(JobRowViewModel::job).toList()));
 
 
-        createButton.setOnAction(e -> openCreateTab.run());
-        cloneButton.setOnAction(e -> viewModel.cloneSelected());
-        stopButton.setOnAction(e -> viewModel.actions().requestStop());
-        abortButton.setOnAction(e -> viewModel.actions().abort());
-        deleteButton.setOnAction(e -> viewModel.actions().deleteSelected());
-        maintenanceButton.setOnAction(e -> viewModel.actions().maintenance());
-        exportButton.setOnAction(e -> viewModel.transfer().export());
-        exportButton.disableProperty().bind(viewModel.task().busyProperty());
-        importButton.setOnAction(e -> viewModel.transfer().importFile());
-        importButton.disableProperty().bind(viewModel.task().busyProperty());
-        reloadButton.setOnAction(e -> viewModel.reload());
-        for (JobStatus s : viewModel.statuses()) {
-            MenuItem item = new MenuItem(viewModel.label(s), new ColorChip(s.color()));
-            item.setOnAction(e -> viewModel.actions().setStatus(s));
-            setStatusButton.getItems().add(item);
-        }
-        var noSelection = Bindings.isEmpty(viewModel.selection());
-        var notOne = Bindings.size(viewModel.selection()).isNotEqualTo(1);
-        for (var b : List.of(stopButton, abortButton, deleteButton, maintenanceButton)) {
-            b.disableProperty().bind(noSelection.or(viewModel.task().busyProperty()));
-        }
-        setStatusButton.disableProperty().bind(noSelection.or(viewModel.task().busyProperty()));
-        cloneButton.disableProperty().bind(notOne);
+        JobActionSet actions = new JobActionSet(viewModel, new ActionFactory(resources), openCreateTab,
+                guidPrefix::requestFocus);
+        actions.button(createButton, StandardActions.JOB_CREATE);
+        actions.button(cloneButton, StandardActions.JOB_CLONE);
+        actions.button(stopButton, StandardActions.JOB_STOP);
+        actions.button(abortButton, StandardActions.JOB_ABORT);
+        actions.button(maintenanceButton, StandardActions.JOB_MAINTENANCE);
+        actions.button(deleteButton, StandardActions.JOB_DELETE);
+        actions.button(importButton, StandardActions.JOB_IMPORT);
+        actions.button(exportButton, StandardActions.JOB_EXPORT);
+        actions.button(reloadButton, StandardActions.JOB_RELOAD);
+        setStatusButton.getItems().setAll(actions.statusItems());
+        setStatusButton.disableProperty().bind(actions.setStatusDisabled());
         bulkProgress.progressProperty().bind(viewModel.task().progressProperty());
         bulkProgress.visibleProperty().bind(viewModel.task().busyProperty());
         bulkProgress.managedProperty().bind(viewModel.task().busyProperty());
@@ -295,7 +285,7 @@ public final class JobsBrowserView {
         matchLabel.textProperty().bind(viewModel.matchSummaryProperty());
         statusSummary.textProperty().bind(viewModel.statusSummaryProperty());
 
-        new JobsContextMenu(viewModel, resources, openCreateTab, guidPrefix::requestFocus).install(table);
+        new JobsContextMenu(actions, resources).install(table);
         viewModel.reload();
     }
 

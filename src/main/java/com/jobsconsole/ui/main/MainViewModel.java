@@ -258,6 +258,11 @@ public final class MainViewModel {
         }) : Subscription.EMPTY;
     }
 
+    /** Help → Keyboard shortcuts: every action's shortcut, from the action registry ({@code lines}). */
+    public void showShortcuts(String lines) {
+        dialogs.showInfo(messages.get("shortcuts.title"), messages.get("shortcuts.header"), lines);
+    }
+
     /** Help → About: the version, the Java and JavaFX it runs on, its folders and its licence. */
     public void about() {
         dialogs.showInfo(messages.get("about.title"), messages.get("app.name") + " " + AppVersion.version(),

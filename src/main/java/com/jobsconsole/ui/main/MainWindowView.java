@@ -1,5 +1,7 @@
 package com.jobsconsole.ui.main;
 
+import com.jobsconsole.ui.common.StandardActions;
+import com.jobsconsole.ui.common.ActionFactory;
 import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.ui.common.TableRows;
@@ -27,8 +29,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
@@ -51,7 +51,6 @@ public final class MainWindowView {
     private static final int WANTED_ROWS = 15;
     /** The least height of an open method panel: its tab strip and the first rows of its form. */
     private static final double METHODS_MIN_HEIGHT = 180;
-    private static final KeyCombination EXECUTE = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
 
     private final MainViewModel viewModel;
     private final Runnable exit;
@@ -82,6 +81,8 @@ public final class MainWindowView {
     private RadioMenuItem darkItem;
     @FXML
     private MenuItem aboutItem;
+    @FXML
+    private MenuItem shortcutsItem;
     @FXML
     private TabPane methodTabs;
     @FXML
@@ -151,10 +152,11 @@ public final class MainWindowView {
 
     @FXML
     private void initialize() {
-        newStoreItem.setOnAction(e -> viewModel.stores().newStore());
-        openStoreItem.setOnAction(e -> viewModel.stores().openStore());
-        refreshItem.setOnAction(e -> viewModel.target().refresh());
-        seedItem.setOnAction(e -> viewModel.stores().seedDemo());
+        ActionFactory actions = new ActionFactory(resources);
+        actions.configure(newStoreItem, StandardActions.NEW_STORE, viewModel.stores()::newStore, null);
+        actions.configure(openStoreItem, StandardActions.OPEN_STORE, viewModel.stores()::openStore, null);
+        actions.configure(refreshItem, StandardActions.REFRESH_TARGET, viewModel.target()::refresh, null);
+        actions.configure(seedItem, StandardActions.SEED_DEMO, viewModel.stores()::seedDemo, null);
         targetBox.setItems(viewModel.target().targets());
         targetBox.valueProperty().bindBidirectional(viewModel.target().selectedTargetProperty());
         targetBox.disableProperty().bind(viewModel.openingProperty().or(viewModel.task().busyProperty()));
@@ -168,7 +170,7 @@ public final class MainWindowView {
         cancelRefreshButton.visibleProperty().bind(viewModel.task().busyProperty());
         cancelRefreshButton.managedProperty().bind(viewModel.task().busyProperty());
         cancelRefreshButton.setOnAction(e -> viewModel.task().cancel());
-        exitItem.setOnAction(e -> exit.run());
+        actions.configure(exitItem, StandardActions.EXIT, exit, null);
         viewModel.stores().recentStores().addListener((ListChangeListener<String>) c -> fillRecent());
         fillRecent();
 
@@ -186,7 +188,9 @@ public final class MainWindowView {
         lightItem.setOnAction(e -> viewModel.setDarkTheme(false));
         darkItem.setOnAction(e -> viewModel.setDarkTheme(true));
 
-        aboutItem.setOnAction(e -> viewModel.about());
+        actions.configure(aboutItem, StandardActions.ABOUT, viewModel::about, null);
+        actions.configure(shortcutsItem, StandardActions.SHORTCUTS, () -> viewModel.showShortcuts(actions.shortcutList()),
+                null);
 
         // the tabs are in the order of viewModel.methods()
         List<ApiMethod> tabMethods = viewModel.methods().stream().map(MethodViewModel::method).toList();
@@ -203,7 +207,7 @@ public final class MainWindowView {
         openingProgress.managedProperty().bind(viewModel.openingProperty());
 
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (EXECUTE.match(e)) {
+            if (ActionFactory.matches(StandardActions.EXECUTE_TAB, e)) {
                 openMethod().execute();
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE) {
@@ -246,14 +250,17 @@ public final class MainWindowView {
     /** The sections' share of the height: the method panel collapsed or open, one section maximised. */
     private void bindLayout() {
         LayoutViewModel layout = viewModel.layout();
-        methodsItem.setOnAction(e -> layout.toggleMethods());
+        ActionFactory actions = new ActionFactory(resources);
+        actions.configure(methodsItem, StandardActions.TOGGLE_METHODS, layout::toggleMethods, null);
         collapseMethodsButton.setOnAction(e -> layout.toggleMethods());
         maximiseMethodsButton.setOnAction(e -> layout.toggleMaximised(LayoutViewModel.Section.METHODS));
-        maxReferenceItem.setOnAction(e -> layout.toggleMaximised(LayoutViewModel.Section.REFERENCE));
-        maxJobsItem.setOnAction(e -> layout.toggleMaximised(LayoutViewModel.Section.JOBS));
-        maxMethodsItem.setOnAction(e -> layout.toggleMaximised(LayoutViewModel.Section.METHODS));
-        restoreItem.setOnAction(e -> layout.restore());
-        restoreItem.disableProperty().bind(layout.maximisedProperty().isNull());
+        actions.configure(maxReferenceItem, StandardActions.MAXIMISE_REFERENCE,
+                () -> layout.toggleMaximised(LayoutViewModel.Section.REFERENCE), null);
+        actions.configure(maxJobsItem, StandardActions.MAXIMISE_JOBS,
+                () -> layout.toggleMaximised(LayoutViewModel.Section.JOBS), null);
+        actions.configure(maxMethodsItem, StandardActions.MAXIMISE_METHODS,
+                () -> layout.toggleMaximised(LayoutViewModel.Section.METHODS), null);
+        actions.configure(restoreItem, StandardActions.RESTORE_LAYOUT, layout::restore, layout.maximisedProperty().isNull());
         onDoubleClick(referenceSection.lookupAll(".section-title"), LayoutViewModel.Section.REFERENCE);
         onDoubleClick(jobsSection.lookupAll(".section-title"), LayoutViewModel.Section.JOBS);
         // the tab strip: a double-click maximises the panel; a click on a tab of a collapsed panel opens it

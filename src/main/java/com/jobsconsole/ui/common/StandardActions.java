@@ -1,0 +1,59 @@
+package com.jobsconsole.ui.common;
+
+/**
+ * Every action of the window, in one place (as JabRef's {@code StandardActions}): its name (a message
+ * key, so in both languages), its icon and its shortcut. Menus, tool bars, context menus and the
+ * shortcut list in Help are made from it by {@link ActionFactory}; what an action does and when it is
+ * enabled is given where it is wired.
+ */
+public enum StandardActions {
+
+    NEW_STORE("menu.file.newStore", "mdi2d-database-plus-outline", "Shortcut+N"),
+    OPEN_STORE("menu.file.openStore", "mdi2f-folder-open-outline", "Shortcut+O"),
+    SEED_DEMO("menu.file.seed", "mdi2d-database-import-outline", null),
+    REFRESH_TARGET("menu.file.refresh", "mdi2r-refresh", "F5"),
+    EXIT("menu.file.exit", null, "Shortcut+Q"),
+    TOGGLE_METHODS("menu.view.methods", null, "Shortcut+J"),
+    MAXIMISE_REFERENCE("menu.view.maxReference", null, "Shortcut+Shift+1"),
+    MAXIMISE_JOBS("menu.view.maxJobs", null, "Shortcut+Shift+2"),
+    MAXIMISE_METHODS("menu.view.maxMethods", null, "Shortcut+Shift+3"),
+    RESTORE_LAYOUT("menu.view.restore", null, null),
+    EXECUTE_TAB("form.execute", null, "Shortcut+Enter"),
+    JOB_CREATE("jobs.action.create", "mdi2p-plus", null),
+    JOB_CLONE("jobs.action.clone", "mdi2c-content-duplicate", "Shortcut+D"),
+    JOB_STOP("jobs.action.stop", "mdi2s-stop-circle-outline", "Shortcut+Shift+S"),
+    JOB_ABORT("jobs.action.abort", "mdi2c-close-octagon-outline", "Shortcut+Shift+A"),
+    JOB_MAINTENANCE("jobs.action.maintenance", "mdi2t-timer-cog-outline", "Shortcut+M"),
+    JOB_DELETE("jobs.action.delete", "mdi2d-delete-outline", "Delete"),
+    JOB_IMPORT("import.action", "mdi2d-database-import-outline", "Shortcut+I"),
+    JOB_EXPORT("jobs.action.export", "mdi2e-export", "Shortcut+E"),
+    JOB_FIND("jobs.action.find", "mdi2m-magnify", "Shortcut+F"),
+    JOB_RELOAD("jobs.action.refresh", "mdi2r-refresh", null),
+    SHORTCUTS("menu.help.shortcuts", "mdi2k-keyboard-outline", "F1"),
+    ABOUT("menu.help.about", null, null);
+
+    private final String textKey;
+    private final String icon;
+    private final String shortcut;
+
+    StandardActions(String textKey, String icon, String shortcut) {
+        this.textKey = textKey;
+        this.icon = icon;
+        this.shortcut = shortcut;
+    }
+
+    /** The message key of its name. */
+    public String textKey() {
+        return textKey;
+    }
+
+    /** Its Ikonli icon literal, or null. */
+    public String icon() {
+        return icon;
+    }
+
+    /** Its shortcut in {@code KeyCombination} form ("Shortcut+D"), or null. */
+    public String shortcut() {
+        return shortcut;
+    }
+}
