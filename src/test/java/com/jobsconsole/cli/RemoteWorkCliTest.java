@@ -107,13 +107,18 @@ class RemoteWorkCliTest {
         CliRun outbox = run("job", "outbox");
         assertThat(outbox.out()).contains("CONFLICT").contains(guid).contains("update 1 -> 6 (theirs 8)")
                 .contains("0 waiting, 1 in conflict");
-        assertThat(run("job", "sync").code()).isEqualTo(7);
+        // a later change queued behind the conflict: still 7 (not 5: the orchestrator answered), and why on stderr
+        assertThat(run("job", "update", guid, "--status", "5", "--queue").code()).isZero();
+        CliRun sync = run("job", "sync");
+        assertThat(sync.code()).as(sync.err()).isEqualTo(7);
+        assertThat(sync.err()).contains("conflict: " + guid).contains("changed elsewhere")
+                .contains("1 later change(s) wait behind it").contains("job sync --resolve");
         assertThat(run("job", "sync", "--resolve", guid).code()).as("a decision is needed").isEqualTo(2);
         assertThat(run("job", "sync", "--resolve", guid, "--mine", "--theirs").code()).isEqualTo(2);
 
         CliRun mine = run("job", "sync", "--resolve", guid, "--mine");
         assertThat(mine.code()).as(mine.err()).isZero();
-        assertThat(server.store.read(UUID.fromString(guid)).status()).isEqualTo(6);
+        assertThat(server.store.read(UUID.fromString(guid)).status()).as("mine, then the one behind it").isEqualTo(5);
         assertThat(run("job", "sync", "--resolve", guid, "--theirs").err()).contains("no conflict");
     }
 

@@ -32,16 +32,17 @@ final class OutboxDecisions {
     private final JobApiClient client;
     private final SendingLock lock;
     private final Consumer<Boolean> answered;
-    private final Consumer<UUID> touched;
+    private final OutboxSync writes;
 
-    OutboxDecisions(OrchestratorCache cache, JobApiClient client, Consumer<Boolean> answered, Consumer<UUID> touched) {
+    /** @param writes the outbox's writes, whose transactions (and notes of the jobs touched) decisions share */
+    OutboxDecisions(OrchestratorCache cache, JobApiClient client, Consumer<Boolean> answered, OutboxSync writes) {
         this.cache = cache;
         this.outbox = cache.outbox();
         this.kept = cache.kept();
         this.client = client;
         this.lock = SendingLock.of(cache.path());
         this.answered = answered;
-        this.touched = touched;
+        this.writes = writes;
     }
 
     void resolve(UUID guid, RemoteSync.Resolution resolution) {
@@ -54,7 +55,7 @@ final class OutboxDecisions {
                         throw new InvalidInputException("outbox.resolve.mineImpossible", guid.toString());
                     }
                     Integer base = OutboxEntry.CONFLICT_CHANGED.equals(c.problemKey()) ? c.theirStatus() : c.baseStatus();
-                    durably(guid, () -> {
+                    writes.durably(guid, () -> {
                         outbox.rebase(c.id(), base);
                         if (cache.jobs().find(guid).isPresent()) {
                             cache.jobs().updateStatus(guid, c.status());
@@ -62,11 +63,11 @@ final class OutboxDecisions {
                     });
                 }
                 case THEIRS -> {
-                    durably(guid, () -> outbox.removeJob(guid));
+                    writes.durably(guid, () -> outbox.removeJob(guid));
                     readTheirs(guid);
                 }
                 case DISCARD -> {
-                    durably(guid, () -> outbox.remove(c.id()));
+                    writes.durably(guid, () -> outbox.remove(c.id()));
                     if (outbox.forJob(guid).isEmpty()) {
                         readTheirs(guid);
                     }
@@ -80,25 +81,15 @@ final class OutboxDecisions {
         try {
             Job theirs = client.read(guid);
             answered.accept(true);
-            inTransaction(guid, () -> kept.put(theirs));
+            writes.inTransaction(guid, () -> kept.put(theirs));
         } catch (NotFoundException e) {
             answered.accept(true);
-            inTransaction(guid, () -> kept.markGone(guid));
+            writes.inTransaction(guid, () -> kept.markGone(guid));
         } catch (UnavailableException e) {
             answered.accept(false);
             LOG.info("could not read {} after a decision ({}); the cache keeps what it had", guid, e.getMessage());
         } catch (GatewayException e) {
             LOG.info("could not read {} after a decision ({})", guid, e.getMessage());
         }
-    }
-
-    private void durably(UUID guid, Runnable work) {
-        cache.inDurableTransaction(work);
-        touched.accept(guid);
-    }
-
-    private void inTransaction(UUID guid, Runnable work) {
-        cache.inTransaction(work);
-        touched.accept(guid);
     }
 }

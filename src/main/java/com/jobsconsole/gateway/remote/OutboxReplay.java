@@ -67,7 +67,8 @@ final class OutboxReplay {
 
     /**
      * Sends every job's waiting writes, {@code concurrency} jobs at once, each job's in order; stops
-     * after {@link RemoteSync#NO_ANSWER_LIMIT} no-answers in a row, or when not authorized. Throws
+     * when the target's breaker opens ({@link RemoteSync#NO_ANSWER_LIMIT} no-answers in a row; while it
+     * is open, one job goes first, alone), or when not authorized. Throws
      * {@link com.jobsconsole.gateway.ReplayBusyException} when another replay of the cache runs.
      */
     SyncReport run(int concurrency, RemoteSync.Progress progress, BooleanSupplier cancelled) {

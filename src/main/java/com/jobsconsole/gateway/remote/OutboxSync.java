@@ -38,7 +38,6 @@ import java.util.function.Supplier;
  */
 final class OutboxSync {
 
-
     private final OrchestratorCache cache;
     private final OutboxTable outbox;
     private final CacheTable kept;
@@ -372,12 +371,12 @@ final class OutboxSync {
     }
 
     /** For what the user was told is kept (a queued write, a conflict, a decision): survives a power cut. */
-    private void durably(UUID guid, Runnable work) {
+    void durably(UUID guid, Runnable work) {
         cache.inDurableTransaction(work);
         touched.accept(guid);
     }
 
-    private void inTransaction(UUID guid, Runnable work) {
+    void inTransaction(UUID guid, Runnable work) {
         cache.inTransaction(work);
         touched.accept(guid);
     }

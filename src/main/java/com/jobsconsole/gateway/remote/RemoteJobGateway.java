@@ -84,7 +84,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync, HttpExcha
         this.writer = new CacheWriter(cache::inTransaction, recentlyCached::clear);
         this.outbox = new OutboxSync(cache, client, breaker, this::noteAnswered,
                 recentlyCached::remove, writer);
-        this.decisions = new OutboxDecisions(cache, client, this::noteAnswered, recentlyCached::remove);
+        this.decisions = new OutboxDecisions(cache, client, this::noteAnswered, outbox);
     }
 
     /** Whether the orchestrator answered the last call, for the status bar. */
