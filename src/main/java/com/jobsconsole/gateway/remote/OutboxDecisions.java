@@ -57,6 +57,7 @@ final class OutboxDecisions {
                     Integer base = OutboxEntry.CONFLICT_CHANGED.equals(c.problemKey()) ? c.theirStatus() : c.baseStatus();
                     writes.durably(guid, () -> {
                         outbox.rebase(c.id(), base);
+                        outbox.rebaseNext(guid, c.id(), c.status()); // the user's later change follows mine
                         if (cache.jobs().find(guid).isPresent()) {
                             cache.jobs().updateStatus(guid, c.status());
                         }

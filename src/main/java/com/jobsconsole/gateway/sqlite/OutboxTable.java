@@ -177,6 +177,15 @@ public final class OutboxTable {
                 base, id);
     }
 
+    /**
+     * After "apply mine" on entry {@code id}: the job's next write, if it is an update, was made from
+     * what the cache showed then (theirs); once mine is applied, it follows mine ({@code base}).
+     */
+    public void rebaseNext(UUID guid, long id, int base) {
+        update("UPDATE outbox SET base_status = ? WHERE op = 'UPDATE' AND id = "
+                + "(SELECT min(id) FROM outbox WHERE guid = ? AND id > ?)", base, guid.toString(), id);
+    }
+
     /** Runs a change; says how many entries it touched. */
     private int update(String sql, Object... params) {
         return session.call("outbox", c -> {
