@@ -28,6 +28,27 @@ final class NativeSqlite {
     private NativeSqlite() {
     }
 
+    /** Copies the library out of the jar (once: later starts find it there); false if the jar has none. */
+    private static boolean extract(String resource, Path dir, Path lib) throws IOException {
+        try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return false;
+            }
+            Files.createDirectories(dir);
+            Path part = Files.createTempFile(dir, lib.getFileName().toString(), ".part");
+            try {
+                Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(part, lib, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                Files.deleteIfExists(part);
+                if (!Files.isRegularFile(lib)) { // another process put it there first: fine
+                    throw e;
+                }
+            }
+            return true;
+        }
+    }
+
     /** Once per process, before the first connection. */
     static synchronized void prepare() {
         if (prepared || System.getProperty("org.sqlite.lib.path") != null) {
@@ -39,22 +60,9 @@ final class NativeSqlite {
         String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
         Path dir = AppDirs.current().dataDir().resolve("native").resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion());
         Path lib = dir.resolve(name);
-        try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
-            if (in == null) {
+        try {
+            if (!Files.isRegularFile(lib) && !extract(resource, dir, lib)) {
                 return; // no library for this platform in the jar: the driver says so itself
-            }
-            if (!Files.isRegularFile(lib)) {
-                Files.createDirectories(dir);
-                Path part = Files.createTempFile(dir, name, ".part");
-                try {
-                    Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
-                    Files.move(part, lib, StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException e) {
-                    Files.deleteIfExists(part);
-                    if (!Files.isRegularFile(lib)) { // another process put it there first: fine
-                        throw e;
-                    }
-                }
             }
             System.setProperty("org.sqlite.lib.path", dir.toString());
             System.setProperty("org.sqlite.lib.name", name);
