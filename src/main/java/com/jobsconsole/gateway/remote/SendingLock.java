@@ -95,11 +95,11 @@ final class SendingLock {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
         try {
             if (!replay.tryLock(waitMillis, TimeUnit.MILLISECONDS)) {
-                throw new ReplayBusyException(ProcessHandle.current().pid(), self + " (this process)", "");
+                throw new ReplayBusyException(ProcessHandle.current().pid(), self + " (this process)", "\u2014");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ReplayBusyException(ProcessHandle.current().pid(), self + " (this process)", "");
+            throw new ReplayBusyException(ProcessHandle.current().pid(), self + " (this process)", "\u2014");
         }
         try {
             acquireFile(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
