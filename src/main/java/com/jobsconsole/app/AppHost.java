@@ -1,12 +1,11 @@
 package com.jobsconsole.app;
 
-import com.jobsconsole.gateway.remote.ApiConnectionCheck;
-import com.jobsconsole.ui.common.FxWindowService;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.Settings;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.NotAuthorizedException;
+import com.jobsconsole.gateway.remote.ApiConnectionCheck;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.Messages;
@@ -14,6 +13,7 @@ import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.profiles.ProfileStore;
 import com.jobsconsole.ui.common.DialogService;
+import com.jobsconsole.ui.common.FxWindowService;
 import com.jobsconsole.ui.common.TaskExecutor;
 import com.jobsconsole.ui.common.ViewLoader;
 import com.jobsconsole.ui.connection.ProfilesView;

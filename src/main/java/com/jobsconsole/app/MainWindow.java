@@ -1,31 +1,31 @@
 package com.jobsconsole.app;
 
-import java.util.List;
-import com.jobsconsole.ui.jobs.TransferActionsViewModel;
-import com.jobsconsole.ui.jobs.ImportView;
-import com.jobsconsole.ui.sync.SyncViewModel;
-import com.jobsconsole.ui.sync.SyncView;
-import com.jobsconsole.ui.common.FxWindowService;
-import com.jobsconsole.ui.common.FxScheduler;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.DialogService;
+import com.jobsconsole.ui.common.FxScheduler;
+import com.jobsconsole.ui.common.FxWindowService;
 import com.jobsconsole.ui.common.TaskExecutor;
 import com.jobsconsole.ui.common.ViewLoader;
+import com.jobsconsole.ui.jobs.ImportView;
 import com.jobsconsole.ui.jobs.JobSidePanelView;
 import com.jobsconsole.ui.jobs.JobsBrowserView;
+import com.jobsconsole.ui.jobs.TransferActionsViewModel;
 import com.jobsconsole.ui.main.MainViewModel;
 import com.jobsconsole.ui.main.MainWindowView;
 import com.jobsconsole.ui.methods.CreateJobView;
 import com.jobsconsole.ui.methods.GuidJobView;
 import com.jobsconsole.ui.methods.UpdateJobView;
 import com.jobsconsole.ui.reference.ReferenceTablesView;
+import com.jobsconsole.ui.sync.SyncView;
+import com.jobsconsole.ui.sync.SyncViewModel;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /** Wires the main window by hand: view-models, controllers, FXML, stylesheet. */

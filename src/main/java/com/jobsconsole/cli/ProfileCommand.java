@@ -1,14 +1,14 @@
 package com.jobsconsole.cli;
 
-import com.jobsconsole.gateway.remote.ApiConnectionCheck;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AuthScheme;
-import com.jobsconsole.gateway.GatewayException;
-import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.gateway.ConnectionCheck;
+import com.jobsconsole.gateway.GatewayException;
+import com.jobsconsole.gateway.remote.ApiConnectionCheck;
+import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.profiles.ProfileStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
 package com.jobsconsole.cli;
 
-import com.jobsconsole.base.DaemonThreads;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AppDirs;
+import com.jobsconsole.base.DaemonThreads;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.server.JobApiServer;
 import picocli.CommandLine.Command;

@@ -4,16 +4,16 @@ import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.gateway.RemoteTarget;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
-import com.jobsconsole.gateway.RemoteTarget;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.profiles.ProfileStore;
 import picocli.CommandLine.Option;
 
-import java.net.URI;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

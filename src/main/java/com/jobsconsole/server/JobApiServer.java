@@ -1,15 +1,9 @@
 package com.jobsconsole.server;
 
-import com.jobsconsole.base.DaemonThreads;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jobsconsole.base.ApiKey;
+import com.jobsconsole.base.DaemonThreads;
 import com.jobsconsole.gateway.AlreadyExistsException;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.Guids;
@@ -31,11 +25,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;

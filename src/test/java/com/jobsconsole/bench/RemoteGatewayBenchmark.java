@@ -2,8 +2,8 @@ package com.jobsconsole.bench;
 
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AuthScheme;
-import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.gateway.RemoteTarget;
+import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.json.ReferenceDataLoader;
 import com.jobsconsole.model.Job;

@@ -2,8 +2,8 @@ package com.jobsconsole.bench;
 
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.RemoteSync;
-import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.gateway.RemoteTarget;
+import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.testing.LocalApiServer;
 import com.jobsconsole.testing.TestStore;

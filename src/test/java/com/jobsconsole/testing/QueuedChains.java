@@ -1,8 +1,8 @@
 package com.jobsconsole.testing;
 
 import com.jobsconsole.base.AuthScheme;
-import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.gateway.RemoteTarget;
+import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.model.JobDraft;
 
 import java.net.URI;

@@ -1,6 +1,5 @@
 package com.jobsconsole.gateway.remote;
 
-import com.jobsconsole.gateway.RemoteTarget;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jobsconsole.gateway.AlreadyExistsException;
@@ -11,6 +10,7 @@ import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.JobFields;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.NotFoundException;
+import com.jobsconsole.gateway.RemoteTarget;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.ApiMethod;

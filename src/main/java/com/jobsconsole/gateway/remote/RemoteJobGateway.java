@@ -1,15 +1,14 @@
 package com.jobsconsole.gateway.remote;
 
-import com.jobsconsole.gateway.RemoteTarget;
-import java.util.concurrent.Callable;
-import com.jobsconsole.gateway.HttpExchanges;
 import com.jobsconsole.base.NoAnswerPolicy;
 import com.jobsconsole.gateway.GatewayException;
+import com.jobsconsole.gateway.HttpExchanges;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.JobRules;
 import com.jobsconsole.gateway.NotFoundException;
 import com.jobsconsole.gateway.OutboxEntry;
 import com.jobsconsole.gateway.RemoteSync;
+import com.jobsconsole.gateway.RemoteTarget;
 import com.jobsconsole.gateway.ReplayBusyException;
 import com.jobsconsole.gateway.StaleCopyException;
 import com.jobsconsole.gateway.UnavailableException;
@@ -27,7 +26,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -296,11 +292,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync, HttpExcha
     @Override
     public SyncReport sync(int concurrency, Progress progress, BooleanSupplier cancelled) {
         writer.flush();
-        try {
-            return outbox.sync(concurrency, progress, cancelled);
-        } finally {
-            writer.flush(); // the replay's cached copies, written behind it
-        }
+        return outbox.sync(concurrency, progress, cancelled); // the replay flushes its own batched writes
     }
 
     @Override

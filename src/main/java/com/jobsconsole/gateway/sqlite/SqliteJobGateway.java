@@ -2,12 +2,10 @@ package com.jobsconsole.gateway.sqlite;
 
 import com.jobsconsole.gateway.AlreadyExistsException;
 import com.jobsconsole.gateway.BulkJobStore;
-import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.JobRules;
 import com.jobsconsole.gateway.NotFoundException;
 import com.jobsconsole.gateway.StoreChanges;
-import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
@@ -18,14 +16,11 @@ import com.jobsconsole.model.Page;
 import com.jobsconsole.model.ReferenceData;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;

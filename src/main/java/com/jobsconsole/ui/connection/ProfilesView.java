@@ -1,8 +1,8 @@
 package com.jobsconsole.ui.connection;
 
 import com.jobsconsole.base.AuthScheme;
-import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.gateway.ConnectionCheck;
+import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.ui.common.Converters;
 import com.jobsconsole.ui.common.FieldValidation;
 import javafx.beans.binding.Bindings;

@@ -1,14 +1,14 @@
 package com.jobsconsole.ui.connection;
 
-import com.jobsconsole.ui.common.WindowKind;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AuthScheme;
+import com.jobsconsole.gateway.ConnectionCheck;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.profiles.ConnectionProfile;
-import com.jobsconsole.gateway.ConnectionCheck;
 import com.jobsconsole.profiles.ProfileStore;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.common.WindowKind;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;

@@ -1,6 +1,5 @@
 package com.jobsconsole.ui.jobs;
 
-import com.jobsconsole.ui.common.WindowService;
 import com.jobsconsole.base.StartupTrace;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobGateway;
@@ -14,6 +13,7 @@ import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.ProgressTask;
 import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.common.WindowService;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -1,7 +1,5 @@
 package com.jobsconsole.ui.jobs;
 
-import com.jobsconsole.ui.common.WindowService;
-import com.jobsconsole.ui.common.WindowKind;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.BulkJobStore;
 import com.jobsconsole.gateway.JobGateway;
@@ -12,6 +10,8 @@ import com.jobsconsole.transfer.JobTransfer;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.ProgressTask;
 import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.common.WindowKind;
+import com.jobsconsole.ui.common.WindowService;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 

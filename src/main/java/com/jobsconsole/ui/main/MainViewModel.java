@@ -1,8 +1,5 @@
 package com.jobsconsole.ui.main;
 
-import com.jobsconsole.ui.common.WindowService;
-import javafx.util.Subscription;
-import com.jobsconsole.ui.common.Scheduler;
 import com.jobsconsole.base.AppVersion;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobGateway;
@@ -12,7 +9,9 @@ import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.ProgressTask;
+import com.jobsconsole.ui.common.Scheduler;
 import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.common.WindowService;
 import com.jobsconsole.ui.jobs.JobsBrowserViewModel;
 import com.jobsconsole.ui.methods.CreateJobViewModel;
 import com.jobsconsole.ui.methods.DeleteJobViewModel;
@@ -31,6 +30,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.util.Subscription;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,9 +1,9 @@
 package com.jobsconsole.ui.main;
 
-import com.jobsconsole.ui.common.StandardActions;
-import com.jobsconsole.ui.common.ActionFactory;
 import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.model.ApiMethod;
+import com.jobsconsole.ui.common.ActionFactory;
+import com.jobsconsole.ui.common.StandardActions;
 import com.jobsconsole.ui.common.TableRows;
 import com.jobsconsole.ui.methods.MethodViewModel;
 import com.jobsconsole.ui.sync.SyncViewModel;

@@ -1,9 +1,9 @@
 package com.jobsconsole.ui.methods;
 
-import com.jobsconsole.gateway.HttpExchanges;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.Exchange;
 import com.jobsconsole.gateway.GatewayException;
+import com.jobsconsole.gateway.HttpExchanges;
 import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.gateway.StaleCopyException;
 import com.jobsconsole.i18n.Messages;

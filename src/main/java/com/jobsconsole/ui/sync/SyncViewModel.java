@@ -1,7 +1,5 @@
 package com.jobsconsole.ui.sync;
 
-import com.jobsconsole.ui.common.WindowService;
-import com.jobsconsole.ui.common.WindowKind;
 import com.jobsconsole.base.NoAnswerPolicy;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobGateway;
@@ -12,6 +10,8 @@ import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.common.WindowKind;
+import com.jobsconsole.ui.common.WindowService;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;

@@ -1,12 +1,12 @@
 package com.jobsconsole.gateway.remote;
 
-import com.jobsconsole.gateway.RemoteTarget;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.ConflictException;
 import com.jobsconsole.gateway.NotFoundException;
 import com.jobsconsole.gateway.OutboxEntry.State;
 import com.jobsconsole.gateway.OutboxEntry;
 import com.jobsconsole.gateway.RemoteSync;
+import com.jobsconsole.gateway.RemoteTarget;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;

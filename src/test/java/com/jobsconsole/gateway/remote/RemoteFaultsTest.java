@@ -1,6 +1,5 @@
 package com.jobsconsole.gateway.remote;
 
-import com.jobsconsole.gateway.RemoteTarget;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.AlreadyExistsException;
@@ -10,6 +9,7 @@ import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.NotFoundException;
 import com.jobsconsole.gateway.RemoteSync;
+import com.jobsconsole.gateway.RemoteTarget;
 import com.jobsconsole.gateway.StaleCopyException;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.model.JobDraft;

@@ -1,8 +1,8 @@
 package com.jobsconsole.gateway.remote;
 
-import com.jobsconsole.gateway.RemoteTarget;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.JobGatewayContract;
+import com.jobsconsole.gateway.RemoteTarget;
 import com.jobsconsole.testing.LocalApiServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

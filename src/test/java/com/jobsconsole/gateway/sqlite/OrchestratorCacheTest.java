@@ -1,7 +1,7 @@
 package com.jobsconsole.gateway.sqlite;
 
-import com.jobsconsole.gateway.OutboxEntry;
 import com.jobsconsole.gateway.OutboxEntry.State;
+import com.jobsconsole.gateway.OutboxEntry;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.testing.TestStore;

@@ -25,8 +25,8 @@ import static com.jobsconsole.testing.Rendered.english;
 import static com.jobsconsole.testing.Rendered.russian;
 import static com.jobsconsole.testing.Rendered.says;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The store file itself: creation, schema, reopening, and every file it must refuse untouched. */
 class SqliteStoreFileTest {

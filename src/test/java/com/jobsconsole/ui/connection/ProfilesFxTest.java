@@ -1,7 +1,7 @@
 package com.jobsconsole.ui.connection;
 
-import com.jobsconsole.gateway.remote.ApiConnectionCheck;
 import com.jobsconsole.app.MainWindow;
+import com.jobsconsole.gateway.remote.ApiConnectionCheck;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.profiles.ProfileStore;
 import com.jobsconsole.testing.LocalApiServer;

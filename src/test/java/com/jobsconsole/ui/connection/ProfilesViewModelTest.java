@@ -1,11 +1,11 @@
 package com.jobsconsole.ui.connection;
 
-import com.jobsconsole.gateway.remote.ApiConnectionCheck;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AuthScheme;
+import com.jobsconsole.gateway.ConnectionCheck;
+import com.jobsconsole.gateway.remote.ApiConnectionCheck;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.profiles.ConnectionProfile;
-import com.jobsconsole.gateway.ConnectionCheck;
 import com.jobsconsole.profiles.ProfileStore;
 import com.jobsconsole.testing.LocalApiServer;
 import com.jobsconsole.testing.RecordingDialogs;

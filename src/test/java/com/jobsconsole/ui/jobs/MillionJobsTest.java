@@ -1,6 +1,5 @@
 package com.jobsconsole.ui.jobs;
 
-import com.jobsconsole.model.JobEvent;
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobGateway;
@@ -8,6 +7,7 @@ import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.model.JobEvent;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.Page;
 import com.jobsconsole.testing.RecordingDialogs;

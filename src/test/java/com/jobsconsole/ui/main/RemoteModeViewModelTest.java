@@ -1,12 +1,12 @@
 package com.jobsconsole.ui.main;
 
-import com.jobsconsole.model.JobQuery;
-import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.testing.LocalApiServer;
 import com.jobsconsole.testing.RecordingDialogs;
