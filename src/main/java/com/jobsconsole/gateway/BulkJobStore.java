@@ -36,6 +36,12 @@ public interface BulkJobStore {
     /** Which of these GUIDs the store holds. */
     List<UUID> existing(Collection<UUID> guids);
 
+    /**
+     * Checks the counts the store keeps (per status, type, source, robot and day) against its jobs
+     * and builds them again where they disagree; returns whether they did. Reads the whole store.
+     */
+    boolean repairCounts();
+
     /** Maintenance: when a soft stop and a hard abort are requested (null clears one). */
     void setStopTimes(UUID guid, LocalDateTime stopAfter, LocalDateTime abortAfter);
 }

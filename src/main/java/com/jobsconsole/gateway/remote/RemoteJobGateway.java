@@ -1,6 +1,7 @@
 package com.jobsconsole.gateway.remote;
 
 import com.jobsconsole.base.NoAnswerPolicy;
+import com.jobsconsole.gateway.ChangeFeed;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.HttpExchanges;
 import com.jobsconsole.gateway.JobGateway;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +49,7 @@ import java.util.stream.Collectors;
  * API has no list method. Writes go through the cache's durable outbox ({@link OutboxSync}): recorded
  * with the cache change they expect, then sent, and sent again until the orchestrator confirms them.
  */
-public final class RemoteJobGateway implements JobGateway, RemoteSync, HttpExchanges {
+public final class RemoteJobGateway implements JobGateway, RemoteSync, HttpExchanges, ChangeFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteJobGateway.class);
 
@@ -224,6 +226,22 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync, HttpExcha
     @Override
     public Map<Integer, Long> countByType() {
         return cache().jobs().countByType();
+    }
+
+    /** The cache's changes: Live's own rounds, refreshes and writes, as the cache stored them. */
+    @Override
+    public long lastChange() {
+        return cache().jobs().lastChange();
+    }
+
+    @Override
+    public Changes changesSince(long since, int limit) {
+        return cache().jobs().changesSince(since, limit);
+    }
+
+    @Override
+    public Set<UUID> matching(JobQuery filter, Collection<UUID> guids) {
+        return cache().jobs().matching(filter, guids);
     }
 
     /** Keeps the orchestrator's copy, unless a write of ours to the job waits (then the cache shows ours). */

@@ -6,9 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A store kept as a cache of an orchestrator's jobs: a job put as the orchestrator knows it (times
@@ -18,7 +20,13 @@ import java.util.UUID;
  */
 public final class CacheTable {
 
-    private static final String UPSERT = JobRowMapper.INSERT.replace("INSERT INTO", "INSERT OR REPLACE INTO");
+    /**
+     * Inserts a job or updates the stored row in place (not INSERT OR REPLACE: its hidden delete would
+     * pass the delete triggers by, and the kept counts and the change feed with them).
+     */
+    private static final String UPSERT = JobRowMapper.INSERT + " ON CONFLICT(guid) DO UPDATE SET "
+            + Arrays.stream(JobRowMapper.COLUMNS.split(",\\s*")).filter(c -> !c.equals("guid"))
+                    .map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
     private static final String MARK_SEEN = "INSERT INTO job_seen(guid, seen_at) VALUES (?, ?) "
             + "ON CONFLICT(guid) DO UPDATE SET seen_at = excluded.seen_at, gone_at = NULL";
     private static final String MARK_GONE = "INSERT INTO job_seen(guid, seen_at, gone_at) SELECT ?1, ?2, ?2 "

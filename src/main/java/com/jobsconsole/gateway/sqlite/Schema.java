@@ -113,10 +113,95 @@ final class Schema {
                       their_status INTEGER
                     )""",
                     "CREATE INDEX outbox_guid ON outbox(guid, id)",
-                    "ALTER TABLE job_seen ADD COLUMN gone_at TEXT"));
+                    "ALTER TABLE job_seen ADD COLUMN gone_at TEXT"),
+            // 6: counts kept, not recounted, and a change feed (issue 19). Triggers on the job table
+            // keep a tally of jobs per (status, type, source, robot) and per creation day, and write
+            // each changed job's GUID to a change log, in the writer's own transaction: every writer,
+            // raw SQL from another program included, keeps them right. A bulk insert (seed, import)
+            // puts a row in job_bulk for its transaction; the row triggers then stand aside and the
+            // inserter adds its rows to the tallies in one pass and logs one 'B' change.
+            List.of(
+                    """
+                    CREATE TABLE job_tally (
+                      status INTEGER NOT NULL,
+                      type   INTEGER NOT NULL,
+                      source TEXT    NOT NULL,
+                      robot  INTEGER NOT NULL,
+                      n      INTEGER NOT NULL,
+                      PRIMARY KEY (status, type, source, robot)
+                    ) WITHOUT ROWID""",
+                    """
+                    CREATE TABLE job_tally_day (
+                      day    TEXT    NOT NULL,
+                      status INTEGER NOT NULL,
+                      type   INTEGER NOT NULL,
+                      source TEXT    NOT NULL,
+                      n      INTEGER NOT NULL,
+                      PRIMARY KEY (day, status, type, source)
+                    ) WITHOUT ROWID""",
+                    """
+                    CREATE TABLE job_change (
+                      seq  INTEGER PRIMARY KEY AUTOINCREMENT,
+                      guid TEXT,
+                      op   TEXT NOT NULL
+                    )""",
+                    "CREATE TABLE job_bulk (since INTEGER NOT NULL)",
+                    """
+                    CREATE TRIGGER job_tally_insert AFTER INSERT ON job
+                    WHEN NOT EXISTS (SELECT 1 FROM job_bulk)
+                    BEGIN
+                      INSERT INTO job_tally(status, type, source, robot, n)
+                      VALUES (new.status, new.type, new.source, coalesce(new.robot_id, 0), 1)
+                      ON CONFLICT DO UPDATE SET n = n + 1;
+                      INSERT INTO job_tally_day(day, status, type, source, n)
+                      VALUES (substr(new.created_at, 1, 10), new.status, new.type, new.source, 1)
+                      ON CONFLICT DO UPDATE SET n = n + 1;
+                      INSERT INTO job_change(guid, op) VALUES (new.guid, 'I');
+                    END""",
+                    """
+                    CREATE TRIGGER job_tally_update AFTER UPDATE OF status, type, source, robot_id, created_at ON job
+                    WHEN old.status IS NOT new.status OR old.type IS NOT new.type OR old.source IS NOT new.source
+                      OR old.robot_id IS NOT new.robot_id
+                      OR substr(old.created_at, 1, 10) IS NOT substr(new.created_at, 1, 10)
+                    BEGIN
+                      UPDATE job_tally SET n = n - 1 WHERE status = old.status AND type = old.type
+                        AND source = old.source AND robot = coalesce(old.robot_id, 0);
+                      INSERT INTO job_tally(status, type, source, robot, n)
+                      VALUES (new.status, new.type, new.source, coalesce(new.robot_id, 0), 1)
+                      ON CONFLICT DO UPDATE SET n = n + 1;
+                      UPDATE job_tally_day SET n = n - 1 WHERE day = substr(old.created_at, 1, 10)
+                        AND status = old.status AND type = old.type AND source = old.source;
+                      INSERT INTO job_tally_day(day, status, type, source, n)
+                      VALUES (substr(new.created_at, 1, 10), new.status, new.type, new.source, 1)
+                      ON CONFLICT DO UPDATE SET n = n + 1;
+                    END""",
+                    """
+                    CREATE TRIGGER job_changed AFTER UPDATE ON job
+                    BEGIN
+                      INSERT INTO job_change(guid, op) VALUES (new.guid, 'U');
+                      INSERT INTO job_change(guid, op) SELECT old.guid, 'D' WHERE old.guid IS NOT new.guid;
+                    END""",
+                    """
+                    CREATE TRIGGER job_tally_delete AFTER DELETE ON job
+                    BEGIN
+                      UPDATE job_tally SET n = n - 1 WHERE status = old.status AND type = old.type
+                        AND source = old.source AND robot = coalesce(old.robot_id, 0);
+                      UPDATE job_tally_day SET n = n - 1 WHERE day = substr(old.created_at, 1, 10)
+                        AND status = old.status AND type = old.type AND source = old.source;
+                      INSERT INTO job_change(guid, op) VALUES (old.guid, 'D');
+                    END""",
+                    // the log keeps about the last 10,000 changes: every 1,000th drops the oldest 1,000
+                    """
+                    CREATE TRIGGER job_change_prune AFTER INSERT ON job_change WHEN new.seq % 1000 = 0
+                    BEGIN
+                      DELETE FROM job_change WHERE seq <= new.seq - 10000;
+                    END""",
+                    Tally.FILL_TALLY,
+                    Tally.FILL_TALLY_DAY));
 
     /** The tables a store of ours has; a file holding other tables is someone else's database. */
-    static final List<String> OWN_TABLES = List.of("job_status", "job_type", "job", "job_event", "job_seen", "outbox");
+    static final List<String> OWN_TABLES = List.of("job_status", "job_type", "job", "job_event", "job_seen", "outbox",
+            "job_tally", "job_tally_day", "job_change", "job_bulk");
 
     private Schema() {
     }

@@ -2,6 +2,7 @@ package com.jobsconsole.gateway.sqlite;
 
 import com.jobsconsole.gateway.AlreadyExistsException;
 import com.jobsconsole.gateway.BulkJobStore;
+import com.jobsconsole.gateway.ChangeFeed;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.JobRules;
 import com.jobsconsole.gateway.NotFoundException;
@@ -23,10 +24,12 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
@@ -38,7 +41,7 @@ import java.util.function.LongConsumer;
  * {@link BulkJobInserter}'s; an orchestrator's cache is {@link OrchestratorCache}. This class runs
  * the calls. Times are written by the store, in the API's format.
  */
-public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreChanges {
+public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreChanges, ChangeFeed {
 
     private static final String SELECT_ONE = "SELECT " + JobRowMapper.COLUMNS + " FROM job WHERE guid = ?";
     private static final String UPDATE_STATUS = """
@@ -172,7 +175,8 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     public Page<Job> query(JobQuery q) {
         List<Object> params = new ArrayList<>();
         long[] total = {0};
-        select("query", JobQuerySql.count(q, params), params, rs -> total[0] = rs.getLong(1));
+        String sql = Tally.counts(q) ? Tally.count(q, params) : JobQuerySql.count(q, params);
+        select("query", sql, params, rs -> total[0] = rs.getLong(1));
         return new Page<>(page(q), total[0], q.offset(), q.limit());
     }
 
@@ -199,7 +203,9 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     private Map<Integer, Long> countBy(String column, JobQuery filter) {
         List<Object> params = new ArrayList<>();
         Map<Integer, Long> counts = new LinkedHashMap<>();
-        select("count", JobQuerySql.countBy(column, filter, params), params,
+        String sql = Tally.counts(filter) ? Tally.countBy(column, filter, params)
+                : JobQuerySql.countBy(column, filter, params);
+        select("count", sql, params,
                 rs -> counts.put(rs.getInt(1), rs.getLong(2)));
         return counts;
     }
@@ -208,7 +214,9 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     public Map<String, Long> countByCreated(JobQuery filter, boolean hourly) {
         List<Object> params = new ArrayList<>();
         Map<String, Long> out = new LinkedHashMap<>();
-        select("count", JobQuerySql.countByCreated(filter, hourly, params), params,
+        String sql = !hourly && Tally.countsDays(filter) ? Tally.countByDay(filter, params)
+                : JobQuerySql.countByCreated(filter, hourly, params);
+        select("count", sql, params,
                 rs -> out.put(rs.getString(1), rs.getLong(2)));
         return out;
     }
@@ -274,6 +282,100 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
         long[] version = {0};
         select("poll", "PRAGMA data_version", List.of(), rs -> version[0] = rs.getLong(1));
         return version[0];
+    }
+
+    @Override
+    public long lastChange() {
+        long[] last = {0};
+        select("poll", "SELECT coalesce(max(seq), 0) FROM job_change", List.of(), rs -> last[0] = rs.getLong(1));
+        return last[0];
+    }
+
+    @Override
+    public Changes changesSince(long since, int limit) {
+        return session.call("poll", c -> {
+            PreparedStatement oldest = session.statement("SELECT min(seq), max(seq) FROM job_change");
+            long min;
+            long max;
+            try (ResultSet rs = oldest.executeQuery()) {
+                rs.next();
+                min = rs.getLong(1);
+                max = rs.getLong(2);
+            }
+            if (max <= since) {
+                return max < since ? Changes.all(max) : new Changes(since, Set.of(), false);
+            }
+            if (min > since + 1) {
+                return Changes.all(max); // the log was pruned past what the caller saw
+            }
+            PreparedStatement read = session.statement(
+                    "SELECT seq, guid, op FROM job_change WHERE seq > ? ORDER BY seq LIMIT ?");
+            read.setLong(1, since);
+            read.setInt(2, limit + 1);
+            Set<UUID> guids = new HashSet<>();
+            long last = since;
+            int n = 0;
+            try (ResultSet rs = read.executeQuery()) {
+                while (rs.next()) {
+                    if (++n > limit || "B".equals(rs.getString(3)) || rs.getString(2) == null) {
+                        return Changes.all(max);
+                    }
+                    last = rs.getLong(1);
+                    guids.add(UUID.fromString(rs.getString(2)));
+                }
+            }
+            return new Changes(last, guids, false);
+        });
+    }
+
+    @Override
+    public Set<UUID> matching(JobQuery filter, Collection<UUID> guids) {
+        Set<UUID> out = new HashSet<>();
+        List<UUID> all = List.copyOf(guids);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            List<Object> params = new ArrayList<>();
+            String where = JobQuerySql.where(filter, params);
+            params.addAll(chunk.stream().map(UUID::toString).toList());
+            select("read", "SELECT guid FROM job" + (where.isEmpty() ? " WHERE " : where + " AND ") + "guid IN ("
+                    + JobQuerySql.placeholders(chunk.size()) + ")", params, rs -> out.add(UUID.fromString(rs.getString(1))));
+        }
+        return out;
+    }
+
+    /**
+     * Checks the kept counts against the job table and, where they disagree (a store written by a
+     * program that dropped the triggers, say), builds them again. A scan of the whole store: run it
+     * off the FX thread. Returns whether they had to be rebuilt.
+     */
+    @Override
+    public boolean repairCounts() {
+        return session.call("count", c -> {
+            long wrong = 0;
+            for (String check : List.of(Tally.DISAGREEING, Tally.DISAGREEING_DAYS)) {
+                try (PreparedStatement ps = c.prepareStatement(check); ResultSet rs = ps.executeQuery()) {
+                    wrong += rs.next() ? rs.getLong(1) : 0;
+                }
+            }
+            if (wrong == 0) {
+                return false;
+            }
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("BEGIN IMMEDIATE");
+                try {
+                    st.execute("DELETE FROM job_tally");
+                    st.execute("DELETE FROM job_tally_day");
+                    st.execute(Tally.FILL_TALLY);
+                    st.execute(Tally.FILL_TALLY_DAY);
+                    st.execute("INSERT INTO job_change(guid, op) VALUES (NULL, 'B')");
+                    st.execute("COMMIT");
+                } catch (SQLException e) {
+                    st.execute("ROLLBACK");
+                    throw e;
+                }
+            }
+            return true;
+        });
     }
 
     /** Reads one result row. */

@@ -2,6 +2,7 @@ package com.jobsconsole.ui.jobs;
 
 import com.jobsconsole.base.StartupTrace;
 import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.ChangeFeed;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.i18n.Messages;
@@ -33,6 +34,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -187,10 +189,13 @@ public final class JobsBrowserViewModel {
     /**
      * The store changed elsewhere: reads again only what is shown (the match count, the pages on
      * screen, the counts and charts) and puts it in place, so the scroll position, the selection
-     * and the sort stay; rows that changed are marked. {@code onChanged} hears each job that
-     * changed, with the version shown before (nothing when the filter changed meanwhile).
+     * and the sort stay; rows that changed are marked. {@code changed} names the jobs that changed
+     * (null: unknown, read everything shown again): when none of them is on screen or matches the
+     * filter now, and the match count is what it was, nothing is read again. {@code onChanged} hears
+     * each job on screen that changed, with the version shown before (nothing when the filter changed
+     * meanwhile).
      */
-    public void refreshShown(Consumer<Map<Job, Job>> onChanged) {
+    public void refreshShown(Set<UUID> changed, Consumer<Map<Job, Job>> onChanged) {
         if (!(rows.get() instanceof PagedJobList list)) {
             reload();
             return;
@@ -200,35 +205,43 @@ public final class JobsBrowserViewModel {
         JobQuery q = list.query();
         List<Integer> pages = list.pagesInUse(PAGES_ON_SCREEN);
         Map<UUID, Job> before = list.heldJobs();
+        long shownTotal = list.size();
+        Optional<ChangeFeed> feed = gateway.capability(ChangeFeed.class);
         executor.execute(() -> {
             long total = g.query(q.page(0, 0)).total();
+            boolean touched = changed == null || feed.isEmpty() || total != shownTotal
+                    || changed.stream().anyMatch(before::containsKey)
+                    || !feed.get().matching(q.filterOnly(), changed).isEmpty();
+            if (!touched) {
+                return null; // the changes are outside the filter and off screen: nothing shown moved
+            }
             Map<Integer, List<Job>> fresh = new LinkedHashMap<>();
             for (int p : pages) {
                 fresh.put(p, g.page(q.page(PagedJobList.PAGE_SIZE, p * PagedJobList.PAGE_SIZE)));
             }
             return new Fresh(total, fresh);
         }, fresh -> {
-            if (gen != generation || rows.get() != list) {
+            if (fresh == null || gen != generation || rows.get() != list) {
                 return; // the filter changed meanwhile: its own reload shows the store as it is
             }
-            Map<Job, Job> changed;
+            Map<Job, Job> moved;
             if (fresh.total() == list.size()) {
-                changed = list.replacePages(fresh.pages());
+                moved = list.replacePages(fresh.pages());
                 // the selected jobs as they are now (the details follow)
                 Map<UUID, Job> now = new HashMap<>();
-                changed.values().forEach(j -> now.put(j.guid(), j));
+                moved.values().forEach(j -> now.put(j.guid(), j));
                 if (selection.stream().anyMatch(j -> now.containsKey(j.guid()))) {
                     selection.setAll(selection.stream().map(j -> now.getOrDefault(j.guid(), j)).toList());
                 }
             } else {
-                changed = new LinkedHashMap<>();
+                moved = new LinkedHashMap<>();
                 Set<UUID> marked = new HashSet<>();
                 fresh.pages().values().forEach(jobs -> jobs.forEach(j -> {
                     Job was = before.get(j.guid());
                     if (!j.equals(was)) {
                         marked.add(j.guid());
                         if (was != null) {
-                            changed.put(was, j);
+                            moved.put(was, j);
                         }
                     }
                 }));
@@ -237,7 +250,7 @@ public final class JobsBrowserViewModel {
             }
             loadCounts(g, q, gen);
             timeline.reload();
-            onChanged.accept(changed);
+            onChanged.accept(moved);
         }, e -> LOG.debug("live refresh failed: {}", e.toString()));
     }
 

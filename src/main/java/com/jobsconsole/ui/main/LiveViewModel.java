@@ -2,6 +2,8 @@ package com.jobsconsole.ui.main;
 
 import com.jobsconsole.base.NoAnswerPolicy;
 import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.BulkJobStore;
+import com.jobsconsole.gateway.ChangeFeed;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.gateway.StoreChanges;
@@ -26,14 +28,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
  * The window follows changes that other processes (another console, {@code serve}, the command
- * line) make to the open store: {@link #poll()}, called about once a second by the view, asks the
- * store's cheap change counter off the FX thread and, when it moved, reads again only what is shown.
+ * line) make to the open store: {@link #poll()}, called twice a second, asks the store's cheap change
+ * counter off the FX thread and, when it moved, reads the store's change feed to learn which jobs
+ * changed; then the kept counts are read again, and the rows on screen only when a changed job is
+ * among them or now matches the filter (a burst of changes between two looks is one update). What
+ * Live costs follows what changed, not how many jobs the store holds.
  * A job the window shows that enters Failed or Aborted raises a desktop notification (View can turn
  * them off); a click on it selects the job. On a remote target, Live (a toggle) re-reads the jobs
  * that are not finished every few seconds instead.
@@ -44,6 +50,11 @@ public final class LiveViewModel {
     static final int LIVE_CONCURRENCY = 4;
     /** At most this many intervals between rounds while the orchestrator does not answer. */
     static final int MAX_BACKOFF = 32;
+
+    /** More changes than this between two looks and the window reads all it shows again. */
+    static final int CHANGE_LIMIT = 2_000;
+    /** How many looks after a store is first watched its kept counts are checked (once, off the FX thread). */
+    static final int CHECK_COUNTS_AFTER = 60;
 
     /** The statuses a notification is raised for, by their keys in the reference data. */
     static final Set<String> NOTIFY_KEYS = Set.of("FAILED", "ABORTED");
@@ -68,6 +79,9 @@ public final class LiveViewModel {
     private final ReadOnlyLongWrapper changesSeen = new ReadOnlyLongWrapper();
     private JobGateway watched;
     private Long lastVersion;
+    /** The number of the last change read from the watched target's feed (null: not known yet). */
+    private Long lastChange;
+    private int looks;
     private boolean polling;
 
     /**
@@ -108,28 +122,46 @@ public final class LiveViewModel {
     }
 
     /**
-     * Takes the store's change counter now, before the window's first reads, so Live's first look
-     * reads again only if something changed since (not the whole first load once more).
+     * Takes the store's change counter and the number of its newest change now, before the window's
+     * first reads, so Live's first look reads again only if something changed since (not the whole
+     * first load once more).
      */
     public void watchFromNow() {
         Optional<StoreChanges> changes = gateway.capability(StoreChanges.class);
         if (changes.isEmpty()) {
             return;
         }
+        Optional<ChangeFeed> feed = gateway.capability(ChangeFeed.class);
         JobGateway g = gateway.get();
-        executor.execute(() -> changes.get().dataVersion(), version -> {
+        executor.execute(() -> new Look(changes.get().dataVersion(), null,
+                feed.map(ChangeFeed::lastChange).orElse(null)), look -> {
             if (watched == null && g == gateway.get()) {
-                watched = g;
-                lastVersion = version;
+                watch(g, look);
             }
         }, e -> { });
     }
 
+    private void watch(JobGateway g, Look look) {
+        if (g != watched) {
+            looks = 0;
+        }
+        watched = g;
+        lastVersion = look.version();
+        lastChange = look.last();
+    }
+
+    /**
+     * What one look found: the store's change counter, the changes since the last look (null when
+     * not read: nothing moved, or the target has no feed) and the newest change's number.
+     */
+    private record Look(long version, ChangeFeed.Changes changes, Long last) {
+    }
+
     /**
      * One look at the store: off the FX thread, asks whether another process committed a change
-     * since the last look; if so, the counts, the browser's rows on screen and the selected job's
-     * details are read again (scroll position, selection and sort are kept). Does nothing on a
-     * target that cannot say, or while the last look is still under way.
+     * since the last look; if so, reads which jobs changed and reads again only what they touch
+     * (scroll position, selection and sort are kept). Does nothing on a target that cannot say, or
+     * while the last look is still under way.
      */
     public void poll() {
         Optional<RemoteSync> sync = gateway.capability(RemoteSync.class);
@@ -141,24 +173,58 @@ public final class LiveViewModel {
         if (changes.isEmpty() || polling) {
             return;
         }
+        Optional<ChangeFeed> feed = gateway.capability(ChangeFeed.class);
         JobGateway g = gateway.get();
+        boolean known = g == watched;
+        Long versionBefore = known ? lastVersion : null;
+        Long changeBefore = known ? lastChange : null;
         polling = true;
-        executor.execute(() -> changes.get().dataVersion(), version -> {
+        executor.execute(() -> {
+            long version = changes.get().dataVersion();
+            if (versionBefore != null && versionBefore == version) {
+                return new Look(version, null, changeBefore);
+            }
+            if (feed.isEmpty()) {
+                return new Look(version, null, null);
+            }
+            if (changeBefore == null) {
+                return new Look(version, null, feed.get().lastChange());
+            }
+            ChangeFeed.Changes c = feed.get().changesSince(changeBefore, CHANGE_LIMIT);
+            return new Look(version, c, c.last());
+        }, look -> {
             polling = false;
             if (g != gateway.get()) {
                 return; // switched meanwhile: the next look starts afresh
             }
-            Long before = g == watched ? lastVersion : null;
-            watched = g;
-            lastVersion = version;
-            if (before == null) {
+            watch(g, look);
+            if (versionBefore == null) {
                 // the first look at this store: what it showed may already be older than this look
-                readShownAgain();
-            } else if (!before.equals(version)) {
-                changesSeen.set(changesSeen.get() + 1);
-                readShownAgain();
+                readShownAgain(null);
+            } else if (versionBefore != look.version()) {
+                ChangeFeed.Changes c = look.changes();
+                if (c == null || !c.isEmpty()) {
+                    changesSeen.set(changesSeen.get() + 1);
+                    readShownAgain(c == null || c.everything() ? null : c.guids());
+                }
+            }
+            if (++looks == CHECK_COUNTS_AFTER) {
+                checkCounts(g);
             }
         }, e -> polling = false);
+    }
+
+    /**
+     * Once per store, a while after it is first watched: the counts the store keeps are checked
+     * against its jobs off the FX thread and rebuilt if they disagree (then shown again).
+     */
+    private void checkCounts(JobGateway g) {
+        Optional<BulkJobStore> store = g.capability(BulkJobStore.class);
+        store.ifPresent(s -> executor.execute(s::repairCounts, repaired -> {
+            if (repaired && g == gateway.get()) {
+                readShownAgain(null);
+            }
+        }, e -> { }));
     }
 
     /**
@@ -173,7 +239,16 @@ public final class LiveViewModel {
         }
         polling = true;
         NoAnswerPolicy these = rounds;
-        executor.execute(() -> sync.refreshUnfinished(LIVE_CONCURRENCY, () -> !remoteLiveOn), report -> {
+        Optional<ChangeFeed> feed = gateway.capability(ChangeFeed.class);
+        JobGateway g = gateway.get();
+        Long changeBefore = g == watched ? lastChange : null;
+        executor.execute(() -> {
+            RemoteSync.RefreshReport report = sync.refreshUnfinished(LIVE_CONCURRENCY, () -> !remoteLiveOn);
+            ChangeFeed.Changes c = feed.isEmpty() || changeBefore == null ? null
+                    : feed.get().changesSince(changeBefore, CHANGE_LIMIT);
+            Long last = c != null ? Long.valueOf(c.last()) : feed.map(ChangeFeed::lastChange).orElse(null);
+            return new Round(report, c, last);
+        }, round -> {
             polling = false;
             boolean answered = sync.reachability() != RemoteSync.Reachability.NO_ANSWER;
             if (answered) {
@@ -183,10 +258,19 @@ public final class LiveViewModel {
             }
             long waitSeconds = these.secondsToWait();
             String at = LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
-            liveStatus.set(answered ? messages.get("live.remote.round", at, report.refreshed(), report.total())
-                    : messages.get("live.remote.noAnswer", at, waitSeconds));
+            liveStatus.set(answered ? messages.get("live.remote.round", at, round.report().refreshed(),
+                    round.report().total()) : messages.get("live.remote.noAnswer", at, waitSeconds));
             gateway.activity();
-            readShownAgain();
+            if (g != gateway.get()) {
+                return;
+            }
+            watched = g;
+            lastChange = round.last();
+            ChangeFeed.Changes c = round.changes();
+            if (c == null || !c.isEmpty()) {
+                // the round's own writes to the cache are the feed's changes: only what they touch is read
+                readShownAgain(c == null || c.everything() ? null : c.guids());
+            }
         }, e -> {
             polling = false;
             these.noAnswer();
@@ -194,9 +278,14 @@ public final class LiveViewModel {
         });
     }
 
-    private void readShownAgain() {
+    /** What a remote Live round read, and what it changed in the cache. */
+    private record Round(RemoteSync.RefreshReport report, ChangeFeed.Changes changes, Long last) {
+    }
+
+    /** Reads again the counts, and what the changed jobs touch ({@code changed}; null: everything shown). */
+    private void readShownAgain(Set<UUID> changed) {
         referenceTables.refresh();
-        jobs.refreshShown(this::notifyProblems);
+        jobs.refreshShown(changed, this::notifyProblems);
     }
 
     private void notifyProblems(Map<Job, Job> changed) {

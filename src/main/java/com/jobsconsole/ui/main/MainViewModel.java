@@ -130,8 +130,10 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Locale> language;
     private final ReadOnlyBooleanWrapper dark;
 
-    /** How often the window's periodic work runs. */
-    static final Duration PERIOD = Duration.ofSeconds(1);
+    /** How often Live looks at the store (one {@code PRAGMA data_version} while nothing changes). */
+    static final Duration LIVE_PERIOD = Duration.ofMillis(500);
+    /** How often the outbox's replay checks whether its time has come. */
+    static final Duration SYNC_PERIOD = Duration.ofSeconds(1);
     private final Scheduler scheduler;
     private Subscription periodic = Subscription.EMPTY;
 
@@ -247,15 +249,13 @@ public final class MainViewModel {
     }
 
     /**
-     * The window shows (or no longer does): about once a second, Live looks at the store and the
+     * The window shows (or no longer does): twice a second Live looks at the store, once a second the
      * outbox's replay checks whether its time has come — only while the window shows.
      */
     public void setShowing(boolean showing) {
         periodic.unsubscribe();
-        periodic = showing ? scheduler.every(PERIOD, () -> {
-            live.poll();
-            sync.poll();
-        }) : Subscription.EMPTY;
+        periodic = showing ? scheduler.every(LIVE_PERIOD, live::poll).and(scheduler.every(SYNC_PERIOD, sync::poll))
+                : Subscription.EMPTY;
     }
 
     /** Help → Keyboard shortcuts: every action's shortcut, from the action registry ({@code lines}). */
