@@ -6,6 +6,8 @@ import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.model.JobQuery;
+import com.jobsconsole.testing.CountedCalls;
 import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.testing.TestHost;
 import com.jobsconsole.ui.common.TaskExecutor;
@@ -143,5 +145,71 @@ class LiveViewModelTest {
         gateway.get().updateStatus(job.guid(), 8);
         vm.live().poll();
         assertThat(vm.live().changesSeenProperty().get()).isZero();
+    }
+
+    @Test
+    void aChangeOffScreenAndOutsideTheFilterUpdatesTheCountsButReadsNoRows() {
+        CountedCalls calls = new CountedCalls();
+        try (ActiveGateway counted = new ActiveGateway(calls.around(SqliteJobGateway.open(dir.resolve("jobs.sqlite"),
+                REFERENCE)))) {
+            MainViewModel window = new MainViewModel(REFERENCE, counted, TaskExecutor.sameThread(), dialogs,
+                    new Messages(Locale.ENGLISH), new TestHost(dir), Clock.systemDefaultZone());
+            window.start();
+            window.jobs().reload();
+            window.live().poll();
+            PagedJobList all = (PagedJobList) window.jobs().rowsProperty().get();
+            int shownStatus = all.get(0).job().status();
+            int third = shownStatus == 3 ? 4 : 3;
+            window.jobs().filter().filterToStatus(REFERENCE.status(shownStatus).orElseThrow());
+            PagedJobList filtered = (PagedJobList) window.jobs().rowsProperty().get();
+            long shownBefore = filtered.size();
+            // a job of another status, moved to a third one: it neither was nor is among the filter's jobs
+            Job elsewhere = other.query(JobQuery.all().page(1_000, 0)).items().stream()
+                    .filter(j -> j.status() != shownStatus && j.status() != third).findFirst().orElseThrow();
+            long thirdBefore = countOf(window, third);
+            calls.clear();
+
+            other.updateStatus(elsewhere.guid(), third);
+            window.live().poll();
+
+            assertThat(window.live().changesSeenProperty().get()).isEqualTo(1);
+            assertThat(countOf(window, third)).as("the status table follows").isEqualTo(thirdBefore + 1);
+            assertThat(calls.of("page")).as("no rows read again: %s", calls).isZero();
+            assertThat(calls.of("ranBetween") + calls.of("startsPerRobot")).as("no timeline read again").isZero();
+            assertThat(window.jobs().rowsProperty().get()).isSameAs(filtered);
+            assertThat(filtered.size()).isEqualTo(shownBefore);
+
+            // the same job moved into the filter: now the rows are read, and the match count grows
+            other.updateStatus(elsewhere.guid(), shownStatus);
+            window.live().poll();
+            assertThat(calls.of("page")).isPositive();
+            assertThat(((PagedJobList) window.jobs().rowsProperty().get()).size()).isEqualTo(shownBefore + 1);
+            assertThat(countOf(window, third)).isEqualTo(thirdBefore);
+        }
+    }
+
+    @Test
+    void aBurstOfChangesBetweenTwoLooksIsOneUpdateWithTheRightCounts() {
+        java.util.List<Job> jobs = other.query(JobQuery.all().page(100, 0)).items();
+        for (Job job : jobs) {
+            other.updateStatus(job.guid(), 6);
+        }
+        long sixes = other.countByStatus().getOrDefault(6, 0L);
+
+        vm.live().poll();
+
+        assertThat(vm.live().changesSeenProperty().get()).as("one update for the burst").isEqualTo(1);
+        assertThat(countOf(6)).isEqualTo(sixes);
+        assertThat(rows().get(0).job().status()).isEqualTo(6);
+        assertThat(rows().get(99).job().status()).isEqualTo(6);
+    }
+
+    private long countOf(int status) {
+        return countOf(vm, status);
+    }
+
+    private static long countOf(MainViewModel window, int status) {
+        return window.referenceTables().statuses().stream().filter(s -> s.code() == status).findFirst().orElseThrow()
+                .countProperty().get();
     }
 }

@@ -1,0 +1,53 @@
+package com.jobsconsole.testing;
+
+import com.jobsconsole.gateway.BulkJobStore;
+import com.jobsconsole.gateway.ChangeFeed;
+import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.gateway.StoreChanges;
+import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A store whose every call is counted by method name (what Live asks of the store, and how often). */
+public final class CountedCalls {
+
+    private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+
+    /** The store, behind a proxy that counts each call. */
+    public JobGateway around(SqliteJobGateway real) {
+        return (JobGateway) Proxy.newProxyInstance(CountedCalls.class.getClassLoader(),
+                new Class<?>[] {JobGateway.class, BulkJobStore.class, StoreChanges.class, ChangeFeed.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("capability")) {
+                        Class<?> kind = (Class<?>) args[0];
+                        return kind.isInstance(proxy) ? Optional.of(proxy) : Optional.empty();
+                    }
+                    calls.computeIfAbsent(method.getName(), k -> new AtomicLong()).incrementAndGet();
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** How many times {@code method} was called since the last {@link #clear}. */
+    public long of(String method) {
+        AtomicLong n = calls.get(method);
+        return n == null ? 0 : n.get();
+    }
+
+    public void clear() {
+        calls.clear();
+    }
+
+    @Override
+    public String toString() {
+        return calls.toString();
+    }
+}
