@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
@@ -41,6 +42,9 @@ public interface BulkJobStore {
      * and builds them again where they disagree; returns whether they did. Reads the whole store.
      */
     boolean repairCounts();
+
+    /** When the kept counts were last checked against the jobs (or built), if the store knows. */
+    Optional<LocalDateTime> countsCheckedAt();
 
     /** Maintenance: when a soft stop and a hard abort are requested (null clears one). */
     void setStopTimes(UUID guid, LocalDateTime stopAfter, LocalDateTime abortAfter);

@@ -33,11 +33,12 @@ public final class BenchMain {
             case "transfer" -> TransferBenchmark.run(quick);
             case "gui" -> GuiBenchmark.run(quick);
             case "live" -> LiveBenchmark.run(quick);
+            case "livescale" -> LiveScaleBenchmark.run(quick);
             case "startup" -> StartupBenchmark.run(quick);
             case "slowclients" -> SlowClientsBenchmark.run(quick);
             case "replay" -> ReplayBenchmark.run(quick);
             default -> throw new IllegalArgumentException("unknown suite: " + suite
-                    + " (known: gateway, remote, server, query, transfer, gui, live, startup, slowclients)");
+                    + " (known: gateway, remote, server, query, transfer, gui, live, livescale, startup, slowclients, replay)");
         }
         // The servers' worker pools are not daemons; the report is out, so end here.
         System.exit(0);

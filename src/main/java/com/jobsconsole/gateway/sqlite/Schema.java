@@ -118,8 +118,9 @@ final class Schema {
             // keep a tally of jobs per (status, type, source, robot) and per creation day, and write
             // each changed job's GUID to a change log, in the writer's own transaction: every writer,
             // raw SQL from another program included, keeps them right. A bulk insert (seed, import)
-            // puts a row in job_bulk for its transaction; the row triggers then stand aside and the
-            // inserter adds its rows to the tallies in one pass and logs one 'B' change.
+            // drops the insert trigger inside its transaction, adds its rows to the tallies itself, logs
+            // one 'B' change and makes the trigger again before it commits. job_tally_checked holds when
+            // the tallies were last checked against a recount (or built).
             List.of(
                     """
                     CREATE TABLE job_tally (
@@ -145,10 +146,10 @@ final class Schema {
                       guid TEXT,
                       op   TEXT NOT NULL
                     )""",
-                    "CREATE TABLE job_bulk (since INTEGER NOT NULL)",
+                    "CREATE TABLE job_tally_checked (at TEXT NOT NULL)",
+                    "INSERT INTO job_tally_checked(at) VALUES (datetime('now', 'localtime'))",
                     """
                     CREATE TRIGGER job_tally_insert AFTER INSERT ON job
-                    WHEN NOT EXISTS (SELECT 1 FROM job_bulk)
                     BEGIN
                       INSERT INTO job_tally(status, type, source, robot, n)
                       VALUES (new.status, new.type, new.source, coalesce(new.robot_id, 0), 1)
@@ -201,7 +202,7 @@ final class Schema {
 
     /** The tables a store of ours has; a file holding other tables is someone else's database. */
     static final List<String> OWN_TABLES = List.of("job_status", "job_type", "job", "job_event", "job_seen", "outbox",
-            "job_tally", "job_tally_day", "job_change", "job_bulk");
+            "job_tally", "job_tally_day", "job_change", "job_tally_checked");
 
     private Schema() {
     }

@@ -29,6 +29,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -286,46 +287,12 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
 
     @Override
     public long lastChange() {
-        long[] last = {0};
-        select("poll", "SELECT coalesce(max(seq), 0) FROM job_change", List.of(), rs -> last[0] = rs.getLong(1));
-        return last[0];
+        return session.call("poll", ChangeLog::last);
     }
 
     @Override
     public Changes changesSince(long since, int limit) {
-        return session.call("poll", c -> {
-            PreparedStatement oldest = session.statement("SELECT min(seq), max(seq) FROM job_change");
-            long min;
-            long max;
-            try (ResultSet rs = oldest.executeQuery()) {
-                rs.next();
-                min = rs.getLong(1);
-                max = rs.getLong(2);
-            }
-            if (max <= since) {
-                return max < since ? Changes.all(max) : new Changes(since, Set.of(), false);
-            }
-            if (min > since + 1) {
-                return Changes.all(max); // the log was pruned past what the caller saw
-            }
-            PreparedStatement read = session.statement(
-                    "SELECT seq, guid, op FROM job_change WHERE seq > ? ORDER BY seq LIMIT ?");
-            read.setLong(1, since);
-            read.setInt(2, limit + 1);
-            Set<UUID> guids = new HashSet<>();
-            long last = since;
-            int n = 0;
-            try (ResultSet rs = read.executeQuery()) {
-                while (rs.next()) {
-                    if (++n > limit || "B".equals(rs.getString(3)) || rs.getString(2) == null) {
-                        return Changes.all(max);
-                    }
-                    last = rs.getLong(1);
-                    guids.add(UUID.fromString(rs.getString(2)));
-                }
-            }
-            return new Changes(last, guids, false);
-        });
+        return session.call("poll", c -> ChangeLog.since(session, since, limit));
     }
 
     @Override
@@ -343,39 +310,14 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
         return out;
     }
 
-    /**
-     * Checks the kept counts against the job table and, where they disagree (a store written by a
-     * program that dropped the triggers, say), builds them again. A scan of the whole store: run it
-     * off the FX thread. Returns whether they had to be rebuilt.
-     */
     @Override
     public boolean repairCounts() {
-        return session.call("count", c -> {
-            long wrong = 0;
-            for (String check : List.of(Tally.DISAGREEING, Tally.DISAGREEING_DAYS)) {
-                try (PreparedStatement ps = c.prepareStatement(check); ResultSet rs = ps.executeQuery()) {
-                    wrong += rs.next() ? rs.getLong(1) : 0;
-                }
-            }
-            if (wrong == 0) {
-                return false;
-            }
-            try (java.sql.Statement st = c.createStatement()) {
-                st.execute("BEGIN IMMEDIATE");
-                try {
-                    st.execute("DELETE FROM job_tally");
-                    st.execute("DELETE FROM job_tally_day");
-                    st.execute(Tally.FILL_TALLY);
-                    st.execute(Tally.FILL_TALLY_DAY);
-                    st.execute("INSERT INTO job_change(guid, op) VALUES (NULL, 'B')");
-                    st.execute("COMMIT");
-                } catch (SQLException e) {
-                    st.execute("ROLLBACK");
-                    throw e;
-                }
-            }
-            return true;
-        });
+        return session.call("count", c -> Tally.repair(c, session.now()));
+    }
+
+    @Override
+    public Optional<LocalDateTime> countsCheckedAt() {
+        return session.call("count", Tally::checkedAt);
     }
 
     /** Reads one result row. */

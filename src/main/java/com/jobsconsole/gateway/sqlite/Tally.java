@@ -1,10 +1,21 @@
 package com.jobsconsole.gateway.sqlite;
 
+import com.jobsconsole.json.JobJson;
+import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.JobSource;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The counts the store keeps instead of recounting (schema 6): jobs per (status, type, source,
@@ -14,6 +25,9 @@ import java.util.List;
  * creation times is counted from the job table, bounded by its indexes.
  */
 final class Tally {
+
+    /** The trigger that counts each inserted job (a bulk insert stands it aside and counts itself). */
+    static final String INSERT_TRIGGER = "job_tally_insert";
 
     /** The tally as the job table says it should be ("WHERE true": SQLite's upsert after a SELECT needs one). */
     static final String FILL_TALLY = """
@@ -27,9 +41,6 @@ final class Tally {
             GROUP BY substr(created_at, 1, 10), status, type, source
             ON CONFLICT DO UPDATE SET n = n + excluded.n""";
 
-    /** The same, for the rows a bulk insert added (job ids above the given one). */
-    static final String ADD_BULK_TALLY = FILL_TALLY.replace("WHERE true", "WHERE id > ?");
-    static final String ADD_BULK_TALLY_DAY = FILL_TALLY_DAY.replace("WHERE true", "WHERE id > ?");
 
     /** The tally's rows that differ from a recount of the job table (none when it is right). */
     static final String DISAGREEING = """
@@ -52,6 +63,49 @@ final class Tally {
               GROUP BY day, status, type, source HAVING sum(n) <> 0)""";
 
     private Tally() {
+    }
+
+    /**
+     * Checks the tallies against a recount of the job table and, where they disagree, builds them
+     * again (logging one "bulk" change so Live reads all it shows again); notes when it checked.
+     * Returns whether they had to be rebuilt. A scan of the whole store.
+     */
+    static boolean repair(Connection c, LocalDateTime now) throws SQLException {
+        long wrong = 0;
+        for (String check : List.of(DISAGREEING, DISAGREEING_DAYS)) {
+            try (PreparedStatement ps = c.prepareStatement(check); ResultSet rs = ps.executeQuery()) {
+                wrong += rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+            try {
+                if (wrong > 0) {
+                    st.execute("DELETE FROM job_tally");
+                    st.execute("DELETE FROM job_tally_day");
+                    st.execute(FILL_TALLY);
+                    st.execute(FILL_TALLY_DAY);
+                    st.execute("INSERT INTO job_change(guid, op) VALUES (NULL, 'B')");
+                }
+                st.execute("DELETE FROM job_tally_checked");
+                try (PreparedStatement at = c.prepareStatement("INSERT INTO job_tally_checked(at) VALUES (?)")) {
+                    at.setString(1, JobJson.formatTime(now));
+                    at.executeUpdate();
+                }
+                st.execute("COMMIT");
+            } catch (SQLException e) {
+                st.execute("ROLLBACK");
+                throw e;
+            }
+        }
+        return wrong > 0;
+    }
+
+    /** When the tallies were last checked against a recount (or built by the migration). */
+    static Optional<LocalDateTime> checkedAt(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT max(at) FROM job_tally_checked")) {
+            return rs.next() && rs.getString(1) != null ? Optional.of(JobRowMapper.time(rs.getString(1))) : Optional.empty();
+        }
     }
 
     /** Whether the tally can count this filter: no GUID prefix, no creation times. */
@@ -97,5 +151,57 @@ final class Tally {
             params.addAll(q.robots().stream().sorted().toList());
         }
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+    }
+
+    /**
+     * The counts a bulk insert adds, gathered as its rows go in (no second pass over them), then
+     * written to the tallies with one "bulk" change in the change log, in the insert's transaction.
+     */
+    static final class Delta {
+
+        private record Key(int status, int type, String source, long robot) {
+        }
+
+        private record DayKey(String day, int status, int type, String source) {
+        }
+
+        private final Map<Key, long[]> jobs = new HashMap<>();
+        private final Map<DayKey, long[]> days = new HashMap<>();
+
+        void add(Job job) {
+            String source = job.source().wire();
+            jobs.computeIfAbsent(new Key(job.status(), job.type(), source,
+                    job.robotId() == null ? 0 : job.robotId()), k -> new long[1])[0]++;
+            days.computeIfAbsent(new DayKey(JobJson.formatTime(job.createdAt()).substring(0, 10), job.status(),
+                    job.type(), source), k -> new long[1])[0]++;
+        }
+
+        void write(Connection c) throws SQLException {
+            try (PreparedStatement tally = c.prepareStatement("INSERT INTO job_tally(status, type, source, robot, n) "
+                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n");
+                 PreparedStatement day = c.prepareStatement("INSERT INTO job_tally_day(day, status, type, source, n) "
+                         + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n");
+                 PreparedStatement log = c.prepareStatement("INSERT INTO job_change(guid, op) VALUES (NULL, 'B')")) {
+                for (Map.Entry<Key, long[]> e : jobs.entrySet()) {
+                    Key k = e.getKey();
+                    tally.setInt(1, k.status());
+                    tally.setInt(2, k.type());
+                    tally.setString(3, k.source());
+                    tally.setLong(4, k.robot());
+                    tally.setLong(5, e.getValue()[0]);
+                    tally.executeUpdate();
+                }
+                for (Map.Entry<DayKey, long[]> e : days.entrySet()) {
+                    DayKey k = e.getKey();
+                    day.setString(1, k.day());
+                    day.setInt(2, k.status());
+                    day.setInt(3, k.type());
+                    day.setString(4, k.source());
+                    day.setLong(5, e.getValue()[0]);
+                    day.executeUpdate();
+                }
+                log.executeUpdate();
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.jobs;
 
+import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.ReferenceData;
@@ -12,11 +13,15 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 /**
- * The browser's two charts of the filter — jobs per status (in the table's colours) and jobs created
- * per hour or day — and saving a chart or the timeline as a picture.
+ * The filter's counts: its jobs per status in words (the line under the browser) and the two charts —
+ * jobs per status (in the table's colours) and jobs created per hour or day — read off the FX thread;
+ * and saving a chart or the timeline as a picture.
  */
 public final class JobChartsViewModel {
 
@@ -31,6 +36,7 @@ public final class JobChartsViewModel {
     private final ObservableList<Bucket> statusChart = FXCollections.observableArrayList();
     private final ObservableList<Bucket> createdChart = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper createdChartTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper statusSummary = new ReadOnlyStringWrapper("");
 
     JobChartsViewModel(ReferenceData reference, TaskExecutor executor, DialogService dialogs, Messages messages) {
         this.reference = reference;
@@ -40,10 +46,50 @@ public final class JobChartsViewModel {
     }
 
     /** Shows the filter's counts per status and per hour or day of creation. */
+    /**
+     * Reads the filter's counts off the FX thread and shows them while {@code current} says the
+     * filter is still the one shown. {@code withDays}: the jobs per day too (else they stand).
+     */
+    void load(JobGateway g, JobQuery q, BooleanSupplier current, boolean withDays) {
+        boolean hourly = hourly(q);
+        executor.execute(() -> new Counts(g.countByStatus(q.filterOnly()),
+                withDays ? g.countByCreated(q.filterOnly(), hourly) : null), loaded -> {
+                    if (current.getAsBoolean()) {
+                        statusSummary.set(reference.statuses().stream()
+                                .filter(s -> loaded.perStatus().getOrDefault(s.code(), 0L) > 0)
+                                .map(s -> messages.text(s.name()) + " " + loaded.perStatus().get(s.code()))
+                                .collect(Collectors.joining(" · ")));
+                        show(loaded.perStatus(), loaded.created(), hourly);
+                    }
+                }, e -> {
+                    if (current.getAsBoolean()) {
+                        statusSummary.set(messages.describe(e));
+                    }
+                });
+    }
+
+    private record Counts(Map<Integer, Long> perStatus, Map<String, Long> created) {
+    }
+
+    /** The filter's jobs per status, in words. */
+    ReadOnlyStringProperty statusSummaryProperty() {
+        return statusSummary.getReadOnlyProperty();
+    }
+
+    /** Shows the counts; {@code created} null leaves the jobs per day as they are. */
     void show(Map<Integer, Long> perStatus, Map<String, Long> created, boolean hourly) {
-        statusChart.setAll(reference.statuses().stream().map(s -> new Bucket(messages.text(s.name()),
-                perStatus.getOrDefault(s.code(), 0L), s.color())).toList());
-        createdChart.setAll(created.entrySet().stream().map(e -> new Bucket(e.getKey(), e.getValue(), null)).toList());
+        // only what changed is set: a live change that moves no bar redraws no chart
+        List<Bucket> statuses = reference.statuses().stream().map(s -> new Bucket(messages.text(s.name()),
+                perStatus.getOrDefault(s.code(), 0L), s.color())).toList();
+        if (!statuses.equals(statusChart)) {
+            statusChart.setAll(statuses);
+        }
+        if (created != null) {
+            List<Bucket> days = created.entrySet().stream().map(e -> new Bucket(e.getKey(), e.getValue(), null)).toList();
+            if (!days.equals(createdChart)) {
+                createdChart.setAll(days);
+            }
+        }
         createdChartTitle.set(messages.get(hourly ? "jobs.chart.createdHourly" : "jobs.chart.createdDaily"));
     }
 

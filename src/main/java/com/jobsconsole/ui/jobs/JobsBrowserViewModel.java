@@ -38,7 +38,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * The jobs browser: a paged list of the jobs that match the filter, the match count, the
@@ -68,7 +67,6 @@ public final class JobsBrowserViewModel {
     private final ReadOnlyObjectWrapper<ObservableList<JobRowViewModel>> rows =
             new ReadOnlyObjectWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyStringWrapper matchSummary = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper statusSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private ObservableMap<UUID, RemoteSync.JobSyncState> syncStates = FXCollections.observableHashMap();
     private ReadOnlyBooleanProperty syncShown = new ReadOnlyBooleanWrapper(false).getReadOnlyProperty();
@@ -171,19 +169,9 @@ public final class JobsBrowserViewModel {
         }
     }
 
-    /** The filter's per-status counts and charts (a scan of its rows), after the page is shown. */
+    /** The filter's per-status counts and charts, after the page is shown (kept counts, or its indexes). */
     private void loadCounts(JobGateway g, JobQuery q, long gen) {
-        boolean hourly = JobChartsViewModel.hourly(q);
-        executor.execute(() -> new Counts(g.countByStatus(q.filterOnly()), g.countByCreated(q.filterOnly(), hourly)),
-                loaded -> {
-                    if (gen == generation) {
-                        showCounts(loaded, hourly);
-                    }
-                }, e -> {
-                    if (gen == generation) {
-                        statusSummary.set(messages.describe(e));
-                    }
-                });
+        charts.load(g, q, () -> gen == generation, true);
     }
 
     /**
@@ -207,22 +195,14 @@ public final class JobsBrowserViewModel {
         Map<UUID, Job> before = list.heldJobs();
         long shownTotal = list.size();
         Optional<ChangeFeed> feed = gateway.capability(ChangeFeed.class);
-        executor.execute(() -> {
-            long total = g.query(q.page(0, 0)).total();
-            boolean touched = changed == null || feed.isEmpty() || total != shownTotal
-                    || changed.stream().anyMatch(before::containsKey)
-                    || !feed.get().matching(q.filterOnly(), changed).isEmpty();
-            if (!touched) {
-                return null; // the changes are outside the filter and off screen: nothing shown moved
-            }
-            Map<Integer, List<Job>> fresh = new LinkedHashMap<>();
-            for (int p : pages) {
-                fresh.put(p, g.page(q.page(PagedJobList.PAGE_SIZE, p * PagedJobList.PAGE_SIZE)));
-            }
-            return new Fresh(total, fresh);
-        }, fresh -> {
-            if (fresh == null || gen != generation || rows.get() != list) {
+        executor.execute(() -> ShownRows.read(g, feed, q, pages, before.keySet(), shownTotal, changed), fresh -> {
+            if (gen != generation || rows.get() != list || fresh == ShownRows.NOTHING) {
                 return; // the filter changed meanwhile: its own reload shows the store as it is
+            }
+            if (fresh == ShownRows.COUNTS) {
+                // a changed job's status moved within the filter: its per-day counts stand unless it filters by status
+                charts.load(g, q, () -> gen == generation, !q.statuses().isEmpty());
+                return;
             }
             Map<Job, Job> moved;
             if (fresh.total() == list.size()) {
@@ -254,23 +234,11 @@ public final class JobsBrowserViewModel {
         }, e -> LOG.debug("live refresh failed: {}", e.toString()));
     }
 
-    private record Fresh(long total, Map<Integer, List<Job>> pages) {
-    }
 
     /** The rows of a query, with the pages already read; a page that fails to load later says so. */
     private PagedJobList rowsOf(JobGateway g, JobQuery q, long total, Map<Integer, List<Job>> pages, Set<UUID> marked) {
         return new PagedJobList(g, q, total, pages, marked, executor, reference, messages,
                 e -> dialogs.showError(messages.get("jobs.loadFailed"), messages.describe(e)));
-    }
-
-    private void showCounts(Counts loaded, boolean hourly) {
-        statusSummary.set(reference.statuses().stream().filter(s -> loaded.counts.getOrDefault(s.code(), 0L) > 0)
-                .map(s -> messages.text(s.name()) + " " + loaded.counts.get(s.code()))
-                .collect(Collectors.joining(" · ")));
-        charts.show(loaded.counts, loaded.created, hourly);
-    }
-
-    private record Counts(Map<Integer, Long> counts, Map<String, Long> created) {
     }
 
     private void showSelected() {
@@ -379,8 +347,9 @@ public final class JobsBrowserViewModel {
         return matchSummary.getReadOnlyProperty();
     }
 
+    /** The filter's jobs per status, in words ("Failed 12 · Succeeded 340"). */
     public ReadOnlyStringProperty statusSummaryProperty() {
-        return statusSummary.getReadOnlyProperty();
+        return charts.statusSummaryProperty();
     }
 
     /** Each job's sync state against an orchestrator, for the sync column; {@code shown}: the target has them. */

@@ -23,6 +23,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -55,6 +56,8 @@ public final class LiveViewModel {
     static final int CHANGE_LIMIT = 2_000;
     /** How many looks after a store is first watched its kept counts are checked (once, off the FX thread). */
     static final int CHECK_COUNTS_AFTER = 60;
+    /** How long a check of the kept counts stands before the window checks them again. */
+    static final Duration CHECK_COUNTS_EVERY = Duration.ofDays(1);
 
     /** The statuses a notification is raised for, by their keys in the reference data. */
     static final Set<String> NOTIFY_KEYS = Set.of("FAILED", "ABORTED");
@@ -215,12 +218,17 @@ public final class LiveViewModel {
     }
 
     /**
-     * Once per store, a while after it is first watched: the counts the store keeps are checked
-     * against its jobs off the FX thread and rebuilt if they disagree (then shown again).
+     * Once per store, a while after it is first watched, and only when they were last checked more
+     * than {@link #CHECK_COUNTS_EVERY} ago: the counts the store keeps are checked against its jobs
+     * off the FX thread (a scan of the whole store) and rebuilt if they disagree (then shown again).
      */
     private void checkCounts(JobGateway g) {
         Optional<BulkJobStore> store = g.capability(BulkJobStore.class);
-        store.ifPresent(s -> executor.execute(s::repairCounts, repaired -> {
+        store.ifPresent(s -> executor.execute(() -> {
+            boolean due = s.countsCheckedAt().map(at -> at.plus(CHECK_COUNTS_EVERY).isBefore(LocalDateTime.now()))
+                    .orElse(true);
+            return due && s.repairCounts();
+        }, repaired -> {
             if (repaired && g == gateway.get()) {
                 readShownAgain(null);
             }

@@ -203,6 +203,9 @@ public final class MainViewModel {
                 () -> target.selectedTargetProperty().get() == null || target.selectedTargetProperty().get().isLocal()
                         ? gateway.get().target() : target.selectedTargetProperty().get().label(), System::nanoTime);
         jobs.showSyncStates(sync.states(), sync.activeProperty());
+        // the status and type counts are kept by the store (a few thousand rows, whatever its size):
+        // read with the first page rather than after it
+        referenceTables.refresh();
     }
 
     /** The outbox of a remote target: waiting writes, conflicts, replay. */

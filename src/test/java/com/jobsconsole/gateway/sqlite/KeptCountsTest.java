@@ -152,7 +152,7 @@ class KeptCountsTest {
                     "job_change_prune")) {
                 st.execute("DROP TRIGGER " + trigger);
             }
-            for (String table : List.of("job_tally", "job_tally_day", "job_change", "job_bulk")) {
+            for (String table : List.of("job_tally", "job_tally_day", "job_change", "job_tally_checked")) {
                 st.execute("DROP TABLE " + table);
             }
             st.execute("PRAGMA user_version = 5");
