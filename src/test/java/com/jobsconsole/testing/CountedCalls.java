@@ -1,10 +1,6 @@
 package com.jobsconsole.testing;
 
-import com.jobsconsole.gateway.BulkJobStore;
-import com.jobsconsole.gateway.ChangeFeed;
 import com.jobsconsole.gateway.JobGateway;
-import com.jobsconsole.gateway.StoreChanges;
-import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -18,10 +14,9 @@ public final class CountedCalls {
 
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
 
-    /** The store, behind a proxy that counts each call. */
-    public JobGateway around(SqliteJobGateway real) {
-        return (JobGateway) Proxy.newProxyInstance(CountedCalls.class.getClassLoader(),
-                new Class<?>[] {JobGateway.class, BulkJobStore.class, StoreChanges.class, ChangeFeed.class},
+    /** The target, behind a proxy that counts each call and offers the same interfaces (capabilities). */
+    public JobGateway around(JobGateway real) {
+        return (JobGateway) Proxy.newProxyInstance(CountedCalls.class.getClassLoader(), interfaces(real.getClass()),
                 (proxy, method, args) -> {
                     if (method.getName().equals("capability")) {
                         Class<?> kind = (Class<?>) args[0];
@@ -34,6 +29,15 @@ public final class CountedCalls {
                         throw e.getCause();
                     }
                 });
+    }
+
+    private static Class<?>[] interfaces(Class<?> type) {
+        java.util.Set<Class<?>> all = new java.util.LinkedHashSet<>();
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            all.addAll(java.util.List.of(c.getInterfaces()));
+        }
+        all.remove(AutoCloseable.class);
+        return all.toArray(Class<?>[]::new);
     }
 
     /** How many times {@code method} was called since the last {@link #clear}. */

@@ -1,19 +1,15 @@
 package com.jobsconsole.ui.jobs;
 
 import com.jobsconsole.base.DaemonThreads;
-import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.BulkJobStore;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.RemoteSync;
-import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobStatus;
-import com.jobsconsole.model.ReferenceData;
-import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.ProgressTask;
-import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.common.UiServices;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -42,37 +38,27 @@ public final class BulkActionsViewModel {
     static final String STOPPING = "STOPPING";
     static final String ABORTING = "ABORTING";
 
-    private final ReferenceData reference;
-    private final ActiveGateway gateway;
-    private final TaskExecutor executor;
-    private final DialogService dialogs;
-    private final Messages messages;
+    private final UiServices ui;
     private final ProgressTask task;
     private final Supplier<List<Job>> selection;
     /** The jobs of a bulk action on an orchestrator, a few at once (daemon threads, made when first needed). */
     private final ExecutorService remotePool = Executors.newFixedThreadPool(REMOTE_CONCURRENCY,
             DaemonThreads.named("jobs-console-bulk"));
 
-    public BulkActionsViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
-                                DialogService dialogs, Messages messages, ProgressTask task,
-                                Supplier<List<Job>> selection) {
-        this.reference = reference;
-        this.gateway = gateway;
-        this.executor = executor;
-        this.dialogs = dialogs;
-        this.messages = messages;
+    public BulkActionsViewModel(UiServices ui, ProgressTask task, Supplier<List<Job>> selection) {
+        this.ui = ui;
         this.task = task;
         this.selection = selection;
     }
 
     /** Request stop for the selected jobs (the STOPPING status). */
     public void requestStop() {
-        setStatus(reference.statusByKey(STOPPING).orElse(null));
+        setStatus(ui.reference().statusByKey(STOPPING).orElse(null));
     }
 
     /** Abort the selected jobs (the ABORTING status). */
     public void abort() {
-        setStatus(reference.statusByKey(ABORTING).orElse(null));
+        setStatus(ui.reference().statusByKey(ABORTING).orElse(null));
     }
 
     /** Sets a status on every selected job, after one confirmation naming how many and the unusual ones. */
@@ -81,16 +67,16 @@ public final class BulkActionsViewModel {
         if (target == null || jobs.isEmpty()) {
             return;
         }
-        long unusual = jobs.stream().filter(j -> !reference.isUsualTransition(j.status(), target.code())).count();
-        String body = unusual == 0 ? messages.get("jobs.bulk.status.body", jobs.size())
-                : messages.get("jobs.bulk.status.bodyUnusual", jobs.size(), unusual);
-        if (!dialogs.confirm(messages.get("jobs.bulk.status.title"),
-                messages.get("jobs.bulk.status.header", jobs.size(), messages.label(target)), body,
-                messages.get("jobs.bulk.status.button"))) {
+        long unusual = jobs.stream().filter(j -> !ui.reference().isUsualTransition(j.status(), target.code())).count();
+        String body = unusual == 0 ? ui.messages().get("jobs.bulk.status.body", jobs.size())
+                : ui.messages().get("jobs.bulk.status.bodyUnusual", jobs.size(), unusual);
+        if (!ui.dialogs().confirm(ui.messages().get("jobs.bulk.status.title"),
+                ui.messages().get("jobs.bulk.status.header", jobs.size(), ui.messages().label(target)), body,
+                ui.messages().get("jobs.bulk.status.button"))) {
             return;
         }
-        runBulk(jobs, messages.get("jobs.bulk.status.done", messages.label(target)),
-                j -> gateway.get().updateStatus(j.guid(), target.code()));
+        runBulk(jobs, ui.messages().get("jobs.bulk.status.done", ui.messages().label(target)),
+                j -> ui.gateway().get().updateStatus(j.guid(), target.code()));
     }
 
     /** Deletes the selected jobs after one confirmation naming the count. */
@@ -99,11 +85,11 @@ public final class BulkActionsViewModel {
         if (jobs.isEmpty()) {
             return;
         }
-        if (!dialogs.confirm(messages.get("jobs.bulk.delete.title"), messages.get("jobs.bulk.delete.header", jobs.size()),
-                messages.get("jobs.bulk.delete.body"), messages.get("jobs.bulk.delete.button"))) {
+        if (!ui.dialogs().confirm(ui.messages().get("jobs.bulk.delete.title"), ui.messages().get("jobs.bulk.delete.header", jobs.size()),
+                ui.messages().get("jobs.bulk.delete.body"), ui.messages().get("jobs.bulk.delete.button"))) {
             return;
         }
-        runBulk(jobs, messages.get("jobs.bulk.delete.done"), j -> gateway.get().delete(j.guid()));
+        runBulk(jobs, ui.messages().get("jobs.bulk.delete.done"), j -> ui.gateway().get().delete(j.guid()));
     }
 
     /**
@@ -116,18 +102,18 @@ public final class BulkActionsViewModel {
         if (jobs.isEmpty()) {
             return;
         }
-        var answer = dialogs.askStopTimes(messages.get("maintenance.title"),
-                messages.get("maintenance.header", jobs.size()));
+        var answer = ui.dialogs().askStopTimes(ui.messages().get("maintenance.title"),
+                ui.messages().get("maintenance.header", jobs.size()));
         if (answer.isEmpty()) {
             return;
         }
         var t = answer.get();
         if (t.stopAfter() != null && t.abortAfter() != null && t.abortAfter().isBefore(t.stopAfter())) {
-            dialogs.showError(messages.get("maintenance.title"), messages.get("create.warn.abortBeforeStop",
+            ui.dialogs().showError(ui.messages().get("maintenance.title"), ui.messages().get("create.warn.abortBeforeStop",
                     JobJson.formatTime(t.abortAfter()), JobJson.formatTime(t.stopAfter())));
             return;
         }
-        runBulk(jobs, messages.get("maintenance.done"), j -> gateway.capability(BulkJobStore.class)
+        runBulk(jobs, ui.messages().get("maintenance.done"), j -> ui.gateway().capability(BulkJobStore.class)
                 .orElseThrow(() -> new InvalidInputException("error.maintenance.remote"))
                 .setStopTimes(j.guid(), t.stopAfter(), t.abortAfter()));
     }
@@ -144,8 +130,8 @@ public final class BulkActionsViewModel {
         if (!task.start()) {
             return;
         }
-        Optional<RemoteSync> remote = gateway.capability(RemoteSync.class);
-        executor.execute(() -> {
+        Optional<RemoteSync> remote = ui.gateway().capability(RemoteSync.class);
+        ui.executor().execute(() -> {
             AtomicInteger ok = new AtomicInteger();
             AtomicInteger done = new AtomicInteger();
             Map<UUID, String> failed = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -157,7 +143,7 @@ public final class BulkActionsViewModel {
                     action.accept(j);
                     ok.incrementAndGet();
                 } catch (GatewayException e) {
-                    failed.put(j.guid(), messages.describe(e));
+                    failed.put(j.guid(), ui.messages().describe(e));
                 }
                 task.report(done.incrementAndGet(), jobs.size());
             };
@@ -179,19 +165,19 @@ public final class BulkActionsViewModel {
             return new BulkReport(jobs.size(), ok.get(), new LinkedHashMap<>(failed), task.isCancelled(), waiting);
         }, report -> {
             task.finish();
-            gateway.changed();
-            String summary = messages.get(report.cancelled ? "jobs.bulk.cancelled" : "jobs.bulk.report", doneText,
+            ui.gateway().changed();
+            String summary = ui.messages().get(report.cancelled ? "jobs.bulk.cancelled" : "jobs.bulk.report", doneText,
                     report.ok, report.total, report.failed.size())
-                    + (report.waiting > 0 ? " " + messages.get("jobs.bulk.waiting", report.waiting) : "");
+                    + (report.waiting > 0 ? " " + ui.messages().get("jobs.bulk.waiting", report.waiting) : "");
             if (report.failed.isEmpty()) {
-                dialogs.notify(summary);
+                ui.dialogs().notify(summary);
             } else {
-                dialogs.showError(messages.get("jobs.bulk.failedTitle"), summary + "\n\n" + report.failed.entrySet()
+                ui.dialogs().showError(ui.messages().get("jobs.bulk.failedTitle"), summary + "\n\n" + report.failed.entrySet()
                         .stream().limit(20).map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n")));
             }
         }, e -> {
             task.finish();
-            dialogs.showError(messages.get("jobs.bulk.failedTitle"), messages.describe(e));
+            ui.dialogs().showError(ui.messages().get("jobs.bulk.failedTitle"), ui.messages().describe(e));
         });
     }
 

@@ -14,6 +14,7 @@ import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.ProgressTask;
 import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.common.UiServices;
 import com.jobsconsole.ui.common.WindowService;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -97,10 +98,9 @@ public final class JobsBrowserViewModel {
         this.charts = new JobChartsViewModel(reference, executor, dialogs, messages);
         this.details = new JobDetailsViewModel(reference, gateway, executor, messages);
         this.task = new ProgressTask(executor);
-        this.actions = new BulkActionsViewModel(reference, gateway, executor, dialogs, messages, task,
-                () -> List.copyOf(selection));
-        this.transfer = new TransferActionsViewModel(reference, gateway, executor, dialogs, windows, messages, task,
-                this::currentQuery, () -> rows.get().size());
+        UiServices ui = new UiServices(reference, gateway, executor, dialogs, windows, messages);
+        this.actions = new BulkActionsViewModel(ui, task, () -> List.copyOf(selection));
+        this.transfer = new TransferActionsViewModel(ui, task, this::currentQuery, () -> rows.get().size());
         this.timeline = new TimelineViewModel(reference, gateway, executor, messages, this::currentQuery,
                 Clock.systemDefaultZone());
         timeline.setOnSelect(this::select);

@@ -1,17 +1,12 @@
 package com.jobsconsole.ui.jobs;
 
-import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.BulkJobStore;
 import com.jobsconsole.gateway.JobGateway;
-import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.JobQuery;
-import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.transfer.JobTransfer;
-import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.ProgressTask;
-import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.common.UiServices;
 import com.jobsconsole.ui.common.WindowKind;
-import com.jobsconsole.ui.common.WindowService;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -26,15 +21,10 @@ import java.util.function.Supplier;
 /** The browser's Export (the filter's jobs to a file) and Import (a file into the local store). */
 public final class TransferActionsViewModel {
 
-    private final ReferenceData reference;
-    private final ActiveGateway gateway;
-    private final TaskExecutor executor;
-    private final DialogService dialogs;
-    private final Messages messages;
+    private final UiServices ui;
     private final ProgressTask task;
     private final Supplier<JobQuery> filter;
     private final LongSupplier matches;
-    private final WindowService windows;
 
     /** The import window: a check of the file, then the import, over the main window. */
     public static final WindowKind<ImportViewModel> IMPORT_WINDOW = new WindowKind<>("import", "import.title", true, 0, 0);
@@ -43,15 +33,8 @@ public final class TransferActionsViewModel {
      * @param filter  the browser's filter as a query (null while a field is invalid)
      * @param matches how many jobs the filter matches, for the export's progress
      */
-    public TransferActionsViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
-                                    DialogService dialogs, WindowService windows, Messages messages, ProgressTask task,
-                                    Supplier<JobQuery> filter, LongSupplier matches) {
-        this.windows = windows;
-        this.reference = reference;
-        this.gateway = gateway;
-        this.executor = executor;
-        this.dialogs = dialogs;
-        this.messages = messages;
+    public TransferActionsViewModel(UiServices ui, ProgressTask task, Supplier<JobQuery> filter, LongSupplier matches) {
+        this.ui = ui;
         this.task = task;
         this.filter = filter;
         this.matches = matches;
@@ -67,20 +50,20 @@ public final class TransferActionsViewModel {
         if (q == null || task.isBusy()) {
             return;
         }
-        Optional<Path> chosen = dialogs.chooseExportFile("jobs");
+        Optional<Path> chosen = ui.dialogs().chooseExportFile("jobs");
         if (chosen.isEmpty() || !task.start()) {
             return;
         }
         Path file = chosen.get();
         JobTransfer.Format format = JobTransfer.Format.of(file);
-        JobGateway g = gateway.get();
+        JobGateway g = ui.gateway().get();
         long total = matches.getAsLong();
-        executor.execute(() -> write(g, q, format, file, total), n -> {
+        ui.executor().execute(() -> write(g, q, format, file, total), n -> {
             task.finish();
-            dialogs.notify(n < 0 ? messages.get("export.cancelled") : messages.get("export.done", n, file.toString()));
+            ui.dialogs().notify(n < 0 ? ui.messages().get("export.cancelled") : ui.messages().get("export.done", n, file.toString()));
         }, e -> {
             task.finish();
-            dialogs.showError(messages.get("export.failed"), messages.describe(e));
+            ui.dialogs().showError(ui.messages().get("export.failed"), ui.messages().describe(e));
         });
     }
 
@@ -111,18 +94,18 @@ public final class TransferActionsViewModel {
         if (task.isBusy()) {
             return;
         }
-        Optional<BulkJobStore> store = gateway.capability(BulkJobStore.class);
+        Optional<BulkJobStore> store = ui.gateway().capability(BulkJobStore.class);
         if (store.isEmpty()) {
-            dialogs.showError(messages.get("import.title"), messages.get("import.remote"));
+            ui.dialogs().showError(ui.messages().get("import.title"), ui.messages().get("import.remote"));
             return;
         }
-        Optional<Path> chosen = dialogs.chooseImportFile();
+        Optional<Path> chosen = ui.dialogs().chooseImportFile();
         if (chosen.isEmpty()) {
             return;
         }
-        ImportViewModel vm = new ImportViewModel(reference, store.get(), chosen.get(), executor, dialogs, messages,
-                gateway::changed);
-        windows.open(IMPORT_WINDOW, vm, () -> { });
+        ImportViewModel vm = new ImportViewModel(ui.reference(), store.get(), chosen.get(), ui.executor(), ui.dialogs(), ui.messages(),
+                ui.gateway()::changed);
+        ui.windows().open(IMPORT_WINDOW, vm, () -> { });
         vm.start();
     }
 }

@@ -11,6 +11,7 @@ import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.ProgressTask;
 import com.jobsconsole.ui.common.Scheduler;
 import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.common.UiServices;
 import com.jobsconsole.ui.common.WindowService;
 import com.jobsconsole.ui.jobs.JobsBrowserViewModel;
 import com.jobsconsole.ui.methods.CreateJobViewModel;
@@ -190,7 +191,8 @@ public final class MainViewModel {
                 () -> messages.get("status.jobCount", referenceTables.totalProperty().get()),
                 referenceTables.totalProperty()));
         gateway.onChange(referenceTables::refresh);
-        target = new TargetViewModel(gateway, executor, dialogs, messages, host, opening, task, referenceTables::refresh);
+        UiServices ui = new UiServices(reference, gateway, executor, dialogs, windows, messages);
+        target = new TargetViewModel(ui, host, opening, task, referenceTables::refresh);
         live = new LiveViewModel(reference, gateway, executor, dialogs, messages, referenceTables, jobs,
                 () -> target.selectedTargetProperty().get() == null || target.selectedTargetProperty().get().isLocal()
                         ? ConnectionProfile.DEFAULT_LIVE_SECONDS
@@ -198,8 +200,8 @@ public final class MainViewModel {
         live.watchFromNow(); // before the first reads, so Live's first look needs to read nothing again
         live.notificationsProperty().set(host.notifications());
         live.notificationsProperty().addListener((o, a, on) -> host.saveNotifications(on));
-        stores = new StoreFilesViewModel(reference, gateway, executor, dialogs, messages, host, opening, task);
-        sync = new SyncViewModel(reference, gateway, executor, dialogs, windows, messages,
+        stores = new StoreFilesViewModel(ui, host, opening, task);
+        sync = new SyncViewModel(ui,
                 () -> target.selectedTargetProperty().get() == null || target.selectedTargetProperty().get().isLocal()
                         ? gateway.get().target() : target.selectedTargetProperty().get().label(), System::nanoTime);
         jobs.showSyncStates(sync.states(), sync.activeProperty());

@@ -1,13 +1,9 @@
 package com.jobsconsole.ui.main;
 
 import com.jobsconsole.demo.DemoJobs;
-import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.BulkJobStore;
-import com.jobsconsole.i18n.Messages;
-import com.jobsconsole.model.ReferenceData;
-import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.ProgressTask;
-import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.common.UiServices;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -27,23 +23,14 @@ public final class StoreFilesViewModel {
     /** The sizes File → Fill with demo data offers. */
     static final List<Long> DEMO_SIZES = List.of(1_000L, 100_000L, 1_000_000L);
 
-    private final ReferenceData reference;
-    private final ActiveGateway gateway;
-    private final TaskExecutor executor;
-    private final DialogService dialogs;
-    private final Messages messages;
+    private final UiServices ui;
     private final MainViewModel.Host host;
     private final ReadOnlyBooleanWrapper opening;
     private final ProgressTask task;
     private final ObservableList<String> recentStores = FXCollections.observableArrayList();
 
-    StoreFilesViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor, DialogService dialogs,
-                        Messages messages, MainViewModel.Host host, ReadOnlyBooleanWrapper opening, ProgressTask task) {
-        this.reference = reference;
-        this.gateway = gateway;
-        this.executor = executor;
-        this.dialogs = dialogs;
-        this.messages = messages;
+    StoreFilesViewModel(UiServices ui, MainViewModel.Host host, ReadOnlyBooleanWrapper opening, ProgressTask task) {
+        this.ui = ui;
         this.host = host;
         this.opening = opening;
         this.task = task;
@@ -52,9 +39,9 @@ public final class StoreFilesViewModel {
 
     /** File → New store…: asks for a file; an existing file is opened, never overwritten. */
     public void newStore() {
-        dialogs.chooseNewStore(currentDir()).ifPresent(file -> {
+        ui.dialogs().chooseNewStore(currentDir()).ifPresent(file -> {
             if (Files.exists(file)) {
-                dialogs.notify(messages.get("store.new.exists", file.toString()));
+                ui.dialogs().notify(ui.messages().get("store.new.exists", file.toString()));
             }
             open(file);
         });
@@ -62,7 +49,7 @@ public final class StoreFilesViewModel {
 
     /** File → Open store…. */
     public void openStore() {
-        dialogs.chooseExistingStore(currentDir()).ifPresent(this::open);
+        ui.dialogs().chooseExistingStore(currentDir()).ifPresent(this::open);
     }
 
     /** File → Recent stores → one of them. */
@@ -73,25 +60,25 @@ public final class StoreFilesViewModel {
     /** Opens a store off the FX thread and makes it the active one; on failure the old store stays. */
     public void open(Path file) {
         Path target = file.toAbsolutePath().normalize();
-        if (target.toString().equals(gateway.get().target())) {
-            dialogs.notify(messages.get("store.alreadyOpen", target.toString()));
+        if (target.toString().equals(ui.gateway().get().target())) {
+            ui.dialogs().notify(ui.messages().get("store.alreadyOpen", target.toString()));
             return;
         }
         opening.set(true);
-        executor.execute(() -> host.openStore(target), g -> {
+        ui.executor().execute(() -> host.openStore(target), g -> {
             opening.set(false);
-            gateway.switchTo(g);
+            ui.gateway().switchTo(g);
             recentStores.setAll(host.rememberStore(target));
-            dialogs.notify(messages.get("store.opened", target.toString()));
+            ui.dialogs().notify(ui.messages().get("store.opened", target.toString()));
         }, e -> {
             opening.set(false);
-            dialogs.showError(messages.get("store.openFailed.title"), messages.describe(e));
+            ui.dialogs().showError(ui.messages().get("store.openFailed.title"), ui.messages().describe(e));
         });
     }
 
     /** The folder the file choosers start in: the open store's, else the last local store's. */
     private Path currentDir() {
-        Path store = gateway.capability(BulkJobStore.class).map(BulkJobStore::path).orElseGet(host::lastLocalStore);
+        Path store = ui.gateway().capability(BulkJobStore.class).map(BulkJobStore::path).orElseGet(host::lastLocalStore);
         Path p = store == null ? null : store.toAbsolutePath().getParent();
         return p != null && Files.isDirectory(p) ? p : null;
     }
@@ -101,25 +88,25 @@ public final class StoreFilesViewModel {
      * store in one transaction, with progress and Cancel (a cancelled fill writes nothing).
      */
     public void seedDemo() {
-        Optional<BulkJobStore> store = gateway.capability(BulkJobStore.class);
+        Optional<BulkJobStore> store = ui.gateway().capability(BulkJobStore.class);
         if (store.isEmpty() || task.isBusy()) {
-            dialogs.showError(messages.get("seed.title"), messages.get("seed.localOnly"));
+            ui.dialogs().showError(ui.messages().get("seed.title"), ui.messages().get("seed.localOnly"));
             return;
         }
-        var choice = dialogs.choose(messages.get("seed.title"), messages.get("seed.header"), messages.get("seed.body"),
-                DEMO_SIZES.stream().map(n -> messages.get("seed.option", n)).toList());
+        var choice = ui.dialogs().choose(ui.messages().get("seed.title"), ui.messages().get("seed.header"), ui.messages().get("seed.body"),
+                DEMO_SIZES.stream().map(n -> ui.messages().get("seed.option", n)).toList());
         if (choice.isEmpty() || !task.start()) {
             return;
         }
         long count = DEMO_SIZES.get(choice.get());
-        executor.execute(() -> store.get().insertAll(new DemoJobs(reference, count, System.nanoTime(),
+        ui.executor().execute(() -> store.get().insertAll(new DemoJobs(ui.reference(), count, System.nanoTime(),
                         LocalDateTime.now()), count, done -> task.report(done, count), task::isCancelled), n -> {
                     task.finish();
-                    gateway.changed();
-                    dialogs.notify(messages.get("seed.done", n));
+                    ui.gateway().changed();
+                    ui.dialogs().notify(ui.messages().get("seed.done", n));
                 }, e -> {
                     task.finish();
-                    dialogs.showError(messages.get("seed.title"), messages.describe(e));
+                    ui.dialogs().showError(ui.messages().get("seed.title"), ui.messages().describe(e));
                 });
     }
 

@@ -1,12 +1,9 @@
 package com.jobsconsole.ui.main;
 
-import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.RemoteSync;
-import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.profiles.ConnectionProfile;
-import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.ProgressTask;
-import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.common.UiServices;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -42,10 +39,7 @@ public final class TargetViewModel {
         }
     }
 
-    private final ActiveGateway gateway;
-    private final TaskExecutor executor;
-    private final DialogService dialogs;
-    private final Messages messages;
+    private final UiServices ui;
     private final MainViewModel.Host host;
     private final ReadOnlyBooleanWrapper opening;
     private final ProgressTask task;
@@ -64,18 +58,14 @@ public final class TargetViewModel {
      * @param task          the status bar's progress (shared with demo data)
      * @param refreshCounts re-reads the reference tables' counts (Refresh on a store)
      */
-    TargetViewModel(ActiveGateway gateway, TaskExecutor executor, DialogService dialogs, Messages messages,
-                    MainViewModel.Host host, ReadOnlyBooleanWrapper opening, ProgressTask task, Runnable refreshCounts) {
-        this.gateway = gateway;
-        this.executor = executor;
-        this.dialogs = dialogs;
-        this.messages = messages;
+    TargetViewModel(UiServices ui, MainViewModel.Host host, ReadOnlyBooleanWrapper opening, ProgressTask task, Runnable refreshCounts) {
+        this.ui = ui;
         this.host = host;
         this.opening = opening;
         this.task = task;
         this.refreshCounts = refreshCounts;
-        gateway.onSwitch(g -> showTarget());
-        gateway.onActivity(this::showTargetStatus);
+        ui.gateway().onSwitch(g -> showTarget());
+        ui.gateway().onActivity(this::showTargetStatus);
         loadTargets();
         selectedTarget.addListener((o, was, now) -> {
             if (!switchingTarget && now != null && was != null && !now.equals(was)) {
@@ -86,7 +76,7 @@ public final class TargetViewModel {
     }
 
     private Optional<RemoteSync> remoteSync() {
-        return gateway.capability(RemoteSync.class);
+        return ui.gateway().capability(RemoteSync.class);
     }
 
     private void select(TargetChoice choice) {
@@ -104,7 +94,7 @@ public final class TargetViewModel {
         TargetChoice keep = selectedTarget.get();
         switchingTarget = true;
         try {
-            targets.setAll(new TargetChoice(messages.get("target.local"), null));
+            targets.setAll(new TargetChoice(ui.messages().get("target.local"), null));
             host.profiles().forEach(p -> targets.add(new TargetChoice(p.name(), p)));
         } finally {
             switchingTarget = false;
@@ -120,15 +110,15 @@ public final class TargetViewModel {
     /** Switches the window to a remote profile or back to the local store, off the FX thread. */
     private void switchTo(TargetChoice target, TargetChoice previous) {
         opening.set(true);
-        executor.execute(() -> target.isLocal() ? host.openStore(host.lastLocalStore()) : host.openRemote(target.profile()),
+        ui.executor().execute(() -> target.isLocal() ? host.openStore(host.lastLocalStore()) : host.openRemote(target.profile()),
                 g -> {
                     opening.set(false);
-                    gateway.switchTo(g);
-                    dialogs.notify(messages.get("target.switched", target.label()));
+                    ui.gateway().switchTo(g);
+                    ui.dialogs().notify(ui.messages().get("target.switched", target.label()));
                 }, e -> {
                     opening.set(false);
                     select(previous);
-                    dialogs.showError(messages.get("target.failed", target.label()), messages.describe(e));
+                    ui.dialogs().showError(ui.messages().get("target.failed", target.label()), ui.messages().describe(e));
                 });
     }
 
@@ -150,23 +140,23 @@ public final class TargetViewModel {
         if (!task.start()) {
             return;
         }
-        executor.execute(() -> sync.get().refresh(REFRESH_CONCURRENCY, task::report, task::isCancelled), report -> {
+        ui.executor().execute(() -> sync.get().refresh(REFRESH_CONCURRENCY, task::report, task::isCancelled), report -> {
             task.finish();
-            gateway.changed();
-            String summary = messages.get(report.cancelled() ? "refresh.cancelled" : "refresh.done",
+            ui.gateway().changed();
+            String summary = ui.messages().get(report.cancelled() ? "refresh.cancelled" : "refresh.done",
                     report.refreshed(), report.total(), report.gone(), report.failed().size())
-                    + (report.skipped() > 0 ? " " + messages.get("refresh.breaker", RemoteSync.NO_ANSWER_LIMIT,
+                    + (report.skipped() > 0 ? " " + ui.messages().get("refresh.breaker", RemoteSync.NO_ANSWER_LIMIT,
                     report.skipped()) : "");
             if (report.failed().isEmpty()) {
-                dialogs.notify(summary);
+                ui.dialogs().notify(summary);
             } else {
                 String firstFailures = report.failed().entrySet().stream().limit(5)
-                        .map(e -> e.getKey() + ": " + messages.describe(e.getValue())).collect(Collectors.joining("\n"));
-                dialogs.showError(messages.get("refresh.failedTitle"), summary + "\n\n" + firstFailures);
+                        .map(e -> e.getKey() + ": " + ui.messages().describe(e.getValue())).collect(Collectors.joining("\n"));
+                ui.dialogs().showError(ui.messages().get("refresh.failedTitle"), summary + "\n\n" + firstFailures);
             }
         }, e -> {
             task.finish();
-            dialogs.showError(messages.get("refresh.failedTitle"), messages.describe(e));
+            ui.dialogs().showError(ui.messages().get("refresh.failedTitle"), ui.messages().describe(e));
         });
     }
 
@@ -175,13 +165,13 @@ public final class TargetViewModel {
         remote.set(sync.isPresent());
         if (sync.isPresent()) {
             String state = switch (sync.get().reachability()) {
-                case UNKNOWN -> messages.get("target.state.unknown");
-                case ANSWERED -> messages.get("target.state.answered");
-                case NO_ANSWER -> messages.get("target.state.noAnswer");
+                case UNKNOWN -> ui.messages().get("target.state.unknown");
+                case ANSWERED -> ui.messages().get("target.state.answered");
+                case NO_ANSWER -> ui.messages().get("target.state.noAnswer");
             };
-            targetStatus.set(messages.get("target.status.remote", gateway.get().target(), state));
+            targetStatus.set(ui.messages().get("target.status.remote", ui.gateway().get().target(), state));
         } else {
-            targetStatus.set(messages.get("target.status.local"));
+            targetStatus.set(ui.messages().get("target.status.local"));
         }
     }
 
@@ -191,7 +181,7 @@ public final class TargetViewModel {
         if (!isRemote && selectedTarget.get() != null && !selectedTarget.get().isLocal()) {
             select(targets.get(0));
         }
-        String target = gateway.get().target();
+        String target = ui.gateway().get().target();
         storePath.set(target);
         String name;
         if (isRemote) {
@@ -200,7 +190,7 @@ public final class TargetViewModel {
             Path file = Path.of(target).getFileName();
             name = file == null ? target : file.toString();
         }
-        title.set(messages.get("app.title.store", name, target));
+        title.set(ui.messages().get("app.title.store", name, target));
     }
 
     public ObservableList<TargetChoice> targets() {

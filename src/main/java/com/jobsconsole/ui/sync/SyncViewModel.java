@@ -1,17 +1,12 @@
 package com.jobsconsole.ui.sync;
 
 import com.jobsconsole.base.NoAnswerPolicy;
-import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.OutboxEntry;
 import com.jobsconsole.gateway.RemoteSync.JobSyncState;
 import com.jobsconsole.gateway.RemoteSync;
-import com.jobsconsole.i18n.Messages;
-import com.jobsconsole.model.ReferenceData;
-import com.jobsconsole.ui.common.DialogService;
-import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.common.UiServices;
 import com.jobsconsole.ui.common.WindowKind;
-import com.jobsconsole.ui.common.WindowService;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -49,11 +44,7 @@ public final class SyncViewModel {
     static final long FIRST_WAIT_SECONDS = 5;
     static final long MAX_WAIT_SECONDS = 300;
 
-    private final ReferenceData reference;
-    private final ActiveGateway gateway;
-    private final TaskExecutor executor;
-    private final DialogService dialogs;
-    private final Messages messages;
+    private final UiServices ui;
     private final Supplier<String> targetName;
     private final LongSupplier nanoTime;
 
@@ -69,7 +60,6 @@ public final class SyncViewModel {
     private final ObjectProperty<SyncItemViewModel> selected = new SimpleObjectProperty<>();
     private final BooleanBinding canDecide;
     private final BooleanBinding canApplyMine;
-    private final WindowService windows;
 
     /** The Sync window: the waiting writes and conflicts, decided there. */
     public static final WindowKind<SyncViewModel> WINDOW = new WindowKind<>("sync", "sync.title", false, 0, 0);
@@ -78,25 +68,19 @@ public final class SyncViewModel {
     /** When the window replays by itself: every few seconds, less often while there is no answer. */
     private NoAnswerPolicy retry;
 
-    public SyncViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor, DialogService dialogs,
-                         WindowService windows, Messages messages, Supplier<String> targetName, LongSupplier nanoTime) {
-        this.windows = windows;
-        this.reference = reference;
-        this.gateway = gateway;
-        this.executor = executor;
-        this.dialogs = dialogs;
-        this.messages = messages;
+    public SyncViewModel(UiServices ui, Supplier<String> targetName, LongSupplier nanoTime) {
+        this.ui = ui;
         this.targetName = targetName;
         this.nanoTime = nanoTime;
         canDecide = Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().isConflict()
                 && !syncing.get(), selected, syncing);
         canApplyMine = Bindings.createBooleanBinding(() -> canDecide.get() && selected.get().entry().canApplyMine(),
                 canDecide, selected);
-        gateway.onSwitch(g -> {
+        ui.gateway().onSwitch(g -> {
             retry = newRetry();
             reload();
         });
-        gateway.onChange(this::reload);
+        ui.gateway().onChange(this::reload);
         retry = newRetry();
         reload();
     }
@@ -106,7 +90,7 @@ public final class SyncViewModel {
     }
 
     private Optional<RemoteSync> remote() {
-        return gateway.capability(RemoteSync.class);
+        return ui.gateway().capability(RemoteSync.class);
     }
 
     private record Snapshot(List<OutboxEntry> entries, Map<UUID, JobSyncState> states) {
@@ -125,10 +109,10 @@ public final class SyncViewModel {
             return;
         }
         reloading = true;
-        JobGateway g = gateway.get();
-        executor.execute(() -> new Snapshot(sync.get().outbox(), sync.get().syncStates()), snapshot -> {
+        JobGateway g = ui.gateway().get();
+        ui.executor().execute(() -> new Snapshot(sync.get().outbox(), sync.get().syncStates()), snapshot -> {
             reloading = false;
-            if (g == gateway.get()) {
+            if (g == ui.gateway().get()) {
                 show(snapshot);
             }
             if (reloadAgain) {
@@ -137,13 +121,13 @@ public final class SyncViewModel {
             }
         }, e -> {
             reloading = false;
-            lastResult.set(messages.describe(e));
+            lastResult.set(ui.messages().describe(e));
         });
     }
 
     private void show(Snapshot s) {
         UUID chosen = selected.get() == null ? null : selected.get().entry().guid();
-        items.setAll(s.entries().stream().map(e -> new SyncItemViewModel(e, reference, messages)).toList());
+        items.setAll(s.entries().stream().map(e -> new SyncItemViewModel(e, ui.reference(), ui.messages())).toList());
         selected.set(items.stream().filter(i -> i.entry().guid().equals(chosen)).findFirst().orElse(null));
         states.keySet().retainAll(s.states().keySet());
         states.putAll(s.states());
@@ -153,10 +137,10 @@ public final class SyncViewModel {
         gone.set((int) s.states().values().stream().filter(v -> v == JobSyncState.GONE).count());
         String text = "";
         if (waiting.get() > 0) {
-            text = messages.get("sync.status.waiting", waiting.get(), targetName.get());
+            text = ui.messages().get("sync.status.waiting", waiting.get(), targetName.get());
         }
         if (conflicts.get() > 0) {
-            text = (text.isEmpty() ? "" : text + " \u00b7 ") + messages.get("sync.status.conflicts", conflicts.get());
+            text = (text.isEmpty() ? "" : text + " \u00b7 ") + ui.messages().get("sync.status.conflicts", conflicts.get());
         }
         statusText.set(text);
     }
@@ -181,9 +165,9 @@ public final class SyncViewModel {
 
     private void run(boolean asked) {
         RemoteSync sync = remote().orElseThrow();
-        JobGateway g = gateway.get();
+        JobGateway g = ui.gateway().get();
         syncing.set(true);
-        executor.execute(() -> sync.sync(CONCURRENCY, (d, n) -> { }, () -> g != gateway.get()), report -> {
+        ui.executor().execute(() -> sync.sync(CONCURRENCY, (d, n) -> { }, () -> g != ui.gateway().get()), report -> {
             syncing.set(false);
             boolean answered = !report.noAnswer() || report.sent() > 0;
             if (answered) {
@@ -191,29 +175,29 @@ public final class SyncViewModel {
             } else {
                 retry.noAnswer();
             }
-            String result = messages.get("sync.result", report.sent(), report.waiting() - report.conflicts(),
+            String result = ui.messages().get("sync.result", report.sent(), report.waiting() - report.conflicts(),
                     report.conflicts());
             if (report.problem() != null && report.waiting() > report.conflicts()) {
-                result += " " + messages.get("sync.result.noAnswer", messages.describe(report.problem()),
+                result += " " + ui.messages().get("sync.result.noAnswer", ui.messages().describe(report.problem()),
                         retry.secondsToWait());
             }
             lastResult.set(result);
             if (report.sent() > 0) {
-                dialogs.notify(messages.get("sync.notify.sent", report.sent(), targetName.get()));
+                ui.dialogs().notify(ui.messages().get("sync.notify.sent", report.sent(), targetName.get()));
             }
             if (report.newConflicts() > 0) {
-                dialogs.notifyProblem(messages.get("sync.notify.conflictTitle"),
-                        messages.get("sync.notify.conflicts", report.newConflicts()), this::show);
+                ui.dialogs().notifyProblem(ui.messages().get("sync.notify.conflictTitle"),
+                        ui.messages().get("sync.notify.conflicts", report.newConflicts()), this::show);
             } else if (asked && report.sent() == 0 && report.problem() != null) {
-                dialogs.notify(result);
+                ui.dialogs().notify(result);
             }
-            if (g == gateway.get()) {
-                gateway.changed();
+            if (g == ui.gateway().get()) {
+                ui.gateway().changed();
             }
         }, e -> {
             syncing.set(false);
             retry.noAnswer();
-            lastResult.set(messages.describe(e));
+            lastResult.set(ui.messages().describe(e));
         });
     }
 
@@ -226,18 +210,18 @@ public final class SyncViewModel {
         RemoteSync sync = remote().get();
         UUID guid = item.entry().guid();
         syncing.set(true);
-        executor.execute(() -> {
+        ui.executor().execute(() -> {
             sync.resolve(guid, resolution);
             return sync.sync(CONCURRENCY, (d, n) -> { }, () -> false);
         }, report -> {
             syncing.set(false);
-            lastResult.set(messages.get("sync.resolved." + resolution.name().toLowerCase(java.util.Locale.ROOT), guid)
-                    + " " + messages.get("sync.result", report.sent(), report.waiting() - report.conflicts(),
+            lastResult.set(ui.messages().get("sync.resolved." + resolution.name().toLowerCase(java.util.Locale.ROOT), guid)
+                    + " " + ui.messages().get("sync.result", report.sent(), report.waiting() - report.conflicts(),
                     report.conflicts()));
-            gateway.changed();
+            ui.gateway().changed();
         }, e -> {
             syncing.set(false);
-            dialogs.showError(messages.get("sync.title"), messages.describe(e));
+            ui.dialogs().showError(ui.messages().get("sync.title"), ui.messages().describe(e));
             reload();
         });
     }
@@ -245,21 +229,21 @@ public final class SyncViewModel {
     /** Removes the jobs the orchestrator no longer has from the cache, after asking once. */
     public void clearGone() {
         Optional<RemoteSync> sync = remote();
-        if (sync.isEmpty() || gone.get() == 0 || !dialogs.confirm(messages.get("sync.clearGone.title"),
-                messages.get("sync.clearGone.header", gone.get()), messages.get("sync.clearGone.body"),
-                messages.get("sync.clearGone.button"))) {
+        if (sync.isEmpty() || gone.get() == 0 || !ui.dialogs().confirm(ui.messages().get("sync.clearGone.title"),
+                ui.messages().get("sync.clearGone.header", gone.get()), ui.messages().get("sync.clearGone.body"),
+                ui.messages().get("sync.clearGone.button"))) {
             return;
         }
-        executor.execute(() -> sync.get().clearGone(), n -> {
-            lastResult.set(messages.get("sync.clearGone.done", n));
-            gateway.changed();
-        }, e -> dialogs.showError(messages.get("sync.title"), messages.describe(e)));
+        ui.executor().execute(() -> sync.get().clearGone(), n -> {
+            lastResult.set(ui.messages().get("sync.clearGone.done", n));
+            ui.gateway().changed();
+        }, e -> ui.dialogs().showError(ui.messages().get("sync.title"), ui.messages().describe(e)));
     }
 
     /** Opens the Sync window (a notification's click, the status bar, the tool bar). */
     public void show() {
         reload();
-        windows.open(WINDOW, this, () -> { });
+        ui.windows().open(WINDOW, this, () -> { });
     }
 
     /** Whether the target is an orchestrator's (the Sync button and column show only then). */

@@ -9,6 +9,8 @@ import com.jobsconsole.testing.TestStore;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.ProgressTask;
 import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.common.UiServices;
+import com.jobsconsole.ui.common.WindowService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +39,9 @@ class BulkActionsViewModelTest {
     @BeforeEach
     void setUp() {
         gateway = TestStore.open(dir);
-        vm = new BulkActionsViewModel(REFERENCE, gateway, TaskExecutor.sameThread(), dialogs,
-                new Messages(Locale.ENGLISH), new ProgressTask(TaskExecutor.sameThread()), () -> List.copyOf(selection));
+        vm = new BulkActionsViewModel(new UiServices(REFERENCE, gateway, TaskExecutor.sameThread(), dialogs,
+                WindowService.recording(kind -> { }), new Messages(Locale.ENGLISH)),
+                new ProgressTask(TaskExecutor.sameThread()), () -> List.copyOf(selection));
         for (int i = 0; i < 5; i++) {
             selection.add(gateway.get().create(JobDraft.of(UUID.randomUUID(), 7, 3, 1)));
         }

@@ -2,12 +2,15 @@ package com.jobsconsole.ui.main;
 
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.ChangeFeed;
+import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.profiles.ConnectionProfile;
+import com.jobsconsole.testing.CountedCalls;
 import com.jobsconsole.testing.LocalApiServer;
 import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.testing.TestHost;
@@ -213,6 +216,46 @@ class RemoteModeViewModelTest {
         vm.live().poll();
         assertThat(server.requests).noneMatch(r -> server.requests.indexOf(r) >= asked && r.contains("read/"));
         assertThat(vm.live().liveStatusProperty().get()).contains("0 of 0 unfinished");
+    }
+
+    @Test
+    void aLiveRoundThatFindsNothingChangedReadsNoRowsAndNoCountsAgain() {
+        switchToRemote();
+        vm.create().processVersionProperty().set("5");
+        vm.create().robotProperty().set("6");
+        vm.create().accountProperty().set("7");
+        vm.create().execute(); // Pending, in the console's cache and on the orchestrator
+        CountedCalls calls = new CountedCalls();
+        JobGateway remote = gateway.get();
+        ChangeFeed feed = remote.capability(ChangeFeed.class).orElseThrow();
+        try (ActiveGateway counted = new ActiveGateway(calls.around(remote))) {
+            MainViewModel window = new MainViewModel(REFERENCE, counted, TaskExecutor.sameThread(), dialogs,
+                    new Messages(Locale.ENGLISH), host, Clock.systemDefaultZone());
+            window.start();
+            window.jobs().reload();
+            window.live().remoteLiveProperty().set(true);
+            window.live().poll(); // the first round learns where the cache's change log is
+            int asked = server.requests.size();
+            long last = feed.lastChange();
+            calls.clear();
+            window.live().remoteLiveProperty().set(false);
+            window.live().remoteLiveProperty().set(true);
+
+            window.live().poll(); // the orchestrator answers the job as the cache has it
+
+            assertThat(server.requests.size()).as("the round read the unfinished job").isGreaterThan(asked);
+            assertThat(feed.lastChange()).as("storing an unchanged copy is no change").isEqualTo(last);
+            assertThat(calls.of("page") + calls.of("query") + calls.of("countByStatus") + calls.of("countByType"))
+                    .as("nothing read again: %s", calls).isZero();
+
+            // a change behind the console's back: the next round shows it
+            server.store.updateStatus(UUID.fromString(vm.read().guidProperty().get()), 8);
+            window.live().remoteLiveProperty().set(false);
+            window.live().remoteLiveProperty().set(true);
+            window.live().poll();
+            assertThat(calls.of("page")).isPositive();
+            assertThat(((PagedJobList) window.jobs().rowsProperty().get()).get(0).job().status()).isEqualTo(8);
+        }
     }
 
     @Test
