@@ -4,6 +4,7 @@ import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.StartupTrace;
 import com.jobsconsole.base.AppVersion;
 import com.jobsconsole.cli.JobCommand;
+import com.jobsconsole.cli.DirectoryCommand;
 import com.jobsconsole.cli.ProfileCommand;
 import com.jobsconsole.cli.ServeCommand;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "jobs-console", mixinStandardHelpOptions = true, versionProvider = Launcher.Version.class,
         description = "Desktop console for the Jobs of an RPA orchestrator. Without a command, opens the window.",
-        subcommands = {JobCommand.class, ProfileCommand.class, ServeCommand.class})
+        subcommands = {JobCommand.class, DirectoryCommand.class, ProfileCommand.class, ServeCommand.class})
 public final class Launcher implements Callable<Integer> {
 
     @Option(names = "--store", paramLabel = "PATH",

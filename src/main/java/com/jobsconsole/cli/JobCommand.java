@@ -3,6 +3,7 @@ package com.jobsconsole.cli;
 import com.jobsconsole.gateway.ConflictException;
 import com.jobsconsole.gateway.Guids;
 import com.jobsconsole.gateway.InvalidInputException;
+import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.gateway.JobFields;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.RemoteSync;
@@ -15,6 +16,7 @@ import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.JobSort;
 import com.jobsconsole.model.JobSource;
+import com.jobsconsole.model.Names;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,6 +52,11 @@ public final class JobCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
         return CliContext.INVALID_INPUT;
+    }
+
+    /** The names the target's directory gives the ids jobs carry (none when it keeps no directory). */
+    static Names names(JobGateway gateway) {
+        return gateway.capability(JobDirectory.class).map(JobDirectory::names).orElse(Names.NONE);
     }
 
     /** Opens the target, runs the action, prints errors as one line, returns the exit code. */
@@ -210,12 +217,12 @@ public final class JobCommand implements Callable<Integer> {
         @Override
         void run(JobGateway gateway, PrintWriter out) {
             try {
-                out.println(JobJson.write(gateway.read(Guids.parse(guid))));
+                out.println(JobJson.write(gateway.read(Guids.parse(guid)), names(gateway)));
             } catch (StaleCopyException e) {
                 if (online) {
                     throw (UnavailableException) e.getCause();
                 }
-                out.println(JobJson.write(e.cached()));
+                out.println(JobJson.write(e.cached(), names(gateway)));
                 PrintWriter err = spec.commandLine().getErr();
                 err.println("job read: stale: " + CliContext.describe(e));
                 err.flush();
@@ -268,7 +275,7 @@ public final class JobCommand implements Callable<Integer> {
                         + " and --offset not negative");
             }
             JobQuery q = new JobQuery(statuses, types, Set.of(), prefix, JobSort.CREATED_AT, false, limit, offset);
-            out.println(JobJson.write(gateway.page(q)));
+            out.println(JobJson.write(gateway.page(q), names(gateway)));
         }
     }
 

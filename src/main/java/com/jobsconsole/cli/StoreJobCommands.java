@@ -1,7 +1,9 @@
 package com.jobsconsole.cli;
 
+import com.jobsconsole.demo.DemoDirectory;
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.BulkJobStore;
+import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.JobQuery;
@@ -51,6 +53,8 @@ final class StoreJobCommands {
             long start = System.nanoTime();
             long n = store.insertAll(new DemoJobs(CliContext.reference(), count, seed,
                     LocalDateTime.now()), count, done -> { }, () -> false);
+            // the robots and processes get names as a site would give them (names already given stay)
+            gateway.capability(JobDirectory.class).ifPresent(d -> d.addMissing(DemoDirectory.entries()));
             printRate(out, "Seeded %d jobs into %s", n, store.path(), start);
         }
     }

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.jobsconsole.model.DirectoryKind;
 import com.jobsconsole.model.Job;
+import com.jobsconsole.model.Names;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,6 +74,29 @@ public final class JobJson {
     /** Several jobs as a pretty JSON array. */
     public static String write(List<Job> jobs) {
         return writeValue(jobs);
+    }
+
+    /**
+     * Jobs as a pretty JSON array, each with {@code robot_name}, {@code process_name} and
+     * {@code account_name} where the directory names its ids (the command line's output; the API's
+     * answers keep the API's own fields).
+     */
+    public static String write(List<Job> jobs, Names names) {
+        return writeValue(jobs.stream().map(j -> tree(j, names)).toList());
+    }
+
+    /** One job with the names the directory gives its ids, as {@link #write(List, Names)}. */
+    public static String write(Job job, Names names) {
+        return writeValue(tree(job, names));
+    }
+
+    /** A job as a JSON object with the names the directory gives its ids ({@code robot_name}, ...). */
+    public static ObjectNode tree(Job job, Names names) {
+        ObjectNode node = MAPPER.valueToTree(job);
+        names.name(DirectoryKind.ROBOT, job.robotId()).ifPresent(n -> node.put("robot_name", n));
+        names.name(DirectoryKind.PROCESS_VERSION, job.processVersionId()).ifPresent(n -> node.put("process_name", n));
+        names.name(DirectoryKind.ACCOUNT, job.accountId()).ifPresent(n -> node.put("account_name", n));
+        return node;
     }
 
     /** Any value as pretty JSON. */

@@ -1,10 +1,13 @@
 package com.jobsconsole.transfer;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.json.JobJson;
+import com.jobsconsole.model.DirectoryKind;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobQuery;
+import com.jobsconsole.model.Names;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
@@ -58,6 +61,11 @@ public final class JobTransfer {
     public static final List<String> FIELDS = List.of("guid", "status", "type", "source", "process_version_id",
             "robot_id", "account_id", "schedule_id", "task_id", "stop_after", "abort_after", "created_at",
             "updated_at", "started_at", "completed_at");
+    /** The directory's names for the ids, written after the fields (an import ignores them). */
+    public static final List<String> NAME_FIELDS = List.of("robot_name", "process_name", "account_name");
+    /** Every column an export writes: the fields, then the names. */
+    public static final List<String> COLUMNS = java.util.stream.Stream.concat(FIELDS.stream(), NAME_FIELDS.stream())
+            .toList();
     private static final int PAGE = 2_000;
     private static final String EXCEL_TIME = "yyyy-mm-dd hh:mm:ss";
 
@@ -70,10 +78,11 @@ public final class JobTransfer {
      */
     public static long export(JobGateway gateway, JobQuery query, Format format, OutputStream out, LongConsumer progress,
                               BooleanSupplier cancelled) throws IOException {
+        Names names = gateway.capability(JobDirectory.class).map(JobDirectory::names).orElse(Names.NONE);
         Writer rows = switch (format) {
-            case CSV -> new CsvRows(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
-            case JSON -> new JsonRows(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
-            case XLSX -> new XlsxRows(out);
+            case CSV -> new CsvRows(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)), names);
+            case JSON -> new JsonRows(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)), names);
+            case XLSX -> new XlsxRows(out, names);
         };
         long n = 0;
         try (rows) {
@@ -102,14 +111,18 @@ public final class JobTransfer {
 
     private static final class CsvRows implements Writer {
         private final CSVPrinter csv;
+        private final Names names;
 
-        CsvRows(java.io.Writer out) throws IOException {
-            this.csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(FIELDS.toArray(String[]::new)).get());
+        CsvRows(java.io.Writer out, Names names) throws IOException {
+            this.csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get());
+            this.names = names;
         }
 
         @Override
         public void write(Job j) throws IOException {
-            csv.printRecord(values(j));
+            List<Object> v = values(j);
+            v.addAll(nameValues(j, names));
+            csv.printRecord(v);
         }
 
         @Override
@@ -140,16 +153,18 @@ public final class JobTransfer {
 
     private static final class JsonRows implements Writer {
         private final JsonGenerator g;
+        private final Names names;
 
-        JsonRows(java.io.Writer out) throws IOException {
+        JsonRows(java.io.Writer out, Names names) throws IOException {
             this.g = JobJson.mapper().getFactory().createGenerator(out);
+            this.names = names;
             g.useDefaultPrettyPrinter();
             g.writeStartArray();
         }
 
         @Override
         public void write(Job j) throws IOException {
-            g.writeObject(j);
+            g.writeTree(JobJson.tree(j, names));
         }
 
         @Override
@@ -178,24 +193,27 @@ public final class JobTransfer {
         private int row;
         private int flushed;
 
-        XlsxRows(OutputStream out) {
-            this(out, 1_048_575);
+        private final Names names;
+
+        XlsxRows(OutputStream out, Names names) {
+            this(out, 1_048_575, names);
         }
 
-        XlsxRows(OutputStream out, int rowsPerSheet) {
+        XlsxRows(OutputStream out, int rowsPerSheet, Names names) {
             this.book = new Workbook(out, "Jobs Console", "1.0");
             this.rowsPerSheet = rowsPerSheet;
+            this.names = names;
             newSheet();
         }
 
         private void newSheet() {
             sheets++;
             sheet = book.newWorksheet(sheets == 1 ? "Jobs" : "Jobs " + sheets);
-            for (int c = 0; c < FIELDS.size(); c++) {
-                sheet.value(0, c, FIELDS.get(c));
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                sheet.value(0, c, COLUMNS.get(c));
                 sheet.width(c, c == 0 ? 38 : c >= 9 ? 20 : 12);
             }
-            sheet.range(0, 0, 0, FIELDS.size() - 1).style().bold().set();
+            sheet.range(0, 0, 0, COLUMNS.size() - 1).style().bold().set();
             sheet.freezePane(0, 1);
             row = 0;
             flushed = 0;
@@ -203,7 +221,7 @@ public final class JobTransfer {
 
         private void endSheet() throws IOException {
             flush();
-            sheet.setAutoFilter(0, 0, Math.max(row, 1), FIELDS.size() - 1);
+            sheet.setAutoFilter(0, 0, Math.max(row, 1), COLUMNS.size() - 1);
             sheet.finish();
         }
 
@@ -231,6 +249,12 @@ public final class JobTransfer {
                 }
                 c++;
             }
+            for (Object name : nameValues(j, names)) {
+                if (!"".equals(name)) {
+                    sheet.value(r, c, (String) name);
+                }
+                c++;
+            }
         }
 
         @Override
@@ -249,6 +273,13 @@ public final class JobTransfer {
             endSheet();
             book.finish();
         }
+    }
+
+    /** The directory's names for the job's robot, process version and account ("" where it has none). */
+    private static List<Object> nameValues(Job j, Names names) {
+        return List.of(names.name(DirectoryKind.ROBOT, j.robotId()).orElse(""),
+                names.name(DirectoryKind.PROCESS_VERSION, j.processVersionId()).orElse(""),
+                names.name(DirectoryKind.ACCOUNT, j.accountId()).orElse(""));
     }
 
     private static Long[] ids(Job j) {

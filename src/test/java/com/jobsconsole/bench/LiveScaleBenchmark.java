@@ -149,8 +149,10 @@ final class LiveScaleBenchmark {
                 Collections.sort(one);
                 Collections.sort(burst);
                 report.add(String.format("%n%,d jobs", size));
-                report.add(String.format("%-52s %7.0f ms   goal <= 100 ms: %s", "first page to status counts on screen",
-                        (counts - page) / 1e6, (counts - page) / 1e6 <= 100 ? "met" : "NOT met"));
+                double countsAfter = Math.max(0, counts - page) / 1e6;
+                report.add(String.format("%-52s %7.0f ms   goal <= 100 ms: %s   (counts %s the page)",
+                        "first page to status counts on screen", countsAfter, countsAfter <= 100 ? "met" : "NOT met",
+                        counts <= page ? "on screen no later than" : "after"));
                 report.add(String.format("%-52s %9.2f%% %7.2fx bare", "window idle (share of one core)", 100 * idleShare,
                         idleShare / bareIdle));
                 report.add(String.format("%-52s %9.2f%%   (of it JIT compiler threads %.2f%%)",
@@ -242,6 +244,7 @@ final class LiveScaleBenchmark {
     private static final class Subject {
         private final Process process;
         private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final List<String> skipped = new ArrayList<>();
         private final PrintWriter in;
 
         private Subject(Process process) {
@@ -269,8 +272,15 @@ final class LiveScaleBenchmark {
             return new Subject(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
         }
 
-        /** The next line that starts with {@code word} (others are printed and skipped). */
+        /** The next line that starts with {@code word} (others are kept for a later call, in order). */
         String awaitLine(String word, int seconds) throws Exception {
+            for (var it = skipped.iterator(); it.hasNext(); ) {
+                String line = it.next();
+                if (line.startsWith(word)) {
+                    it.remove();
+                    return line;
+                }
+            }
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             while (true) {
                 String line = lines.poll(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -280,7 +290,11 @@ final class LiveScaleBenchmark {
                 if (line.startsWith(word)) {
                     return line;
                 }
-                System.out.println("  window: " + line);
+                if (line.startsWith("page ") || line.startsWith("counts ")) {
+                    skipped.add(line);
+                } else {
+                    System.out.println("  window: " + line);
+                }
             }
         }
 

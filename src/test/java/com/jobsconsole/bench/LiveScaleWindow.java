@@ -97,13 +97,17 @@ public final class LiveScaleWindow {
             TableView<JobRowViewModel> table = (TableView<JobRowViewModel>) s.getScene().lookup("#table");
             return new Window(window.viewModel(), table);
         });
-        // as the app does: the counts are loaded once the first page is on screen
-        await(() -> !w.table.getItems().isEmpty() && !w.table.getItems().get(0).isLoading(), "page");
+        // the first frame on which the first page shows, and the first on which the status counts do
+        // (checked every frame from the window's start, so whichever comes first is seen when it does)
+        BooleanSupplier page = () -> !w.table.getItems().isEmpty() && !w.table.getItems().get(0).isLoading();
+        watch(page, "page");
+        watch(() -> w.vm.referenceTables().countsKnownProperty().get(), "counts");
+        await(page);
         GuiBenchmark.onFx(() -> {
-            w.vm.start();
+            w.vm.start(); // as the app does once the first page is on screen
             return null;
         });
-        await(() -> w.vm.referenceTables().countsKnownProperty().get(), "counts");
+        await(() -> w.vm.referenceTables().countsKnownProperty().get());
         System.out.println("ready");
         waitForQuit(w, executor);
         gateway.close();
@@ -134,9 +138,8 @@ public final class LiveScaleWindow {
         System.exit(0);
     }
 
-    /** Prints "WORD T" at the first frame at which the condition holds (checked every frame until then). */
-    private static void await(BooleanSupplier condition, String word) throws Exception {
-        watch(condition, word);
+    /** Waits until the condition holds on a frame. */
+    private static void await(BooleanSupplier condition) throws Exception {
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
         Platform.runLater(() -> new AnimationTimer() {
             @Override
@@ -150,6 +153,7 @@ public final class LiveScaleWindow {
         done.await();
     }
 
+    /** Prints "WORD T" at the first frame at which the condition holds (checked every frame until then). */
     private static void watch(BooleanSupplier condition, String word) {
         Platform.runLater(() -> new AnimationTimer() {
             @Override

@@ -80,7 +80,7 @@ class JobTransferTest {
                  Stream<Row> rows = book.getFirstSheet().openStream()) {
                 List<Row> all = rows.toList();
                 assertThat(all).hasSize(2_501);
-                assertThat(all.get(0).stream().map(c -> c.getRawValue()).toList()).isEqualTo(JobTransfer.FIELDS);
+                assertThat(all.get(0).stream().map(c -> c.getRawValue()).toList()).isEqualTo(JobTransfer.COLUMNS);
                 for (int i = 1; i < all.size(); i += 97) {
                     Row r = all.get(i);
                     Job j = jobs.get(i - 1);
@@ -101,7 +101,7 @@ class JobTransferTest {
         List<Job> jobs = new ArrayList<>();
         new DemoJobs(REFERENCE, 25, 8, NOW).forEachRemaining(jobs::add);
         try (OutputStream out = Files.newOutputStream(file);
-             JobTransfer.XlsxRows rows = new JobTransfer.XlsxRows(out, 10)) {
+             JobTransfer.XlsxRows rows = new JobTransfer.XlsxRows(out, 10, com.jobsconsole.model.Names.NONE)) {
             for (Job j : jobs) {
                 rows.write(j);
             }

@@ -4,6 +4,7 @@ import com.jobsconsole.base.NoAnswerPolicy;
 import com.jobsconsole.gateway.ChangeFeed;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.HttpExchanges;
+import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.JobRules;
 import com.jobsconsole.gateway.NotFoundException;
@@ -27,7 +28,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
  * API has no list method. Writes go through the cache's durable outbox ({@link OutboxSync}): recorded
  * with the cache change they expect, then sent, and sent again until the orchestrator confirms them.
  */
-public final class RemoteJobGateway implements JobGateway, RemoteSync, HttpExchanges, ChangeFeed {
+public final class RemoteJobGateway implements JobGateway, RemoteSync, HttpExchanges {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteJobGateway.class);
 
@@ -228,20 +228,14 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync, HttpExcha
         return cache().jobs().countByType();
     }
 
-    /** The cache's changes: Live's own rounds, refreshes and writes, as the cache stored them. */
+    /**
+     * Beyond what this class is, what its cache file does: the change feed (Live's own rounds,
+     * refreshes and writes, as the cache stored them) and the directory of names.
+     */
     @Override
-    public long lastChange() {
-        return cache().jobs().lastChange();
-    }
-
-    @Override
-    public Changes changesSince(long since, int limit) {
-        return cache().jobs().changesSince(since, limit);
-    }
-
-    @Override
-    public Set<UUID> matching(JobQuery filter, Collection<UUID> guids) {
-        return cache().jobs().matching(filter, guids);
+    public <T> Optional<T> capability(Class<T> kind) {
+        return kind == JobDirectory.class || kind == ChangeFeed.class ? cache().jobs().capability(kind)
+                : JobGateway.super.capability(kind);
     }
 
     /** Keeps the orchestrator's copy, unless a write of ours to the job waits (then the cache shows ours). */

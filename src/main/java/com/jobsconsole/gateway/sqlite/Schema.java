@@ -198,11 +198,24 @@ final class Schema {
                       DELETE FROM job_change WHERE seq <= new.seq - 10000;
                     END""",
                     Tally.FILL_TALLY,
-                    Tally.FILL_TALLY_DAY));
+                    Tally.FILL_TALLY_DAY),
+            // 7: a directory of names for the ids jobs carry (issue 20): robots (detail: the machine),
+            // process versions (name: the process, detail: the version), accounts
+            List.of(
+                    """
+                    CREATE TABLE directory (
+                      kind        TEXT    NOT NULL CHECK (kind IN ('robot', 'process_version', 'account')),
+                      id          INTEGER NOT NULL CHECK (id > 0),
+                      name        TEXT    NOT NULL CHECK (length(trim(name)) > 0),
+                      detail      TEXT,
+                      guid        TEXT,
+                      description TEXT,
+                      PRIMARY KEY (kind, id)
+                    ) WITHOUT ROWID"""));
 
     /** The tables a store of ours has; a file holding other tables is someone else's database. */
     static final List<String> OWN_TABLES = List.of("job_status", "job_type", "job", "job_event", "job_seen", "outbox",
-            "job_tally", "job_tally_day", "job_change", "job_tally_checked");
+            "job_tally", "job_tally_day", "job_change", "job_tally_checked", "directory");
 
     private Schema() {
     }

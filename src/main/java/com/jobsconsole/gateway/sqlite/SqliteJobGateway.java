@@ -3,6 +3,7 @@ package com.jobsconsole.gateway.sqlite;
 import com.jobsconsole.gateway.AlreadyExistsException;
 import com.jobsconsole.gateway.BulkJobStore;
 import com.jobsconsole.gateway.ChangeFeed;
+import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.JobRules;
 import com.jobsconsole.gateway.NotFoundException;
@@ -54,10 +55,18 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
 
     private final SqliteSession session;
     private final ReferenceData reference;
+    private final DirectoryTable directory;
 
     SqliteJobGateway(SqliteSession session, ReferenceData reference) {
         this.session = session;
         this.reference = reference;
+        this.directory = new DirectoryTable(session);
+    }
+
+    /** Beyond what this class is: the store's directory of names ({@link JobDirectory}). */
+    @Override
+    public <T> Optional<T> capability(Class<T> kind) {
+        return kind == JobDirectory.class ? Optional.of(kind.cast(directory)) : JobGateway.super.capability(kind);
     }
 
     /** Opens (creating if needed) the store at {@code path}, with the system clock. */

@@ -2,8 +2,10 @@ package com.jobsconsole.ui.jobs;
 
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
+import com.jobsconsole.model.DirectoryKind;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobStatus;
+import com.jobsconsole.model.Names;
 import com.jobsconsole.model.ReferenceData;
 
 import java.time.Duration;
@@ -15,17 +17,18 @@ public final class JobRowViewModel {
     private final Job job;
     private final ReferenceData reference;
     private final Messages messages;
+    private final Names names;
     private final boolean changed;
 
-    JobRowViewModel(Job job, ReferenceData reference, Messages messages) {
-        this(job, reference, messages, false);
-    }
-
-    /** @param changed the job changed since the row was last shown (the view highlights it briefly) */
-    JobRowViewModel(Job job, ReferenceData reference, Messages messages, boolean changed) {
+    /**
+     * @param names   the directory's names for the robot and the process version
+     * @param changed the job changed since the row was last shown (the view highlights it briefly)
+     */
+    JobRowViewModel(Job job, ReferenceData reference, Messages messages, Names names, boolean changed) {
         this.job = job;
         this.reference = reference;
         this.messages = messages;
+        this.names = names;
         this.changed = changed;
     }
 
@@ -69,12 +72,30 @@ public final class JobRowViewModel {
         return job == null || job.source() == null ? "" : job.source().wire();
     }
 
+    /** The robot's name from the directory, else {@code #id}. */
     public String robot() {
-        return id(job == null ? null : job.robotId());
+        return job == null ? "" : names.robot(job.robotId());
     }
 
+    /** The process version's name and version from the directory, else {@code #id}. */
     public String processVersion() {
-        return id(job == null ? null : job.processVersionId());
+        return job == null ? "" : names.processVersion(job.processVersionId());
+    }
+
+    /** What the robot cell's tooltip says: its id (and that the directory has no name for it). */
+    public String robotTip() {
+        return tip("jobs.tip.robot", job == null ? null : job.robotId(), DirectoryKind.ROBOT);
+    }
+
+    public String processVersionTip() {
+        return tip("jobs.tip.process", job == null ? null : job.processVersionId(), DirectoryKind.PROCESS_VERSION);
+    }
+
+    private String tip(String key, Long id, DirectoryKind kind) {
+        if (id == null) {
+            return null;
+        }
+        return messages.get(key, id) + (names.name(kind, id).isPresent() ? "" : " " + messages.get("jobs.tip.noName"));
     }
 
     public String task() {

@@ -36,6 +36,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 import org.controlsfx.control.CheckComboBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -239,7 +240,9 @@ public final class JobsBrowserView {
         text(typeColumn, JobRowViewModel::typeName);
         text(sourceColumn, JobRowViewModel::source);
         text(robotColumn, JobRowViewModel::robot);
+        tips(robotColumn, JobRowViewModel::robotTip);
         text(processColumn, JobRowViewModel::processVersion);
+        tips(processColumn, JobRowViewModel::processVersionTip);
         text(taskColumn, JobRowViewModel::task);
         text(scheduleColumn, JobRowViewModel::schedule);
         text(createdColumn, JobRowViewModel::created);
@@ -331,6 +334,20 @@ public final class JobsBrowserView {
 
     private static void text(TableColumn<JobRowViewModel, String> column, Function<JobRowViewModel, String> value) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+    }
+
+    /** The column's cells say more on hover (a name's id). */
+    private static void tips(TableColumn<JobRowViewModel, String> column, Function<JobRowViewModel, String> tip) {
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                JobRowViewModel row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                String text = row == null ? null : tip.apply(row);
+                setTooltip(text == null ? null : new Tooltip(text));
+            }
+        });
     }
 
     private <T> void bindFilter(CheckComboBox<T> box, List<T> items, ObservableList<T> chosen,

@@ -3,6 +3,7 @@ package com.jobsconsole.ui.jobs;
 import com.jobsconsole.base.StartupTrace;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.ChangeFeed;
+import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.i18n.Messages;
@@ -10,6 +11,8 @@ import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.JobType;
+import com.jobsconsole.model.Names;
+import com.jobsconsole.model.Page;
 import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.ProgressTask;
@@ -75,6 +78,7 @@ public final class JobsBrowserViewModel {
     private final ObservableList<Job> selection = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<SelectRequest> selectRequest = new ReadOnlyObjectWrapper<>();
     private UUID pendingSelect;
+    private Names names = Names.NONE;
     private long generation;
     private boolean countsReleased;
     private Runnable heldCounts;
@@ -104,6 +108,7 @@ public final class JobsBrowserViewModel {
         this.timeline = new TimelineViewModel(reference, gateway, executor, messages, this::currentQuery,
                 Clock.systemDefaultZone());
         timeline.setOnSelect(this::select);
+        timeline.setNames(() -> names);
         selection.addListener((ListChangeListener<Job>) c -> showSelected());
         gateway.onChange(this::reload);
         gateway.onSwitch(g -> reload());
@@ -126,12 +131,15 @@ public final class JobsBrowserViewModel {
         timeline.reload();
         // The page first (what the user waits for), then the counts and charts (a scan of the
         // filter's rows: on a million jobs, a second or more).
-        executor.execute(() -> g.query(q), page -> {
+        Optional<JobDirectory> directory = gateway.capability(JobDirectory.class);
+        executor.execute(() -> new FirstPage(g.query(q), directory.map(JobDirectory::names).orElse(Names.NONE)), first -> {
             if (gen != generation) {
                 return;
             }
             StartupTrace.markOnce("first page read");
             loading.set(false);
+            names = first.names();
+            Page<Job> page = first.page();
             PagedJobList list = rowsOf(g, q, page.total(), page.items().isEmpty() ? Map.of() : Map.of(0, page.items()),
                     Set.of());
             rows.set(list);
@@ -154,6 +162,15 @@ public final class JobsBrowserViewModel {
                 matchSummary.set(messages.describe(e));
             }
         });
+    }
+
+    /** A first page and the directory's names for its rows, read together. */
+    private record FirstPage(Page<Job> page, Names names) {
+    }
+
+    /** The directory's names for the ids the rows carry (as last read). */
+    public Names names() {
+        return names;
     }
 
     /**
@@ -237,7 +254,7 @@ public final class JobsBrowserViewModel {
 
     /** The rows of a query, with the pages already read; a page that fails to load later says so. */
     private PagedJobList rowsOf(JobGateway g, JobQuery q, long total, Map<Integer, List<Job>> pages, Set<UUID> marked) {
-        return new PagedJobList(g, q, total, pages, marked, executor, reference, messages,
+        return new PagedJobList(g, q, total, pages, marked, executor, reference, messages, names,
                 e -> dialogs.showError(messages.get("jobs.loadFailed"), messages.describe(e)));
     }
 

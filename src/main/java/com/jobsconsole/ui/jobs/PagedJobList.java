@@ -4,6 +4,7 @@ import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobQuery;
+import com.jobsconsole.model.Names;
 import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.TaskExecutor;
 import javafx.collections.ObservableListBase;
@@ -36,6 +37,7 @@ public final class PagedJobList extends ObservableListBase<JobRowViewModel> {
     private final TaskExecutor executor;
     private final ReferenceData reference;
     private final Messages messages;
+    private final Names names;
     private final JobRowViewModel placeholder;
     private final Consumer<Throwable> onFailure;
     private final Map<Integer, List<JobRowViewModel>> pages = new LinkedHashMap<>(16, 0.75f, true) {
@@ -49,29 +51,32 @@ public final class PagedJobList extends ObservableListBase<JobRowViewModel> {
     private boolean keepsPlace;
 
     /**
+     * @param names   the directory's names for the rows' robots and processes
      * @param loaded  pages already read with the count, by page index
      * @param changed jobs to mark changed (shown highlighted for a moment)
      */
     PagedJobList(JobGateway gateway, JobQuery query, long total, Map<Integer, List<Job>> loaded, Set<UUID> changed,
-                 TaskExecutor executor, ReferenceData reference, Messages messages, Consumer<Throwable> onFailure) {
+                 TaskExecutor executor, ReferenceData reference, Messages messages, Names names,
+                 Consumer<Throwable> onFailure) {
         this.gateway = gateway;
         this.query = query;
         this.size = (int) Math.min(Integer.MAX_VALUE, total);
         this.executor = executor;
         this.reference = reference;
         this.messages = messages;
+        this.names = names;
         this.onFailure = onFailure;
-        this.placeholder = new JobRowViewModel(null, reference, messages);
+        this.placeholder = new JobRowViewModel(null, reference, messages, names, false);
         loaded.forEach((page, jobs) -> {
             if (!jobs.isEmpty()) {
                 pages.put(page, jobs.stream()
-                        .map(j -> new JobRowViewModel(j, reference, messages, changed.contains(j.guid()))).toList());
+                        .map(j -> new JobRowViewModel(j, reference, messages, names, changed.contains(j.guid()))).toList());
             }
         });
     }
 
     private List<JobRowViewModel> rows(List<Job> jobs) {
-        return jobs.stream().map(j -> new JobRowViewModel(j, reference, messages)).toList();
+        return jobs.stream().map(j -> new JobRowViewModel(j, reference, messages, names, false)).toList();
     }
 
     /**
@@ -130,7 +135,7 @@ public final class PagedJobList extends ObservableListBase<JobRowViewModel> {
                     Job was = i < held.size() ? held.get(i).job() : null;
                     Job now = jobs.get(i);
                     boolean differs = !now.equals(was);
-                    next.add(differs ? new JobRowViewModel(now, reference, messages, was != null) : held.get(i));
+                    next.add(differs ? new JobRowViewModel(now, reference, messages, names, was != null) : held.get(i));
                     if (differs && from + i < size) {
                         if (was != null) {
                             changed.put(was, now);

@@ -4,9 +4,11 @@ import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
+import com.jobsconsole.model.DirectoryKind;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.JobStatus;
+import com.jobsconsole.model.Names;
 import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,6 +67,7 @@ public final class TimelineViewModel {
     private final ObservableList<Lane> lanes = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper aggregated = new ReadOnlyBooleanWrapper();
+    private Supplier<Names> names = () -> Names.NONE;
     private Consumer<UUID> onSelect = g -> { };
     private boolean active;
     private long generation;
@@ -170,8 +174,8 @@ public final class TimelineViewModel {
         String window = messages.get("timeline.window", JobJson.formatTime(start), JobJson.formatTime(end));
         if (loaded.counts() != null) {
             aggregated.set(true);
-            lanes.setAll(loaded.counts().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(e -> new Lane(e.getKey(), List.of(), e.getValue())).toList());
+            lanes.setAll(loaded.counts().entrySet().stream()
+                    .map(e -> new Lane(e.getKey(), List.of(), e.getValue())).sorted(byName()).toList());
             summary.set(messages.get("timeline.aggregated", MAX_BARS, lanes.size(), window));
             return;
         }
@@ -189,7 +193,8 @@ public final class TimelineViewModel {
                     status == null ? "-color-neutral-muted" : status.color(),
                     status == null ? String.valueOf(j.status()) : messages.label(status)));
         }
-        lanes.setAll(byRobot.entrySet().stream().map(e -> new Lane(e.getKey(), List.copyOf(e.getValue()), null)).toList());
+        lanes.setAll(byRobot.entrySet().stream().map(e -> new Lane(e.getKey(), List.copyOf(e.getValue()), null))
+                .sorted(byName()).toList());
         summary.set(loaded.jobs().isEmpty() ? messages.get("timeline.empty", window)
                 : messages.get("timeline.summary", loaded.jobs().size(), lanes.size(), window));
     }
@@ -207,13 +212,28 @@ public final class TimelineViewModel {
     public String describe(Bar bar) {
         Job j = bar.job();
         return messages.get(bar.running() ? "timeline.bar.running" : "timeline.bar", j.guid().toString(), bar.status(),
-                j.robotId() == null ? "—" : j.robotId().toString(), JobJson.formatTime(bar.start()),
+                j.robotId() == null ? "—" : names.get().robot(j.robotId()), JobJson.formatTime(bar.start()),
                 JobJson.formatTime(bar.end()), Duration.between(bar.start(), bar.end()).toMinutes());
     }
 
-    /** A lane's name: "Robot 12". */
+    /** A lane's name: the robot's name from the directory, else "Robot 12". */
     public String laneLabel(Lane lane) {
-        return lane.robot() == null ? messages.get("timeline.noRobot") : messages.get("timeline.robot", lane.robot());
+        return lane.robot() == null ? messages.get("timeline.noRobot")
+                : names.get().name(DirectoryKind.ROBOT, lane.robot()).orElseGet(() -> messages.get("timeline.robot", lane.robot()));
+    }
+
+    /** Lanes by their robots' names (robots without a name after, by id; jobs with no robot last). */
+    private Comparator<Lane> byName() {
+        Names n = names.get();
+        return Comparator.comparing((Lane l) -> l.robot() == null ? 2 : n.name(DirectoryKind.ROBOT, l.robot()).isPresent() ? 0 : 1)
+                .thenComparing(l -> l.robot() == null ? "" : n.name(DirectoryKind.ROBOT, l.robot()).orElse(""),
+                        String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(l -> l.robot() == null ? 0L : l.robot());
+    }
+
+    /** Where the lanes' robot names come from (the browser's directory names). */
+    void setNames(Supplier<Names> names) {
+        this.names = names;
     }
 
     public ReadOnlyObjectProperty<LocalDateTime> fromProperty() {

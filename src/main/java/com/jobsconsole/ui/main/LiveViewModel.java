@@ -304,15 +304,15 @@ public final class LiveViewModel {
             if (notifyStatuses.contains(now.status()) && was.status() != now.status()) {
                 String status = reference.status(now.status()).map(messages::label).orElse(String.valueOf(now.status()));
                 dialogs.notifyProblem(messages.get("live.problem.title", status),
-                        messages.get("live.problem.text", now.guid().toString(), value(now.robotId()),
-                                value(now.processVersionId())),
+                        messages.get("live.problem.text", now.guid().toString(), value(jobs.names().robot(now.robotId())),
+                                value(jobs.names().processVersion(now.processVersionId()))),
                         () -> jobs.select(now.guid()));
             }
         });
     }
 
-    private static String value(Long v) {
-        return v == null ? "—" : v.toString();
+    private static String value(String shown) {
+        return shown.isEmpty() ? "—" : shown;
     }
 
     /** Desktop notifications for jobs entering Failed or Aborted (View menu). */

@@ -4,10 +4,8 @@ import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.ui.common.ActionFactory;
 import com.jobsconsole.ui.common.StandardActions;
-import com.jobsconsole.ui.common.TableRows;
 import com.jobsconsole.ui.methods.MethodViewModel;
 import com.jobsconsole.ui.sync.SyncViewModel;
-import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -27,17 +25,13 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -45,12 +39,6 @@ import java.util.function.Function;
 
 /** The main window's controller: menus, status bar, and Ctrl+Enter to run the open tab. */
 public final class MainWindowView {
-
-    /** The browser's height besides its rows (filters, actions, header, summary) and the rows it should show. */
-    private static final double JOBS_OVERHEAD = 170;
-    private static final int WANTED_ROWS = 15;
-    /** The least height of an open method panel: its tab strip and the first rows of its form. */
-    private static final double METHODS_MIN_HEIGHT = 180;
 
     private final MainViewModel viewModel;
     private final Runnable exit;
@@ -137,7 +125,6 @@ public final class MainWindowView {
     private Button collapseMethodsButton;
     @FXML
     private FontIcon collapseIcon;
-    private boolean applyingLayout;
     private final Function<ApiMethod, Node> methodView;
 
     /**
@@ -247,13 +234,11 @@ public final class MainWindowView {
         });
     }
 
-    /** The sections' share of the height: the method panel collapsed or open, one section maximised. */
+    /** The sections' share of the height: the menu's entries, and the sections themselves (SectionLayout). */
     private void bindLayout() {
         LayoutViewModel layout = viewModel.layout();
         ActionFactory actions = new ActionFactory(resources);
         actions.configure(methodsItem, StandardActions.TOGGLE_METHODS, layout::toggleMethods, null);
-        collapseMethodsButton.setOnAction(e -> layout.toggleMethods());
-        maximiseMethodsButton.setOnAction(e -> layout.toggleMaximised(LayoutViewModel.Section.METHODS));
         actions.configure(maxReferenceItem, StandardActions.MAXIMISE_REFERENCE,
                 () -> layout.toggleMaximised(LayoutViewModel.Section.REFERENCE), null);
         actions.configure(maxJobsItem, StandardActions.MAXIMISE_JOBS,
@@ -261,97 +246,9 @@ public final class MainWindowView {
         actions.configure(maxMethodsItem, StandardActions.MAXIMISE_METHODS,
                 () -> layout.toggleMaximised(LayoutViewModel.Section.METHODS), null);
         actions.configure(restoreItem, StandardActions.RESTORE_LAYOUT, layout::restore, layout.maximisedProperty().isNull());
-        onDoubleClick(referenceSection.lookupAll(".section-title"), LayoutViewModel.Section.REFERENCE);
-        onDoubleClick(jobsSection.lookupAll(".section-title"), LayoutViewModel.Section.JOBS);
-        // the tab strip: a double-click maximises the panel; a click on a tab of a collapsed panel opens it
-        methodTabs.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (!isInTabStrip(e.getPickResult().getIntersectedNode())) {
-                return;
-            }
-            if (e.getClickCount() == 2) {
-                layout.toggleMaximised(LayoutViewModel.Section.METHODS);
-            } else if (layout.methodsCollapsedProperty().get()) {
-                layout.methodsCollapsedProperty().set(false);
-            }
-        });
-        methodTabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
-            if (layout.methodsCollapsedProperty().get() && !applyingLayout) {
-                layout.methodsCollapsedProperty().set(false);
-            }
-        });
-        layout.methodsCollapsedProperty().subscribe(this::applyLayout);
-        layout.maximisedProperty().subscribe(this::applyLayout);
-        // only a drag by the user is remembered (the split also moves its divider as it lays out)
-        mainSplit.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
-            if (e.getTarget() instanceof Node n && n.getStyleClass().contains("split-pane-divider")) {
-                layout.dividerMoved(mainSplit.getDividerPositions()[0]);
-            }
-        });
-        // the collapsed panel keeps exactly its tab strip
-        methodTabs.skinProperty().addListener((o, a, b) -> Platform.runLater(this::applyLayout));
-        // until the user sizes it, the browser gets the share of the split that shows its rows
-        mainSplit.heightProperty().addListener((o, was, height) -> {
-            Window window = root.getScene() == null ? null : root.getScene().getWindow();
-            if (height.doubleValue() > 0 && window != null) {
-                double wanted = (JOBS_OVERHEAD + WANTED_ROWS * TableRows.ROW_HEIGHT) / height.doubleValue();
-                layout.fitBrowser(window.getHeight(), wanted);
-                applyLayout();
-            }
-        });
-    }
-
-    private void onDoubleClick(Collection<Node> titles, LayoutViewModel.Section section) {
-        for (Node title : titles) {
-            Tooltip.install(title, new Tooltip(resources.getString("layout.section.tooltip")));
-            title.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2) {
-                    viewModel.layout().toggleMaximised(section);
-                }
-            });
-        }
-    }
-
-    private static boolean isInTabStrip(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (n.getStyleClass().contains("tab-header-area")) {
-                return true;
-            }
-            if (n.getStyleClass().contains("tab-content-area")) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private void applyLayout() {
-        LayoutViewModel layout = viewModel.layout();
-        LayoutViewModel.Section max = layout.maximisedProperty().get();
-        boolean collapsed = layout.methodsCollapsedProperty().get() && max != LayoutViewModel.Section.METHODS;
-        fillOpenTab(); // an open panel has its page before the split is divided
-        applyingLayout = true;
-        try {
-            show(referenceSection, max == null || max == LayoutViewModel.Section.REFERENCE);
-            show(mainSplit, max != LayoutViewModel.Section.REFERENCE);
-            List<Node> items = max == LayoutViewModel.Section.JOBS ? List.of(jobsSection)
-                    : max == LayoutViewModel.Section.METHODS ? List.of(methodsSection)
-                    : List.of(jobsSection, methodsSection);
-            if (!mainSplit.getItems().equals(items)) {
-                mainSplit.getItems().setAll(items);
-            }
-            double strip = tabStripHeight();
-            methodsSection.setMinHeight(strip);
-            methodsSection.setMaxHeight(collapsed ? strip : Double.MAX_VALUE);
-            if (items.size() == 2) {
-                mainSplit.setDividerPositions(collapsed ? 1.0 : openDivider(layout.divider()));
-            }
-            methodsItem.setSelected(!collapsed);
-            collapseIcon.setIconLiteral(collapsed ? "mdi2c-chevron-up" : "mdi2c-chevron-down");
-            collapseMethodsButton.getTooltip().setText(resources.getString(
-                    collapsed ? "layout.expand.tooltip" : "layout.collapse.tooltip"));
-            maximiseMethodsButton.setVisible(max == null || max == LayoutViewModel.Section.METHODS);
-        } finally {
-            applyingLayout = false;
-        }
+        new SectionLayout(layout, new SectionLayout.Sections(root, referenceSection, jobsSection, methodsSection,
+                mainSplit, methodTabs, collapseMethodsButton, maximiseMethodsButton, collapseIcon, methodsItem),
+                resources, this::fillOpenTab).bind();
     }
 
     /** Gives the selected method tab its page, the first time it is shown on an open panel. */
@@ -363,23 +260,6 @@ public final class MainWindowView {
         if (tab != null && tab.getContent() == null && open && methodView != null) {
             tab.setContent(methodView.apply(viewModel.methods().get(methodTabs.getTabs().indexOf(tab)).method()));
         }
-    }
-
-    /** An open method panel is never too low for its form: on a low window the browser gives way. */
-    private double openDivider(double browserShare) {
-        double height = mainSplit.getHeight();
-        return height <= 0 ? browserShare : Math.max(0.2, Math.min(browserShare, 1 - METHODS_MIN_HEIGHT / height));
-    }
-
-    private double tabStripHeight() {
-        Node strip = methodTabs.lookup(".tab-header-area");
-        double h = strip instanceof Region r ? r.prefHeight(-1) : 0;
-        return Math.ceil(h > 0 ? h + 2 : 36);
-    }
-
-    private static void show(Node node, boolean shown) {
-        node.setVisible(shown);
-        node.setManaged(shown);
     }
 
     private MethodViewModel openMethod() {

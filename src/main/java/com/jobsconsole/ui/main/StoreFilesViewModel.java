@@ -1,7 +1,9 @@
 package com.jobsconsole.ui.main;
 
+import com.jobsconsole.demo.DemoDirectory;
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.BulkJobStore;
+import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.ui.common.ProgressTask;
 import com.jobsconsole.ui.common.UiServices;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -99,8 +101,13 @@ public final class StoreFilesViewModel {
             return;
         }
         long count = DEMO_SIZES.get(choice.get());
-        ui.executor().execute(() -> store.get().insertAll(new DemoJobs(ui.reference(), count, System.nanoTime(),
-                        LocalDateTime.now()), count, done -> task.report(done, count), task::isCancelled), n -> {
+        Optional<JobDirectory> directory = ui.gateway().capability(JobDirectory.class);
+        ui.executor().execute(() -> {
+            long n = store.get().insertAll(new DemoJobs(ui.reference(), count, System.nanoTime(), LocalDateTime.now()),
+                    count, done -> task.report(done, count), task::isCancelled);
+            directory.ifPresent(d -> d.addMissing(DemoDirectory.entries())); // names the site has given stay
+            return n;
+        }, n -> {
                     task.finish();
                     ui.gateway().changed();
                     ui.dialogs().notify(ui.messages().get("seed.done", n));

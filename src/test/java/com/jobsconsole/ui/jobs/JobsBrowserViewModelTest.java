@@ -3,8 +3,11 @@ package com.jobsconsole.ui.jobs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.DirectoryEntry;
+import com.jobsconsole.model.DirectoryKind;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.JobSort;
@@ -243,7 +246,7 @@ class JobsBrowserViewModelTest {
         dialogs.answerFile(csv);
         vm.transfer().export();
         assertThat(Files.readAllLines(csv)).hasSize((int) failed + 1).first()
-                .isEqualTo(String.join(",", JobTransfer.FIELDS));
+                .isEqualTo(String.join(",", JobTransfer.COLUMNS));
         assertThat(dialogs.last("notify").message()).isEqualTo("Exported " + failed + " jobs to " + csv + ".");
         assertThat(dir.resolve("failed.csv.part")).doesNotExist();
 
@@ -261,5 +264,47 @@ class JobsBrowserViewModelTest {
         vm.selection().setAll(job);
         vm.cloneSelected();
         assertThat(cloned[0]).isEqualTo(job);
+    }
+
+    @Test
+    void robotsAndProcessesShowTheDirectorysNamesAndAnUnknownIdAsItsNumber() throws Exception {
+        JobDirectory directory = gateway.capability(JobDirectory.class).orElseThrow();
+        Job first = vm.rowsProperty().get().get(0).job();
+        directory.put(List.of(new DirectoryEntry(DirectoryKind.ROBOT, first.robotId(), "WS-FIN-07", "vm-fin-07", null, null),
+                new DirectoryEntry(DirectoryKind.PROCESS_VERSION, first.processVersionId(), "Invoice intake", "v3", null, null)));
+        vm.reload();
+
+        JobRowViewModel row = vm.rowsProperty().get().get(0);
+        assertThat(row.robot()).isEqualTo("WS-FIN-07");
+        assertThat(row.processVersion()).isEqualTo("Invoice intake v3");
+        assertThat(row.robotTip()).isEqualTo("robot_id " + first.robotId());
+        JobRowViewModel other = vm.rowsProperty().get().stream().filter(r -> !r.job().robotId().equals(first.robotId()))
+                .findFirst().orElseThrow();
+        assertThat(other.robot()).isEqualTo("#" + other.job().robotId());
+        assertThat(other.robotTip()).isEqualTo("robot_id " + other.job().robotId() + " (no name in the directory)");
+
+        // exports carry the names after the API's fields
+        Path csv = dir.resolve("named.csv");
+        dialogs.answerFile(csv);
+        vm.transfer().export();
+        try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(csv))) {
+            var named = parser.getRecords().stream().filter(r -> r.get("guid").equals(first.guid().toString()))
+                    .findFirst().orElseThrow();
+            assertThat(named.get("robot_name")).isEqualTo("WS-FIN-07");
+            assertThat(named.get("process_name")).isEqualTo("Invoice intake v3");
+            assertThat(named.get("account_name")).isEmpty();
+        }
+
+        // the timeline names that robot's lane and puts it first (named lanes by name, then the rest by id)
+        TimelineViewModel timeline = vm.timeline();
+        timeline.setActive(true);
+        timeline.show(NOW.minusDays(30), NOW);
+        assertThat(timeline.lanes()).isNotEmpty();
+        TimelineViewModel.Lane lane = timeline.lanes().get(0);
+        if (lane.robot().equals(first.robotId())) {
+            assertThat(timeline.laneLabel(lane)).isEqualTo("WS-FIN-07");
+        }
+        assertThat(timeline.lanes().stream().skip(1).map(timeline::laneLabel)).allMatch(l -> l.startsWith("Robot "));
     }
 }

@@ -1,0 +1,225 @@
+package com.jobsconsole.cli;
+
+import com.jobsconsole.gateway.JobDirectory;
+import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.json.JobJson;
+import com.jobsconsole.model.DirectoryEntry;
+import com.jobsconsole.model.DirectoryKind;
+import com.jobsconsole.transfer.DirectoryTransfer;
+import com.jobsconsole.transfer.JobImport;
+import com.jobsconsole.transfer.JobTransfer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code directory list|import|export|set|remove}: the names of the robots, process versions and
+ * accounts the jobs carry by number, kept in a store (or a remote profile's cache).
+ */
+@Command(name = "directory", mixinStandardHelpOptions = true,
+        description = "List, import, export, set and remove the names of robots, process versions and accounts.",
+        subcommands = {DirectoryCommand.ListEntries.class, DirectoryCommand.Import.class, DirectoryCommand.Export.class,
+            DirectoryCommand.Set.class, DirectoryCommand.Remove.class},
+        footer = {"", "Kinds: robot, process_version, account. Exit codes as for job: 0 done, 2 invalid input,",
+            "3 not found, 5 unavailable, 1 anything else."})
+public final class DirectoryCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return CliContext.INVALID_INPUT;
+    }
+
+    /** The directory of the target the options name. */
+    static JobDirectory directory(JobGateway gateway) {
+        return gateway.capability(JobDirectory.class).orElseThrow(() ->
+                new CliContext.CliUsageException("this target keeps no directory of names"));
+    }
+
+    static DirectoryKind kind(String text) {
+        return DirectoryKind.of(text).orElseThrow(() ->
+                new CliContext.CliUsageException("the kind must be robot, process_version or account, not \"" + text + "\""));
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the names (all kinds, or one).")
+    static final class ListEntries extends JobCommand.Action {
+        @Option(names = "--kind", paramLabel = "KIND", description = "Only robot, process_version or account.")
+        String kind;
+        @Option(names = "--json", description = "As a JSON array of objects.")
+        boolean json;
+
+        @Override
+        void check() {
+            if (kind != null) {
+                kind(kind);
+            }
+        }
+
+        @Override
+        void run(JobGateway gateway, PrintWriter out) {
+            List<DirectoryEntry> entries = directory(gateway).entries(kind == null ? null : kind(kind));
+            if (json) {
+                out.println(JobJson.writeValue(entries.stream().map(DirectoryCommand::fields).toList()));
+                return;
+            }
+            for (DirectoryEntry e : entries) {
+                out.printf("%-16s %8d  %s%s%n", e.kind().wire(), e.id(), e.label(),
+                        e.kind() == DirectoryKind.ROBOT && e.detail() != null ? " (" + e.detail() + ")" : "");
+            }
+        }
+    }
+
+    private static Map<String, Object> fields(DirectoryEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", e.kind().wire());
+        m.put("id", e.id());
+        m.put("name", e.name());
+        m.put("detail", e.detail());
+        m.put("guid", e.guid());
+        m.put("description", e.description());
+        return m;
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Read names from a CSV (header: kind,id,name[,detail,guid,description]) or JSON file: "
+                    + "all of them in one transaction, or none.")
+    static final class Import extends JobCommand.Action {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+        @Option(names = "--format", description = "csv or json (default: from the file name).")
+        String format;
+        @Option(names = "--skip-bad", description = "Import the good rows even when some rows are bad.")
+        boolean skipBad;
+
+        @Override
+        boolean writes() {
+            return true;
+        }
+
+        @Override
+        void run(JobGateway gateway, PrintWriter out) {
+            JobDirectory directory = directory(gateway);
+            JobTransfer.Format f = format != null ? StoreJobCommands.format(format) : JobTransfer.Format.of(file);
+            DirectoryTransfer.Read read;
+            try {
+                read = DirectoryTransfer.read(file, f);
+            } catch (IOException | UncheckedIOException e) {
+                throw new CliContext.CliUsageException("cannot read " + file + ": " + e.getMessage());
+            }
+            Messages messages = new Messages(Locale.ENGLISH);
+            for (JobImport.Problem bad : read.bad()) {
+                out.printf("line %d: %s%n", bad.line(), bad.text(messages));
+            }
+            if (!read.bad().isEmpty() && !skipBad) {
+                throw new CliContext.CliUsageException(read.bad().size() + " bad row(s); nothing was imported "
+                        + "(fix them, or use --skip-bad)");
+            }
+            directory.put(read.entries());
+            out.printf("Imported %d names%s%n", read.entries().size(),
+                    read.bad().isEmpty() ? "" : " (" + read.bad().size() + " bad row(s) left out)");
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Write every name to a CSV or JSON file.")
+    static final class Export extends JobCommand.Action {
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
+        Path file;
+        @Option(names = "--format", description = "csv or json (default: from the file name, else csv).")
+        String format;
+
+        @Override
+        void run(JobGateway gateway, PrintWriter out) {
+            JobTransfer.Format f = format != null ? StoreJobCommands.format(format) : JobTransfer.Format.of(file);
+            List<DirectoryEntry> entries = directory(gateway).entries(null);
+            try (OutputStream w = new BufferedOutputStream(Files.newOutputStream(file))) {
+                DirectoryTransfer.write(entries, f, w);
+            } catch (IOException e) {
+                throw new CliContext.CliUsageException("cannot write " + file + ": " + e.getMessage());
+            }
+            out.printf("Exported %d names to %s%n", entries.size(), file);
+        }
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true, description = "Name a robot, process version or account.")
+    static final class Set extends JobCommand.Action {
+        @Parameters(index = "0", paramLabel = "KIND", description = "robot, process_version or account")
+        String kind;
+        @Parameters(index = "1", paramLabel = "ID", description = "The number the jobs carry.")
+        long id;
+        @Option(names = "--name", required = true, description = "The name (a process version: the process's name).")
+        String name;
+        @Option(names = "--detail", description = "A robot's machine, or a process version's version name.")
+        String detail;
+        @Option(names = "--guid", description = "The orchestrator's GUID of the robot or process version.")
+        String guid;
+        @Option(names = "--description", description = "Free text.")
+        String description;
+
+        @Override
+        boolean writes() {
+            return true;
+        }
+
+        @Override
+        void check() {
+            kind(kind);
+            if (id <= 0) {
+                throw new CliContext.CliUsageException("the id must be a positive whole number");
+            }
+            if (name == null || name.isBlank()) {
+                throw new CliContext.CliUsageException("--name must not be empty");
+            }
+        }
+
+        @Override
+        void run(JobGateway gateway, PrintWriter out) {
+            DirectoryEntry e = new DirectoryEntry(kind(kind), id, name, detail, guid, description);
+            directory(gateway).put(List.of(e));
+            out.printf("%s %d is %s%n", e.kind().wire(), e.id(), e.label());
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Forget the name of an id.")
+    static final class Remove extends JobCommand.Action {
+        @Parameters(index = "0", paramLabel = "KIND", description = "robot, process_version or account")
+        String kind;
+        @Parameters(index = "1", paramLabel = "ID")
+        long id;
+
+        @Override
+        void check() {
+            kind(kind);
+        }
+
+        @Override
+        void run(JobGateway gateway, PrintWriter out) {
+            if (!directory(gateway).remove(kind(kind), id)) {
+                out.flush();
+                spec.commandLine().getErr().println("directory remove: no " + kind(kind).wire() + " " + id
+                        + " in the directory");
+                exit = CliContext.NOT_FOUND;
+                return;
+            }
+            out.printf("Removed %s %d%n", kind(kind).wire(), id);
+        }
+    }
+}

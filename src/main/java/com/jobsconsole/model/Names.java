@@ -1,0 +1,56 @@
+package com.jobsconsole.model;
+
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The names a directory gives the ids jobs carry, as a person reads them: a known id by its name, an
+ * unknown one as {@code #25}, none as empty.
+ */
+public final class Names {
+
+    public static final Names NONE = new Names(Map.of());
+
+    private final Map<DirectoryKind, Map<Long, String>> labels;
+
+    private Names(Map<DirectoryKind, Map<Long, String>> labels) {
+        this.labels = labels;
+    }
+
+    public static Names of(Collection<DirectoryEntry> entries) {
+        Map<DirectoryKind, Map<Long, String>> labels = new EnumMap<>(DirectoryKind.class);
+        for (DirectoryEntry e : entries) {
+            labels.computeIfAbsent(e.kind(), k -> new HashMap<>()).put(e.id(), e.label());
+        }
+        return new Names(labels);
+    }
+
+    /** The name of this id, if the directory has one. */
+    public Optional<String> name(DirectoryKind kind, Long id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(labels.getOrDefault(kind, Map.of()).get(id));
+    }
+
+    /** The name, else {@code #id}, else empty (no id). */
+    public String label(DirectoryKind kind, Long id) {
+        return id == null ? "" : name(kind, id).orElse("#" + id);
+    }
+
+    public String robot(Long id) {
+        return label(DirectoryKind.ROBOT, id);
+    }
+
+    public String processVersion(Long id) {
+        return label(DirectoryKind.PROCESS_VERSION, id);
+    }
+
+    public String account(Long id) {
+        return label(DirectoryKind.ACCOUNT, id);
+    }
+
+    public boolean isEmpty() {
+        return labels.isEmpty();
+    }
+}
