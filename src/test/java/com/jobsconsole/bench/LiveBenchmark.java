@@ -138,7 +138,7 @@ final class LiveBenchmark {
                 idleCalls.getOrDefault("dataVersion", 0L) * perMinute);
         System.out.printf("%-46s %8.0f   goal 0: %s %s%n", "store calls per minute while idle: any other",
                 others * perMinute, others == 0 ? "met" : "NOT met", others == 0 ? "" : idleCalls);
-        System.out.printf("%-46s %6.0f ms (min %.0f, max %.0f; the poll runs every 1,000 ms)%n",
+        System.out.printf("%-46s %6.0f ms (min %.0f, max %.0f; the poll runs every 500 ms)%n",
                 "outside change to the row showing it, median", latencies.get(latencies.size() / 2), latencies.get(0),
                 latencies.get(latencies.size() - 1));
         executor.close();

@@ -142,7 +142,7 @@ final class Schema {
                     ) WITHOUT ROWID""",
                     """
                     CREATE TABLE job_change (
-                      seq  INTEGER PRIMARY KEY AUTOINCREMENT,
+                      seq  INTEGER PRIMARY KEY,
                       guid TEXT,
                       op   TEXT NOT NULL
                     )""",
@@ -191,7 +191,9 @@ final class Schema {
                         AND status = old.status AND type = old.type AND source = old.source;
                       INSERT INTO job_change(guid, op) VALUES (old.guid, 'D');
                     END""",
-                    // the log keeps about the last 10,000 changes: every 1,000th drops the oldest 1,000
+                    // the log keeps about the last 10,000 changes: every 1,000th drops the oldest 1,000. The
+                    // newest row is never deleted, so a new change's number (the largest + 1) only grows, and no
+                    // AUTOINCREMENT is needed (it would write sqlite_sequence's page in every change's commit)
                     """
                     CREATE TRIGGER job_change_prune AFTER INSERT ON job_change WHEN new.seq % 1000 = 0
                     BEGIN

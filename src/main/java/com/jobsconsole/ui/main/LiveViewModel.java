@@ -85,6 +85,8 @@ public final class LiveViewModel {
     /** The number of the last change read from the watched target's feed (null: not known yet). */
     private Long lastChange;
     private int looks;
+    /** Whether the watched store's kept counts are due for their check (learnt at the first look). */
+    private boolean countsCheckDue;
     private boolean polling;
 
     /**
@@ -147,6 +149,7 @@ public final class LiveViewModel {
     private void watch(JobGateway g, Look look) {
         if (g != watched) {
             looks = 0;
+            learnIfCountsCheckDue(g);
         }
         watched = g;
         lastVersion = look.version();
@@ -218,21 +221,32 @@ public final class LiveViewModel {
     }
 
     /**
-     * Once per store, a while after it is first watched, and only when they were last checked more
-     * than {@link #CHECK_COUNTS_EVERY} ago: the counts the store keeps are checked against its jobs
-     * off the FX thread (a scan of the whole store) and rebuilt if they disagree (then shown again).
+     * At the first look at a store: whether its kept counts were last checked against its jobs more
+     * than {@link #CHECK_COUNTS_EVERY} ago (a one-row read). If so, {@link #CHECK_COUNTS_AFTER} looks
+     * later (not while the window starts) they are checked off the FX thread — a scan of the whole
+     * store — and rebuilt if they disagree (then shown again). While idle Live asks nothing else.
      */
+    private void learnIfCountsCheckDue(JobGateway g) {
+        countsCheckDue = false;
+        g.capability(BulkJobStore.class).ifPresent(s -> executor.execute(() -> s.countsCheckedAt()
+                .map(at -> at.plus(CHECK_COUNTS_EVERY).isBefore(LocalDateTime.now())).orElse(true), due -> {
+                    if (g == gateway.get()) {
+                        countsCheckDue = due;
+                    }
+                }, e -> { }));
+    }
+
     private void checkCounts(JobGateway g) {
         Optional<BulkJobStore> store = g.capability(BulkJobStore.class);
-        store.ifPresent(s -> executor.execute(() -> {
-            boolean due = s.countsCheckedAt().map(at -> at.plus(CHECK_COUNTS_EVERY).isBefore(LocalDateTime.now()))
-                    .orElse(true);
-            return due && s.repairCounts();
-        }, repaired -> {
+        if (!countsCheckDue || store.isEmpty()) {
+            return;
+        }
+        countsCheckDue = false;
+        executor.execute(store.get()::repairCounts, repaired -> {
             if (repaired && g == gateway.get()) {
                 readShownAgain(null);
             }
-        }, e -> { }));
+        }, e -> { });
     }
 
     /**

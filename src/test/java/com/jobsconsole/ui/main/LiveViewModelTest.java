@@ -204,6 +204,38 @@ class LiveViewModelTest {
         assertThat(rows().get(99).job().status()).isEqualTo(6);
     }
 
+    @Test
+    void countsThatDisagreeWithTheJobsAreRebuiltAWhileAfterTheWindowOpensWhenTheirCheckIsDue() throws Exception {
+        try (java.sql.Connection raw = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("jobs.sqlite"));
+             java.sql.Statement st = raw.createStatement()) {
+            // as if written past the triggers: one row of the tally 7 too many
+            st.execute("UPDATE job_tally SET n = n + 7 WHERE (status, type, source, robot) = "
+                    + "(SELECT status, type, source, robot FROM job_tally WHERE status = 4 LIMIT 1)");
+            st.execute("UPDATE job_tally_checked SET at = '2020-01-01 00:00:00'");
+        }
+        // the store's kept count of status 4, 7 more than its jobs
+        long kept = other.query(JobQuery.all().withStatuses(java.util.Set.of(4)).page(0, 0)).total();
+        try (ActiveGateway second = new ActiveGateway(SqliteJobGateway.open(dir.resolve("jobs.sqlite"), REFERENCE))) {
+            MainViewModel window = new MainViewModel(REFERENCE, second, TaskExecutor.sameThread(), dialogs,
+                    new Messages(Locale.ENGLISH), new TestHost(dir), Clock.systemDefaultZone());
+            window.start();
+            window.jobs().reload();
+            window.live().poll();
+            assertThat(countOf(window, 4)).as("shown as kept").isEqualTo(kept);
+            for (int i = 0; i < LiveViewModel.CHECK_COUNTS_AFTER; i++) {
+                window.live().poll();
+            }
+            long recount;
+            try (java.sql.Connection raw = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("jobs.sqlite"));
+                 java.sql.Statement st = raw.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM job WHERE status = 4")) {
+                rs.next();
+                recount = rs.getLong(1);
+            }
+            assertThat(countOf(window, 4)).as("rebuilt and shown again").isEqualTo(recount).isEqualTo(kept - 7);
+        }
+    }
+
     private long countOf(int status) {
         return countOf(vm, status);
     }
