@@ -1,5 +1,6 @@
 package com.jobsconsole.cli;
 
+import com.jobsconsole.gateway.DirectoryRefresh;
 import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.i18n.Messages;
@@ -35,7 +36,7 @@ import java.util.concurrent.Callable;
 @Command(name = "directory", mixinStandardHelpOptions = true,
         description = "List, import, export, set and remove the names of robots, process versions and accounts.",
         subcommands = {DirectoryCommand.ListEntries.class, DirectoryCommand.Import.class, DirectoryCommand.Export.class,
-            DirectoryCommand.Set.class, DirectoryCommand.Remove.class},
+            DirectoryCommand.Set.class, DirectoryCommand.Remove.class, DirectoryCommand.Refresh.class},
         footer = {"", "Kinds: robot, process_version, account. Exit codes as for job: 0 done, 2 invalid input,",
             "3 not found, 5 unavailable, 1 anything else."})
 public final class DirectoryCommand implements Callable<Integer> {
@@ -220,6 +221,25 @@ public final class DirectoryCommand implements Callable<Integer> {
                 return;
             }
             out.printf("Removed %s %d%n", kind(kind).wire(), id);
+        }
+    }
+
+    @Command(name = "refresh", mixinStandardHelpOptions = true,
+            description = "Name the robots from the orchestrator's own robot list (GET /api/robot/read): only those "
+                    + "whose answer carries the numeric id the jobs use (--remote or --profile).")
+    static final class Refresh extends JobCommand.Action {
+        @Override
+        boolean remoteOnly() {
+            return true;
+        }
+
+        @Override
+        void run(JobGateway gateway, PrintWriter out) {
+            DirectoryRefresh refresh = gateway.capability(DirectoryRefresh.class).orElseThrow(() ->
+                    new CliContext.CliUsageException("this target cannot read an orchestrator's robots"));
+            DirectoryRefresh.Report report = refresh.refreshDirectory();
+            out.printf("Named %d robots from %s; %d left out (the answer had no numeric id or no name for them)%n",
+                    report.named(), target.name(), report.unnamed());
         }
     }
 }

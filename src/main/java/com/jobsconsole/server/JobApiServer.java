@@ -1,5 +1,6 @@
 package com.jobsconsole.server;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jobsconsole.base.ApiKey;
@@ -8,16 +9,20 @@ import com.jobsconsole.gateway.AlreadyExistsException;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.Guids;
 import com.jobsconsole.gateway.InvalidInputException;
+import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.gateway.JobFields;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.NotFoundException;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
+import com.jobsconsole.model.DirectoryEntry;
+import com.jobsconsole.model.DirectoryKind;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.ReferenceData;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +68,7 @@ public final class JobApiServer implements AutoCloseable {
     /** Open connections at most; one more is closed at once, unread. */
     public static final int MAX_CONNECTIONS = 256;
     private static final String PREFIX = "/api/job/";
+    private static final String ROBOTS = "/api/robot/read";
 
     private final JobGateway gateway;
     private final JobFields fields;
@@ -183,6 +189,11 @@ public final class JobApiServer implements AutoCloseable {
         }
         String path = rawPath(ex);
         String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
+        if (path.equals(ROBOTS) || path.startsWith(ROBOTS + "/")) {
+            allow(method, "GET");
+            return robots(path.length() > ROBOTS.length()
+                    ? RequestFields.decode(path.substring(ROBOTS.length() + 1), "the path") : null);
+        }
         if (!path.startsWith(PREFIX)) {
             throw new BadRequest(404, "not_found", "no such endpoint: " + path);
         }
@@ -211,6 +222,34 @@ public final class JobApiServer implements AutoCloseable {
             return Reply.json(200, "[]");
         }
         throw new BadRequest(404, "not_found", "no such endpoint: " + path);
+    }
+
+    /**
+     * The neighbouring robot methods, from the store's directory of names: {@code /api/robot/read}
+     * lists every robot (with the numeric {@code id} the jobs carry, as many installations answer),
+     * {@code /api/robot/read/{guid}} one robot by its GUID, fields as the orchestrator documents them.
+     */
+    private Reply robots(String guid) throws BadRequest {
+        List<DirectoryEntry> robots = gateway.capability(JobDirectory.class)
+                .map(d -> d.entries(DirectoryKind.ROBOT)).orElse(List.of());
+        if (guid == null) {
+            ArrayNode all = JobJson.mapper().createArrayNode();
+            robots.forEach(r -> all.add(robot(r)));
+            return Reply.json(200, all.toString());
+        }
+        String wanted = guid.strip();
+        return robots.stream().filter(r -> r.guid() != null && r.guid().equalsIgnoreCase(wanted)).findFirst()
+                .map(r -> Reply.json(200, robot(r).toString()))
+                .orElseThrow(() -> new BadRequest(404, "not_found", "no robot with GUID " + wanted));
+    }
+
+    private static ObjectNode robot(DirectoryEntry r) {
+        ObjectNode n = JobJson.mapper().createObjectNode();
+        n.put("id", r.id());
+        n.put("GUID", r.guid());
+        n.put("Name", r.name());
+        n.put("Machine", r.detail());
+        return n;
     }
 
     private static void allow(String method, String allowed) throws BadRequest {

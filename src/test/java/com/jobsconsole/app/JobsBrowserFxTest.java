@@ -98,19 +98,19 @@ class JobsBrowserFxTest {
         Node robotHeader = robot.lookup("#table .column-header").match(n -> n.getId() != null
                 && n.getId().equals("robotColumn")).tryQuery().orElseGet(() -> robot.lookup("#table .column-header .label")
                 .match(n -> n instanceof Label l && "Robot".equals(l.getText())).query());
-        assertThat(table.getItems().get(0).robot()).isNotEqualTo("1"); // newest first, as it opens
+        assertThat(table.getItems().get(0).robot()).isNotEqualTo("#1"); // newest first, as it opens (no names: #id)
         assertThat(table.getSortOrder()).extracting(TableColumn::getId).containsExactly("createdColumn");
         assertThat(table.getSortOrder().get(0).getSortType()).isEqualTo(TableColumn.SortType.DESCENDING);
         robot.clickOn(robotHeader);
-        waitUntil(() -> firstRowsLoaded(table) && "1".equals(table.getItems().get(0).robot()));
-        List<Long> shown = table.getItems().subList(0, 50).stream().map(r -> Long.parseLong(r.robot())).toList();
+        waitUntil(() -> firstRowsLoaded(table) && "#1".equals(table.getItems().get(0).robot()));
+        List<Long> shown = table.getItems().subList(0, 50).stream().map(r -> r.job().robotId()).toList();
         assertThat(shown).isSorted();
         // the header shows the arrow (TableView drops its sort order with each new page list)
         assertThat(table.getSortOrder()).extracting(TableColumn::getId).containsExactly("robotColumn");
         assertThat(table.getSortOrder().get(0).getSortType()).isEqualTo(TableColumn.SortType.ASCENDING);
 
         robot.clickOn(robotHeader); // and the other way
-        waitUntil(() -> firstRowsLoaded(table) && "40".equals(table.getItems().get(0).robot()));
+        waitUntil(() -> firstRowsLoaded(table) && "#40".equals(table.getItems().get(0).robot()));
         assertThat(table.getSortOrder().get(0).getSortType()).isEqualTo(TableColumn.SortType.DESCENDING);
     }
 

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.model.DirectoryEntry;
 import com.jobsconsole.model.DirectoryKind;
 import com.jobsconsole.testing.LocalApiServer;
+import com.jobsconsole.testing.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -154,5 +157,49 @@ class DirectoryCliTest {
                 assertThat(e.get("name").asText()).isEqualTo("WS-REMOTE");
             });
         }
+    }
+
+    @Test
+    void refreshNamesTheRobotsTheOrchestratorAnswersWithTheirIdsAndServeAnswersThemFromItsDirectory() throws Exception {
+        try (LocalApiServer server = new LocalApiServer(dir.resolve("server"))) {
+            JobDirectory served = server.store.capability(JobDirectory.class).orElseThrow();
+            String guid = "6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5";
+            served.put(List.of(new DirectoryEntry(DirectoryKind.ROBOT, 25, "WS-FIN-07", "vm-fin-07", guid, null),
+                    new DirectoryEntry(DirectoryKind.ROBOT, 26, "WS-FIN-08", null, null, null),
+                    DirectoryEntry.of(DirectoryKind.ACCOUNT, 4, "Finance")));
+            // serve's robot methods, as the orchestrator documents them
+            RawHttp.Answer all = RawHttp.send(server.server.port(), RawHttp.request("GET",
+                    "/api/robot/read".getBytes(StandardCharsets.US_ASCII), null, null), 5_000);
+            assertThat(all.status()).isEqualTo(200);
+            JsonNode robots = json.readTree(all.body());
+            assertThat(robots).hasSize(2);
+            assertThat(robots.get(0).get("id").asLong()).isEqualTo(25);
+            assertThat(robots.get(0).get("Name").asText()).isEqualTo("WS-FIN-07");
+            RawHttp.Answer one = RawHttp.send(server.server.port(), RawHttp.request("GET",
+                    ("/api/robot/read/" + guid).getBytes(StandardCharsets.US_ASCII), null, null), 5_000);
+            assertThat(json.readTree(one.body()).get("Machine").asText()).isEqualTo("vm-fin-07");
+            RawHttp.Answer none = RawHttp.send(server.server.port(), RawHttp.request("GET",
+                    ("/api/robot/read/" + java.util.UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII), null, null), 5_000);
+            assertThat(none.status()).isEqualTo(404);
+
+            Path key = dir.resolve("key.txt");
+            Files.writeString(key, LocalApiServer.KEY.reveal());
+            String[] remote = {"--remote", server.baseUrl(), "--api-key-file", key.toString()};
+            CliRun refreshed = CliRun.of(concat(new String[] {"directory", "refresh"}, remote));
+            assertThat(refreshed.code()).as(refreshed.err()).isZero();
+            assertThat(refreshed.out()).contains("Named 2 robots", "0 left out");
+            JsonNode cached = json.readTree(CliRun.of(concat(new String[] {"directory", "list", "--json"}, remote)).out());
+            assertThat(cached).extracting(e -> e.get("name").asText()).containsExactly("WS-FIN-07", "WS-FIN-08");
+            assertThat(cached.get(0).get("guid").asText()).isEqualTo(guid);
+
+            assertThat(run("directory", "refresh").code()).as("a store has no orchestrator to ask")
+                    .isEqualTo(CliContext.INVALID_INPUT);
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        List<String> all = new ArrayList<>(List.of(a));
+        all.addAll(List.of(b));
+        return all.toArray(String[]::new);
     }
 }

@@ -147,6 +147,16 @@ public final class JobApiClient {
         readEmpty(ex);
     }
 
+    /** The orchestrator's robots ({@code GET /api/robot/read}, the neighbouring Robot section's method). */
+    List<RobotAnswers.Robot> readRobots() {
+        Exchange ex = send(ApiMethod.READ, target.resolve("/api/robot/read"), null, null);
+        try {
+            return RobotAnswers.parse(ex.responseBody());
+        } catch (RobotAnswers.Unreadable e) {
+            throw badResponse(ex, e.getMessage());
+        }
+    }
+
     private static void putId(ObjectNode body, String name, Long v) {
         if (v != null) {
             body.put(name, v);

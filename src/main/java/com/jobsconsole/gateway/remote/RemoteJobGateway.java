@@ -2,6 +2,7 @@ package com.jobsconsole.gateway.remote;
 
 import com.jobsconsole.base.NoAnswerPolicy;
 import com.jobsconsole.gateway.ChangeFeed;
+import com.jobsconsole.gateway.DirectoryRefresh;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.HttpExchanges;
 import com.jobsconsole.gateway.JobDirectory;
@@ -15,6 +16,8 @@ import com.jobsconsole.gateway.ReplayBusyException;
 import com.jobsconsole.gateway.StaleCopyException;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.gateway.sqlite.OrchestratorCache;
+import com.jobsconsole.model.DirectoryEntry;
+import com.jobsconsole.model.DirectoryKind;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobEvent;
@@ -49,7 +52,7 @@ import java.util.stream.Collectors;
  * API has no list method. Writes go through the cache's durable outbox ({@link OutboxSync}): recorded
  * with the cache change they expect, then sent, and sent again until the orchestrator confirms them.
  */
-public final class RemoteJobGateway implements JobGateway, RemoteSync, HttpExchanges {
+public final class RemoteJobGateway implements JobGateway, RemoteSync, HttpExchanges, DirectoryRefresh {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteJobGateway.class);
 
@@ -236,6 +239,16 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync, HttpExcha
     public <T> Optional<T> capability(Class<T> kind) {
         return kind == JobDirectory.class || kind == ChangeFeed.class ? cache().jobs().capability(kind)
                 : JobGateway.super.capability(kind);
+    }
+
+    @Override
+    public Report refreshDirectory() {
+        List<RobotAnswers.Robot> robots = remote(client::readRobots);
+        List<DirectoryEntry> named = robots.stream().filter(r -> r.id() != null && r.name() != null)
+                .map(r -> new DirectoryEntry(DirectoryKind.ROBOT, r.id(), r.name(), r.machine(), r.guid(), null))
+                .toList();
+        cache().jobs().capability(JobDirectory.class).orElseThrow().put(named);
+        return new Report(named.size(), robots.size() - named.size());
     }
 
     /** Keeps the orchestrator's copy, unless a write of ours to the job waits (then the cache shows ours). */

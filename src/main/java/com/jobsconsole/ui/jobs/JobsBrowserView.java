@@ -151,6 +151,15 @@ public final class JobsBrowserView {
 
     @FXML
     private void initialize() {
+        bindFilterBar();
+        bindTable();
+        bindColumns();
+        bindActions();
+        viewModel.reload();
+    }
+
+    /** The filter bar: the choices, the robot and GUID fields with their checks, the dates, Clear. */
+    private void bindFilterBar() {
         bindFilter(statusFilter, viewModel.statuses(), viewModel.filter().statusFilter(), viewModel::label, "jobs.filter.status");
         bindFilter(typeFilter, viewModel.types(), viewModel.filter().typeFilter(), viewModel::label, "jobs.filter.type");
         bindFilter(sourceFilter, List.of(JobSource.values()), viewModel.filter().sourceFilter(), JobSource::wire,
@@ -166,7 +175,10 @@ public final class JobsBrowserView {
         validation.attach(robotFilter, viewModel.filter().robotError(), resources.getString("jobs.filter.robots.hint"));
         validation.attach(guidPrefix, viewModel.filter().prefixError(), resources.getString("jobs.filter.guid.hint"));
         clearButton.setOnAction(e -> viewModel.filter().clearFilters());
+    }
 
+    /** The table: its remembered columns, its rows (kept in place when read again live), selection, marks. */
+    private void bindTable() {
         ColumnLayout.restoreAndRemember(table, savedColumns, saveColumns);
         // TableView clears its sort order whenever it gets a new list: each page list the view-model
         // hands over gets the sort arrow put back on the column the store sorts by
@@ -219,6 +231,13 @@ public final class JobsBrowserView {
             }
         });
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<JobRowViewModel>) c ->
+                viewModel.selection().setAll(table.getSelectionModel().getSelectedItems().stream()
+                        .filter(r -> r != null && !r.isLoading()).map(JobRowViewModel::job).toList()));
+    }
+
+    /** Each column's cells, and sorting (done by the store: the table only says which column and which way). */
+    private void bindColumns() {
         text(guidColumn, JobRowViewModel::guid);
         statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         statusColumn.setCellFactory(col -> new TableCell<>() {
@@ -251,7 +270,6 @@ public final class JobsBrowserView {
         text(updatedColumn, JobRowViewModel::updated);
         text(stopAfterColumn, JobRowViewModel::stopAfter);
         text(abortAfterColumn, JobRowViewModel::abortAfter);
-        // Sorting happens in the store: the table only tells which column and which way.
         table.setSortPolicy(t -> {
             if (!showingSort && !t.getSortOrder().isEmpty()) {
                 TableColumn<JobRowViewModel, ?> c = t.getSortOrder().get(0);
@@ -261,11 +279,10 @@ public final class JobsBrowserView {
             return true;
         });
         showSort();
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<JobRowViewModel>) c ->
-                viewModel.selection().setAll(table.getSelectionModel().getSelectedItems().stream()
-                        .filter(r -> r != null && !r.isLoading()).map(JobRowViewModel::job).toList()));
+    }
 
-
+    /** The tool bar's and the context menu's actions (from the registry), the bulk progress, the summaries. */
+    private void bindActions() {
         JobActionSet actions = new JobActionSet(viewModel, new ActionFactory(resources), openCreateTab,
                 guidPrefix::requestFocus);
         actions.button(createButton, StandardActions.JOB_CREATE);
@@ -289,7 +306,6 @@ public final class JobsBrowserView {
         statusSummary.textProperty().bind(viewModel.statusSummaryProperty());
 
         new JobsContextMenu(actions, resources).install(table);
-        viewModel.reload();
     }
 
     /**

@@ -235,6 +235,7 @@ class RemoteModeViewModelTest {
             window.jobs().reload();
             window.live().remoteLiveProperty().set(true);
             window.live().poll(); // the first round learns where the cache's change log is
+            assertThat(server.served(r -> r.contains("read/"))).isTrue();
             int asked = server.requests.size();
             long last = feed.lastChange();
             calls.clear();
@@ -243,7 +244,9 @@ class RemoteModeViewModelTest {
 
             window.live().poll(); // the orchestrator answers the job as the cache has it
 
-            assertThat(server.requests.size()).as("the round read the unfinished job").isGreaterThan(asked);
+            // the server logs a request just after answering it: wait for the line
+            assertThat(server.served(r -> server.requests.size() > asked && r.contains("read/")))
+                    .as("the round read the unfinished job").isTrue();
             assertThat(feed.lastChange()).as("storing an unchanged copy is no change").isEqualTo(last);
             assertThat(calls.of("page") + calls.of("query") + calls.of("countByStatus") + calls.of("countByType"))
                     .as("nothing read again: %s", calls).isZero();
