@@ -8,13 +8,10 @@ import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.DirectoryEntry;
 import com.jobsconsole.model.DirectoryKind;
 import com.jobsconsole.transfer.DirectoryTransfer;
-import com.jobsconsole.transfer.JobImport;
 import com.jobsconsole.transfer.JobTransfer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -27,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code directory list|import|export|set|remove}: the names of the robots, process versions and
@@ -39,16 +35,7 @@ import java.util.concurrent.Callable;
             DirectoryCommand.Set.class, DirectoryCommand.Remove.class, DirectoryCommand.Refresh.class},
         footer = {"", "Kinds: robot, process_version, account. Exit codes as for job: 0 done, 2 invalid input,",
             "3 not found, 5 unavailable, 1 anything else."})
-public final class DirectoryCommand implements Callable<Integer> {
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return CliContext.INVALID_INPUT;
-    }
+public final class DirectoryCommand extends CommandGroup {
 
     /** The directory of the target the options name. */
     static JobDirectory directory(JobGateway gateway) {
@@ -126,14 +113,7 @@ public final class DirectoryCommand implements Callable<Integer> {
             } catch (IOException | UncheckedIOException e) {
                 throw new CliContext.CliUsageException("cannot read " + file + ": " + e.getMessage());
             }
-            Messages messages = new Messages(Locale.ENGLISH);
-            for (JobImport.Problem bad : read.bad()) {
-                out.printf("line %d: %s%n", bad.line(), bad.text(messages));
-            }
-            if (!read.bad().isEmpty() && !skipBad) {
-                throw new CliContext.CliUsageException(read.bad().size() + " bad row(s); nothing was imported "
-                        + "(fix them, or use --skip-bad)");
-            }
+            StoreJobCommands.reportBadRows(out, read.bad(), read.bad().size(), skipBad, new Messages(Locale.ENGLISH));
             directory.put(read.entries());
             out.printf("Imported %d names%s%n", read.entries().size(),
                     read.bad().isEmpty() ? "" : " (" + read.bad().size() + " bad row(s) left out)");

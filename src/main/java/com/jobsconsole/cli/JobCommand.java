@@ -43,16 +43,7 @@ import java.util.function.Function;
         footer = {"", "Exit codes: 0 done, 2 invalid input, 3 not found, 4 not authorized, 5 unavailable,",
             "7 a conflict waits for a decision (remote targets), 8 another replay of the same cache runs,",
             "1 anything else."})
-public final class JobCommand implements Callable<Integer> {
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return CliContext.INVALID_INPUT;
-    }
+public final class JobCommand extends CommandGroup {
 
     /** The names the target's directory gives the ids jobs carry (none when it keeps no directory). */
     static Names names(JobGateway gateway) {

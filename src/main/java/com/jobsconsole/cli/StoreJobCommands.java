@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -115,22 +116,30 @@ final class StoreJobCommands {
             try {
                 var check = JobImport.check(file, f, CliContext.reference(), store, x -> { },
                         () -> false);
-                for (var bad : check.bad()) {
-                    stdout.printf("line %d: %s%n", bad.line(), bad.text(messages));
-                }
-                if (check.badCount() > check.bad().size()) {
-                    stdout.printf("... and %d more bad row(s)%n", check.badCount() - check.bad().size());
-                }
-                if (check.badCount() > 0 && !skipBad) {
-                    throw new CliContext.CliUsageException(check.badCount() + " bad row(s); nothing was imported "
-                            + "(fix them, or use --skip-bad)");
-                }
+                reportBadRows(stdout, check.bad(), check.badCount(), skipBad, messages);
                 n = JobImport.run(file, f, CliContext.reference(), store, check, x -> { },
                         () -> false);
             } catch (IOException | UncheckedIOException e) {
                 throw new CliContext.CliUsageException("cannot read " + file + ": " + e.getMessage());
             }
             printRate(stdout, "Imported %d jobs into %s", n, store.path(), start);
+        }
+    }
+
+    /**
+     * Prints each bad row of a file with its line ({@code shown} of {@code count}) and, unless
+     * {@code skipBad}, refuses the import: nothing is stored while any row is bad.
+     */
+    static void reportBadRows(PrintWriter out, List<JobImport.Problem> shown, long count, boolean skipBad,
+                              Messages messages) {
+        for (JobImport.Problem bad : shown) {
+            out.printf("line %d: %s%n", bad.line(), bad.text(messages));
+        }
+        if (count > shown.size()) {
+            out.printf("... and %d more bad row(s)%n", count - shown.size());
+        }
+        if (count > 0 && !skipBad) {
+            throw new CliContext.CliUsageException(count + " bad row(s); nothing was imported (fix them, or use --skip-bad)");
         }
     }
 

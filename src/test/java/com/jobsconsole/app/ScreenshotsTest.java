@@ -1,7 +1,9 @@
 package com.jobsconsole.app;
 
 import com.jobsconsole.base.AuthScheme;
+import com.jobsconsole.demo.DemoDirectory;
 import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.I18n;
@@ -73,6 +75,8 @@ class ScreenshotsTest {
                         JobSource.values()[r.nextInt(3)], 50L + r.nextInt(9), 1L + r.nextInt(6), 4L,
                         null, null, null, null));
             }
+            // robots and processes by name, as a site's directory gives them
+            g.capability(JobDirectory.class).orElseThrow().addMissing(DemoDirectory.entries());
         }
         for (Locale locale : List.of(Locale.ENGLISH, I18n.RUSSIAN)) {
             shoot(store, locale, out.resolve("main-window-" + locale.getLanguage() + ".png"), true);
