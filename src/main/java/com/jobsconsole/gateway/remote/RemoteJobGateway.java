@@ -380,6 +380,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync, HttpExcha
             skipped = guids.size() - asked.get();
             progress.update(guids.size(), guids.size());
         }
+        writer.flush(); // the copies read are in the cache (and its change feed) when the report comes back
         return new RefreshReport(guids.size(), refreshed.get(), gone.get(), failed,
                 !finished || cancelled.getAsBoolean(), skipped);
     }

@@ -214,7 +214,7 @@ public final class JobsBrowserViewModel {
         Optional<ChangeFeed> feed = gateway.capability(ChangeFeed.class);
         executor.execute(() -> ShownRows.read(g, feed, q, pages, before.keySet(), shownTotal, changed), fresh -> {
             if (gen != generation || rows.get() != list || fresh == ShownRows.NOTHING) {
-                return; // the filter changed meanwhile: its own reload shows the store as it is
+                return; // nothing shown moved, or the filter changed meanwhile (its own reload shows the store)
             }
             if (fresh == ShownRows.COUNTS) {
                 // a changed job's status moved within the filter: its per-day counts stand unless it filters by status
