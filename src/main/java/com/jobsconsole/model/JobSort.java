@@ -3,7 +3,9 @@ package com.jobsconsole.model;
 /** The columns a job query can be sorted by (each maps to one column of the store). */
 public enum JobSort {
     CREATED_AT, UPDATED_AT, STARTED_AT, COMPLETED_AT, STOP_AFTER, ABORT_AFTER, STATUS, TYPE, SOURCE, GUID,
-    ROBOT_ID, PROCESS_VERSION_ID, ACCOUNT_ID, SCHEDULE_ID, TASK_ID;
+    ROBOT_ID, PROCESS_VERSION_ID, ACCOUNT_ID, SCHEDULE_ID, TASK_ID,
+    /** How long a finished job ran (completed − started); jobs not finished have none and sort first ascending. */
+    DURATION;
 
     /**
      * Whether a job's place in this order moves when the job is updated (a status change, a stop or
@@ -11,7 +13,7 @@ public enum JobSort {
      */
     public boolean movesOnUpdate() {
         return switch (this) {
-            case UPDATED_AT, STARTED_AT, COMPLETED_AT, STOP_AFTER, ABORT_AFTER, STATUS -> true;
+            case UPDATED_AT, STARTED_AT, COMPLETED_AT, STOP_AFTER, ABORT_AFTER, STATUS, DURATION -> true;
             default -> false;
         };
     }

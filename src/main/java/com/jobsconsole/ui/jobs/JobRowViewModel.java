@@ -118,6 +118,37 @@ public final class JobRowViewModel {
         return job == null ? "" : time(job.completedAt());
     }
 
+    /**
+     * How long the job ran (completed − started), or how long it has been running; empty when it
+     * never started.
+     */
+    public String duration() {
+        if (job == null || job.startedAt() == null) {
+            return "";
+        }
+        if (job.completedAt() != null) {
+            return formatDuration(Duration.between(job.startedAt(), job.completedAt()), messages);
+        }
+        boolean running = reference.status(job.status()).map(s -> !s.isFinal()).orElse(false);
+        return running ? messages.get("duration.running",
+                formatDuration(Duration.between(job.startedAt(), LocalDateTime.now()), messages)) : "";
+    }
+
+    /** "42 s", "3 min 12 s", "1 h 05 min", "2 d 3 h", in the user's language. */
+    static String formatDuration(Duration d, Messages messages) {
+        long s = Math.max(0, d.getSeconds());
+        if (s < 60) {
+            return messages.get("duration.s", s);
+        }
+        if (s < 3_600) {
+            return messages.get("duration.ms", s / 60, s % 60);
+        }
+        if (s < 86_400) {
+            return messages.get("duration.hm", s / 3_600, String.format("%02d", s % 3_600 / 60));
+        }
+        return messages.get("duration.dh", s / 86_400, s % 86_400 / 3_600);
+    }
+
     public String updated() {
         return job == null ? "" : time(job.updatedAt());
     }

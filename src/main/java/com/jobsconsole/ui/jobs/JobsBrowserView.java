@@ -130,6 +130,8 @@ public final class JobsBrowserView {
     @FXML
     private TableColumn<JobRowViewModel, String> completedColumn;
     @FXML
+    private TableColumn<JobRowViewModel, String> durationColumn;
+    @FXML
     private TableColumn<JobRowViewModel, String> updatedColumn;
     @FXML
     private TableColumn<JobRowViewModel, String> stopAfterColumn;
@@ -267,6 +269,7 @@ public final class JobsBrowserView {
         text(createdColumn, JobRowViewModel::created);
         text(startedColumn, JobRowViewModel::started);
         text(completedColumn, JobRowViewModel::completed);
+        text(durationColumn, JobRowViewModel::duration);
         text(updatedColumn, JobRowViewModel::updated);
         text(stopAfterColumn, JobRowViewModel::stopAfter);
         text(abortAfterColumn, JobRowViewModel::abortAfter);
