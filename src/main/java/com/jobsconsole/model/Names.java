@@ -50,6 +50,16 @@ public final class Names {
         return label(DirectoryKind.ACCOUNT, id);
     }
 
+    /** The id the directory gives this name (a process version: its shown label), ignoring case. */
+    public Optional<Long> idOf(DirectoryKind kind, String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        String wanted = name.strip();
+        return labels.getOrDefault(kind, Map.of()).entrySet().stream()
+                .filter(e -> e.getValue().equalsIgnoreCase(wanted)).map(Map.Entry::getKey).sorted().findFirst();
+    }
+
     public boolean isEmpty() {
         return labels.isEmpty();
     }

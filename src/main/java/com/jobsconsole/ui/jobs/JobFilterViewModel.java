@@ -1,11 +1,13 @@
 package com.jobsconsole.ui.jobs;
 
 import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.DirectoryKind;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.JobSort;
 import com.jobsconsole.model.JobSource;
 import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.JobType;
+import com.jobsconsole.model.Names;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -23,7 +25,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -34,7 +38,6 @@ import java.util.stream.Collectors;
  */
 public final class JobFilterViewModel {
 
-    private static final Pattern ROBOTS = Pattern.compile("\\s*\\d{1,18}\\s*(,\\s*\\d{1,18}\\s*)*");
     private static final Pattern PREFIX = Pattern.compile("[0-9a-fA-F-]{0,36}");
 
     private final ObservableList<JobStatus> statusFilter = FXCollections.observableArrayList();
@@ -47,14 +50,14 @@ public final class JobFilterViewModel {
     private final ObjectProperty<JobSort> sort = new SimpleObjectProperty<>(JobSort.CREATED_AT);
     private final BooleanProperty ascending = new SimpleBooleanProperty(false);
     private final StringBinding robotError;
+    private Supplier<Names> names = () -> Names.NONE;
     private final StringBinding prefixError;
     private final Runnable onChange;
     private boolean suspended;
 
     public JobFilterViewModel(Messages messages, Runnable onChange) {
         this.onChange = onChange;
-        robotError = Bindings.createStringBinding(() -> robotFilter.get() == null || robotFilter.get().isBlank()
-                || ROBOTS.matcher(robotFilter.get()).matches() ? null : messages.get("jobs.filter.robots.error"), robotFilter);
+        robotError = Bindings.createStringBinding(() -> robotProblem(messages), robotFilter);
         prefixError = Bindings.createStringBinding(() -> guidPrefix.get() == null
                 || PREFIX.matcher(guidPrefix.get().strip()).matches() ? null : messages.get("jobs.filter.guid.error"),
                 guidPrefix);
@@ -69,6 +72,37 @@ public final class JobFilterViewModel {
         }
         sort.addListener((o, a, b) -> changed());
         ascending.addListener((o, a, b) -> changed());
+    }
+
+    /** A part of the robot filter as a robot's id: a number, or a name the directory knows. */
+    private Optional<Long> robotId(String part) {
+        String p = part.strip();
+        if (p.matches("\\d{1,18}")) {
+            return Optional.of(Long.parseLong(p));
+        }
+        return names.get().idOf(DirectoryKind.ROBOT, p);
+    }
+
+    /** What is wrong with the robot filter, or null: each part an id or a robot's name. */
+    private String robotProblem(Messages messages) {
+        String text = robotFilter.get();
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        for (String part : text.split(",", -1)) {
+            if (part.isBlank()) {
+                return messages.get("jobs.filter.robots.error");
+            }
+            if (robotId(part).isEmpty()) {
+                return messages.get("jobs.filter.robots.unknown", part.strip());
+            }
+        }
+        return null;
+    }
+
+    /** Where robot names in the filter are looked up (the browser's directory names). */
+    void setNames(Supplier<Names> names) {
+        this.names = names;
     }
 
     private void changed() {
@@ -96,7 +130,7 @@ public final class JobFilterViewModel {
         Set<Long> robots = new LinkedHashSet<>();
         if (robotFilter.get() != null && !robotFilter.get().isBlank()) {
             for (String part : robotFilter.get().split(",")) {
-                robots.add(Long.parseLong(part.strip()));
+                robots.add(robotId(part).orElseThrow());
             }
         }
         LocalDateTime from = createdFrom.get() == null ? null : createdFrom.get().atStartOfDay();

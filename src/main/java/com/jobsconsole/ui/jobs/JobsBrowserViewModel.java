@@ -109,6 +109,7 @@ public final class JobsBrowserViewModel {
                 Clock.systemDefaultZone());
         timeline.setOnSelect(this::select);
         timeline.setNames(() -> names);
+        filter.setNames(() -> names);
         selection.addListener((ListChangeListener<Job>) c -> showSelected());
         gateway.onChange(this::reload);
         gateway.onSwitch(g -> reload());

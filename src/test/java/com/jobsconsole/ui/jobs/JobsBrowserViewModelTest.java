@@ -115,7 +115,7 @@ class JobsBrowserViewModelTest {
         assertThat(firstRows(200)).isNotEmpty().allSatisfy(j -> assertThat(j.robotId()).isIn(3L, 5L));
         int before = vm.rowsProperty().get().size();
         vm.filter().robotFilterProperty().set("3, x");
-        assertThat(vm.filter().robotError().get()).contains("robot ids");
+        assertThat(vm.filter().robotError().get()).contains("no robot is named \u201cx\u201d");
         assertThat(vm.rowsProperty().get()).hasSize(before);
 
         vm.filter().clearFilters();
@@ -306,5 +306,25 @@ class JobsBrowserViewModelTest {
             assertThat(timeline.laneLabel(lane)).isEqualTo("WS-FIN-07");
         }
         assertThat(timeline.lanes().stream().skip(1).map(timeline::laneLabel)).allMatch(l -> l.startsWith("Robot "));
+    }
+
+    @Test
+    void theRobotFilterTakesNamesFromTheDirectoryAsWellAsIds() {
+        JobDirectory directory = gateway.capability(JobDirectory.class).orElseThrow();
+        Job first = vm.rowsProperty().get().get(0).job();
+        long other = first.robotId() == 3 ? 4 : 3;
+        directory.put(List.of(DirectoryEntry.of(DirectoryKind.ROBOT, first.robotId(), "WS-FIN-07")));
+        vm.reload();
+
+        vm.filter().robotFilterProperty().set("ws-fin-07, " + other);
+        assertThat(vm.filter().robotError().get()).isNull();
+        assertThat(vm.currentQuery().robots()).containsExactlyInAnyOrder(first.robotId(), other);
+        assertThat(firstRows(50)).allSatisfy(j -> assertThat(j.robotId()).isIn(first.robotId(), other));
+
+        vm.filter().robotFilterProperty().set("WS-NOBODY");
+        assertThat(vm.filter().robotError().get()).contains("no robot is named \u201cWS-NOBODY\u201d");
+        assertThat(vm.currentQuery()).as("an invalid filter reads nothing").isNull();
+        vm.filter().robotFilterProperty().set("1,,2");
+        assertThat(vm.filter().robotError().get()).startsWith("use robot ids or names");
     }
 }
