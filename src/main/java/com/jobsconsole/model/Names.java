@@ -60,6 +60,16 @@ public final class Names {
                 .filter(e -> e.getValue().equalsIgnoreCase(wanted)).map(Map.Entry::getKey).sorted().findFirst();
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Names n && labels.equals(n.labels);
+    }
+
+    @Override
+    public int hashCode() {
+        return labels.hashCode();
+    }
+
     public boolean isEmpty() {
         return labels.isEmpty();
     }

@@ -105,6 +105,18 @@ public final class JobFilterViewModel {
         this.names = names;
     }
 
+    /**
+     * The directory's names were read (again): a robot name typed before they arrived is looked up
+     * now, and a filter it made valid runs.
+     */
+    void namesChanged() {
+        boolean wasInvalid = robotError.get() != null;
+        robotError.invalidate();
+        if (wasInvalid && robotError.get() == null) {
+            changed();
+        }
+    }
+
     private void changed() {
         if (!suspended) {
             onChange.run();

@@ -139,6 +139,7 @@ public final class JobsBrowserViewModel {
             }
             StartupTrace.markOnce("first page read");
             loading.set(false);
+            boolean namesChanged = !first.names().equals(names);
             names = first.names();
             Page<Job> page = first.page();
             PagedJobList list = rowsOf(g, q, page.total(), page.items().isEmpty() ? Map.of() : Map.of(0, page.items()),
@@ -152,6 +153,9 @@ public final class JobsBrowserViewModel {
                 }
             }
             matchSummary.set(messages.get("jobs.matches", page.total()));
+            if (namesChanged) {
+                filter.namesChanged();
+            }
             if (countsReleased) {
                 loadCounts(g, q, gen);
             } else {

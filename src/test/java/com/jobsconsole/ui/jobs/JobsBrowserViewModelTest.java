@@ -12,6 +12,7 @@ import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.JobSort;
 import com.jobsconsole.model.JobSource;
+import com.jobsconsole.model.Names;
 import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.transfer.JobTransfer;
 import com.jobsconsole.ui.common.DialogService;
@@ -326,5 +327,24 @@ class JobsBrowserViewModelTest {
         assertThat(vm.currentQuery()).as("an invalid filter reads nothing").isNull();
         vm.filter().robotFilterProperty().set("1,,2");
         assertThat(vm.filter().robotError().get()).startsWith("use robot ids or names");
+    }
+
+    @Test
+    void aRobotNameTypedBeforeTheNamesArriveIsLookedUpWhenTheyDoAndTheFilterRuns() {
+        int[] runs = {0};
+        Names[] names = {Names.NONE};
+        JobFilterViewModel filter = new JobFilterViewModel(new Messages(Locale.ENGLISH), () -> runs[0]++);
+        filter.setNames(() -> names[0]);
+        filter.robotFilterProperty().set("WS-LATER");
+        assertThat(filter.robotError().get()).contains("WS-LATER");
+        assertThat(filter.query(10)).isNull();
+        int before = runs[0];
+
+        names[0] = Names.of(List.of(DirectoryEntry.of(DirectoryKind.ROBOT, 12, "WS-LATER")));
+        filter.namesChanged();
+
+        assertThat(filter.robotError().get()).isNull();
+        assertThat(filter.query(10).robots()).containsExactly(12L);
+        assertThat(runs[0]).as("the filter ran with the name").isEqualTo(before + 1);
     }
 }
