@@ -224,11 +224,7 @@ public final class JobApiServer implements AutoCloseable {
         throw new BadRequest(404, "not_found", "no such endpoint: " + path);
     }
 
-    /**
-     * The neighbouring robot methods, from the store's directory of names: {@code /api/robot/read}
-     * lists every robot (with the numeric {@code id} the jobs carry, as many installations answer),
-     * {@code /api/robot/read/{guid}} one robot by its GUID, fields as the orchestrator documents them.
-     */
+    /** The robot methods from the store's directory: {@code read} lists all (with {@code id}), {@code read/{guid}} one. */
     private Reply robots(String guid) throws BadRequest {
         List<DirectoryEntry> robots = gateway.capability(JobDirectory.class)
                 .map(d -> d.entries(DirectoryKind.ROBOT)).orElse(List.of());

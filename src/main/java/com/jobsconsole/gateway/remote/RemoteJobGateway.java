@@ -231,10 +231,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync, HttpExcha
         return cache().jobs().countByType();
     }
 
-    /**
-     * Beyond what this class is, what its cache file does: the change feed (Live's own rounds,
-     * refreshes and writes, as the cache stored them) and the directory of names.
-     */
+    /** Beyond what this class is, what its cache file does: its change feed and its directory of names. */
     @Override
     public <T> Optional<T> capability(Class<T> kind) {
         return kind == JobDirectory.class || kind == ChangeFeed.class ? cache().jobs().capability(kind)

@@ -336,10 +336,6 @@ public final class JobsBrowserViewModel {
         this.onClone = listener == null ? j -> { } : listener;
     }
 
-    public ReferenceData reference() {
-        return reference;
-    }
-
     public List<JobStatus> statuses() {
         return reference.statuses();
     }
