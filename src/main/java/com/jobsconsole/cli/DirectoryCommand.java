@@ -3,13 +3,13 @@ package com.jobsconsole.cli;
 import com.jobsconsole.gateway.DirectoryRefresh;
 import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.gateway.JobGateway;
-import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.DirectoryEntry;
 import com.jobsconsole.model.DirectoryKind;
 import com.jobsconsole.transfer.DirectoryTransfer;
 import com.jobsconsole.transfer.JobTransfer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,10 +20,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code directory list|import|export|set|remove}: the names of the robots, process versions and
@@ -66,7 +63,7 @@ public final class DirectoryCommand extends CommandGroup {
         void run(JobGateway gateway, PrintWriter out) {
             List<DirectoryEntry> entries = directory(gateway).entries(kind == null ? null : kind(kind));
             if (json) {
-                out.println(JobJson.writeValue(entries.stream().map(DirectoryCommand::fields).toList()));
+                out.println(JobJson.writeValue(entries.stream().map(DirectoryTransfer::fields).toList()));
                 return;
             }
             for (DirectoryEntry e : entries) {
@@ -76,27 +73,12 @@ public final class DirectoryCommand extends CommandGroup {
         }
     }
 
-    private static Map<String, Object> fields(DirectoryEntry e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", e.kind().wire());
-        m.put("id", e.id());
-        m.put("name", e.name());
-        m.put("detail", e.detail());
-        m.put("guid", e.guid());
-        m.put("description", e.description());
-        return m;
-    }
-
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Read names from a CSV (header: kind,id,name[,detail,guid,description]) or JSON file: "
                     + "all of them in one transaction, or none.")
     static final class Import extends JobCommand.Action {
-        @Parameters(paramLabel = "FILE")
-        Path file;
-        @Option(names = "--format", description = "csv or json (default: from the file name).")
-        String format;
-        @Option(names = "--skip-bad", description = "Import the good rows even when some rows are bad.")
-        boolean skipBad;
+        @Mixin
+        ImportFile input;
 
         @Override
         boolean writes() {
@@ -106,14 +88,13 @@ public final class DirectoryCommand extends CommandGroup {
         @Override
         void run(JobGateway gateway, PrintWriter out) {
             JobDirectory directory = directory(gateway);
-            JobTransfer.Format f = format != null ? StoreJobCommands.format(format) : JobTransfer.Format.of(file);
             DirectoryTransfer.Read read;
             try {
-                read = DirectoryTransfer.read(file, f);
+                read = DirectoryTransfer.read(input.file, input.format());
             } catch (IOException | UncheckedIOException e) {
-                throw new CliContext.CliUsageException("cannot read " + file + ": " + e.getMessage());
+                throw new CliContext.CliUsageException("cannot read " + input.file + ": " + e.getMessage());
             }
-            StoreJobCommands.reportBadRows(out, read.bad(), read.bad().size(), skipBad, new Messages(Locale.ENGLISH));
+            input.reportBadRows(out, read.bad(), read.bad().size());
             directory.put(read.entries());
             out.printf("Imported %d names%s%n", read.entries().size(),
                     read.bad().isEmpty() ? "" : " (" + read.bad().size() + " bad row(s) left out)");

@@ -5,14 +5,13 @@ import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.BulkJobStore;
 import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.gateway.JobGateway;
-import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.JobSort;
 import com.jobsconsole.transfer.JobImport;
 import com.jobsconsole.transfer.JobTransfer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -22,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -95,51 +93,25 @@ final class StoreJobCommands {
             return true;
         }
 
-        @Parameters(paramLabel = "FILE")
-        Path file;
-        @Option(names = "--format", description = "csv or json (default: from the file name).")
-        String format;
-        @Option(names = "--skip-bad", description = "Import the good rows even when some rows are bad.")
-        boolean skipBad;
+        @Mixin
+        ImportFile input;
 
         @Override
         void run(JobGateway gateway, PrintWriter stdout) {
             var store = storeFile(gateway, "import");
-            JobTransfer.Format f = format != null ? format(format)
-                    : JobTransfer.Format.of(file);
-            if (f == JobTransfer.Format.XLSX) {
-                throw new CliContext.CliUsageException("import reads csv or json");
-            }
-            Messages messages = new Messages(Locale.ENGLISH);
+            JobTransfer.Format f = input.format();
             long start = System.nanoTime();
             long n;
             try {
-                var check = JobImport.check(file, f, CliContext.reference(), store, x -> { },
+                var check = JobImport.check(input.file, f, CliContext.reference(), store, x -> { },
                         () -> false);
-                reportBadRows(stdout, check.bad(), check.badCount(), skipBad, messages);
-                n = JobImport.run(file, f, CliContext.reference(), store, check, x -> { },
+                input.reportBadRows(stdout, check.bad(), check.badCount());
+                n = JobImport.run(input.file, f, CliContext.reference(), store, check, x -> { },
                         () -> false);
             } catch (IOException | UncheckedIOException e) {
-                throw new CliContext.CliUsageException("cannot read " + file + ": " + e.getMessage());
+                throw new CliContext.CliUsageException("cannot read " + input.file + ": " + e.getMessage());
             }
             printRate(stdout, "Imported %d jobs into %s", n, store.path(), start);
-        }
-    }
-
-    /**
-     * Prints each bad row of a file with its line ({@code shown} of {@code count}) and, unless
-     * {@code skipBad}, refuses the import: nothing is stored while any row is bad.
-     */
-    static void reportBadRows(PrintWriter out, List<JobImport.Problem> shown, long count, boolean skipBad,
-                              Messages messages) {
-        for (JobImport.Problem bad : shown) {
-            out.printf("line %d: %s%n", bad.line(), bad.text(messages));
-        }
-        if (count > shown.size()) {
-            out.printf("... and %d more bad row(s)%n", count - shown.size());
-        }
-        if (count > 0 && !skipBad) {
-            throw new CliContext.CliUsageException(count + " bad row(s); nothing was imported (fix them, or use --skip-bad)");
         }
     }
 

@@ -46,10 +46,6 @@ public final class Names {
         return label(DirectoryKind.PROCESS_VERSION, id);
     }
 
-    public String account(Long id) {
-        return label(DirectoryKind.ACCOUNT, id);
-    }
-
     /** The id the directory gives this name (a process version: its shown label), ignoring case. */
     public Optional<Long> idOf(DirectoryKind kind, String name) {
         if (name == null || name.isBlank()) {
@@ -68,9 +64,5 @@ public final class Names {
     @Override
     public int hashCode() {
         return labels.hashCode();
-    }
-
-    public boolean isEmpty() {
-        return labels.isEmpty();
     }
 }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,6 +108,18 @@ public final class DirectoryTransfer {
         return null;
     }
 
+    /** An entry's fields by name, in {@link #FIELDS}' order (a file's row, the command line's JSON). */
+    public static Map<String, Object> fields(DirectoryEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", e.kind().wire());
+        m.put("id", e.id());
+        m.put("name", e.name());
+        m.put("detail", e.detail());
+        m.put("guid", e.guid());
+        m.put("description", e.description());
+        return m;
+    }
+
     /** Writes the entries as CSV (UTF-8, a header) or JSON (an array of objects); XLSX is not offered. */
     public static void write(List<DirectoryEntry> entries, JobTransfer.Format format, OutputStream out) throws IOException {
         if (format == JobTransfer.Format.JSON) {
@@ -114,14 +127,7 @@ public final class DirectoryTransfer {
                 g.useDefaultPrettyPrinter();
                 g.writeStartArray();
                 for (DirectoryEntry e : entries) {
-                    g.writeStartObject();
-                    g.writeStringField("kind", e.kind().wire());
-                    g.writeNumberField("id", e.id());
-                    g.writeStringField("name", e.name());
-                    g.writeStringField("detail", e.detail());
-                    g.writeStringField("guid", e.guid());
-                    g.writeStringField("description", e.description());
-                    g.writeEndObject();
+                    g.writeObject(fields(e));
                 }
                 g.writeEndArray();
             }
@@ -134,7 +140,7 @@ public final class DirectoryTransfer {
         try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(FIELDS.toArray(String[]::new))
                 .build())) {
             for (DirectoryEntry e : entries) {
-                csv.printRecord(e.kind().wire(), e.id(), e.name(), e.detail(), e.guid(), e.description());
+                csv.printRecord(fields(e).values());
             }
         }
     }

@@ -102,23 +102,7 @@ public final class JobQuerySql {
     static final Duration LONGEST_RUN = Duration.ofDays(7);
 
     static String where(JobQuery q, List<Object> params) {
-        List<String> clauses = new ArrayList<>();
-        if (!q.statuses().isEmpty()) {
-            clauses.add("status IN (" + placeholders(q.statuses().size()) + ")");
-            params.addAll(q.statuses().stream().sorted().toList());
-        }
-        if (!q.types().isEmpty()) {
-            clauses.add("type IN (" + placeholders(q.types().size()) + ")");
-            params.addAll(q.types().stream().sorted().toList());
-        }
-        if (!q.sources().isEmpty()) {
-            clauses.add("source IN (" + placeholders(q.sources().size()) + ")");
-            params.addAll(q.sources().stream().map(JobSource::wire).sorted().toList());
-        }
-        if (!q.robots().isEmpty()) {
-            clauses.add("robot_id IN (" + placeholders(q.robots().size()) + ")");
-            params.addAll(q.robots().stream().sorted().toList());
-        }
+        List<String> clauses = choices(q, params, "robot_id");
         if (q.createdFrom() != null) {
             clauses.add("created_at >= ?");
             params.add(JobJson.formatTime(q.createdFrom()));
@@ -139,6 +123,31 @@ public final class JobQuerySql {
             params.add(prefix + "~");
         }
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+    }
+
+    /**
+     * The filter's choices (statuses, types, sources and, when {@code robotColumn} is given, robots) as
+     * clauses on those columns — of the job table, or of the kept tallies ({@link Tally}).
+     */
+    static List<String> choices(JobQuery q, List<Object> params, String robotColumn) {
+        List<String> clauses = new ArrayList<>();
+        if (!q.statuses().isEmpty()) {
+            clauses.add("status IN (" + placeholders(q.statuses().size()) + ")");
+            params.addAll(q.statuses().stream().sorted().toList());
+        }
+        if (!q.types().isEmpty()) {
+            clauses.add("type IN (" + placeholders(q.types().size()) + ")");
+            params.addAll(q.types().stream().sorted().toList());
+        }
+        if (!q.sources().isEmpty()) {
+            clauses.add("source IN (" + placeholders(q.sources().size()) + ")");
+            params.addAll(q.sources().stream().map(JobSource::wire).sorted().toList());
+        }
+        if (robotColumn != null && !q.robots().isEmpty()) {
+            clauses.add(robotColumn + " IN (" + placeholders(q.robots().size()) + ")");
+            params.addAll(q.robots().stream().sorted().toList());
+        }
+        return clauses;
     }
 
     static String placeholders(int n) {

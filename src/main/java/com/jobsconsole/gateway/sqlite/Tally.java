@@ -3,7 +3,6 @@ package com.jobsconsole.gateway.sqlite;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobQuery;
-import com.jobsconsole.model.JobSource;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,23 +131,7 @@ final class Tally {
     }
 
     private static String where(JobQuery q, List<Object> params, boolean withRobot) {
-        List<String> clauses = new ArrayList<>();
-        if (!q.statuses().isEmpty()) {
-            clauses.add("status IN (" + JobQuerySql.placeholders(q.statuses().size()) + ")");
-            params.addAll(q.statuses().stream().sorted().toList());
-        }
-        if (!q.types().isEmpty()) {
-            clauses.add("type IN (" + JobQuerySql.placeholders(q.types().size()) + ")");
-            params.addAll(q.types().stream().sorted().toList());
-        }
-        if (!q.sources().isEmpty()) {
-            clauses.add("source IN (" + JobQuerySql.placeholders(q.sources().size()) + ")");
-            params.addAll(q.sources().stream().map(JobSource::wire).sorted().toList());
-        }
-        if (withRobot && !q.robots().isEmpty()) {
-            clauses.add("robot IN (" + JobQuerySql.placeholders(q.robots().size()) + ")");
-            params.addAll(q.robots().stream().sorted().toList());
-        }
+        List<String> clauses = JobQuerySql.choices(q, params, withRobot ? "robot" : null);
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }
 

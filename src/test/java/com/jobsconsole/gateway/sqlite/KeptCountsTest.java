@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static com.jobsconsole.testing.TestStore.REFERENCE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -207,12 +208,34 @@ class KeptCountsTest {
                     String.valueOf(kill)).redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream()));
             assertThat(out.readLine()).isEqualTo("writing");
-            Thread.sleep(300 + random.nextInt(1_200)); // somewhere in a gateway write, a bulk insert or raw SQL
+            // killed once it has committed a random number of changes: somewhere in what comes next, a
+            // gateway write, a bulk insert or a raw SQL transaction
+            awaitChanges(file, 20 + random.nextInt(600));
             p.destroyForcibly(); // SIGKILL
             assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
             try (SqliteJobGateway store = SqliteJobGateway.open(file, REFERENCE)) {
                 assertCountsAgree(store, file);
             }
+        }
+    }
+
+    /** Waits until the store's change log has grown by {@code count} changes (another process writing it). */
+    private static void awaitChanges(Path file, int count) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("PRAGMA busy_timeout = 10000");
+            long from = -1;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = st.executeQuery("SELECT coalesce(max(seq), 0) FROM job_change")) {
+                    long last = rs.getLong(1);
+                    from = from < 0 ? last : from;
+                    if (last - from >= count) {
+                        return;
+                    }
+                }
+                LockSupport.parkNanos(1_000_000); // a read a millisecond, beside the writer
+            }
+            throw new AssertionError("the writer made no " + count + " changes within 60 s");
         }
     }
 
