@@ -71,6 +71,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theMainWindowsPartsAreMadeByTheWiring() {
+        // MainViewModel keeps what is the window's own; its child view-models are made (and connected) in app/
+        noClasses().that().haveSimpleName("MainViewModel")
+                .should().callConstructorWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "of a view-model", call -> call.getTargetOwner().getSimpleName().endsWith("ViewModel")))
+                .check(classes);
+    }
+
+    @Test
     void viewModelsHoldNoControls() {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().resideInAPackage("javafx.scene..")

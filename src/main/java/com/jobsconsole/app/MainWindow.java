@@ -15,6 +15,7 @@ import com.jobsconsole.ui.jobs.JobsBrowserView;
 import com.jobsconsole.ui.jobs.TransferActionsViewModel;
 import com.jobsconsole.ui.main.MainViewModel;
 import com.jobsconsole.ui.main.MainWindowView;
+import com.jobsconsole.ui.main.StatusBarView;
 import com.jobsconsole.ui.methods.CreateJobView;
 import com.jobsconsole.ui.methods.GuidJobView;
 import com.jobsconsole.ui.methods.UpdateJobView;
@@ -55,9 +56,10 @@ public final class MainWindow {
                             }
                             return true;
                         });
-        viewModel = new MainViewModel(reference, gateway, executor, dialogs, messages, host, clock, new FxScheduler(),
-                windows);
+        viewModel = MainWiring.mainViewModel(reference, gateway, executor, dialogs, messages, host, clock,
+                new FxScheduler(), windows);
         loader.register(MainWindowView.class, () -> new MainWindowView(viewModel, exit, m -> methodView(loader, m)))
+                .register(StatusBarView.class, () -> new StatusBarView(viewModel))
                 .register(ReferenceTablesView.class, () -> new ReferenceTablesView(viewModel.referenceTables()))
                 .register(JobsBrowserView.class,
                         () -> new JobsBrowserView(viewModel.jobs(), viewModel::openCreateTab,

@@ -34,7 +34,7 @@ public final class LayoutViewModel {
     private boolean userSized;
     private final Consumer<Saved> save;
 
-    LayoutViewModel(Saved saved, Consumer<Saved> save) {
+    public LayoutViewModel(Saved saved, Consumer<Saved> save) {
         this.save = save;
         this.remembered = saved != null && saved.divider() > 0;
         if (remembered) {

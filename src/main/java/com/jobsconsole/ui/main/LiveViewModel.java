@@ -93,7 +93,7 @@ public final class LiveViewModel {
      * @param liveSeconds the remote profile's interval between Live rounds
      * @param nanoTime    the clock the rounds are timed by ({@link System#nanoTime} but in tests)
      */
-    LiveViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor, DialogService dialogs,
+    public LiveViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor, DialogService dialogs,
                   Messages messages, ReferenceTablesViewModel referenceTables, JobsBrowserViewModel jobs,
                   IntSupplier liveSeconds, LongSupplier nanoTime) {
         this.liveSeconds = liveSeconds;

@@ -1,18 +1,13 @@
 package com.jobsconsole.ui.main;
 
 import com.jobsconsole.base.AppVersion;
-import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.ApiMethod;
-import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.ProgressTask;
 import com.jobsconsole.ui.common.Scheduler;
-import com.jobsconsole.ui.common.TaskExecutor;
-import com.jobsconsole.ui.common.UiServices;
-import com.jobsconsole.ui.common.WindowService;
 import com.jobsconsole.ui.jobs.JobsBrowserViewModel;
 import com.jobsconsole.ui.methods.CreateJobViewModel;
 import com.jobsconsole.ui.methods.DeleteJobViewModel;
@@ -34,15 +29,14 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.util.Subscription;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The main window: puts its parts together (the reference tables, the jobs browser, the four
- * method tabs, the target and the store files) and keeps what is the window's own: the open
- * method tab, the job count, the language and the theme.
+ * The main window: holds its parts (the reference tables, the jobs browser, the four method tabs, the
+ * target and the store files, made and connected by {@code app.MainWiring}) and keeps what is the
+ * window's own: the open method tab, the job count, the language, the theme and its periodic work.
  */
 public final class MainViewModel {
 
@@ -127,84 +121,52 @@ public final class MainViewModel {
     private final SyncViewModel sync;
     private final ObjectProperty<ApiMethod> selectedMethod = new SimpleObjectProperty<>(ApiMethod.CREATE);
     private final ReadOnlyStringWrapper jobCount = new ReadOnlyStringWrapper();
-    private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper opening;
     private final ReadOnlyObjectWrapper<Locale> language;
     private final ReadOnlyBooleanWrapper dark;
 
     /** How often Live looks at the store (one {@code PRAGMA data_version} while nothing changes). */
-    static final Duration LIVE_PERIOD = Duration.ofMillis(500);
+    public static final Duration LIVE_PERIOD = Duration.ofMillis(500);
     /** How often the outbox's replay checks whether its time has come. */
     static final Duration SYNC_PERIOD = Duration.ofSeconds(1);
     private final Scheduler scheduler;
     private Subscription periodic = Subscription.EMPTY;
 
-    public MainViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
-                         DialogService dialogs, Messages messages, Host host, Clock clock) {
-        this(reference, gateway, executor, dialogs, messages, host, clock, Scheduler.none(),
-                WindowService.recording(kind -> { }));
-    }
-
     /**
+     * @param parts     the window's parts, made and connected by the application's wiring
      * @param scheduler runs the window's periodic work (Live, the replay) while the window shows
-     * @param windows   opens the secondary windows (Sync, Import)
      */
-    public MainViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
-                         DialogService dialogs, Messages messages, Host host, Clock clock, Scheduler scheduler,
-                         WindowService windows) {
+    public MainViewModel(MainParts parts, DialogService dialogs, Messages messages, Host host, Scheduler scheduler) {
         this.scheduler = scheduler;
         this.dialogs = dialogs;
         this.messages = messages;
         this.host = host;
         this.language = new ReadOnlyObjectWrapper<>(messages.locale());
         this.dark = new ReadOnlyBooleanWrapper(host.isDarkTheme());
-        this.task = new ProgressTask(executor);
-        this.layout = new LayoutViewModel(host.windowLayout(), host::saveWindowLayout);
-        referenceTables = new ReferenceTablesViewModel(reference, gateway, executor, dialogs, messages);
-        create = new CreateJobViewModel(reference, gateway, executor, dialogs, messages, clock);
-        read = new ReadJobViewModel(gateway, executor, dialogs, messages);
-        update = new UpdateJobViewModel(reference, gateway, executor, dialogs, messages);
-        delete = new DeleteJobViewModel(reference, gateway, executor, dialogs, messages);
-        jobs = new JobsBrowserViewModel(reference, gateway, executor, dialogs, messages, windows);
-        jobs.setOnSelected(job -> {
-            // Selecting a job in the browser fills its GUID into the Read, Update and Delete tabs.
-            for (var vm : List.of(read, update, delete)) {
-                vm.guidProperty().set(job.guid().toString());
-            }
-        });
+        this.task = parts.task();
+        this.opening = parts.opening();
+        this.layout = parts.layout();
+        this.referenceTables = parts.referenceTables();
+        this.create = parts.create();
+        this.read = parts.read();
+        this.update = parts.update();
+        this.delete = parts.delete();
+        this.jobs = parts.jobs();
+        this.target = parts.target();
+        this.stores = parts.stores();
+        this.live = parts.live();
+        this.sync = parts.sync();
+        // the window's own relations: a clone opens the Create tab; the status bar counts the store's jobs
         jobs.setOnClone(job -> {
             create.fillFrom(job);
             selectedMethod.set(ApiMethod.CREATE);
             layout.showMethods();
         });
-        referenceTables.setOnStatusPicked(jobs.filter()::filterToStatus);
-        referenceTables.setOnTypePicked(jobs.filter()::filterToType);
-        create.setOnCreated(job -> {
-            // The job just made is the one a user most likely wants to read, update or delete next.
-            String g = job.guid().toString();
-            for (var vm : List.of(read, update, delete)) {
-                if (vm.guidProperty().get() == null || vm.guidProperty().get().isBlank()) {
-                    vm.guidProperty().set(g);
-                }
-            }
-        });
         jobCount.bind(Bindings.createStringBinding(
                 () -> messages.get("status.jobCount", referenceTables.totalProperty().get()),
                 referenceTables.totalProperty()));
-        gateway.onChange(referenceTables::refresh);
-        UiServices ui = new UiServices(reference, gateway, executor, dialogs, windows, messages);
-        target = new TargetViewModel(ui, host, opening, task, referenceTables::refresh);
-        live = new LiveViewModel(reference, gateway, executor, dialogs, messages, referenceTables, jobs,
-                () -> target.selectedTargetProperty().get() == null || target.selectedTargetProperty().get().isLocal()
-                        ? ConnectionProfile.DEFAULT_LIVE_SECONDS
-                        : target.selectedTargetProperty().get().profile().liveSeconds(), System::nanoTime);
-        live.watchFromNow(); // before the first reads, so Live's first look needs to read nothing again
         live.notificationsProperty().set(host.notifications());
         live.notificationsProperty().addListener((o, a, on) -> host.saveNotifications(on));
-        stores = new StoreFilesViewModel(ui, host, opening, task);
-        sync = new SyncViewModel(ui,
-                () -> target.selectedTargetProperty().get() == null || target.selectedTargetProperty().get().isLocal()
-                        ? gateway.get().target() : target.selectedTargetProperty().get().label(), System::nanoTime);
-        jobs.showSyncStates(sync.states(), sync.activeProperty());
         // the status and type counts are kept by the store (a few thousand rows, whatever its size):
         // read with the first page rather than after it
         referenceTables.refresh();

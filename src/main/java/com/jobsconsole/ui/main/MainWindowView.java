@@ -13,12 +13,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Hyperlink;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -37,7 +33,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 
-/** The main window's controller: menus, status bar, and Ctrl+Enter to run the open tab. */
+/** The main window's controller: menus, tool bar, method tabs, and Ctrl+Enter to run the open tab (the status bar is {@link StatusBarView}). */
 public final class MainWindowView {
 
     private final MainViewModel viewModel;
@@ -80,18 +76,6 @@ public final class MainWindowView {
     @FXML
     private Button refreshButton;
     @FXML
-    private Label targetStatusLabel;
-    @FXML
-    private ProgressBar refreshProgress;
-    @FXML
-    private Button cancelRefreshButton;
-    @FXML
-    private Label storeLabel;
-    @FXML
-    private ProgressIndicator openingProgress;
-    @FXML
-    private Label jobCountLabel;
-    @FXML
     private Node referenceSection;
     @FXML
     private Node jobsSection;
@@ -107,10 +91,6 @@ public final class MainWindowView {
     private ToggleButton liveButton;
     @FXML
     private Button syncButton;
-    @FXML
-    private Hyperlink syncStatusLink;
-    @FXML
-    private Label liveStatusLabel;
     @FXML
     private MenuItem maxReferenceItem;
     @FXML
@@ -150,13 +130,6 @@ public final class MainWindowView {
         profilesButton.setOnAction(e -> viewModel.target().manageProfiles());
         refreshButton.setOnAction(e -> viewModel.target().refresh());
         refreshButton.disableProperty().bind(viewModel.task().busyProperty());
-        targetStatusLabel.textProperty().bind(viewModel.target().targetStatusProperty());
-        refreshProgress.progressProperty().bind(viewModel.task().progressProperty());
-        refreshProgress.visibleProperty().bind(viewModel.task().busyProperty());
-        refreshProgress.managedProperty().bind(viewModel.task().busyProperty());
-        cancelRefreshButton.visibleProperty().bind(viewModel.task().busyProperty());
-        cancelRefreshButton.managedProperty().bind(viewModel.task().busyProperty());
-        cancelRefreshButton.setOnAction(e -> viewModel.task().cancel());
         actions.configure(exitItem, StandardActions.EXIT, exit, null);
         viewModel.stores().recentStores().addListener((ListChangeListener<String>) c -> fillRecent());
         fillRecent();
@@ -188,10 +161,6 @@ public final class MainWindowView {
             }
         });
         methodTabs.getSelectionModel().selectedItemProperty().subscribe(t -> fillOpenTab());
-        storeLabel.textProperty().bind(viewModel.target().storePathProperty());
-        jobCountLabel.textProperty().bind(viewModel.jobCountProperty());
-        openingProgress.visibleProperty().bind(viewModel.openingProperty());
-        openingProgress.managedProperty().bind(viewModel.openingProperty());
 
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (ActionFactory.matches(StandardActions.EXECUTE_TAB, e)) {
@@ -212,26 +181,18 @@ public final class MainWindowView {
         liveButton.selectedProperty().bindBidirectional(viewModel.live().remoteLiveProperty());
         liveButton.visibleProperty().bind(viewModel.target().remoteProperty());
         liveButton.managedProperty().bind(viewModel.target().remoteProperty());
-        liveStatusLabel.textProperty().bind(viewModel.live().liveStatusProperty());
         bindSync();
         // Live and the replay: the view-model's periodic work, while the window shows
         root.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false)
                 .subscribe(viewModel::setShowing);
     }
 
-    /** The Sync button and status-bar link (remote targets), and the Sync window they open. */
+    /** The Sync button (remote targets) and the Sync window it opens. */
     private void bindSync() {
         SyncViewModel sync = viewModel.sync();
         syncButton.visibleProperty().bind(sync.activeProperty());
         syncButton.managedProperty().bind(sync.activeProperty());
         syncButton.setOnAction(e -> sync.show());
-        syncStatusLink.textProperty().bind(sync.statusTextProperty());
-        syncStatusLink.visibleProperty().bind(sync.statusTextProperty().isNotEmpty());
-        syncStatusLink.managedProperty().bind(syncStatusLink.visibleProperty());
-        syncStatusLink.setOnAction(e -> {
-            syncStatusLink.setVisited(false);
-            sync.show();
-        });
     }
 
     /** The sections' share of the height: the menu's entries, and the sections themselves (SectionLayout). */

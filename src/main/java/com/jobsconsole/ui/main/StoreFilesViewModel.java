@@ -31,7 +31,7 @@ public final class StoreFilesViewModel {
     private final ProgressTask task;
     private final ObservableList<String> recentStores = FXCollections.observableArrayList();
 
-    StoreFilesViewModel(UiServices ui, MainViewModel.Host host, ReadOnlyBooleanWrapper opening, ProgressTask task) {
+    public StoreFilesViewModel(UiServices ui, MainViewModel.Host host, ReadOnlyBooleanWrapper opening, ProgressTask task) {
         this.ui = ui;
         this.host = host;
         this.opening = opening;

@@ -58,7 +58,7 @@ public final class TargetViewModel {
      * @param task          the status bar's progress (shared with demo data)
      * @param refreshCounts re-reads the reference tables' counts (Refresh on a store)
      */
-    TargetViewModel(UiServices ui, MainViewModel.Host host, ReadOnlyBooleanWrapper opening, ProgressTask task, Runnable refreshCounts) {
+    public TargetViewModel(UiServices ui, MainViewModel.Host host, ReadOnlyBooleanWrapper opening, ProgressTask task, Runnable refreshCounts) {
         this.ui = ui;
         this.host = host;
         this.opening = opening;

@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.main;
 
+import com.jobsconsole.app.MainWiring;
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
@@ -44,7 +45,7 @@ class LiveViewModelTest {
         store.insertAll(new DemoJobs(REFERENCE, 1_000, 3, LocalDateTime.of(2030, 1, 1, 0, 0)), x -> { }, () -> false);
         gateway = new ActiveGateway(store);
         other = SqliteJobGateway.open(file, REFERENCE); // another process's connection
-        vm = new MainViewModel(REFERENCE, gateway, TaskExecutor.sameThread(), dialogs, new Messages(Locale.ENGLISH),
+        vm = MainWiring.mainViewModel(REFERENCE, gateway, TaskExecutor.sameThread(), dialogs, new Messages(Locale.ENGLISH),
                 new TestHost(dir), Clock.systemDefaultZone());
         vm.start();
         vm.jobs().reload();
@@ -64,7 +65,7 @@ class LiveViewModelTest {
     @Test
     void theFirstLookReadsAgainOnlyIfTheStoreChangedSinceTheWindowOpened() {
         try (ActiveGateway second = new ActiveGateway(SqliteJobGateway.open(dir.resolve("jobs.sqlite"), REFERENCE))) {
-            MainViewModel window = new MainViewModel(REFERENCE, second, TaskExecutor.sameThread(), dialogs,
+            MainViewModel window = MainWiring.mainViewModel(REFERENCE, second, TaskExecutor.sameThread(), dialogs,
                     new Messages(Locale.ENGLISH), new TestHost(dir), Clock.systemDefaultZone());
             window.jobs().reload();
             window.start();
@@ -152,7 +153,7 @@ class LiveViewModelTest {
         CountedCalls calls = new CountedCalls();
         try (ActiveGateway counted = new ActiveGateway(calls.around(SqliteJobGateway.open(dir.resolve("jobs.sqlite"),
                 REFERENCE)))) {
-            MainViewModel window = new MainViewModel(REFERENCE, counted, TaskExecutor.sameThread(), dialogs,
+            MainViewModel window = MainWiring.mainViewModel(REFERENCE, counted, TaskExecutor.sameThread(), dialogs,
                     new Messages(Locale.ENGLISH), new TestHost(dir), Clock.systemDefaultZone());
             window.start();
             window.jobs().reload();
@@ -216,7 +217,7 @@ class LiveViewModelTest {
         // the store's kept count of status 4, 7 more than its jobs
         long kept = other.query(JobQuery.all().withStatuses(java.util.Set.of(4)).page(0, 0)).total();
         try (ActiveGateway second = new ActiveGateway(SqliteJobGateway.open(dir.resolve("jobs.sqlite"), REFERENCE))) {
-            MainViewModel window = new MainViewModel(REFERENCE, second, TaskExecutor.sameThread(), dialogs,
+            MainViewModel window = MainWiring.mainViewModel(REFERENCE, second, TaskExecutor.sameThread(), dialogs,
                     new Messages(Locale.ENGLISH), new TestHost(dir), Clock.systemDefaultZone());
             window.start();
             window.jobs().reload();

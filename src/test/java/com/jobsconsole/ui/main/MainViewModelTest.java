@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.main;
 
+import com.jobsconsole.app.MainWiring;
 import com.jobsconsole.base.AppVersion;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
@@ -38,7 +39,7 @@ class MainViewModelTest {
     void setUp() {
         gateway = TestStore.open(dir);
         host = new TestHost(dir);
-        vm = new MainViewModel(REFERENCE, gateway, TaskExecutor.sameThread(), dialogs, new Messages(Locale.ENGLISH),
+        vm = MainWiring.mainViewModel(REFERENCE, gateway, TaskExecutor.sameThread(), dialogs, new Messages(Locale.ENGLISH),
                 host, Clock.systemDefaultZone());
         vm.start();
     }
@@ -149,7 +150,7 @@ class MainViewModelTest {
 
     @Test
     void theStatusTableShowsTheSpecsStatusesInTheUsersLanguage() {
-        MainViewModel ru = new MainViewModel(REFERENCE, gateway, TaskExecutor.sameThread(), dialogs,
+        MainViewModel ru = MainWiring.mainViewModel(REFERENCE, gateway, TaskExecutor.sameThread(), dialogs,
                 new Messages(I18n.RUSSIAN), host, Clock.systemDefaultZone());
         StatusItemViewModel pending = ru.referenceTables().statuses().get(1);
         assertThat(pending.name()).isEqualTo("В ожидании");

@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.main;
 
+import com.jobsconsole.app.MainWiring;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.ChangeFeed;
@@ -49,7 +50,7 @@ class RemoteModeViewModelTest {
         host.profiles.save(null, new ConnectionProfile("Loopback", server.baseUrl(), AuthScheme.BEARER, 2, 5, null),
                 LocalApiServer.KEY);
         gateway = TestStore.open(dir);
-        vm = new MainViewModel(REFERENCE, gateway, TaskExecutor.sameThread(), dialogs, new Messages(Locale.ENGLISH),
+        vm = MainWiring.mainViewModel(REFERENCE, gateway, TaskExecutor.sameThread(), dialogs, new Messages(Locale.ENGLISH),
                 host, Clock.systemDefaultZone());
         vm.start();
     }
@@ -229,7 +230,7 @@ class RemoteModeViewModelTest {
         JobGateway remote = gateway.get();
         ChangeFeed feed = remote.capability(ChangeFeed.class).orElseThrow();
         try (ActiveGateway counted = new ActiveGateway(calls.around(remote))) {
-            MainViewModel window = new MainViewModel(REFERENCE, counted, TaskExecutor.sameThread(), dialogs,
+            MainViewModel window = MainWiring.mainViewModel(REFERENCE, counted, TaskExecutor.sameThread(), dialogs,
                     new Messages(Locale.ENGLISH), host, Clock.systemDefaultZone());
             window.start();
             window.jobs().reload();

@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.sync;
 
+import com.jobsconsole.app.MainWiring;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.RemoteSync;
@@ -61,7 +62,7 @@ class SyncViewModelTest {
         host.profiles.save(null, new ConnectionProfile("Loopback", proxy.baseUrl(), AuthScheme.BEARER, 1, 5, null),
                 LocalApiServer.KEY);
         gateway = TestStore.open(dir);
-        vm = new MainViewModel(REFERENCE, gateway, TaskExecutor.sameThread(), dialogs, new Messages(Locale.ENGLISH),
+        vm = MainWiring.mainViewModel(REFERENCE, gateway, TaskExecutor.sameThread(), dialogs, new Messages(Locale.ENGLISH),
                 host, Clock.systemDefaultZone(), Scheduler.none(), WindowService.recording(windowsOpened::add));
         vm.start();
         vm.target().selectedTargetProperty().set(vm.target().targets().stream().filter(t -> !t.isLocal())

@@ -1,0 +1,103 @@
+package com.jobsconsole.app;
+
+import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.ReferenceData;
+import com.jobsconsole.profiles.ConnectionProfile;
+import com.jobsconsole.ui.common.DialogService;
+import com.jobsconsole.ui.common.ProgressTask;
+import com.jobsconsole.ui.common.Scheduler;
+import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.common.UiServices;
+import com.jobsconsole.ui.common.WindowService;
+import com.jobsconsole.ui.jobs.JobsBrowserViewModel;
+import com.jobsconsole.ui.main.LayoutViewModel;
+import com.jobsconsole.ui.main.LiveViewModel;
+import com.jobsconsole.ui.main.MainParts;
+import com.jobsconsole.ui.main.MainViewModel;
+import com.jobsconsole.ui.main.StoreFilesViewModel;
+import com.jobsconsole.ui.main.TargetViewModel;
+import com.jobsconsole.ui.methods.CreateJobViewModel;
+import com.jobsconsole.ui.methods.DeleteJobViewModel;
+import com.jobsconsole.ui.methods.ReadJobViewModel;
+import com.jobsconsole.ui.methods.UpdateJobViewModel;
+import com.jobsconsole.ui.reference.ReferenceTablesViewModel;
+import com.jobsconsole.ui.sync.SyncViewModel;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Makes the main window's view-models and connects them: who tells whom when a job is selected, created
+ * or picked in the reference tables. The one place that knows the window's parts all at once.
+ */
+public final class MainWiring {
+
+    private MainWiring() {
+    }
+
+    /** The main window's view-model with its parts, for a window shown by {@code scheduler} and {@code windows}. */
+    public static MainViewModel mainViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
+                                              DialogService dialogs, Messages messages, MainViewModel.Host host,
+                                              Clock clock, Scheduler scheduler, WindowService windows) {
+        return new MainViewModel(parts(new UiServices(reference, gateway, executor, dialogs, windows, messages), host,
+                clock), dialogs, messages, host, scheduler);
+    }
+
+    /** The same without a window around it (tests, benchmarks): no periodic work, windows only recorded. */
+    public static MainViewModel mainViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
+                                              DialogService dialogs, Messages messages, MainViewModel.Host host,
+                                              Clock clock) {
+        return mainViewModel(reference, gateway, executor, dialogs, messages, host, clock, Scheduler.none(),
+                WindowService.recording(kind -> { }));
+    }
+
+    static MainParts parts(UiServices ui, MainViewModel.Host host, Clock clock) {
+        var reference = ui.reference();
+        var gateway = ui.gateway();
+        var executor = ui.executor();
+        var dialogs = ui.dialogs();
+        var messages = ui.messages();
+        var task = new ProgressTask(executor);
+        var opening = new ReadOnlyBooleanWrapper();
+        var layout = new LayoutViewModel(host.windowLayout(), host::saveWindowLayout);
+        var referenceTables = new ReferenceTablesViewModel(reference, gateway, executor, dialogs, messages);
+        var create = new CreateJobViewModel(reference, gateway, executor, dialogs, messages, clock);
+        var read = new ReadJobViewModel(gateway, executor, dialogs, messages);
+        var update = new UpdateJobViewModel(reference, gateway, executor, dialogs, messages);
+        var delete = new DeleteJobViewModel(reference, gateway, executor, dialogs, messages);
+        var jobs = new JobsBrowserViewModel(reference, gateway, executor, dialogs, messages, ui.windows());
+        // a job selected in the browser, or just created, is the one the Read, Update and Delete tabs offer
+        jobs.setOnSelected(job -> {
+            for (var vm : List.of(read, update, delete)) {
+                vm.guidProperty().set(job.guid().toString());
+            }
+        });
+        create.setOnCreated(job -> {
+            String g = job.guid().toString();
+            for (var vm : List.of(read, update, delete)) {
+                if (vm.guidProperty().get() == null || vm.guidProperty().get().isBlank()) {
+                    vm.guidProperty().set(g);
+                }
+            }
+        });
+        // a status or type picked in the reference tables filters the browser to it
+        referenceTables.setOnStatusPicked(jobs.filter()::filterToStatus);
+        referenceTables.setOnTypePicked(jobs.filter()::filterToType);
+        gateway.onChange(referenceTables::refresh);
+        var target = new TargetViewModel(ui, host, opening, task, referenceTables::refresh);
+        var live = new LiveViewModel(reference, gateway, executor, dialogs, messages, referenceTables, jobs,
+                () -> target.selectedTargetProperty().get() == null || target.selectedTargetProperty().get().isLocal()
+                        ? ConnectionProfile.DEFAULT_LIVE_SECONDS
+                        : target.selectedTargetProperty().get().profile().liveSeconds(), System::nanoTime);
+        live.watchFromNow(); // before the first reads, so Live's first look needs to read nothing again
+        var stores = new StoreFilesViewModel(ui, host, opening, task);
+        var sync = new SyncViewModel(ui,
+                () -> target.selectedTargetProperty().get() == null || target.selectedTargetProperty().get().isLocal()
+                        ? gateway.get().target() : target.selectedTargetProperty().get().label(), System::nanoTime);
+        jobs.showSyncStates(sync.states(), sync.activeProperty());
+        return new MainParts(referenceTables, create, read, update, delete, jobs, target, stores, live, sync, layout,
+                task, opening);
+    }
+}

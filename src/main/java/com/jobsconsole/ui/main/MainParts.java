@@ -1,0 +1,24 @@
+package com.jobsconsole.ui.main;
+
+import com.jobsconsole.ui.common.ProgressTask;
+import com.jobsconsole.ui.jobs.JobsBrowserViewModel;
+import com.jobsconsole.ui.methods.CreateJobViewModel;
+import com.jobsconsole.ui.methods.DeleteJobViewModel;
+import com.jobsconsole.ui.methods.ReadJobViewModel;
+import com.jobsconsole.ui.methods.UpdateJobViewModel;
+import com.jobsconsole.ui.reference.ReferenceTablesViewModel;
+import com.jobsconsole.ui.sync.SyncViewModel;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+
+/**
+ * The main window's parts, made and connected to each other by the application's wiring
+ * ({@code app.MainWiring}); {@link MainViewModel} keeps only what is the window's own.
+ *
+ * @param opening set while a store or a remote target opens (shared by the target chooser and the store files)
+ * @param task    the status bar's long work, with progress and Cancel
+ */
+public record MainParts(ReferenceTablesViewModel referenceTables, CreateJobViewModel create, ReadJobViewModel read,
+                        UpdateJobViewModel update, DeleteJobViewModel delete, JobsBrowserViewModel jobs,
+                        TargetViewModel target, StoreFilesViewModel stores, LiveViewModel live, SyncViewModel sync,
+                        LayoutViewModel layout, ProgressTask task, ReadOnlyBooleanWrapper opening) {
+}
