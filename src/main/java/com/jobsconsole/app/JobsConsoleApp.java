@@ -1,5 +1,8 @@
 package com.jobsconsole.app;
 
+import com.jobsconsole.gateway.ThisProcess;
+import com.jobsconsole.model.ChangeOrigin;
+
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.jobsconsole.base.AppDirs;
@@ -32,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -40,6 +44,7 @@ public final class JobsConsoleApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobsConsoleApp.class);
     private static volatile Path storeOption;
+    private static volatile UUID openOption;
     /** {@code -Djobs.console.quitWhenShown=true}: quit once the first page is on screen (packaging/cds.sh). */
     private static final boolean QUIT_WHEN_SHOWN = Boolean.getBoolean("jobs.console.quitWhenShown");
     /** The window's view-model now (a language change builds a new one). */
@@ -61,9 +66,15 @@ public final class JobsConsoleApp extends Application {
     private Locale locale;
     private boolean built;
 
-    static void launchGui(Path store) {
+    static void launchGui(Path store, UUID open) {
         storeOption = store;
+        openOption = open;
         Application.launch(JobsConsoleApp.class);
+    }
+
+    /** The job named by {@code --open GUID}, or null (tests set it too). */
+    static void setOpenOption(UUID guid) {
+        openOption = guid;
     }
 
     /** The store named on the command line, or null (tests set it too). */
@@ -74,6 +85,7 @@ public final class JobsConsoleApp extends Application {
     @Override
     public void start(Stage primaryStage) {
         StartupTrace.mark("fx toolkit up");
+        ThisProcess.is(ChangeOrigin.WINDOW);
         this.stage = primaryStage;
         dirs = AppDirs.current();
         settings = Settings.load(dirs.settingsFile());
@@ -203,6 +215,9 @@ public final class JobsConsoleApp extends Application {
         whenFirstPageShown(window, () -> {
             StartupTrace.mark("first page shown (" + window.viewModel().jobs().rowsProperty().get().size() + " jobs)");
             window.viewModel().start();
+            if (openOption != null) { // jobs-console --open GUID: the job's window over the main one
+                window.viewModel().jobWindows().open(openOption);
+            }
             if (QUIT_WHEN_SHOWN) {
                 Platform.exit(); // packaging's training run for the class-data archive
             }

@@ -1,5 +1,10 @@
 package com.jobsconsole.app;
 
+import com.jobsconsole.cli.CliContext;
+import com.jobsconsole.gateway.Guids;
+import com.jobsconsole.gateway.InvalidInputException;
+import com.jobsconsole.i18n.Messages;
+
 import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.StartupTrace;
 import com.jobsconsole.base.AppVersion;
@@ -8,10 +13,14 @@ import com.jobsconsole.cli.DirectoryCommand;
 import com.jobsconsole.cli.ProfileCommand;
 import com.jobsconsole.cli.ServeCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /**
@@ -28,6 +37,13 @@ public final class Launcher implements Callable<Integer> {
                     + "else jobs.sqlite in the data folder). Created if it does not exist.")
     Path store;
 
+    @Option(names = "--open", paramLabel = "GUID",
+            description = "Opens this job's window once the store is open (a GUID in any usual form: braces, URN, no dashes).")
+    String open;
+
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
         StartupTrace.mark("main");
         prepareLogging();
@@ -43,7 +59,16 @@ public final class Launcher implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JobsConsoleApp.launchGui(store);
+        UUID guid = null;
+        if (open != null) {
+            try {
+                guid = Guids.parse(open);
+            } catch (InvalidInputException e) {
+                spec.commandLine().getErr().println(new Messages(Locale.getDefault()).describe(e));
+                return CliContext.exitCode(e);
+            }
+        }
+        JobsConsoleApp.launchGui(store, guid);
         return 0;
     }
 

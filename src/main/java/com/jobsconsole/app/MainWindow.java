@@ -10,6 +10,8 @@ import com.jobsconsole.ui.common.FxWindowService;
 import com.jobsconsole.ui.common.TaskExecutor;
 import com.jobsconsole.ui.common.ViewLoader;
 import com.jobsconsole.ui.jobs.ImportView;
+import com.jobsconsole.ui.jobs.JobWindowView;
+import com.jobsconsole.ui.jobs.JobWindowViewModel;
 import com.jobsconsole.ui.jobs.JobSidePanelView;
 import com.jobsconsole.ui.jobs.JobsBrowserView;
 import com.jobsconsole.ui.jobs.TransferActionsViewModel;
@@ -55,7 +57,10 @@ public final class MainWindow {
                                 return false;
                             }
                             return true;
-                        });
+                        })
+                .register(JobWindowViewModel.WINDOW, (vm, close) -> new ViewLoader(messages.bundle())
+                        .register(JobWindowView.class, () -> new JobWindowView(vm, close))
+                        .load(JobWindowView.class, "JobWindow.fxml"));
         viewModel = MainWiring.mainViewModel(reference, gateway, executor, dialogs, messages, host, clock,
                 new FxScheduler(), windows);
         loader.register(MainWindowView.class, () -> new MainWindowView(viewModel, exit, m -> methodView(loader, m)))
@@ -63,7 +68,8 @@ public final class MainWindow {
                 .register(ReferenceTablesView.class, () -> new ReferenceTablesView(viewModel.referenceTables()))
                 .register(JobsBrowserView.class,
                         () -> new JobsBrowserView(viewModel.jobs(), viewModel::openCreateTab,
-                                viewModel.browserColumns(), viewModel::saveBrowserColumns))
+                                viewModel.jobWindows()::open, viewModel.browserColumns(),
+                                viewModel::saveBrowserColumns))
                 .register(JobSidePanelView.class, () -> new JobSidePanelView(viewModel.jobs(), windows))
                 .register(CreateJobView.class, () -> new CreateJobView(viewModel.create()))
                 .register(UpdateJobView.class, () -> new UpdateJobView(viewModel.update()));

@@ -1,6 +1,8 @@
 package com.jobsconsole.app;
 
+import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.Exchange;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.profiles.ConnectionProfile;
@@ -10,6 +12,7 @@ import com.jobsconsole.ui.common.Scheduler;
 import com.jobsconsole.ui.common.TaskExecutor;
 import com.jobsconsole.ui.common.UiServices;
 import com.jobsconsole.ui.common.WindowService;
+import com.jobsconsole.ui.jobs.JobWindows;
 import com.jobsconsole.ui.jobs.JobsBrowserViewModel;
 import com.jobsconsole.ui.main.LayoutViewModel;
 import com.jobsconsole.ui.main.LiveViewModel;
@@ -25,8 +28,12 @@ import com.jobsconsole.ui.reference.ReferenceTablesViewModel;
 import com.jobsconsole.ui.sync.SyncViewModel;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Makes the main window's view-models and connects them: who tells whom when a job is selected, created
@@ -97,7 +104,22 @@ public final class MainWiring {
                 () -> target.selectedTargetProperty().get() == null || target.selectedTargetProperty().get().isLocal()
                         ? gateway.get().target() : target.selectedTargetProperty().get().label(), System::nanoTime);
         jobs.showSyncStates(sync.states(), sync.activeProperty());
+        var jobWindows = new JobWindows(ui, clock, jobs.actions(), guid -> curl(target, guid));
+        live.setOnJobsChanged(jobWindows::changed);
         return new MainParts(referenceTables, create, read, update, delete, jobs, target, stores, live, sync, layout,
-                task, opening);
+                task, opening, jobWindows);
+    }
+
+    /**
+     * A job's read request as a curl command for the target chosen: the remote profile's address and
+     * scheme, or a local {@code jobs-console serve} on its default port. The key is never in it.
+     */
+    static String curl(TargetViewModel target, UUID guid) {
+        var chosen = target.selectedTargetProperty().get();
+        boolean remote = chosen != null && !chosen.isLocal();
+        String base = remote ? chosen.profile().baseUrl() : "http://127.0.0.1:8765";
+        URI uri = URI.create(base.replaceAll("/+$", "") + "/api/job/read/" + guid);
+        return new Exchange("GET", uri, remote ? chosen.profile().auth() : AuthScheme.BEARER,
+                Map.of("Accept", List.of("application/json")), "", 0, null, "", Duration.ZERO, null).toCurl();
     }
 }

@@ -1,5 +1,8 @@
 package com.jobsconsole.cli;
 
+import com.jobsconsole.gateway.ThisProcess;
+import com.jobsconsole.model.ChangeOrigin;
+
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.DaemonThreads;
@@ -73,6 +76,7 @@ public final class ServeCommand implements Callable<Integer> {
         Path file = dirs.startupStore(store, System.getenv(), CliContext.settings().lastStore());
         SqliteJobGateway gateway;
         try {
+            ThisProcess.is(ChangeOrigin.LOCAL_API);
             gateway = SqliteJobGateway.open(file, CliContext.reference());
         } catch (RuntimeException e) {
             err.println("serve: " + CliContext.describe(e));

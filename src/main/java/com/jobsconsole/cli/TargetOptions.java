@@ -1,5 +1,8 @@
 package com.jobsconsole.cli;
 
+import com.jobsconsole.gateway.ThisProcess;
+import com.jobsconsole.model.ChangeOrigin;
+
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.AuthScheme;
@@ -63,6 +66,7 @@ public final class TargetOptions {
      * or empty file; a read never creates or changes one.
      */
     JobGateway open(boolean mayCreate) {
+        ThisProcess.is(ChangeOrigin.COMMAND_LINE); // what this process changes, its history says the command line did
         int chosen = (store != null ? 1 : 0) + (remote != null ? 1 : 0) + (profile != null ? 1 : 0);
         if (chosen > 1) {
             throw new CliContext.CliUsageException("choose one of --store, --remote and --profile");

@@ -1,6 +1,9 @@
 package com.jobsconsole.app;
 
 import com.jobsconsole.base.AppDirs;
+import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.testing.TestStore;
 import com.jobsconsole.testing.FxWait;
 import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.ui.common.FxDialogService;
@@ -23,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
@@ -55,6 +59,7 @@ class JobsConsoleAppFxTest {
         FxToolkit.cleanupStages();
         JobsConsoleApp.dialogFactory = FxDialogService::new;
         JobsConsoleApp.setStoreOption(null);
+        JobsConsoleApp.setOpenOption(null);
         JobsConsoleApp.applyTheme(false);
         if (savedHome == null) {
             System.clearProperty(AppDirs.HOME_PROPERTY);
@@ -86,6 +91,22 @@ class JobsConsoleAppFxTest {
 
     private boolean showsText(String text) {
         return robot.lookup(n -> n instanceof Labeled l && text.equals(l.getText())).tryQuery().isPresent();
+    }
+
+    @Test
+    void openGuidShowsThatJobsWindowOverTheMainOne() throws Exception {
+        Path file = home.resolve("open.sqlite");
+        UUID guid = UUID.randomUUID();
+        try (SqliteJobGateway store = SqliteJobGateway.open(file, TestStore.REFERENCE)) {
+            store.create(JobDraft.of(guid, 7, 3, 1));
+        }
+        JobsConsoleApp.setStoreOption(file);
+        JobsConsoleApp.setOpenOption(guid);
+        startApp();
+        waitUntil(() -> robot.listWindows().stream().anyMatch(w -> w instanceof Stage s && s.isShowing()
+                && s != stage && s.getTitle() != null && s.getTitle().contains(guid.toString())));
+        waitUntil(() -> robot.lookup("#field-guid").tryQuery().map(n -> ((Labeled) n).getText())
+                .filter(guid.toString()::equals).isPresent());
     }
 
     @Test

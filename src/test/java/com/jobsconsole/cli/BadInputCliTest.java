@@ -40,6 +40,13 @@ class BadInputCliTest {
     }
 
     @Test
+    void openingAJobWindowForSomethingThatIsNotAGuidSaysSoAndOpensNoWindow() {
+        CliRun run = CliRun.of("--open", "robot-25");
+        assertThat(run.code()).isEqualTo(CliContext.INVALID_INPUT);
+        assertThat(run.err()).contains("robot-25").contains("GUID");
+    }
+
+    @Test
     void readingAnEmptyOrMissingFileCreatesAndChangesNothing() throws Exception {
         Path empty = Files.createFile(dir.resolve("empty.sqlite"));
         CliRun list = CliRun.of("job", "list", "--store", empty.toString());

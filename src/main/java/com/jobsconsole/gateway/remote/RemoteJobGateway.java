@@ -6,6 +6,7 @@ import com.jobsconsole.gateway.DirectoryRefresh;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.HttpExchanges;
 import com.jobsconsole.gateway.JobDirectory;
+import com.jobsconsole.gateway.JobDurations;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.JobRules;
 import com.jobsconsole.gateway.NotFoundException;
@@ -104,10 +105,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync, HttpExcha
         }
     }
 
-    /**
-     * How this process names itself to another one that finds it sending a cache's writes ("job sync",
-     * "the Jobs Console window"): said once by each front door.
-     */
+    /** How this process names itself to another finding it sending a cache's writes ("job sync"). */
     public static void describeProcess(String what) {
         SendingLock.describeProcess(what);
     }
@@ -213,7 +211,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync, HttpExcha
 
     @Override
     public List<JobEvent> history(UUID guid) {
-        return cache().jobs().find(guid).isPresent() ? cache().jobs().history(guid) : List.of();
+        return cache().jobs().find(guid).isPresent() ? cache().history(guid) : List.of();
     }
 
     @Override
@@ -231,11 +229,11 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync, HttpExcha
         return cache().jobs().countByType();
     }
 
-    /** Beyond what this class is, what its cache file does: its change feed and its directory of names. */
+    /** Beyond what this class is, what its cache file does: change feed, directory, usual durations. */
     @Override
     public <T> Optional<T> capability(Class<T> kind) {
-        return kind == JobDirectory.class || kind == ChangeFeed.class ? cache().jobs().capability(kind)
-                : JobGateway.super.capability(kind);
+        return List.of(JobDirectory.class, ChangeFeed.class, JobDurations.class).contains(kind)
+                ? cache().jobs().capability(kind) : JobGateway.super.capability(kind);
     }
 
     @Override

@@ -1,5 +1,10 @@
 package com.jobsconsole.gateway.sqlite;
 
+import com.jobsconsole.model.ChangeOrigin;
+import com.jobsconsole.model.JobEvent;
+import java.util.List;
+import java.util.UUID;
+
 import com.jobsconsole.model.ReferenceData;
 
 import java.nio.file.Path;
@@ -40,6 +45,14 @@ public final class OrchestratorCache implements AutoCloseable {
     /** The cached jobs, for lists, counts and the cache's own job changes. */
     public SqliteJobGateway jobs() {
         return jobs;
+    }
+
+    /**
+     * A cached job's status history: the console's own changes say which program made them, every
+     * other change the cache learnt by reading the orchestrator.
+     */
+    public List<JobEvent> history(UUID guid) {
+        return jobs.history(guid, ChangeOrigin.ORCHESTRATOR);
     }
 
     /** The cached jobs as the orchestrator knows them: put, seen, gone, removed. */

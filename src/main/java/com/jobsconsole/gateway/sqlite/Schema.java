@@ -216,7 +216,14 @@ final class Schema {
                     ) WITHOUT ROWID"""),
             // 8: the browser sorts by how long a finished job ran: an index on that expression, so a sort by
             // duration reads the index instead of computing and sorting every row
-            List.of("CREATE INDEX job_duration ON job((julianday(completed_at) - julianday(started_at)))"));
+            List.of("CREATE INDEX job_duration ON job((julianday(completed_at) - julianday(started_at)))"),
+            // 9: where a status change came from (issue 20): the console marks its own ('window', 'cli',
+            // 'serve'); a change another program made to a store has none (in a remote profile's cache, that
+            // is the orchestrator's). A process version's usual duration reads its last finished runs
+            // through an index (it replaces the one on the process version alone).
+            List.of("ALTER TABLE job_event ADD COLUMN origin TEXT",
+                    "CREATE INDEX job_process_completed ON job(process_version_id, completed_at)",
+                    "DROP INDEX job_process_version"));
 
     /** The tables a store of ours has; a file holding other tables is someone else's database. */
     static final List<String> OWN_TABLES = List.of("job_status", "job_type", "job", "job_event", "job_seen", "outbox",

@@ -4,11 +4,14 @@ import com.jobsconsole.gateway.AlreadyExistsException;
 import com.jobsconsole.gateway.BulkJobStore;
 import com.jobsconsole.gateway.ChangeFeed;
 import com.jobsconsole.gateway.JobDirectory;
+import com.jobsconsole.gateway.JobDurations;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.JobRules;
 import com.jobsconsole.gateway.NotFoundException;
 import com.jobsconsole.gateway.StoreChanges;
+import com.jobsconsole.gateway.ThisProcess;
 import com.jobsconsole.json.JobJson;
+import com.jobsconsole.model.ChangeOrigin;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobEvent;
@@ -21,6 +24,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -51,22 +55,31 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
               started_at   = CASE WHEN ?3 AND started_at IS NULL THEN ?2 ELSE started_at END,
               completed_at = CASE WHEN ?4 THEN ?2 ELSE NULL END
             WHERE guid = ?5""";
+    /** The status change just made (by the trigger on job) is this process's: written down beside it. */
+    private static final String MARK_ORIGIN = """
+            UPDATE job_event SET origin = ?1
+            WHERE id = (SELECT max(id) FROM job_event WHERE guid = ?2) AND origin IS NULL AND to_status = ?3 AND at = ?4""";
     static final String DELETE = "DELETE FROM job WHERE guid = ?";
 
     private final SqliteSession session;
     private final ReferenceData reference;
     private final DirectoryTable directory;
+    private final DurationStats durations;
 
     SqliteJobGateway(SqliteSession session, ReferenceData reference) {
         this.session = session;
         this.reference = reference;
         this.directory = new DirectoryTable(session);
+        this.durations = new DurationStats(session);
     }
 
-    /** Beyond what this class is: the store's directory of names ({@link JobDirectory}). */
+    /** Beyond what this class is: the store's directory of names and its usual durations. */
     @Override
     public <T> Optional<T> capability(Class<T> kind) {
-        return kind == JobDirectory.class ? Optional.of(kind.cast(directory)) : JobGateway.super.capability(kind);
+        if (kind == JobDirectory.class) {
+            return Optional.of(kind.cast(directory));
+        }
+        return kind == JobDurations.class ? Optional.of(kind.cast(durations)) : JobGateway.super.capability(kind);
     }
 
     /** Opens (creating if needed) the store at {@code path}, with the system clock. */
@@ -135,14 +148,32 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
         JobRules.checkStatus(status, reference);
         JobStatus s = reference.status(status).orElseThrow();
         session.call("update", c -> {
-            PreparedStatement updateStatus = session.statement(UPDATE_STATUS);
-            updateStatus.setInt(1, status);
-            updateStatus.setString(2, JobJson.formatTime(session.now()));
-            updateStatus.setBoolean(3, s.isRunning() || s.isFinal());
-            updateStatus.setBoolean(4, s.isFinal());
-            updateStatus.setString(5, guid.toString());
-            if (updateStatus.executeUpdate() == 0) {
-                throw new NotFoundException("error.job.notFound", guid.toString());
+            // a savepoint: one transaction on its own, a part of the caller's inside one (the cache's outbox)
+            try (Statement st = c.createStatement()) {
+                st.execute("SAVEPOINT update_status");
+                try {
+                    String now = JobJson.formatTime(session.now());
+                    PreparedStatement updateStatus = session.statement(UPDATE_STATUS);
+                    updateStatus.setInt(1, status);
+                    updateStatus.setString(2, now);
+                    updateStatus.setBoolean(3, s.isRunning() || s.isFinal());
+                    updateStatus.setBoolean(4, s.isFinal());
+                    updateStatus.setString(5, guid.toString());
+                    if (updateStatus.executeUpdate() == 0) {
+                        throw new NotFoundException("error.job.notFound", guid.toString());
+                    }
+                    PreparedStatement mark = session.statement(MARK_ORIGIN);
+                    mark.setString(1, ThisProcess.origin().code());
+                    mark.setString(2, guid.toString());
+                    mark.setInt(3, status);
+                    mark.setString(4, now);
+                    mark.executeUpdate();
+                    st.execute("RELEASE update_status");
+                } catch (SQLException | RuntimeException e) {
+                    st.execute("ROLLBACK TO update_status");
+                    st.execute("RELEASE update_status");
+                    throw e;
+                }
             }
             return null;
         });
@@ -233,16 +264,22 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
 
     @Override
     public List<JobEvent> history(UUID guid) {
+        return history(guid, ChangeOrigin.OTHER_PROGRAM);
+    }
+
+    /** {@link #history}, a change nobody wrote an origin beside coming from {@code unmarked}. */
+    List<JobEvent> history(UUID guid, ChangeOrigin unmarked) {
         Job job = read(guid);
         List<JobEvent> events = new ArrayList<>();
-        select("history", "SELECT at, from_status, to_status FROM job_event WHERE guid = ? ORDER BY id",
+        select("history", "SELECT at, from_status, to_status, origin FROM job_event WHERE guid = ? ORDER BY id",
                 List.of(guid.toString()), rs -> {
                     int from = rs.getInt(2);
                     Integer fromStatus = rs.wasNull() ? null : from;
-                    events.add(new JobEvent(guid, JobRowMapper.time(rs.getString(1)), fromStatus, rs.getInt(3)));
+                    events.add(new JobEvent(guid, JobRowMapper.time(rs.getString(1)), fromStatus, rs.getInt(3),
+                            ChangeOrigin.of(rs.getString(4), unmarked)));
                 });
         int initial = events.isEmpty() || events.get(0).fromStatus() == null ? job.status() : events.get(0).fromStatus();
-        events.add(0, new JobEvent(guid, job.createdAt(), null, initial));
+        events.add(0, new JobEvent(guid, job.createdAt(), null, initial, null));
         return events;
     }
 

@@ -44,7 +44,8 @@ public final class ActionFactory {
         if (a.icon() != null) {
             item.setGraphic(new FontIcon(a.icon()));
         }
-        if (a.shortcut() != null && !a.shortcut().equals("Delete")) { // Delete belongs to the table that has focus
+        // Delete and Enter belong to the table that has focus (a text field keeps its own)
+        if (a.shortcut() != null && !a.shortcut().equals("Delete") && !a.shortcut().equals("Enter")) {
             item.setAccelerator(KeyCombination.keyCombination(a.shortcut()));
         }
         item.setOnAction(e -> command.run());

@@ -60,8 +60,8 @@ public final class FxWindowService implements WindowService {
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T> void open(WindowKind<T> kind, T model, Runnable onClosed) {
-        Stage showing = open.get(kind.id());
+    public <T> void open(WindowKind<T> kind, T model, String key, String title, Runnable onClosed) {
+        Stage showing = open.get(key);
         if (showing != null && showing.isShowing()) {
             showing.toFront();
             return;
@@ -70,7 +70,7 @@ public final class FxWindowService implements WindowService {
         if (r == null) {
             throw new IllegalStateException("no window registered for " + kind.id());
         }
-        Stage stage = stage(messages.get().get(kind.titleKey()), kind.modal());
+        Stage stage = stage(title != null ? title : messages.get().get(kind.titleKey()), kind.modal());
         stage.setScene(scene(r.content().make(model, stage::close), kind.width(), kind.height()));
         stage.setOnCloseRequest(e -> {
             if (!r.mayClose().test(model)) {
@@ -78,10 +78,10 @@ public final class FxWindowService implements WindowService {
             }
         });
         stage.setOnHidden(e -> {
-            open.remove(kind.id());
+            open.remove(key);
             onClosed.run();
         });
-        open.put(kind.id(), stage);
+        open.put(key, stage);
         stage.show();
     }
 

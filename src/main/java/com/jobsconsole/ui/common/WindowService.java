@@ -8,13 +8,21 @@ package com.jobsconsole.ui.common;
 public interface WindowService {
 
     /** Opens a window of {@code kind} on {@code model}; {@code onClosed} runs when it has closed. */
-    <T> void open(WindowKind<T> kind, T model, Runnable onClosed);
+    default <T> void open(WindowKind<T> kind, T model, Runnable onClosed) {
+        open(kind, model, kind.id(), null, onClosed);
+    }
+
+    /**
+     * Opens one of several windows of {@code kind} (a job window per job): one per {@code key}, asking
+     * again for a key bringing its window to the front; titled {@code title} (null: the kind's title).
+     */
+    <T> void open(WindowKind<T> kind, T model, String key, String title, Runnable onClosed);
 
     /** A service that opens nothing and says so to {@code opened} (view-model tests). */
     static WindowService recording(java.util.function.Consumer<WindowKind<?>> opened) {
         return new WindowService() {
             @Override
-            public <T> void open(WindowKind<T> kind, T model, Runnable onClosed) {
+            public <T> void open(WindowKind<T> kind, T model, String key, String title, Runnable onClosed) {
                 opened.accept(kind);
             }
         };

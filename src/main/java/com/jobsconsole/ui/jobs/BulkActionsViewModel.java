@@ -42,13 +42,23 @@ public final class BulkActionsViewModel {
     private final ProgressTask task;
     private final Supplier<List<Job>> selection;
     /** The jobs of a bulk action on an orchestrator, a few at once (daemon threads, made when first needed). */
-    private final ExecutorService remotePool = Executors.newFixedThreadPool(REMOTE_CONCURRENCY,
-            DaemonThreads.named("jobs-console-bulk"));
+    private final ExecutorService remotePool;
 
     public BulkActionsViewModel(UiServices ui, ProgressTask task, Supplier<List<Job>> selection) {
+        this(ui, task, selection, Executors.newFixedThreadPool(REMOTE_CONCURRENCY, DaemonThreads.named("jobs-console-bulk")));
+    }
+
+    private BulkActionsViewModel(UiServices ui, ProgressTask task, Supplier<List<Job>> selection,
+                                 ExecutorService remotePool) {
         this.ui = ui;
         this.task = task;
         this.selection = selection;
+        this.remotePool = remotePool;
+    }
+
+    /** The same actions, with their progress and pool, on other jobs (a job window's one job). */
+    public BulkActionsViewModel on(Supplier<List<Job>> jobs) {
+        return new BulkActionsViewModel(ui, task, jobs, remotePool);
     }
 
     /** Request stop for the selected jobs (the STOPPING status). */

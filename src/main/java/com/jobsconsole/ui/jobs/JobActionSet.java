@@ -13,6 +13,8 @@ import javafx.scene.control.MenuItem;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 import static com.jobsconsole.ui.common.StandardActions.JOB_ABORT;
 import static com.jobsconsole.ui.common.StandardActions.JOB_CLONE;
@@ -22,6 +24,7 @@ import static com.jobsconsole.ui.common.StandardActions.JOB_EXPORT;
 import static com.jobsconsole.ui.common.StandardActions.JOB_FIND;
 import static com.jobsconsole.ui.common.StandardActions.JOB_IMPORT;
 import static com.jobsconsole.ui.common.StandardActions.JOB_MAINTENANCE;
+import static com.jobsconsole.ui.common.StandardActions.JOB_OPEN;
 import static com.jobsconsole.ui.common.StandardActions.JOB_RELOAD;
 import static com.jobsconsole.ui.common.StandardActions.JOB_STOP;
 
@@ -37,12 +40,15 @@ final class JobActionSet {
     private final Map<StandardActions, ObservableBooleanValue> disabled = new EnumMap<>(StandardActions.class);
     private final BooleanBinding noSelectionOrBusy;
 
-    JobActionSet(JobsBrowserViewModel viewModel, ActionFactory factory, Runnable openCreateTab, Runnable find) {
+    JobActionSet(JobsBrowserViewModel viewModel, ActionFactory factory, Runnable openCreateTab, Runnable find,
+                 Consumer<UUID> openJob) {
         this.viewModel = viewModel;
         this.factory = factory;
         var busy = viewModel.task().busyProperty();
         noSelectionOrBusy = Bindings.isEmpty(viewModel.selection()).or(busy);
         define(JOB_CREATE, openCreateTab, null);
+        define(JOB_OPEN, () -> openJob.accept(viewModel.selection().get(0).guid()),
+                Bindings.size(viewModel.selection()).isNotEqualTo(1));
         define(JOB_CLONE, viewModel::cloneSelected, Bindings.size(viewModel.selection()).isNotEqualTo(1));
         define(JOB_STOP, viewModel.actions()::requestStop, noSelectionOrBusy);
         define(JOB_ABORT, viewModel.actions()::abort, noSelectionOrBusy);

@@ -56,6 +56,7 @@ public final class JobsBrowserView {
 
     private final JobsBrowserViewModel viewModel;
     private final Runnable openCreateTab;
+    private final Consumer<UUID> openJob;
     private boolean showingSort;
     private final FieldValidation validation = new FieldValidation();
 
@@ -143,10 +144,11 @@ public final class JobsBrowserView {
     private final List<String> savedColumns;
     private final Consumer<List<String>> saveColumns;
 
-    public JobsBrowserView(JobsBrowserViewModel viewModel, Runnable openCreateTab, List<String> savedColumns,
-                           Consumer<List<String>> saveColumns) {
+    public JobsBrowserView(JobsBrowserViewModel viewModel, Runnable openCreateTab, Consumer<UUID> openJob,
+                           List<String> savedColumns, Consumer<List<String>> saveColumns) {
         this.viewModel = viewModel;
         this.openCreateTab = openCreateTab;
+        this.openJob = openJob;
         this.savedColumns = savedColumns;
         this.saveColumns = saveColumns;
     }
@@ -287,7 +289,7 @@ public final class JobsBrowserView {
     /** The tool bar's and the context menu's actions (from the registry), the bulk progress, the summaries. */
     private void bindActions() {
         JobActionSet actions = new JobActionSet(viewModel, new ActionFactory(resources), openCreateTab,
-                guidPrefix::requestFocus);
+                guidPrefix::requestFocus, openJob);
         actions.button(createButton, StandardActions.JOB_CREATE);
         actions.button(cloneButton, StandardActions.JOB_CLONE);
         actions.button(stopButton, StandardActions.JOB_STOP);

@@ -8,6 +8,8 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 
 import java.util.ResourceBundle;
 
@@ -19,6 +21,7 @@ import static com.jobsconsole.ui.common.StandardActions.JOB_EXPORT;
 import static com.jobsconsole.ui.common.StandardActions.JOB_FIND;
 import static com.jobsconsole.ui.common.StandardActions.JOB_IMPORT;
 import static com.jobsconsole.ui.common.StandardActions.JOB_MAINTENANCE;
+import static com.jobsconsole.ui.common.StandardActions.JOB_OPEN;
 import static com.jobsconsole.ui.common.StandardActions.JOB_RELOAD;
 import static com.jobsconsole.ui.common.StandardActions.JOB_STOP;
 
@@ -46,19 +49,38 @@ final class JobsContextMenu {
         Menu setStatus = new Menu(resources.getString("jobs.action.setStatus"));
         setStatus.getItems().setAll(actions.statusItems());
         setStatus.disableProperty().bind(actions.setStatusDisabled());
-        menu.getItems().addAll(actions.menuItem(JOB_CREATE), actions.menuItem(JOB_CLONE), actions.menuItem(JOB_STOP),
+        menu.getItems().addAll(actions.menuItem(JOB_OPEN), new SeparatorMenuItem(), actions.menuItem(JOB_CREATE),
+                actions.menuItem(JOB_CLONE), actions.menuItem(JOB_STOP),
                 actions.menuItem(JOB_ABORT), setStatus, actions.menuItem(JOB_MAINTENANCE),
                 actions.menuItem(JOB_DELETE), new SeparatorMenuItem(), actions.menuItem(JOB_EXPORT),
                 actions.menuItem(JOB_IMPORT), actions.menuItem(JOB_FIND), actions.menuItem(JOB_RELOAD));
         table.setContextMenu(menu);
+        // a double-click on a row (not on the header or the empty space below the rows) opens its job
+        table.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && onRow(e.getPickResult().getIntersectedNode())) {
+                actions.run(JOB_OPEN);
+            }
+        });
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE) {
                 actions.run(JOB_DELETE);
+            } else if (e.getCode() == KeyCode.ENTER) {
+                actions.run(JOB_OPEN);
+                e.consume();
             } else if (e.getCode() == KeyCode.CONTEXT_MENU || (e.getCode() == KeyCode.F10 && e.isShiftDown())) {
                 showMenuAtFocusedRow(menu);
                 e.consume();
             }
         });
+    }
+
+    private static boolean onRow(Node n) {
+        for (; n != null; n = n.getParent()) {
+            if (n instanceof TableRow<?> r) {
+                return !r.isEmpty();
+            }
+        }
+        return false;
     }
 
     /** The context menu from the keyboard (the Menu key or Shift+F10), under the focused row. */

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
@@ -88,6 +89,7 @@ public final class LiveViewModel {
     /** Whether the watched store's kept counts are due for their check (learnt at the first look). */
     private boolean countsCheckDue;
     private boolean polling;
+    private Consumer<Set<UUID>> onJobsChanged = changed -> { };
 
     /**
      * @param liveSeconds the remote profile's interval between Live rounds
@@ -308,6 +310,12 @@ public final class LiveViewModel {
     private void readShownAgain(Set<UUID> changed) {
         referenceTables.refresh();
         jobs.refreshShown(changed, this::notifyProblems);
+        onJobsChanged.accept(changed);
+    }
+
+    /** Told which jobs Live saw change (null: maybe any): the open job windows. */
+    public void setOnJobsChanged(Consumer<Set<UUID>> listener) {
+        onJobsChanged = listener;
     }
 
     private void notifyProblems(Map<Job, Job> changed) {

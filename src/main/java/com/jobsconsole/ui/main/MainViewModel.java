@@ -4,10 +4,12 @@ import com.jobsconsole.base.AppVersion;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.ApiMethod;
+import com.jobsconsole.model.Job;
 import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.ProgressTask;
 import com.jobsconsole.ui.common.Scheduler;
+import com.jobsconsole.ui.jobs.JobWindows;
 import com.jobsconsole.ui.jobs.JobsBrowserViewModel;
 import com.jobsconsole.ui.methods.CreateJobViewModel;
 import com.jobsconsole.ui.methods.DeleteJobViewModel;
@@ -32,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The main window: holds its parts (the reference tables, the jobs browser, the four method tabs, the
@@ -119,6 +122,7 @@ public final class MainViewModel {
     private final LayoutViewModel layout;
     private final LiveViewModel live;
     private final SyncViewModel sync;
+    private final JobWindows jobWindows;
     private final ObjectProperty<ApiMethod> selectedMethod = new SimpleObjectProperty<>(ApiMethod.CREATE);
     private final ReadOnlyStringWrapper jobCount = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper opening;
@@ -156,12 +160,16 @@ public final class MainViewModel {
         this.stores = parts.stores();
         this.live = parts.live();
         this.sync = parts.sync();
-        // the window's own relations: a clone opens the Create tab; the status bar counts the store's jobs
-        jobs.setOnClone(job -> {
+        this.jobWindows = parts.jobWindows();
+        // the window's own relations: a clone (in the browser or a job window) opens the Create tab;
+        // the status bar counts the store's jobs
+        Consumer<Job> cloneIntoCreate = job -> {
             create.fillFrom(job);
             selectedMethod.set(ApiMethod.CREATE);
             layout.showMethods();
-        });
+        };
+        jobs.setOnClone(cloneIntoCreate);
+        jobWindows.setOnClone(cloneIntoCreate);
         jobCount.bind(Bindings.createStringBinding(
                 () -> messages.get("status.jobCount", referenceTables.totalProperty().get()),
                 referenceTables.totalProperty()));
@@ -279,6 +287,11 @@ public final class MainViewModel {
 
     public JobsBrowserViewModel jobs() {
         return jobs;
+    }
+
+    /** The open job windows (double-click, Enter or Open on a job; {@code --open GUID}). */
+    public JobWindows jobWindows() {
+        return jobWindows;
     }
 
     /** The target chooser, the title and status bar, and Refresh. */
