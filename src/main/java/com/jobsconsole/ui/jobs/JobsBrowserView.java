@@ -314,9 +314,8 @@ public final class JobsBrowserView {
     }
 
     /**
-     * After a reload (a bulk action, a refresh), selects again the jobs that were selected and are
-     * still where they were (a status change keeps a job's place unless the filter drops it), so
-     * one action can follow another on the same jobs.
+     * After a reload (a bulk action, a refresh), selects again the jobs that were selected and are still
+     * where they were (unless the filter drops them), so one action can follow another on the same jobs.
      */
     private void reselect(List<JobRowViewModel> rows, List<Integer> indices, Set<UUID> guids) {
         for (int i : indices) {
