@@ -1,18 +1,17 @@
 package com.jobsconsole.app;
 
-import com.jobsconsole.gateway.ThisProcess;
-import com.jobsconsole.model.ChangeOrigin;
-
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.Settings;
 import com.jobsconsole.base.StartupTrace;
 import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.ThisProcess;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.ReferenceDataLoader;
+import com.jobsconsole.model.ChangeOrigin;
 import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.FxDialogService;
@@ -35,8 +34,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /** The JavaFX application: settings, the store, the main window, and the last-resort error handler. */

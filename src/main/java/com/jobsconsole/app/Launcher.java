@@ -1,17 +1,16 @@
 package com.jobsconsole.app;
 
+import com.jobsconsole.base.AppDirs;
+import com.jobsconsole.base.AppVersion;
+import com.jobsconsole.base.StartupTrace;
 import com.jobsconsole.cli.CliContext;
+import com.jobsconsole.cli.DirectoryCommand;
+import com.jobsconsole.cli.JobCommand;
+import com.jobsconsole.cli.ProfileCommand;
+import com.jobsconsole.cli.ServeCommand;
 import com.jobsconsole.gateway.Guids;
 import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.i18n.Messages;
-
-import com.jobsconsole.base.AppDirs;
-import com.jobsconsole.base.StartupTrace;
-import com.jobsconsole.base.AppVersion;
-import com.jobsconsole.cli.JobCommand;
-import com.jobsconsole.cli.DirectoryCommand;
-import com.jobsconsole.cli.ProfileCommand;
-import com.jobsconsole.cli.ServeCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

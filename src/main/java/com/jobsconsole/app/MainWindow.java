@@ -70,7 +70,7 @@ public final class MainWindow {
                         () -> new JobsBrowserView(viewModel.jobs(), viewModel::openCreateTab,
                                 viewModel.jobWindows()::open, viewModel.browserColumns(),
                                 viewModel::saveBrowserColumns))
-                .register(JobSidePanelView.class, () -> new JobSidePanelView(viewModel.jobs(), windows))
+                .register(JobSidePanelView.class, () -> new JobSidePanelView(viewModel.jobs(), windows, viewModel.jobWindows()::open))
                 .register(CreateJobView.class, () -> new CreateJobView(viewModel.create()))
                 .register(UpdateJobView.class, () -> new UpdateJobView(viewModel.update()));
         root = loader.load(MainWindowView.class, "MainWindow.fxml");

@@ -1,12 +1,11 @@
 package com.jobsconsole.cli;
 
-import com.jobsconsole.gateway.ThisProcess;
-import com.jobsconsole.model.ChangeOrigin;
-
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.DaemonThreads;
+import com.jobsconsole.gateway.ThisProcess;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.model.ChangeOrigin;
 import com.jobsconsole.server.JobApiServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,16 +1,15 @@
 package com.jobsconsole.cli;
 
-import com.jobsconsole.gateway.ThisProcess;
-import com.jobsconsole.model.ChangeOrigin;
-
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.RemoteTarget;
+import com.jobsconsole.gateway.ThisProcess;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.model.ChangeOrigin;
 import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.profiles.ProfileStore;
 import picocli.CommandLine.Option;

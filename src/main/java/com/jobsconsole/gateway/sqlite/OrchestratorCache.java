@@ -2,13 +2,11 @@ package com.jobsconsole.gateway.sqlite;
 
 import com.jobsconsole.model.ChangeOrigin;
 import com.jobsconsole.model.JobEvent;
-import java.util.List;
-import java.util.UUID;
-
 import com.jobsconsole.model.ReferenceData;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 /**

@@ -1,19 +1,30 @@
 package com.jobsconsole.ui.jobs;
 
 import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.JobDurations;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
+import com.jobsconsole.model.DirectoryKind;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobEvent;
+import com.jobsconsole.model.Names;
 import com.jobsconsole.model.ReferenceData;
+import com.jobsconsole.model.UsualDuration;
 import com.jobsconsole.ui.common.TaskExecutor;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
-/** The selected job's details: every field by its API name, and its status history. */
+/**
+ * The selected job's details: first what a person looks for (status, robot, process, how long it ran
+ * beside its process version's usual, when it started and ended), then every field by its API name,
+ * and its status history.
+ */
 public final class JobDetailsViewModel {
 
     /** One field of the job: its API name and its value as shown. */
@@ -24,27 +35,43 @@ public final class JobDetailsViewModel {
     private final ActiveGateway gateway;
     private final TaskExecutor executor;
     private final Messages messages;
+    private final ObservableList<DetailRow> summary = FXCollections.observableArrayList();
     private final ObservableList<DetailRow> details = FXCollections.observableArrayList();
+    private final Supplier<Names> names;
     private final ObservableList<String> history = FXCollections.observableArrayList();
     private UUID shown;
 
-    public JobDetailsViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor, Messages messages) {
+    /** @param names the directory's names for the ids the job carries (as the browser last read them) */
+    public JobDetailsViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor, Messages messages,
+                               Supplier<Names> names) {
         this.reference = reference;
         this.gateway = gateway;
         this.executor = executor;
         this.messages = messages;
+        this.names = names;
     }
 
     /** Shows a job (its fields at once, its history when read), or nothing for null. */
     public void show(Job job) {
+        summary.clear();
         details.clear();
         history.clear();
         shown = job == null ? null : job.guid();
         if (job == null) {
             return;
         }
+        Names n = names.get();
+        String duration = new JobRowViewModel(job, reference, messages, n, false).duration();
+        summary.setAll(List.of(
+                new DetailRow(messages.get("jobs.col.status"), label(job)),
+                new DetailRow(messages.get("jobs.col.robot"), n.label(DirectoryKind.ROBOT, job.robotId())),
+                new DetailRow(messages.get("job.field.process"), n.label(DirectoryKind.PROCESS_VERSION, job.processVersionId())),
+                new DetailRow(messages.get("jobs.col.duration"), duration),
+                new DetailRow(messages.get("jobs.col.started"), JobJson.formatTime(job.startedAt())),
+                new DetailRow(messages.get("jobs.col.completed"), JobJson.formatTime(job.completedAt())),
+                new DetailRow(messages.get("jobs.col.created"), JobJson.formatTime(job.createdAt()))));
         add("guid", job.guid().toString());
-        add("status", reference.status(job.status()).map(messages::label).orElse(String.valueOf(job.status())));
+        add("status", label(job));
         add("type", reference.type(job.type()).map(messages::label).orElse(String.valueOf(job.type())));
         add("source", job.source() == null ? "" : job.source().wire());
         add("process_version_id", job.processVersionId());
@@ -60,15 +87,36 @@ public final class JobDetailsViewModel {
         add("completed_at", JobJson.formatTime(job.completedAt()));
         JobGateway g = gateway.get();
         UUID guid = job.guid();
-        executor.execute(() -> g.history(guid), events -> {
+        Optional<JobDurations> usual = gateway.capability(JobDurations.class);
+        Long version = job.processVersionId();
+        executor.execute(() -> new Read(g.history(guid), version == null ? null
+                : usual.flatMap(d -> d.usual(version)).orElse(null)), read -> {
             if (guid.equals(shown)) {
-                history.setAll(events.stream().map(this::describe).toList());
+                history.setAll(read.history().stream().map(this::describe).toList());
+                if (read.usual() != null && !duration.isEmpty()) {
+                    summary.set(3, new DetailRow(messages.get("jobs.col.duration"), withUsual(job, duration, read.usual())));
+                }
             }
         }, e -> {
             if (guid.equals(shown)) {
                 history.setAll(messages.describe(e));
             }
         });
+    }
+
+    private record Read(List<JobEvent> history, UsualDuration usual) {
+    }
+
+    /** "3 min 12 s · usual 2 min 05 s, 95% within 5 min" and, past that, a warning sign. */
+    private String withUsual(Job job, String duration, UsualDuration u) {
+        boolean past = job.startedAt() != null && u.isUnusual(java.time.Duration.between(job.startedAt(),
+                job.completedAt() != null ? job.completedAt() : java.time.LocalDateTime.now()));
+        return (past ? "\u26a0 " : "") + messages.get("jobs.details.usual", duration,
+                JobRowViewModel.formatDuration(u.median(), messages), JobRowViewModel.formatDuration(u.p95(), messages));
+    }
+
+    private String label(Job job) {
+        return reference.status(job.status()).map(messages::label).orElse(String.valueOf(job.status()));
     }
 
     private String describe(JobEvent e) {
@@ -83,6 +131,11 @@ public final class JobDetailsViewModel {
 
     private void add(String field, Object value) {
         details.add(new DetailRow(field, value == null ? "" : value.toString()));
+    }
+
+    /** What a person looks for first: status, robot, process, duration (with the usual one), times. */
+    public ObservableList<DetailRow> summary() {
+        return summary;
     }
 
     /** The selected job's fields, in the API's order. */

@@ -3,6 +3,7 @@ package com.jobsconsole.ui.jobs;
 import com.jobsconsole.ui.common.FxWindowService;
 import com.jobsconsole.ui.common.Picture;
 import com.jobsconsole.ui.jobs.JobDetailsViewModel.DetailRow;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -14,6 +15,7 @@ import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
@@ -23,11 +25,14 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The jobs browser's side panel: the selected job's details and status history, the robot
@@ -38,6 +43,13 @@ public final class JobSidePanelView {
 
     private final JobsBrowserViewModel viewModel;
     private final FxWindowService windows;
+    private final Consumer<UUID> openJob;
+    @FXML
+    private GridPane summaryGrid;
+    @FXML
+    private Label noJobLabel;
+    @FXML
+    private Hyperlink openJobLink;
 
     @FXML
     private ResourceBundle resources;
@@ -79,9 +91,11 @@ public final class JobSidePanelView {
     private BarChart<String, Number> statusChart;
     private BarChart<String, Number> createdChart;
 
-    public JobSidePanelView(JobsBrowserViewModel viewModel, FxWindowService windows) {
+    /** @param openJob opens a job's window */
+    public JobSidePanelView(JobsBrowserViewModel viewModel, FxWindowService windows, Consumer<UUID> openJob) {
         this.viewModel = viewModel;
         this.windows = windows;
+        this.openJob = openJob;
     }
 
     @FXML
@@ -89,6 +103,7 @@ public final class JobSidePanelView {
         detailName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().field()));
         detailValue.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
         detailsTable.setItems(viewModel.details().details());
+        bindSummary();
         historyList.setItems(viewModel.details().history());
         // the charts are built the first time their tab opens, and drawn while it is open
         viewModel.charts().statusChart().addListener((ListChangeListener<JobChartsViewModel.Bucket>) c -> {
@@ -151,6 +166,35 @@ public final class JobSidePanelView {
                 viewModel.charts().statusChart().removeListener(refill);
                 viewModel.charts().createdChart().removeListener(refill);
             });
+        });
+    }
+
+    /** The selected job's key facts, one row each, readable without scrolling; a link to its window. */
+    private void bindSummary() {
+        var summary = viewModel.details().summary();
+        summary.addListener((ListChangeListener<DetailRow>) c -> {
+            summaryGrid.getChildren().clear();
+            int row = 0;
+            for (DetailRow r : summary) {
+                Label name = new Label(r.field());
+                name.getStyleClass().add("text-muted");
+                name.setMinWidth(Label.USE_PREF_SIZE);
+                Label value = new Label(r.value());
+                value.setTooltip(new Tooltip(r.value()));
+                value.setWrapText(true);
+                summaryGrid.addRow(row++, name, value);
+            }
+        });
+        var none = Bindings.isEmpty(summary);
+        noJobLabel.visibleProperty().bind(none);
+        noJobLabel.managedProperty().bind(none);
+        openJobLink.visibleProperty().bind(none.not());
+        openJobLink.managedProperty().bind(none.not());
+        openJobLink.setOnAction(e -> {
+            openJobLink.setVisited(false);
+            if (viewModel.selection().size() == 1) {
+                openJob.accept(viewModel.selection().get(0).guid());
+            }
         });
     }
 

@@ -100,7 +100,7 @@ public final class JobsBrowserViewModel {
         this.messages = messages;
         this.filter = new JobFilterViewModel(messages, this::reload);
         this.charts = new JobChartsViewModel(reference, executor, dialogs, messages);
-        this.details = new JobDetailsViewModel(reference, gateway, executor, messages);
+        this.details = new JobDetailsViewModel(reference, gateway, executor, messages, () -> names);
         this.task = new ProgressTask(executor);
         UiServices ui = new UiServices(reference, gateway, executor, dialogs, windows, messages);
         this.actions = new BulkActionsViewModel(ui, task, () -> List.copyOf(selection));

@@ -174,6 +174,12 @@ class JobsBrowserViewModelTest {
         assertThat(vm.details().history()).hasSize(3);
         assertThat(vm.details().history().get(1)).endsWith("→ 8 — In progress");
         assertThat(vm.details().history().get(2)).endsWith("8 — In progress → 4 — Succeeded");
+        // first what a person looks for: status, robot, process, duration (beside the usual), times
+        assertThat(vm.details().summary()).extracting(JobDetailsViewModel.DetailRow::field)
+                .containsExactly("Status", "Robot", "Process", "Duration", "Started", "Completed", "Created");
+        assertThat(vm.details().summary().get(0).value()).isEqualTo("4 — Succeeded");
+        assertThat(vm.details().summary().get(3).value()).as("its version has a finished run: this one")
+                .contains("· usual ").contains(", p95 ");
     }
 
     @Test
