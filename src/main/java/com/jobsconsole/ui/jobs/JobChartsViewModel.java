@@ -1,9 +1,13 @@
 package com.jobsconsole.ui.jobs;
 
+import com.jobsconsole.gateway.JobDurations;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.DirectoryKind;
 import com.jobsconsole.model.JobQuery;
+import com.jobsconsole.model.Names;
 import com.jobsconsole.model.ReferenceData;
+import com.jobsconsole.model.UsualDuration;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.Picture;
 import com.jobsconsole.ui.common.TaskExecutor;
@@ -13,9 +17,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -37,12 +44,53 @@ public final class JobChartsViewModel {
     private final ObservableList<Bucket> createdChart = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper createdChartTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusSummary = new ReadOnlyStringWrapper("");
+    private final ObservableList<DurationBar> durationChart = FXCollections.observableArrayList();
+    private final Supplier<Optional<JobDurations>> durations;
+    private final Supplier<Names> names;
 
-    JobChartsViewModel(ReferenceData reference, TaskExecutor executor, DialogService dialogs, Messages messages) {
+    /** A process version's usual duration as a chart shows it: its name, median and p95 in minutes. */
+    public record DurationBar(String label, double medianMinutes, double p95Minutes, int runs) {
+    }
+
+    /** How many process versions the durations chart shows: those with the longest p95. */
+    static final int DURATION_BARS = 8;
+
+    JobChartsViewModel(ReferenceData reference, TaskExecutor executor, DialogService dialogs, Messages messages,
+                       Supplier<Optional<JobDurations>> durations, Supplier<Names> names) {
         this.reference = reference;
         this.executor = executor;
         this.dialogs = dialogs;
         this.messages = messages;
+        this.durations = durations;
+        this.names = names;
+    }
+
+    /**
+     * Reads every process version's usual duration (median and p95 of its last finished runs) off the
+     * FX thread, and shows the {@value #DURATION_BARS} with the longest p95 by name. A target that
+     * cannot tell shows none.
+     */
+    public void loadDurations() {
+        Optional<JobDurations> d = durations.get();
+        Names n = names.get();
+        if (d.isEmpty()) {
+            durationChart.clear();
+            return;
+        }
+        executor.execute(() -> d.get().usualPerVersion().stream()
+                .sorted(Comparator.comparing(UsualDuration::p95).reversed()).limit(DURATION_BARS)
+                .map(u -> new DurationBar(n.label(DirectoryKind.PROCESS_VERSION, u.processVersionId()),
+                        u.median().toSeconds() / 60.0, u.p95().toSeconds() / 60.0, u.runs()))
+                .toList(), bars -> {
+                    if (!bars.equals(durationChart)) {
+                        durationChart.setAll(bars);
+                    }
+                }, e -> dialogs.showError(messages.get("jobs.chart.durations"), messages.describe(e)));
+    }
+
+    /** The process versions whose runs take longest (p95), with their median. */
+    public ObservableList<DurationBar> durationChart() {
+        return durationChart;
     }
 
     /** Shows the filter's counts per status and per hour or day of creation. */

@@ -122,7 +122,7 @@ public final class JobSidePanelView {
                     List<BarChart<String, Number>> charts = newCharts();
                     statusChart = charts.get(0);
                     createdChart = charts.get(1);
-                    chartsBox.getChildren().setAll(charts);
+                    chartsBox.getChildren().setAll(statusChart, createdChart);
                 }
                 fill(statusChart, viewModel.charts().statusChart());
                 fill(createdChart, viewModel.charts().createdChart());
@@ -160,11 +160,18 @@ public final class JobSidePanelView {
             };
             viewModel.charts().statusChart().addListener(refill);
             viewModel.charts().createdChart().addListener(refill);
-            VBox box = new VBox(4, status, created);
+            BarChart<Number, String> durations = newDurationChart();
+            fillDurations(durations, viewModel.charts().durationChart());
+            ListChangeListener<JobChartsViewModel.DurationBar> refillDurations =
+                    c -> fillDurations(durations, viewModel.charts().durationChart());
+            viewModel.charts().durationChart().addListener(refillDurations);
+            viewModel.charts().loadDurations(); // in the window only: the side panel has no room for a third chart
+            VBox box = new VBox(4, status, created, durations);
             box.setPadding(new Insets(8));
             openWindow("charts.window.title", box, () -> {
                 viewModel.charts().statusChart().removeListener(refill);
                 viewModel.charts().createdChart().removeListener(refill);
+                viewModel.charts().durationChart().removeListener(refillDurations);
             });
         });
     }
@@ -217,6 +224,45 @@ public final class JobSidePanelView {
         status.setTitle(resources.getString("jobs.chart.status"));
         created.titleProperty().bind(viewModel.charts().createdChartTitleProperty());
         return List.of(status, created);
+    }
+
+    /** The process versions whose runs take longest: median and p95 in minutes, as horizontal bars. */
+    private BarChart<Number, String> newDurationChart() {
+        NumberAxis minutes = new NumberAxis();
+        minutes.setLabel(resources.getString("jobs.chart.durations.minutes"));
+        BarChart<Number, String> chart = new BarChart<>(minutes, new CategoryAxis());
+        chart.setId("durationChart");
+        chart.setTitle(resources.getString("jobs.chart.durations"));
+        chart.setAnimated(false);
+        chart.setMinHeight(200);
+        chart.setBarGap(0);
+        chart.setCategoryGap(6);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        return chart;
+    }
+
+    private void fillDurations(BarChart<Number, String> chart, List<JobChartsViewModel.DurationBar> bars) {
+        XYChart.Series<Number, String> median = new XYChart.Series<>();
+        median.setName(resources.getString("jobs.chart.durations.median"));
+        XYChart.Series<Number, String> p95 = new XYChart.Series<>();
+        p95.setName("p95");
+        // the longest at the top: a category axis draws its first category at the bottom
+        for (int i = bars.size() - 1; i >= 0; i--) {
+            JobChartsViewModel.DurationBar b = bars.get(i);
+            median.getData().add(tipped(new XYChart.Data<>(b.medianMinutes(), b.label()), b));
+            p95.getData().add(tipped(new XYChart.Data<>(b.p95Minutes(), b.label()), b));
+        }
+        chart.getData().setAll(List.of(median, p95));
+    }
+
+    private XYChart.Data<Number, String> tipped(XYChart.Data<Number, String> d, JobChartsViewModel.DurationBar b) {
+        d.nodeProperty().subscribe(node -> {
+            if (node != null) {
+                Tooltip.install(node, new Tooltip(String.format(resources.getString("jobs.chart.durations.tip"),
+                        b.label(), b.medianMinutes(), b.p95Minutes(), b.runs())));
+            }
+        });
+        return d;
     }
 
     /** A resizable window of its own for a chart (owned by the main window, styled like it). */

@@ -4,6 +4,7 @@ import com.jobsconsole.base.StartupTrace;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.ChangeFeed;
 import com.jobsconsole.gateway.JobDirectory;
+import com.jobsconsole.gateway.JobDurations;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.i18n.Messages;
@@ -99,7 +100,8 @@ public final class JobsBrowserViewModel {
         this.dialogs = dialogs;
         this.messages = messages;
         this.filter = new JobFilterViewModel(messages, this::reload);
-        this.charts = new JobChartsViewModel(reference, executor, dialogs, messages);
+        this.charts = new JobChartsViewModel(reference, executor, dialogs, messages,
+                () -> gateway.capability(JobDurations.class), () -> names);
         this.details = new JobDetailsViewModel(reference, gateway, executor, messages, () -> names);
         this.task = new ProgressTask(executor);
         UiServices ui = new UiServices(reference, gateway, executor, dialogs, windows, messages);
@@ -178,10 +180,7 @@ public final class JobsBrowserViewModel {
         return names;
     }
 
-    /**
-     * Lets the per-status counts and charts be read: until then (the window's first layout) a first
-     * page's counts wait, and run when this is called.
-     */
+    /** Lets the per-status counts and charts be read: until then (the first layout) a first page's counts wait. */
     public void releaseCounts() {
         countsReleased = true;
         if (heldCounts != null) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobDirectory;
+import com.jobsconsole.gateway.JobDurations;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.DirectoryEntry;
@@ -180,6 +181,18 @@ class JobsBrowserViewModelTest {
         assertThat(vm.details().summary().get(0).value()).isEqualTo("4 — Succeeded");
         assertThat(vm.details().summary().get(3).value()).as("its version has a finished run: this one")
                 .contains("· usual ").contains(", p95 ");
+    }
+
+    @Test
+    void theDurationsChartShowsTheVersionsWithTheLongestP95ByName() {
+        vm.charts().loadDurations();
+        var bars = vm.charts().durationChart();
+        var usual = store.capability(JobDurations.class).orElseThrow().usualPerVersion();
+        assertThat(bars).hasSize(Math.min(JobChartsViewModel.DURATION_BARS, usual.size())).isNotEmpty();
+        assertThat(bars).extracting(JobChartsViewModel.DurationBar::p95Minutes).isSortedAccordingTo(Comparator.reverseOrder());
+        double longest = usual.stream().mapToDouble(u -> u.p95().toSeconds() / 60.0).max().orElseThrow();
+        assertThat(bars.get(0).p95Minutes()).isEqualTo(longest);
+        assertThat(bars).allSatisfy(b -> assertThat(b.medianMinutes()).isLessThanOrEqualTo(b.p95Minutes()));
     }
 
     @Test
