@@ -9,6 +9,8 @@ import com.jobsconsole.ui.common.FxScheduler;
 import com.jobsconsole.ui.common.FxWindowService;
 import com.jobsconsole.ui.common.TaskExecutor;
 import com.jobsconsole.ui.common.ViewLoader;
+import com.jobsconsole.ui.jobs.DirectoryView;
+import com.jobsconsole.ui.jobs.DirectoryViewModel;
 import com.jobsconsole.ui.jobs.ImportView;
 import com.jobsconsole.ui.jobs.JobWindowView;
 import com.jobsconsole.ui.jobs.JobWindowViewModel;
@@ -58,6 +60,8 @@ public final class MainWindow {
                             }
                             return true;
                         })
+                .register(DirectoryViewModel.WINDOW, (vm, close) -> new ViewLoader(messages.bundle())
+                        .register(DirectoryView.class, () -> new DirectoryView(vm)).load(DirectoryView.class, "Directory.fxml"))
                 .register(JobWindowViewModel.WINDOW, (vm, close) -> new ViewLoader(messages.bundle())
                         .register(JobWindowView.class, () -> new JobWindowView(vm, close))
                         .load(JobWindowView.class, "JobWindow.fxml"));

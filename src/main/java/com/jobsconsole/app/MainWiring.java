@@ -12,6 +12,7 @@ import com.jobsconsole.ui.common.Scheduler;
 import com.jobsconsole.ui.common.TaskExecutor;
 import com.jobsconsole.ui.common.UiServices;
 import com.jobsconsole.ui.common.WindowService;
+import com.jobsconsole.ui.jobs.DirectoryViewModel;
 import com.jobsconsole.ui.jobs.JobWindows;
 import com.jobsconsole.ui.jobs.JobsBrowserViewModel;
 import com.jobsconsole.ui.main.LayoutViewModel;
@@ -106,8 +107,13 @@ public final class MainWiring {
         jobs.showSyncStates(sync.states(), sync.activeProperty());
         var jobWindows = new JobWindows(ui, clock, jobs.actions(), guid -> curl(target, guid));
         live.setOnJobsChanged(jobWindows::changed);
+        // a name changed in the directory: the browser and the open job windows read the names again
+        var directory = new DirectoryViewModel(ui, () -> {
+            jobs.reload();
+            jobWindows.changed(null);
+        });
         return new MainParts(referenceTables, create, read, update, delete, jobs, target, stores, live, sync, layout,
-                task, opening, jobWindows);
+                task, opening, jobWindows, directory);
     }
 
     /**

@@ -33,6 +33,7 @@ public enum StandardActions {
     JOB_EXPORT("jobs.action.export", "mdi2e-export", "Shortcut+E"),
     JOB_FIND("jobs.action.find", "mdi2m-magnify", "Shortcut+F"),
     JOB_RELOAD("jobs.action.refresh", "mdi2r-refresh", null),
+    DIRECTORY("menu.view.directory", "mdi2b-book-account-outline", "Shortcut+Shift+D"),
     SHORTCUTS("menu.help.shortcuts", "mdi2k-keyboard-outline", "F1"),
     ABOUT("menu.help.about", null, null);
 

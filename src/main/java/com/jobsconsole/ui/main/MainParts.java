@@ -1,6 +1,7 @@
 package com.jobsconsole.ui.main;
 
 import com.jobsconsole.ui.common.ProgressTask;
+import com.jobsconsole.ui.jobs.DirectoryViewModel;
 import com.jobsconsole.ui.jobs.JobWindows;
 import com.jobsconsole.ui.jobs.JobsBrowserViewModel;
 import com.jobsconsole.ui.methods.CreateJobViewModel;
@@ -18,10 +19,11 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
  * @param opening set while a store or a remote target opens (shared by the target chooser and the store files)
  * @param task    the status bar's long work, with progress and Cancel
  * @param jobWindows the open job windows
+ * @param directory  View → Directory…
  */
 public record MainParts(ReferenceTablesViewModel referenceTables, CreateJobViewModel create, ReadJobViewModel read,
                         UpdateJobViewModel update, DeleteJobViewModel delete, JobsBrowserViewModel jobs,
                         TargetViewModel target, StoreFilesViewModel stores, LiveViewModel live, SyncViewModel sync,
                         LayoutViewModel layout, ProgressTask task, ReadOnlyBooleanWrapper opening,
-                        JobWindows jobWindows) {
+                        JobWindows jobWindows, DirectoryViewModel directory) {
 }

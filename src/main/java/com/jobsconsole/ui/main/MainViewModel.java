@@ -9,6 +9,7 @@ import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.ProgressTask;
 import com.jobsconsole.ui.common.Scheduler;
+import com.jobsconsole.ui.jobs.DirectoryViewModel;
 import com.jobsconsole.ui.jobs.JobWindows;
 import com.jobsconsole.ui.jobs.JobsBrowserViewModel;
 import com.jobsconsole.ui.methods.CreateJobViewModel;
@@ -123,6 +124,7 @@ public final class MainViewModel {
     private final LiveViewModel live;
     private final SyncViewModel sync;
     private final JobWindows jobWindows;
+    private final DirectoryViewModel directory;
     private final ObjectProperty<ApiMethod> selectedMethod = new SimpleObjectProperty<>(ApiMethod.CREATE);
     private final ReadOnlyStringWrapper jobCount = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper opening;
@@ -161,6 +163,7 @@ public final class MainViewModel {
         this.live = parts.live();
         this.sync = parts.sync();
         this.jobWindows = parts.jobWindows();
+        this.directory = parts.directory();
         // the window's own relations: a clone (in the browser or a job window) opens the Create tab;
         // the status bar counts the store's jobs
         Consumer<Job> cloneIntoCreate = job -> {
@@ -287,6 +290,11 @@ public final class MainViewModel {
 
     public JobsBrowserViewModel jobs() {
         return jobs;
+    }
+
+    /** View → Directory…: the names of robots, process versions and accounts. */
+    public DirectoryViewModel directory() {
+        return directory;
     }
 
     /** The open job windows (double-click, Enter or Open on a job; {@code --open GUID}). */

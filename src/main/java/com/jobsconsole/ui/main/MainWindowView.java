@@ -88,6 +88,8 @@ public final class MainWindowView {
     @FXML
     private CheckMenuItem notificationsItem;
     @FXML
+    private MenuItem directoryItem;
+    @FXML
     private ToggleButton liveButton;
     @FXML
     private Button syncButton;
@@ -124,6 +126,7 @@ public final class MainWindowView {
         actions.configure(openStoreItem, StandardActions.OPEN_STORE, viewModel.stores()::openStore, null);
         actions.configure(refreshItem, StandardActions.REFRESH_TARGET, viewModel.target()::refresh, null);
         actions.configure(seedItem, StandardActions.SEED_DEMO, viewModel.stores()::seedDemo, null);
+        actions.configure(directoryItem, StandardActions.DIRECTORY, viewModel.directory()::show, null);
         targetBox.setItems(viewModel.target().targets());
         targetBox.valueProperty().bindBidirectional(viewModel.target().selectedTargetProperty());
         targetBox.disableProperty().bind(viewModel.openingProperty().or(viewModel.task().busyProperty()));
