@@ -3,6 +3,7 @@ package com.jobsconsole.model;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,6 +55,11 @@ public final class Names {
         String wanted = name.strip();
         return labels.getOrDefault(kind, Map.of()).entrySet().stream()
                 .filter(e -> e.getValue().equalsIgnoreCase(wanted)).map(Map.Entry::getKey).sorted().findFirst();
+    }
+
+    /** The names of a kind the directory gives, in alphabetical order (ignoring case). */
+    public List<String> all(DirectoryKind kind) {
+        return labels.getOrDefault(kind, Map.of()).values().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
     }
 
     @Override

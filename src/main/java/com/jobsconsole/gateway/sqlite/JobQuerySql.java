@@ -34,6 +34,10 @@ public final class JobQuerySql {
             SORT_COLUMNS.put(s, s.name().toLowerCase(Locale.ROOT));
         }
         SORT_COLUMNS.put(JobSort.DURATION, DURATION);
+        // the name the directory (schema 7) gives the id; ties (and no name) by the id itself
+        SORT_COLUMNS.put(JobSort.ROBOT_NAME, "(SELECT d.name FROM directory d WHERE d.kind = 'robot' AND d.id = job.robot_id)");
+        SORT_COLUMNS.put(JobSort.PROCESS_NAME, "(SELECT d.name || ' ' || coalesce(d.detail, '') FROM directory d "
+                + "WHERE d.kind = 'process_version' AND d.id = job.process_version_id)");
     }
 
     private JobQuerySql() {
@@ -45,8 +49,10 @@ public final class JobQuerySql {
         String dir = q.ascending() ? " ASC" : " DESC";
         params.add(q.limit());
         params.add(q.offset());
+        String tie = q.sort() == JobSort.ROBOT_NAME ? ", robot_id" + dir
+                : q.sort() == JobSort.PROCESS_NAME ? ", process_version_id" + dir : "";
         return "SELECT " + JobRowMapper.COLUMNS + " FROM job" + where + " ORDER BY " + SORT_COLUMNS.get(q.sort()) + dir
-                + ", id" + dir + " LIMIT ? OFFSET ?";
+                + tie + ", id" + dir + " LIMIT ? OFFSET ?";
     }
 
     /** The SQL that counts a query's matches (public for the benchmark). */

@@ -100,6 +100,26 @@ public final class JobFilterViewModel {
         return null;
     }
 
+    /** How many completions the robot filter offers at most. */
+    static final int SUGGESTIONS = 12;
+
+    /**
+     * Completions for the robot filter as typed: the robots whose names contain its last part
+     * (ignoring case), each as the whole filter with that part completed ("WS-FIN-01, WS-HR-03").
+     */
+    public List<String> robotSuggestions(String typed) {
+        String text = typed == null ? "" : typed;
+        int comma = text.lastIndexOf(',');
+        String before = comma < 0 ? "" : text.substring(0, comma + 1) + " ";
+        String part = text.substring(comma + 1).strip().toLowerCase(java.util.Locale.ROOT);
+        if (part.isEmpty() || part.matches("\\d+")) {
+            return List.of();
+        }
+        return names.get().all(DirectoryKind.ROBOT).stream()
+                .filter(n -> n.toLowerCase(java.util.Locale.ROOT).contains(part) && !n.equalsIgnoreCase(part))
+                .limit(SUGGESTIONS).map(n -> before + n).toList();
+    }
+
     /** Where robot names in the filter are looked up (the browser's directory names). */
     void setNames(Supplier<Names> names) {
         this.names = names;

@@ -98,6 +98,15 @@ public final class JobRowViewModel {
         return messages.get(key, id) + (names.name(kind, id).isPresent() ? "" : " " + messages.get("jobs.tip.noName"));
     }
 
+    /** The robot's numeric id, as the jobs carry it (a column hidden by default). */
+    public String robotId() {
+        return id(job == null ? null : job.robotId());
+    }
+
+    public String processVersionId() {
+        return id(job == null ? null : job.processVersionId());
+    }
+
     public String task() {
         return id(job == null ? null : job.taskId());
     }

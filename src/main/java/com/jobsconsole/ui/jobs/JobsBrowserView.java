@@ -39,6 +39,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 import org.controlsfx.control.CheckComboBox;
+import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.List;
@@ -113,32 +114,6 @@ public final class JobsBrowserView {
     @FXML
     private TableColumn<JobRowViewModel, JobRowViewModel> statusColumn;
     @FXML
-    private TableColumn<JobRowViewModel, String> typeColumn;
-    @FXML
-    private TableColumn<JobRowViewModel, String> sourceColumn;
-    @FXML
-    private TableColumn<JobRowViewModel, String> robotColumn;
-    @FXML
-    private TableColumn<JobRowViewModel, String> processColumn;
-    @FXML
-    private TableColumn<JobRowViewModel, String> taskColumn;
-    @FXML
-    private TableColumn<JobRowViewModel, String> scheduleColumn;
-    @FXML
-    private TableColumn<JobRowViewModel, String> createdColumn;
-    @FXML
-    private TableColumn<JobRowViewModel, String> startedColumn;
-    @FXML
-    private TableColumn<JobRowViewModel, String> completedColumn;
-    @FXML
-    private TableColumn<JobRowViewModel, String> durationColumn;
-    @FXML
-    private TableColumn<JobRowViewModel, String> updatedColumn;
-    @FXML
-    private TableColumn<JobRowViewModel, String> stopAfterColumn;
-    @FXML
-    private TableColumn<JobRowViewModel, String> abortAfterColumn;
-    @FXML
     private Label statusSummary;
 
     private final List<String> savedColumns;
@@ -169,6 +144,7 @@ public final class JobsBrowserView {
         bindFilter(sourceFilter, List.of(JobSource.values()), viewModel.filter().sourceFilter(), JobSource::wire,
                 "jobs.filter.source");
         robotFilter.textProperty().bindBidirectional(viewModel.filter().robotFilterProperty());
+        TextFields.bindAutoCompletion(robotFilter, r -> viewModel.filter().robotSuggestions(r.getUserText()));
         guidPrefix.textProperty().bindBidirectional(viewModel.filter().guidPrefixProperty());
         DateFields.attach(createdFrom, validation, resources.getString("field.date.hint"),
                 resources.getString("field.date.invalid"));
@@ -260,21 +236,18 @@ public final class JobsBrowserView {
         // the sync column shows on an orchestrator's target only, and its marks follow the outbox
         viewModel.syncShownProperty().subscribe(syncColumn::setVisible);
         viewModel.syncStates().addListener((MapChangeListener<UUID, RemoteSync.JobSyncState>) c -> table.refresh());
-        text(typeColumn, JobRowViewModel::typeName);
-        text(sourceColumn, JobRowViewModel::source);
-        text(robotColumn, JobRowViewModel::robot);
-        tips(robotColumn, JobRowViewModel::robotTip);
-        text(processColumn, JobRowViewModel::processVersion);
-        tips(processColumn, JobRowViewModel::processVersionTip);
-        text(taskColumn, JobRowViewModel::task);
-        text(scheduleColumn, JobRowViewModel::schedule);
-        text(createdColumn, JobRowViewModel::created);
-        text(startedColumn, JobRowViewModel::started);
-        text(completedColumn, JobRowViewModel::completed);
-        text(durationColumn, JobRowViewModel::duration);
-        text(updatedColumn, JobRowViewModel::updated);
-        text(stopAfterColumn, JobRowViewModel::stopAfter);
-        text(abortAfterColumn, JobRowViewModel::abortAfter);
+        // the text columns, by their fx:id (JobColumns says what each shows and which say more on hover)
+        for (TableColumn<JobRowViewModel, ?> column : table.getColumns()) {
+            Function<JobRowViewModel, String> value = JobColumns.TEXT.get(column.getId());
+            if (value != null) {
+                @SuppressWarnings("unchecked")
+                var textColumn = (TableColumn<JobRowViewModel, String>) column;
+                text(textColumn, value);
+                if (JobColumns.TIPS.containsKey(column.getId())) {
+                    tips(textColumn, JobColumns.TIPS.get(column.getId()));
+                }
+            }
+        }
         table.setSortPolicy(t -> {
             if (!showingSort && !t.getSortOrder().isEmpty()) {
                 TableColumn<JobRowViewModel, ?> c = t.getSortOrder().get(0);

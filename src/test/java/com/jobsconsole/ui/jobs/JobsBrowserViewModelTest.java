@@ -1,6 +1,7 @@
 package com.jobsconsole.ui.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jobsconsole.demo.DemoDirectory;
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobDirectory;
@@ -152,6 +153,35 @@ class JobsBrowserViewModelTest {
         vm.filter().createdToProperty().set(LocalDate.of(2030, 5, 31));
         assertThat(vm.charts().createdChartTitleProperty().get()).isEqualTo("Jobs created per hour (current filter)");
         assertThat(vm.charts().createdChart()).allSatisfy(b -> assertThat(b.label()).matches("2030-05-3[01] \\d\\d"));
+    }
+
+    @Test
+    void robotAndProcessNamesSortTheTableAndCompleteTheRobotFilter() {
+        store.capability(JobDirectory.class).orElseThrow().put(List.of(
+                DirectoryEntry.of(DirectoryKind.ROBOT, 1, "zeta"), DirectoryEntry.of(DirectoryKind.ROBOT, 2, "Alpha-2"),
+                DirectoryEntry.of(DirectoryKind.ROBOT, 3, "Alpha-1"), DirectoryEntry.of(DirectoryKind.ROBOT, 4, "beta")));
+        store.capability(JobDirectory.class).orElseThrow().put(DemoDirectory.entries().stream()
+                .filter(e -> e.kind() == DirectoryKind.PROCESS_VERSION).toList());
+        vm.reload();
+        Names names = vm.names();
+        vm.filter().sortBy(JobSort.ROBOT_NAME, false);
+        List<String> robots = firstRows(400).stream().map(j -> names.robot(j.robotId())).toList();
+        assertThat(robots).startsWith("zeta").contains("beta");
+        // named robots first descending, by their names as the store compares them; the unnamed after, by id
+        List<String> named = robots.stream().filter(r -> !r.startsWith("#")).toList();
+        assertThat(named).isSortedAccordingTo(Comparator.<String>naturalOrder().reversed());
+        assertThat(robots.subList(0, named.size())).isEqualTo(named);
+        assertThat(firstRows(400).stream().filter(j -> names.name(DirectoryKind.ROBOT, j.robotId()).isEmpty())
+                .map(Job::robotId).toList()).isSortedAccordingTo(Comparator.<Long>naturalOrder().reversed());
+        vm.filter().sortBy(JobSort.PROCESS_NAME, true);
+        List<String> processes = firstRows(400).stream().map(j -> names.processVersion(j.processVersionId()))
+                .filter(p -> !p.startsWith("#")).toList();
+        assertThat(processes).isNotEmpty().isSorted();
+
+        assertThat(vm.filter().robotSuggestions("alp")).containsExactly("Alpha-1", "Alpha-2");
+        assertThat(vm.filter().robotSuggestions("zeta, ALPHA-")).containsExactly("zeta, Alpha-1", "zeta, Alpha-2");
+        assertThat(vm.filter().robotSuggestions("12")).as("an id needs no completion").isEmpty();
+        assertThat(vm.filter().robotSuggestions("zeta")).as("already whole").isEmpty();
     }
 
     @Test
