@@ -17,9 +17,11 @@ import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.testing.TestHost;
 import com.jobsconsole.ui.common.FxTaskExecutor;
 import com.jobsconsole.ui.main.LayoutViewModel;
+import com.jobsconsole.ui.main.MainViewModel;
 import com.jobsconsole.ui.sync.SyncItemViewModel;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.PixelReader;
@@ -45,6 +47,8 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javax.imageio.ImageIO;
 
 import static com.jobsconsole.testing.TestStore.REFERENCE;
@@ -77,6 +81,12 @@ class ScreenshotsTest {
             }
             // robots and processes by name, as a site's directory gives them
             g.capability(JobDirectory.class).orElseThrow().addMissing(DemoDirectory.entries());
+            // a job with a story: queued, run, stopped, set going again
+            storied = UUID.randomUUID();
+            g.create(new JobDraft(storied, 1, 1, JobSource.API, 55L, 3L, 4L, null, null, null, null));
+            for (int status : new int[] {8, 6, 7, 1, 8}) {
+                g.updateStatus(storied, status);
+            }
         }
         for (Locale locale : List.of(Locale.ENGLISH, I18n.RUSSIAN)) {
             shoot(store, locale, out.resolve("main-window-" + locale.getLanguage() + ".png"), true);
@@ -86,7 +96,45 @@ class ScreenshotsTest {
         syncWindow(out.resolve("sync-window-en.png"));
         for (Locale locale : List.of(Locale.ENGLISH, I18n.RUSSIAN)) {
             importWindow(store, locale, out.resolve("import-" + locale.getLanguage() + ".png"));
+            String lang = locale.getLanguage();
+            windowOf(store, locale, out.resolve("job-window-" + lang + ".png"),
+                    vm -> vm.jobWindows().open(storied), scene -> scene.lookup(".job-history") instanceof ListView<?> l
+                            && l.getItems().size() == 6);
+            windowOf(store, locale, out.resolve("directory-" + lang + ".png"), vm -> vm.directory().show(),
+                    scene -> scene.lookup("#table-robot") instanceof TableView<?> t && !t.getItems().isEmpty());
         }
+    }
+
+    private UUID storied;
+
+    /** A secondary window the main window opens ({@code open}), once {@code ready} says it shows its content. */
+    private void windowOf(Path store, Locale locale, Path file, Consumer<MainViewModel> open, Predicate<Scene> ready)
+            throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        ActiveGateway gateway = new ActiveGateway(SqliteJobGateway.open(store, REFERENCE));
+        FxTaskExecutor executor = new FxTaskExecutor(1);
+        FxToolkit.setupStage(s -> {
+            JobsConsoleApp.applyTheme(false);
+            MainWindow window = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(), new Messages(locale),
+                    new TestHost(dir), s::close, Clock.systemDefaultZone());
+            s.setScene(window.scene());
+            s.setWidth(1360);
+            s.setHeight(1000);
+            s.show();
+            window.viewModel().start();
+            open.accept(window.viewModel());
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Window.getWindows().stream()
+                .anyMatch(w -> w != stage && w.getScene() != null && ready.test(w.getScene())));
+        WaitForAsyncUtils.waitForFxEvents();
+        CompletableFuture<WritableImage> shot = new CompletableFuture<>();
+        Platform.runLater(() -> Window.getWindows().stream().filter(w -> w != stage && w.getScene() != null
+                && ready.test(w.getScene())).findFirst().ifPresent(w -> shot.complete(w.getScene().snapshot(null))));
+        write(shot.get(10, TimeUnit.SECONDS), file);
+        FxToolkit.cleanupStages();
+        executor.close();
+        gateway.close();
+        assertThat(file).exists();
     }
 
     /** The import window on a CSV with a column it leaves out and two bad rows. */

@@ -3,6 +3,7 @@ package com.jobsconsole.gateway.sqlite;
 import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.model.DirectoryEntry;
 import com.jobsconsole.model.DirectoryKind;
+import com.jobsconsole.model.Names;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,9 +23,28 @@ final class DirectoryTable implements JobDirectory {
             + "ON CONFLICT (kind, id) DO NOTHING";
 
     private final SqliteSession session;
+    /** The names as last read, and the directory's stamp then (schema 10): kept until the stamp moves. */
+    private volatile Names names;
+    private volatile long namesStamp = -1;
 
     DirectoryTable(SqliteSession session) {
         this.session = session;
+    }
+
+    /** The names, read again only when the directory changed since (in this process or any other). */
+    @Override
+    public Names names() {
+        return session.call("directory", c -> {
+            long stamp;
+            try (ResultSet rs = session.statement("SELECT n FROM directory_stamp").executeQuery()) {
+                stamp = rs.next() ? rs.getLong(1) : -1;
+            }
+            if (stamp != namesStamp || names == null) {
+                names = Names.of(entries(null));
+                namesStamp = stamp;
+            }
+            return names;
+        });
     }
 
     @Override

@@ -223,11 +223,21 @@ final class Schema {
             // through an index (it replaces the one on the process version alone).
             List.of("ALTER TABLE job_event ADD COLUMN origin TEXT",
                     "CREATE INDEX job_process_completed ON job(process_version_id, completed_at)",
-                    "DROP INDEX job_process_version"));
+                    "DROP INDEX job_process_version"),
+            // 10: the directory's names are read with every first page of the browser; a stamp that every
+            // change of the directory moves (triggers: any writer) lets a reader keep them until it moves
+            List.of("CREATE TABLE directory_stamp (n INTEGER NOT NULL)",
+                    "INSERT INTO directory_stamp (n) VALUES (0)",
+                    "CREATE TRIGGER directory_stamp_insert AFTER INSERT ON directory BEGIN "
+                            + "UPDATE directory_stamp SET n = n + 1; END",
+                    "CREATE TRIGGER directory_stamp_update AFTER UPDATE ON directory BEGIN "
+                            + "UPDATE directory_stamp SET n = n + 1; END",
+                    "CREATE TRIGGER directory_stamp_delete AFTER DELETE ON directory BEGIN "
+                            + "UPDATE directory_stamp SET n = n + 1; END"));
 
     /** The tables a store of ours has; a file holding other tables is someone else's database. */
     static final List<String> OWN_TABLES = List.of("job_status", "job_type", "job", "job_event", "job_seen", "outbox",
-            "job_tally", "job_tally_day", "job_change", "job_tally_checked", "directory");
+            "job_tally", "job_tally_day", "job_change", "job_tally_checked", "directory", "directory_stamp");
 
     private Schema() {
     }

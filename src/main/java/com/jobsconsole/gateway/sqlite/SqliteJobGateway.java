@@ -41,11 +41,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 /**
- * The embedded store: one SQLite file in WAL mode reached through its {@link SqliteSession}
- * (connection, lock, transactions), prepared statements only. Opening is {@link SqliteStoreFile}'s
- * job, SQL building {@link JobQuerySql}'s, rows {@link JobRowMapper}'s, bulk inserts
- * {@link BulkJobInserter}'s; an orchestrator's cache is {@link OrchestratorCache}. This class runs
- * the calls. Times are written by the store, in the API's format.
+ * The embedded store: one SQLite file in WAL mode reached through its {@link SqliteSession} (connection,
+ * lock, transactions), prepared statements only. Opening is {@link SqliteStoreFile}'s job, SQL building
+ * {@link JobQuerySql}'s, rows {@link JobRowMapper}'s, bulk inserts {@link BulkJobInserter}'s; an orchestrator's
+ * cache is {@link OrchestratorCache}. This class runs the calls. Times are written by the store, in the API's format.
  */
 public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreChanges, ChangeFeed {
 
@@ -224,6 +223,9 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     @Override
     public List<Job> page(JobQuery q) {
         List<Job> items = new ArrayList<>();
+        if (q.limit() > 0 && RobotNamePages.applies(q)) {
+            return session.call("query", c -> RobotNamePages.page(c, q));
+        }
         if (q.limit() > 0) {
             List<Object> params = new ArrayList<>();
             select("query", JobQuerySql.page(q, params), params, rs -> items.add(JobRowMapper.map(rs)));

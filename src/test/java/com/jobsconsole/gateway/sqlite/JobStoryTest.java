@@ -1,13 +1,17 @@
 package com.jobsconsole.gateway.sqlite;
 
+import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.gateway.JobDurations;
 import com.jobsconsole.gateway.ThisProcess;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.ChangeOrigin;
+import com.jobsconsole.model.DirectoryEntry;
+import com.jobsconsole.model.DirectoryKind;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobEvent;
 import com.jobsconsole.model.JobSource;
+import com.jobsconsole.model.Names;
 import com.jobsconsole.model.UsualDuration;
 import com.jobsconsole.testing.TestStore;
 import org.junit.jupiter.api.AfterEach;
@@ -67,6 +71,22 @@ class JobStoryTest {
         assertThat(history).extracting(JobEvent::toStatus).containsExactly(1, 8, 6, 4, 5);
         assertThat(history).extracting(JobEvent::origin).containsExactly(null, ChangeOrigin.WINDOW,
                 ChangeOrigin.COMMAND_LINE, ChangeOrigin.OTHER_PROGRAM, ChangeOrigin.LOCAL_API);
+    }
+
+    @Test
+    void theNamesAreKeptUntilTheDirectoryChangesHereOrInAnotherProgram() throws Exception {
+        store = SqliteJobGateway.open(dir.resolve("n.sqlite"), TestStore.REFERENCE);
+        JobDirectory directory = store.capability(JobDirectory.class).orElseThrow();
+        directory.put(List.of(DirectoryEntry.of(DirectoryKind.ROBOT, 7, "WS-FIN-07")));
+        Names first = directory.names();
+        assertThat(directory.names()).as("not read again").isSameAs(first);
+        assertThat(first.robot(7L)).isEqualTo("WS-FIN-07");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store.path())) {
+            c.createStatement().execute("UPDATE directory SET name = 'WS-FIN-7b' WHERE id = 7");
+        }
+        assertThat(directory.names().robot(7L)).isEqualTo("WS-FIN-7b");
+        directory.remove(DirectoryKind.ROBOT, 7);
+        assertThat(directory.names().robot(7L)).isEqualTo("#7");
     }
 
     @Test
