@@ -129,13 +129,14 @@ class JobWindowFxTest {
         assertThat(((Label) scene.getRoot().lookup("#field-guid")).getText()).isEqualTo(job.guid().toString());
 
         // copy GUID, JSON and curl (no key in it)
-        robot.clickOn(button(scene, "Copy GUID"));
+        robot.clickOn(button(scene, "GUID"));
         assertThat(clipboard(robot)).isEqualTo(job.guid().toString());
-        robot.clickOn(button(scene, "Copy JSON"));
+        robot.clickOn(button(scene, "JSON"));
         JsonNode json = JobJson.mapper().readTree(clipboard(robot));
         assertThat(json.get("guid").asText()).isEqualTo(job.guid().toString());
         assertThat(json.has("robot_name")).as("the API's own fields only").isFalse();
-        robot.interact(() -> button(scene, "Copy as curl").fire());
+        robot.interact(() -> button(scene, "curl").fire());
+        assertThat(button(scene, "curl").getTooltip().getText()).isEqualTo("Copy as curl");
         assertThat(clipboard(robot)).contains("http://127.0.0.1:8765/api/job/read/" + job.guid())
                 .contains("$JOBS_CONSOLE_API_KEY");
     }

@@ -60,9 +60,7 @@ public final class ActionFactory {
         if (a.icon() != null) {
             button.setGraphic(new FontIcon(a.icon()));
         }
-        if (a.shortcut() != null) {
-            button.setTooltip(new Tooltip(text(a) + " (" + shortcutText(a) + ")"));
-        }
+        button.setTooltip(new Tooltip(a.shortcut() == null ? text(a) : text(a) + " (" + shortcutText(a) + ")"));
         button.setOnAction(e -> command.run());
         if (disabled != null) {
             button.disableProperty().bind(disabled);

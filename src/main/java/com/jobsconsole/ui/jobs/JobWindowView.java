@@ -98,6 +98,10 @@ public final class JobWindowView {
         actions.configure(copyGuidButton, StandardActions.JOB_COPY_GUID, () -> copy(viewModel::guidText), null);
         actions.configure(copyJsonButton, StandardActions.JOB_COPY_JSON, () -> copy(viewModel::jsonText), gone);
         actions.configure(copyCurlButton, StandardActions.JOB_COPY_CURL, () -> copy(viewModel::curlText), null);
+        // the copy buttons say what they copy (their tooltips the whole name): the actions keep their room in Russian
+        copyGuidButton.setText("GUID");
+        copyJsonButton.setText("JSON");
+        copyCurlButton.setText("curl");
         setStatusButton.disableProperty().bind(gone);
         for (JobStatus s : viewModel.statuses()) {
             MenuItem item = new MenuItem(viewModel.label(s), new ColorChip(s.color()));
