@@ -97,10 +97,11 @@ class ScreenshotsTest {
         for (Locale locale : List.of(Locale.ENGLISH, I18n.RUSSIAN)) {
             importWindow(store, locale, out.resolve("import-" + locale.getLanguage() + ".png"));
             String lang = locale.getLanguage();
-            windowOf(store, locale, out.resolve("job-window-" + lang + ".png"),
+            windowOf(store, locale, out.resolve("job-window-" + lang + ".png"), new RecordingDialogs(),
                     vm -> vm.jobWindows().open(storied), scene -> scene.lookup(".job-history") instanceof ListView<?> l
                             && l.getItems().size() == 6);
-            windowOf(store, locale, out.resolve("directory-" + lang + ".png"), vm -> vm.directory().show(),
+            windowOf(store, locale, out.resolve("directory-" + lang + ".png"), new RecordingDialogs(),
+                    vm -> vm.directory().show(),
                     scene -> scene.lookup("#table-robot") instanceof TableView<?> t && !t.getItems().isEmpty());
         }
     }
@@ -108,14 +109,14 @@ class ScreenshotsTest {
     private UUID storied;
 
     /** A secondary window the main window opens ({@code open}), once {@code ready} says it shows its content. */
-    private void windowOf(Path store, Locale locale, Path file, Consumer<MainViewModel> open, Predicate<Scene> ready)
-            throws Exception {
+    private void windowOf(Path store, Locale locale, Path file, RecordingDialogs dialogs, Consumer<MainViewModel> open,
+                          Predicate<Scene> ready) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         ActiveGateway gateway = new ActiveGateway(SqliteJobGateway.open(store, REFERENCE));
         FxTaskExecutor executor = new FxTaskExecutor(1);
         FxToolkit.setupStage(s -> {
             JobsConsoleApp.applyTheme(false);
-            MainWindow window = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(), new Messages(locale),
+            MainWindow window = new MainWindow(REFERENCE, gateway, executor, dialogs, new Messages(locale),
                     new TestHost(dir), s::close, Clock.systemDefaultZone());
             s.setScene(window.scene());
             s.setWidth(1360);
@@ -148,34 +149,8 @@ class ScreenshotsTest {
                 9e403d85-b06f-4b71-8d84-3f90805bad43,1,0,4,56,2026-11-21 10:05:00,
                 a0514e96-c170-4c82-9e95-40a1916cbe54,8,1,5,57,2026-11-22 11:30:00,running
                 """);
-        Stage stage = FxToolkit.registerPrimaryStage();
-        ActiveGateway gateway = new ActiveGateway(SqliteJobGateway.open(store, REFERENCE));
-        FxTaskExecutor executor = new FxTaskExecutor(1);
-        RecordingDialogs dialogs = new RecordingDialogs();
-        dialogs.answerFile(csv);
-        FxToolkit.setupStage(s -> {
-            JobsConsoleApp.applyTheme(false);
-            MainWindow window = new MainWindow(REFERENCE, gateway, executor, dialogs, new Messages(locale),
-                    new TestHost(dir), s::close, Clock.systemDefaultZone());
-            s.setScene(window.scene());
-            s.setWidth(1360);
-            s.setHeight(1000);
-            s.show();
-            window.viewModel().start();
-            window.viewModel().jobs().transfer().importFile();
-        });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Window.getWindows().stream()
-                .anyMatch(w -> w != stage && w.getScene() != null && w.getScene().lookup("#problemTable") != null
-                        && !((TableView<?>) w.getScene().lookup("#problemTable")).getItems().isEmpty()));
-        WaitForAsyncUtils.waitForFxEvents();
-        CompletableFuture<WritableImage> shot = new CompletableFuture<>();
-        Platform.runLater(() -> Window.getWindows().stream().filter(w -> w != stage).findFirst()
-                .ifPresent(w -> shot.complete(w.getScene().snapshot(null))));
-        write(shot.get(10, TimeUnit.SECONDS), file);
-        FxToolkit.cleanupStages();
-        executor.close();
-        gateway.close();
-        assertThat(file).exists();
+        windowOf(store, locale, file, new RecordingDialogs().answerFile(csv), vm -> vm.jobs().transfer().importFile(),
+                scene -> scene.lookup("#problemTable") instanceof TableView<?> t && !t.getItems().isEmpty());
     }
 
     /** The window on a remote profile (a real server on loopback), showing a create's HTTP exchange. */

@@ -3,7 +3,6 @@ package com.jobsconsole.bench;
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.gateway.JobDurations;
-import com.jobsconsole.gateway.sqlite.JobQuerySql;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.json.ReferenceDataLoader;
 import com.jobsconsole.model.DirectoryEntry;
@@ -32,8 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -154,31 +151,7 @@ public class NamesBenchmark {
     /** The same page's SQL by raw JDBC, without names: count plus page, every column read. */
     @Benchmark
     public void firstPageJdbc(Blackhole bh) throws Exception {
-        List<Object> params = new ArrayList<>();
-        try (PreparedStatement ps = raw.prepareStatement(JobQuerySql.count(first, params))) {
-            set(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                bh.consume(rs.getLong(1));
-            }
-        }
-        params.clear();
-        try (PreparedStatement ps = raw.prepareStatement(JobQuerySql.page(first, params))) {
-            set(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    for (int i = 1; i <= 15; i++) {
-                        bh.consume(rs.getObject(i));
-                    }
-                }
-            }
-        }
-    }
-
-    private static void set(PreparedStatement ps, List<Object> params) throws Exception {
-        for (int i = 0; i < params.size(); i++) {
-            ps.setObject(i + 1, params.get(i));
-        }
+        QueryBenchmark.rawQuery(raw, first, bh);
     }
 
     /** First page sorted by robot name (the Robot column's header). */

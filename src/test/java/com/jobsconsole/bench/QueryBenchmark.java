@@ -83,8 +83,16 @@ public class QueryBenchmark {
         gateway.close();
     }
 
-    /** Count plus page, as the gateway's query does, by raw JDBC. */
     private void rawQuery(JobQuery q, Blackhole bh) throws Exception {
+        rawQuery(raw, q, bh);
+    }
+
+    private void rawPage(JobQuery q, Blackhole bh) throws Exception {
+        rawPage(raw, q, bh);
+    }
+
+    /** Count plus page, as the gateway's query does, by raw JDBC (the names benchmark's baseline too). */
+    static void rawQuery(Connection raw, JobQuery q, Blackhole bh) throws Exception {
         List<Object> params = new ArrayList<>();
         try (PreparedStatement ps = raw.prepareStatement(JobQuerySql.count(q, params))) {
             set(ps, params);
@@ -93,11 +101,11 @@ public class QueryBenchmark {
                 bh.consume(rs.getLong(1));
             }
         }
-        rawPage(q, bh);
+        rawPage(raw, q, bh);
     }
 
     /** The page's SQL by raw JDBC, every column read. */
-    private void rawPage(JobQuery q, Blackhole bh) throws Exception {
+    static void rawPage(Connection raw, JobQuery q, Blackhole bh) throws Exception {
         List<Object> params = new ArrayList<>();
         try (PreparedStatement ps = raw.prepareStatement(JobQuerySql.page(q, params))) {
             set(ps, params);

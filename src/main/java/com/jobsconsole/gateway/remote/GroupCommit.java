@@ -46,6 +46,13 @@ final class GroupCommit {
         }
     }
 
+    /** How many callers wait for the next transaction (tests wait on it instead of guessing). */
+    int waiting() {
+        synchronized (lock) {
+            return waiting.size();
+        }
+    }
+
     /** Runs {@code work} in a transaction shared with other callers'; returns its result once committed. */
     <T> T commit(Supplier<T> work) {
         Unit<T> mine = new Unit<>(work);

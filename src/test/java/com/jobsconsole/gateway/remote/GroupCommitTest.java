@@ -8,7 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -39,11 +38,12 @@ class GroupCommitTest {
                 int n = i;
                 others.add(pool.submit(() -> commits.commit(() -> n * 10)));
             }
-            // all four are queued once the first is still inside: wait until they block
+            // all four queue behind the first, still inside: wait until the group holds them
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (((ThreadPoolExecutor) pool).getActiveCount() < 5 && System.nanoTime() < end) {
+            while (commits.waiting() < 4 && System.nanoTime() < end) {
                 Thread.onSpinWait();
             }
+            assertThat(commits.waiting()).as("queued behind the first").isEqualTo(4);
             othersQueued.countDown();
             assertThat(first.get(5, TimeUnit.SECONDS)).isZero();
             for (int i = 0; i < 4; i++) {
