@@ -188,12 +188,7 @@ public final class DirectoryCommand extends CommandGroup {
     @Command(name = "refresh", mixinStandardHelpOptions = true,
             description = "Name the robots from the orchestrator's own robot list (GET /api/robot/read): only those "
                     + "whose answer carries the numeric id the jobs use (--remote or --profile).")
-    static final class Refresh extends JobCommand.Action {
-        @Override
-        boolean remoteOnly() {
-            return true;
-        }
-
+    static final class Refresh extends JobCommand.RemoteAction {
         @Override
         void run(JobGateway gateway, PrintWriter out) {
             DirectoryRefresh refresh = gateway.capability(DirectoryRefresh.class).orElseThrow(() ->

@@ -124,6 +124,14 @@ public final class JobCommand extends CommandGroup {
         }
     }
 
+    /** A command that works only on an orchestrator's cache ({@code --remote}, {@code --profile}). */
+    abstract static class RemoteAction extends Action {
+        @Override
+        boolean remoteOnly() {
+            return true;
+        }
+    }
+
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a job and print it as JSON.")
     static final class Create extends WriteAction {
         @Option(names = "--guid", description = "GUID of the new job (default: a fresh random one).")

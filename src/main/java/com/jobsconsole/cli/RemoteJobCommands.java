@@ -33,12 +33,7 @@ final class RemoteJobCommands {
 
     @Command(name = "outbox", mixinStandardHelpOptions = true,
             description = "List the writes waiting to be sent to the orchestrator and the conflicts waiting for a decision.")
-    static final class Outbox extends JobCommand.Action {
-        @Override
-        boolean remoteOnly() {
-            return true;
-        }
-
+    static final class Outbox extends JobCommand.RemoteAction {
         @Option(names = "--json", description = "Print JSON (one object per waiting write).")
         boolean json;
 
@@ -102,12 +97,7 @@ final class RemoteJobCommands {
                 "Exit 0 when everything was sent; 7 whenever conflicts wait for a decision (listed on stderr;",
                 "--resolve); 5 when the orchestrator did not answer (the rest stays queued); 4 when the key is",
                 "refused; 8 when another replay of the same cache is running (nothing was sent)."})
-    static final class Sync extends JobCommand.Action {
-        @Override
-        boolean remoteOnly() {
-            return true;
-        }
-
+    static final class Sync extends JobCommand.RemoteAction {
         @Option(names = "--resolve", paramLabel = "GUID", description = "Decide the job's conflict (with one of the three below), then sync.")
         String resolve;
         @ArgGroup(exclusive = true)
@@ -182,12 +172,7 @@ final class RemoteJobCommands {
 
     @Command(name = "refresh", mixinStandardHelpOptions = true,
             description = "Send the waiting writes, then read every job in the cache again from the orchestrator.")
-    static final class Refresh extends JobCommand.Action {
-        @Override
-        boolean remoteOnly() {
-            return true;
-        }
-
+    static final class Refresh extends JobCommand.RemoteAction {
         @Override
         void run(JobGateway gateway, PrintWriter out) {
             PrintWriter err = spec.commandLine().getErr();

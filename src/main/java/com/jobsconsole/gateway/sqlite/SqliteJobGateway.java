@@ -9,7 +9,6 @@ import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.JobRules;
 import com.jobsconsole.gateway.NotFoundException;
 import com.jobsconsole.gateway.StoreChanges;
-import com.jobsconsole.gateway.ThisProcess;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.ChangeOrigin;
 import com.jobsconsole.model.Job;
@@ -24,7 +23,6 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -49,15 +47,6 @@ import java.util.function.LongConsumer;
 public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreChanges, ChangeFeed {
 
     private static final String SELECT_ONE = "SELECT " + JobRowMapper.COLUMNS + " FROM job WHERE guid = ?";
-    private static final String UPDATE_STATUS = """
-            UPDATE job SET status = ?1, updated_at = ?2,
-              started_at   = CASE WHEN ?3 AND started_at IS NULL THEN ?2 ELSE started_at END,
-              completed_at = CASE WHEN ?4 THEN ?2 ELSE NULL END
-            WHERE guid = ?5""";
-    /** The status change just made (by the trigger on job) is this process's: written down beside it. */
-    private static final String MARK_ORIGIN = """
-            UPDATE job_event SET origin = ?1
-            WHERE id = (SELECT max(id) FROM job_event WHERE guid = ?2) AND origin IS NULL AND to_status = ?3 AND at = ?4""";
     static final String DELETE = "DELETE FROM job WHERE guid = ?";
 
     private final SqliteSession session;
@@ -146,36 +135,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     public void updateStatus(UUID guid, int status) {
         JobRules.checkStatus(status, reference);
         JobStatus s = reference.status(status).orElseThrow();
-        session.call("update", c -> {
-            // a savepoint: one transaction on its own, a part of the caller's inside one (the cache's outbox)
-            try (Statement st = c.createStatement()) {
-                st.execute("SAVEPOINT update_status");
-                try {
-                    String now = JobJson.formatTime(session.now());
-                    PreparedStatement updateStatus = session.statement(UPDATE_STATUS);
-                    updateStatus.setInt(1, status);
-                    updateStatus.setString(2, now);
-                    updateStatus.setBoolean(3, s.isRunning() || s.isFinal());
-                    updateStatus.setBoolean(4, s.isFinal());
-                    updateStatus.setString(5, guid.toString());
-                    if (updateStatus.executeUpdate() == 0) {
-                        throw new NotFoundException("error.job.notFound", guid.toString());
-                    }
-                    PreparedStatement mark = session.statement(MARK_ORIGIN);
-                    mark.setString(1, ThisProcess.origin().code());
-                    mark.setString(2, guid.toString());
-                    mark.setInt(3, status);
-                    mark.setString(4, now);
-                    mark.executeUpdate();
-                    st.execute("RELEASE update_status");
-                } catch (SQLException | RuntimeException e) {
-                    st.execute("ROLLBACK TO update_status");
-                    st.execute("RELEASE update_status");
-                    throw e;
-                }
-            }
-            return null;
-        });
+        session.call("update", c -> StatusChange.apply(session, c, guid, s));
     }
 
     @Override
@@ -215,7 +175,9 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     public Page<Job> query(JobQuery q) {
         List<Object> params = new ArrayList<>();
         long[] total = {0};
-        String sql = Tally.counts(q) ? Tally.count(q, params) : JobQuerySql.count(q, params);
+        // unfiltered, SQLite counts the table's b-tree faster than it sums the tally (10,000 rows for 200 robots)
+        boolean tally = Tally.counts(q) && !JobQuerySql.where(q, new ArrayList<>()).isEmpty();
+        String sql = tally ? Tally.count(q, params) : JobQuerySql.count(q, params);
         select("query", sql, params, rs -> total[0] = rs.getLong(1));
         return new Page<>(page(q), total[0], q.offset(), q.limit());
     }
