@@ -3,7 +3,9 @@ package com.jobsconsole.app;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.Exchange;
+import com.jobsconsole.gateway.ThisProcess;
 import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.ChangeOrigin;
 import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.ui.common.DialogService;
@@ -49,6 +51,7 @@ public final class MainWiring {
     public static MainViewModel mainViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
                                               DialogService dialogs, Messages messages, MainViewModel.Host host,
                                               Clock clock, Scheduler scheduler, WindowService windows) {
+        ThisProcess.is(ChangeOrigin.WINDOW); // what the window changes, a job's history says the window did
         return new MainViewModel(parts(new UiServices(reference, gateway, executor, dialogs, windows, messages), host,
                 clock), dialogs, messages, host, scheduler);
     }

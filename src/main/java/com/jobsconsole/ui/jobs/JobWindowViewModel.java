@@ -122,8 +122,12 @@ public final class JobWindowViewModel {
             show(story);
             done();
         }, e -> {
-            problem.set(e instanceof NotFoundException ? ui.messages().get("job.window.gone", guid)
-                    : ui.messages().describe(e));
+            if (e instanceof NotFoundException) { // deleted: its actions have nothing to act on
+                job.set(null);
+                problem.set(ui.messages().get("job.window.gone", guid));
+            } else {
+                problem.set(ui.messages().describe(e));
+            }
             done();
         });
     }
