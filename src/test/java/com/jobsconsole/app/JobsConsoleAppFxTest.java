@@ -31,6 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The whole application as it starts for a user: its folders, settings, language and theme. */
 class JobsConsoleAppFxTest {
@@ -181,13 +182,20 @@ class JobsConsoleAppFxTest {
                     .orElseThrow();
             table.getColumns().remove(created);
             table.getColumns().add(0, created);
+            // a drag of the status column's border, as TableView makes it: the user's width, kept
+            var status = table.getColumns().stream().filter(c -> "statusColumn".equals(c.getId())).findFirst()
+                    .orElseThrow();
+            table.resizeColumn(status, 57);
         });
+        double statusWidth = table.getColumns().stream().filter(c -> "statusColumn".equals(c.getId())).findFirst()
+                .orElseThrow().getWidth();
         Path settings = home.resolve("config/settings.json");
         waitUntil(() -> {
             try {
                 String saved = Files.readString(settings);
-                // the layout after the two changes (not the one saved as the window opened)
-                return saved.matches("(?s).*typeColumn:\\d+:false.*")
+                // the layout after the three changes (not the one saved as the window opened); widths the
+                // user did not give are "auto" (sized by content in the language of the day)
+                return saved.matches("(?s).*typeColumn:auto:false.*") && saved.matches("(?s).*statusColumn:\\d+:true.*")
                         && saved.indexOf("createdColumn:") >= 0 && saved.indexOf("createdColumn:") < saved.indexOf("syncColumn:");
             } catch (IOException e) {
                 return false;
@@ -202,6 +210,8 @@ class JobsConsoleAppFxTest {
         assertThat(again.getColumns().get(0).getId()).isEqualTo("createdColumn");
         assertThat(again.getColumns().stream().filter(c -> "typeColumn".equals(c.getId())).findFirst().orElseThrow()
                 .isVisible()).isFalse();
+        assertThat(again.getColumns().stream().filter(c -> "statusColumn".equals(c.getId())).findFirst().orElseThrow()
+                .getPrefWidth()).as("the user's width wins over the content's").isCloseTo(statusWidth, within(1.0));
     }
 
     @Test

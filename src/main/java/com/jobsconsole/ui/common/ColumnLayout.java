@@ -15,12 +15,23 @@ import java.util.function.Consumer;
 /**
  * A table's columns as the user left them — order, width, shown or hidden — put back when the table
  * is made, and saved (a moment after the last change) whenever the user moves, sizes, hides or shows
- * one. Saved as {@code id:width:visible} per column; a column the saved layout does not know (added
- * since) goes where the FXML puts it.
+ * one. Saved as {@code id:width:visible} per column; a width is kept only for a column the user sized
+ * (dragged its border): the others are saved as {@code auto} and sized by their content in the language
+ * of the day ({@link #isUserSized}). A column the saved layout does not know (added since) goes where
+ * the FXML puts it.
  */
 public final class ColumnLayout {
 
     private ColumnLayout() {
+    }
+
+    private static final String USER_SIZED = "jobs-console.userSized";
+    /** A column's default width in an earlier version: a layout saved then with it was not the user's. */
+    public static final String FORMER_DEFAULT = "jobs-console.formerDefaultWidth";
+
+    /** Whether the user gave this column its width (a drag, now or in a saved layout): then it keeps it. */
+    public static boolean isUserSized(TableColumn<?, ?> column) {
+        return Boolean.TRUE.equals(column.getProperties().get(USER_SIZED));
     }
 
     public static <S> void restoreAndRemember(TableView<S> table, List<String> saved, Consumer<List<String>> save) {
@@ -32,9 +43,14 @@ public final class ColumnLayout {
             TableColumn<S, ?> c = p.length == 3 ? byId.remove(p[0]) : null;
             if (c != null) {
                 try {
-                    c.setPrefWidth(Math.max(30, Double.parseDouble(p[1])));
+                    double width = Double.parseDouble(p[1]);
+                    // a layout saved before "auto" existed kept every width: one equal to the default was not the user's
+                    if (width != c.getPrefWidth() && !Double.valueOf(width).equals(c.getProperties().get(FORMER_DEFAULT))) {
+                        c.setPrefWidth(Math.max(30, width));
+                        c.getProperties().put(USER_SIZED, true);
+                    }
                 } catch (NumberFormatException ignored) {
-                    // keep the default width
+                    // "auto" (or unreadable): sized by its content
                 }
                 c.setVisible(Boolean.parseBoolean(p[2]));
                 ordered.add(c);
@@ -46,8 +62,16 @@ public final class ColumnLayout {
         }
         table.getColumns().setAll(ordered);
         PauseTransition saveLater = new PauseTransition(Duration.millis(600));
-        saveLater.setOnFinished(e -> save.accept(table.getColumns().stream()
-                .map(c -> c.getId() + ":" + Math.round(c.getWidth()) + ":" + c.isVisible()).toList()));
+        saveLater.setOnFinished(e -> save.accept(table.getColumns().stream().map(c -> c.getId() + ":"
+                + (isUserSized(c) ? String.valueOf(Math.round(c.getWidth())) : "auto") + ":" + c.isVisible()).toList()));
+        // a drag of a column's border goes through the resize policy with that column: the user sized it
+        var policy = table.getColumnResizePolicy();
+        table.setColumnResizePolicy(features -> {
+            if (features.getColumn() != null) {
+                features.getColumn().getProperties().put(USER_SIZED, true);
+            }
+            return policy.call(features);
+        });
         table.getColumns().addListener((ListChangeListener<TableColumn<S, ?>>) c -> saveLater.playFromStart());
         for (TableColumn<S, ?> c : table.getColumns()) {
             c.widthProperty().addListener((o, a, b) -> saveLater.playFromStart());

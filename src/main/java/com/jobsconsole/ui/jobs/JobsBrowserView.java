@@ -159,6 +159,7 @@ public final class JobsBrowserView {
 
     /** The table: its remembered columns, its rows (kept in place when read again live), selection, marks. */
     private void bindTable() {
+        guidColumn.getProperties().put(ColumnLayout.FORMER_DEFAULT, 270.0); // whole GUIDs, before issue 24
         ColumnLayout.restoreAndRemember(table, savedColumns, saveColumns);
         // TableView clears its sort order whenever it gets a new list: each page list the view-model
         // hands over gets the sort arrow put back on the column the store sorts by
@@ -219,6 +220,8 @@ public final class JobsBrowserView {
     /** Each column's cells, and sorting (done by the store: the table only says which column and which way). */
     private void bindColumns() {
         text(guidColumn, JobRowViewModel::guid);
+        JobColumnSizes.guidCells(guidColumn); // the first 8 hex digits until widened; columns sized by content
+        JobColumnSizes.fitWhenShown(table, viewModel, resources);
         statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         statusColumn.setCellFactory(col -> new TableCell<>() {
             @Override
