@@ -100,6 +100,7 @@ class ScreenshotsTest {
             windowOf(store, locale, out.resolve("job-window-" + lang + ".png"), new RecordingDialogs(),
                     vm -> vm.jobWindows().open(storied), scene -> scene.lookup(".job-history") instanceof ListView<?> l
                             && l.getItems().size() == 6);
+            laptop(store, locale, out.resolve("window-1280x800-" + lang + ".png"));
             windowOf(store, locale, out.resolve("directory-" + lang + ".png"), new RecordingDialogs(),
                     vm -> vm.directory().show(),
                     scene -> scene.lookup("#table-robot") instanceof TableView<?> t && !t.getItems().isEmpty());
@@ -107,6 +108,38 @@ class ScreenshotsTest {
     }
 
     private UUID storied;
+
+    /** The main window on a laptop's 1280×800, a job selected (issue 24: nothing cut off in either language). */
+    private void laptop(Path store, Locale locale, Path file) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        ActiveGateway gateway = new ActiveGateway(SqliteJobGateway.open(store, REFERENCE));
+        FxTaskExecutor executor = new FxTaskExecutor(1);
+        MainWindow[] window = new MainWindow[1];
+        FxToolkit.setupStage(s -> {
+            JobsConsoleApp.applyTheme(false);
+            TestHost host = new TestHost(dir);
+            host.layout = LayoutViewModel.Saved.NONE; // as it first opens: on a laptop, the method panel as its tabs
+            window[0] = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(), new Messages(locale),
+                    host, s::close, Clock.systemDefaultZone());
+            s.setScene(window[0].scene());
+            s.setWidth(1280);
+            s.setHeight(800);
+            s.show();
+            window[0].viewModel().start();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window[0].viewModel().jobs().rowsProperty().get().isEmpty()
+                && !window[0].viewModel().jobs().rowsProperty().get().get(0).isLoading());
+        Platform.runLater(() -> ((TableView<?>) stage.getScene().lookup(".jobs-browser #table")).getSelectionModel().select(1));
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        CompletableFuture<WritableImage> shot = new CompletableFuture<>();
+        Platform.runLater(() -> shot.complete(stage.getScene().snapshot(null)));
+        write(shot.get(10, TimeUnit.SECONDS), file);
+        FxToolkit.cleanupStages();
+        executor.close();
+        gateway.close();
+        assertThat(file).exists();
+    }
 
     /** A secondary window the main window opens ({@code open}), once {@code ready} says it shows its content. */
     private void windowOf(Path store, Locale locale, Path file, RecordingDialogs dialogs, Consumer<MainViewModel> open,

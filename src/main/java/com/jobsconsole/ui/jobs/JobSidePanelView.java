@@ -27,6 +27,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -189,6 +190,7 @@ public final class JobSidePanelView {
                 Label value = new Label(r.value());
                 value.setTooltip(new Tooltip(r.value()));
                 value.setWrapText(true);
+                value.setMinHeight(Region.USE_PREF_SIZE); // wrapped, not cut
                 summaryGrid.addRow(row++, name, value);
             }
         });

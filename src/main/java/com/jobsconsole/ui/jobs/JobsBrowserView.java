@@ -9,6 +9,7 @@ import com.jobsconsole.model.JobType;
 import com.jobsconsole.ui.common.ActionFactory;
 import com.jobsconsole.ui.common.ColorChip;
 import com.jobsconsole.ui.common.ColumnLayout;
+import com.jobsconsole.ui.common.ToolbarFit;
 import com.jobsconsole.ui.common.Converters;
 import com.jobsconsole.ui.common.DateFields;
 import com.jobsconsole.ui.common.FieldValidation;
@@ -35,6 +36,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
@@ -107,6 +109,8 @@ public final class JobsBrowserView {
     private Label matchLabel;
     @FXML
     private TableView<JobRowViewModel> table;
+    @FXML
+    private ToolBar actionsBar;
     @FXML
     private TableColumn<JobRowViewModel, JobRowViewModel> syncColumn;
     @FXML
@@ -276,6 +280,7 @@ public final class JobsBrowserView {
         actions.button(exportButton, StandardActions.JOB_EXPORT);
         actions.button(reloadButton, StandardActions.JOB_RELOAD);
         setStatusButton.getItems().setAll(actions.statusItems());
+        ToolbarFit.collapseToIcons(actionsBar); // names while they fit, icons (names in tooltips) when not
         setStatusButton.disableProperty().bind(actions.setStatusDisabled());
         bulkProgress.progressProperty().bind(viewModel.task().progressProperty());
         bulkProgress.visibleProperty().bind(viewModel.task().busyProperty());

@@ -7,18 +7,16 @@ import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.testing.CutTexts;
 import com.jobsconsole.testing.FxWait;
 import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.testing.TestHost;
 import com.jobsconsole.testing.TestStore;
 import com.jobsconsole.ui.common.FxTaskExecutor;
 import com.jobsconsole.ui.jobs.JobRowViewModel;
-import com.jobsconsole.ui.main.LayoutViewModel;
 import javafx.scene.Node;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
-import javafx.scene.text.Text;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -35,18 +33,22 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import static com.jobsconsole.testing.TestStore.REFERENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The jobs table's text in Russian and in English at the screen size the pom gives (tagged
- * {@code screen-size}: 1920×1080, 1280×800, 1366×768): every column header and every status, type,
- * source, time, duration and id cell shows its whole text — no ellipsis (issue 24, the table's part; a
- * GUID cell shows its first 8 hex digits until widened, the whole GUID in its tooltip).
+ * The main window's text in Russian and in English at the screen size the pom gives (tagged
+ * {@code screen-size}: 1920×1080, 1280×800, 1366×768), with a job selected: no label, button, tab,
+ * column header or cell is shown cut (with an ellipsis), and no action of the jobs tool bar falls
+ * behind its overflow arrow (issue 24, the main window's part). Left out, by design: GUID cells (the
+ * first 8 hex digits until widened, the whole GUID in the tooltip and the job window) and the status
+ * and type tables' descriptions (prose, whole in their tooltip); not done yet: the method panel's forms
+ * (the Create form's type list is cut in Russian at 1280×800 — issue 24 stays open for it).
  */
 @Tag("screen-size")
-class JobsTableTextFxTest {
+class MainWindowTextFxTest {
 
     @TempDir
     Path dir;
@@ -57,7 +59,7 @@ class JobsTableTextFxTest {
     }
 
     @Test
-    void nothingInTheJobsTableIsCutOffInRussianOrEnglish() throws Exception {
+    void nothingInTheMainWindowIsCutOffInRussianOrEnglish() throws Exception {
         Path file = dir.resolve("jobs.sqlite");
         try (SqliteJobGateway store = SqliteJobGateway.open(file, REFERENCE)) {
             store.insertAll(new DemoJobs(REFERENCE, 3_000, 5, LocalDateTime.of(2030, 1, 1, 0, 0)), n -> { }, () -> false);
@@ -78,7 +80,6 @@ class JobsTableTextFxTest {
             FxToolkit.setupStage(s -> {
                 JobsConsoleApp.applyTheme(false);
                 TestHost host = new TestHost(dir);
-                host.layout = new LayoutViewModel.Saved(true, 0.8);
                 window[0] = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(), new Messages(locale), host,
                         s::close, Clock.systemDefaultZone());
                 s.setScene(window[0].scene());
@@ -91,20 +92,14 @@ class JobsTableTextFxTest {
             TableView<JobRowViewModel> table = new FxRobot().lookup(".jobs-browser #table").query();
             FxWait.until(10, () -> table.getItems().size() == 3_000 && !table.getItems().get(0).isLoading());
             WaitForAsyncUtils.waitForFxEvents();
+            new FxRobot().interact(() -> table.getSelectionModel().select(0));
+            FxWait.until(10, () -> new FxRobot().lookup(".job-summary .label").queryAll().size() == 14);
+            WaitForAsyncUtils.waitForFxEvents();
             List<String> cut = new ArrayList<>();
             new FxRobot().interact(() -> {
-                table.layout();
-                for (Node n : table.lookupAll(".column-header .label")) {
-                    if (n.isVisible() && n instanceof Labeled l) {
-                        check(l, cut);
-                    }
-                }
-                for (Node n : table.lookupAll(".table-cell")) {
-                    if (n instanceof TableCell<?, ?> c && c.isVisible() && c.getTableColumn() != null
-                            && !"guidColumn".equals(c.getTableColumn().getId())) {
-                        check(c, cut);
-                    }
-                }
+                cut.addAll(CutTexts.in(window[0].root(), MainWindowTextFxTest::excepted));
+                window[0].root().lookupAll(".tool-bar-overflow-button").stream().filter(Node::isVisible)
+                        .forEach(n -> cut.add("an action behind the tool bar's overflow arrow"));
             });
             return cut;
         } finally {
@@ -114,14 +109,18 @@ class JobsTableTextFxTest {
         }
     }
 
-    private static void check(Labeled labeled, List<String> cut) {
-        String whole = labeled.getText();
-        if (whole == null || whole.isEmpty()) {
-            return;
+    private static final Pattern GUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /** GUID cells, the reference tables' descriptions and the method panel (see the class's comment). */
+    private static boolean excepted(Node n) {
+        if ("methodsSection".equals(n.getId())) {
+            return true;
         }
-        Node text = labeled.lookup(".text");
-        if (text instanceof Text t && !whole.equals(t.getText())) {
-            cut.add(t.getText() + " / " + whole);
+        if (!(n instanceof TableCell<?, ?> c) || c.getTableColumn() == null) {
+            return false;
         }
+        String column = c.getTableColumn().getId();
+        return "guidColumn".equals(column) || "statusDescription".equals(column) || "typeDescription".equals(column)
+                || "detailValue".equals(column) && c.getText() != null && GUID.matcher(c.getText()).matches();
     }
 }
