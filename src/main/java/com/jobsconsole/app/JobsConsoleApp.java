@@ -44,6 +44,7 @@ public final class JobsConsoleApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(JobsConsoleApp.class);
     private static volatile Path storeOption;
     private static volatile UUID openOption;
+    private static volatile String profileOption;
     /** {@code -Djobs.console.quitWhenShown=true}: quit once the first page is on screen (packaging/cds.sh). */
     private static final boolean QUIT_WHEN_SHOWN = Boolean.getBoolean("jobs.console.quitWhenShown");
     /** The window's view-model now (a language change builds a new one). */
@@ -65,10 +66,16 @@ public final class JobsConsoleApp extends Application {
     private Locale locale;
     private boolean built;
 
-    static void launchGui(Path store, UUID open) {
+    static void launchGui(Path store, String profile, UUID open) {
         storeOption = store;
+        profileOption = profile;
         openOption = open;
         Application.launch(JobsConsoleApp.class);
+    }
+
+    /** The profile named by {@code --profile NAME}, or null (tests set it too). */
+    static void setProfileOption(String profile) {
+        profileOption = profile;
     }
 
     /** The job named by {@code --open GUID}, or null (tests set it too). */
@@ -214,8 +221,8 @@ public final class JobsConsoleApp extends Application {
         whenFirstPageShown(window, () -> {
             StartupTrace.mark("first page shown (" + window.viewModel().jobs().rowsProperty().get().size() + " jobs)");
             window.viewModel().start();
-            if (openOption != null) { // jobs-console --open GUID: the job's window over the main one
-                window.viewModel().jobWindows().open(openOption);
+            if (openOption != null || profileOption != null) { // --profile NAME, --open GUID: its window over ours
+                window.viewModel().openAtStart(profileOption, openOption);
             }
             if (QUIT_WHEN_SHOWN) {
                 Platform.exit(); // packaging's training run for the class-data archive

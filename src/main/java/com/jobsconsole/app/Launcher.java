@@ -36,6 +36,10 @@ public final class Launcher implements Callable<Integer> {
                     + "else jobs.sqlite in the data folder). Created if it does not exist.")
     Path store;
 
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Opens this connection profile (made in the window) as the target once the window shows.")
+    String profile;
+
     @Option(names = "--open", paramLabel = "GUID",
             description = "Opens this job's window once the store is open (a GUID in any usual form: braces, URN, no dashes).")
     String open;
@@ -67,7 +71,7 @@ public final class Launcher implements Callable<Integer> {
                 return CliContext.exitCode(e);
             }
         }
-        JobsConsoleApp.launchGui(store, guid);
+        JobsConsoleApp.launchGui(store, profile, guid);
         return 0;
     }
 

@@ -1,11 +1,15 @@
 package com.jobsconsole.app;
 
 import com.jobsconsole.base.AppDirs;
+import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.model.JobDraft;
-import com.jobsconsole.testing.TestStore;
+import com.jobsconsole.profiles.ConnectionProfile;
+import com.jobsconsole.profiles.ProfileStore;
 import com.jobsconsole.testing.FxWait;
+import com.jobsconsole.testing.LocalApiServer;
 import com.jobsconsole.testing.RecordingDialogs;
+import com.jobsconsole.testing.TestStore;
 import com.jobsconsole.ui.common.FxDialogService;
 import javafx.application.Application;
 import javafx.scene.Node;
@@ -61,6 +65,7 @@ class JobsConsoleAppFxTest {
         JobsConsoleApp.dialogFactory = FxDialogService::new;
         JobsConsoleApp.setStoreOption(null);
         JobsConsoleApp.setOpenOption(null);
+        JobsConsoleApp.setProfileOption(null);
         JobsConsoleApp.applyTheme(false);
         if (savedHome == null) {
             System.clearProperty(AppDirs.HOME_PROPERTY);
@@ -108,6 +113,31 @@ class JobsConsoleAppFxTest {
                 && s != stage && s.getTitle() != null && s.getTitle().contains(guid.toString())));
         waitUntil(() -> robot.lookup("#field-guid").tryQuery().map(n -> ((Labeled) n).getText())
                 .filter(guid.toString()::equals).isPresent());
+    }
+
+    @Test
+    void profileAndOpenShowTheJobAsTheOrchestratorHasIt() throws Exception {
+        try (LocalApiServer server = new LocalApiServer(home.resolve("server"))) {
+            UUID guid = UUID.randomUUID();
+            server.store.create(JobDraft.of(guid, 7, 3, 1));
+            new ProfileStore(AppDirs.current().configDir()).save(null, new ConnectionProfile("Production",
+                    server.baseUrl(), AuthScheme.BEARER, 5, 15, null), LocalApiServer.KEY);
+            JobsConsoleApp.setProfileOption("Production");
+            JobsConsoleApp.setOpenOption(guid);
+            startApp();
+            waitUntil(() -> stage.getTitle() != null && stage.getTitle().contains("Production"));
+            waitUntil(() -> robot.lookup("#field-guid").tryQuery().map(n -> ((Labeled) n).getText())
+                    .filter(guid.toString()::equals).isPresent());
+        }
+    }
+
+    @Test
+    void anUnknownProfileIsSaidAndTheLocalStoreStays() throws Exception {
+        JobsConsoleApp.setProfileOption("Nowhere");
+        startApp();
+        waitUntil(() -> !dialogs.of("error").isEmpty());
+        assertThat(dialogs.last("error").message()).contains("“Nowhere”");
+        assertThat(stage.getTitle()).contains("jobs.sqlite");
     }
 
     @Test

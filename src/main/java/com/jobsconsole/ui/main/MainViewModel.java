@@ -35,6 +35,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -290,6 +292,35 @@ public final class MainViewModel {
 
     public JobsBrowserViewModel jobs() {
         return jobs;
+    }
+
+    /**
+     * The command line's {@code --profile NAME} and {@code --open GUID}, once the window shows: the profile
+     * is chosen as the target (an unknown name is said, and the local store stays), then the job's
+     * window opens on the target it is read from.
+     */
+    public void openAtStart(String profile, UUID job) {
+        Optional<TargetViewModel.TargetChoice> choice = profile == null ? Optional.empty() : target.targets().stream()
+                .filter(t -> !t.isLocal() && t.profile().name().equals(profile)).findFirst();
+        if (profile != null && choice.isEmpty()) {
+            dialogs.showError(messages.get("startup.profile.title"), messages.get("startup.profile.unknown", profile));
+        }
+        if (choice.isEmpty() || choice.get().equals(target.selectedTargetProperty().get())) {
+            if (job != null) {
+                jobWindows.open(job);
+            }
+            return;
+        }
+        if (job != null) { // once the profile is open (or could not be), the job's window
+            Subscription[] once = new Subscription[1];
+            once[0] = opening.subscribe((was, now) -> {
+                if (was && !now) {
+                    once[0].unsubscribe();
+                    jobWindows.open(job);
+                }
+            });
+        }
+        target.selectedTargetProperty().set(choice.get());
     }
 
     /** View → Directory…: the names of robots, process versions and accounts. */
