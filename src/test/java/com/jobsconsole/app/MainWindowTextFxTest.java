@@ -15,10 +15,12 @@ import com.jobsconsole.testing.TestStore;
 import com.jobsconsole.ui.common.FxTaskExecutor;
 import com.jobsconsole.ui.jobs.JobRowViewModel;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -40,9 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The main window's text in Russian and in English at the screen size the pom gives (tagged
- * {@code screen-size}: 1920×1080, 1280×800, 1366×768), with a job selected: no label, button, tab,
- * column header or cell is shown cut (with an ellipsis), and no action of the jobs tool bar falls
- * behind its overflow arrow (issue 24, the main window's part). Left out, by design: GUID cells (the
+ * {@code screen-size}: 1920×1080, 1280×800, 1366×768), with a job selected, its job window and the
+ * directory open: no label, button, tab, column header or cell is shown cut (with an ellipsis), and no
+ * action falls behind a tool bar's overflow arrow (issue 24; the profiles, import and Sync windows are
+ * not walked yet). Left out, by design: GUID cells (the
  * first 8 hex digits until widened, the whole GUID in the tooltip and the job window) and the status
  * and type tables' descriptions (prose, whole in their tooltip); not done yet: the method panel's forms
  * (the Create form's type list is cut in Russian at 1280×800 — issue 24 stays open for it).
@@ -95,11 +98,25 @@ class MainWindowTextFxTest {
             new FxRobot().interact(() -> table.getSelectionModel().select(0));
             FxWait.until(10, () -> new FxRobot().lookup(".job-summary .label").queryAll().size() == 14);
             WaitForAsyncUtils.waitForFxEvents();
+            // the job window and the directory beside it
+            var guid = table.getItems().get(0).job().guid();
+            new FxRobot().interact(() -> {
+                window[0].viewModel().jobWindows().open(guid);
+                window[0].viewModel().directory().show();
+            });
+            FxWait.until(10, () -> new FxRobot().lookup("#field-guid").tryQuery().isPresent()
+                    && new FxRobot().lookup("#table-robot .table-cell").tryQuery().isPresent());
+            WaitForAsyncUtils.waitForFxEvents();
             List<String> cut = new ArrayList<>();
             new FxRobot().interact(() -> {
-                cut.addAll(CutTexts.in(window[0].root(), MainWindowTextFxTest::excepted));
-                window[0].root().lookupAll(".tool-bar-overflow-button").stream().filter(Node::isVisible)
-                        .forEach(n -> cut.add("an action behind the tool bar's overflow arrow"));
+                for (Window w : Window.getWindows()) {
+                    if (w.isShowing() && w.getScene() != null) {
+                        Parent root = w.getScene().getRoot();
+                        cut.addAll(CutTexts.in(root, MainWindowTextFxTest::excepted));
+                        root.lookupAll(".tool-bar-overflow-button").stream().filter(Node::isVisible)
+                                .forEach(n -> cut.add("an action behind a tool bar's overflow arrow"));
+                    }
+                }
             });
             return cut;
         } finally {
