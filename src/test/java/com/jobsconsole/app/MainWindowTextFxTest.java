@@ -128,11 +128,8 @@ class MainWindowTextFxTest {
 
     private static final Pattern GUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    /** GUID cells, the reference tables' descriptions and the method panel (see the class's comment). */
+    /** GUID cells and the reference tables' descriptions (see the class's comment). */
     private static boolean excepted(Node n) {
-        if ("methodsSection".equals(n.getId())) {
-            return true;
-        }
         if (!(n instanceof TableCell<?, ?> c) || c.getTableColumn() == null) {
             return false;
         }
