@@ -10,6 +10,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 
 import java.util.List;
 
@@ -80,6 +82,9 @@ public final class ImportView {
         buildColumns();
     }
 
+    /** Bold, a little larger than most themes' headers: a header measured with it is never cut. */
+    private static final Font HEADER_FONT = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 14);
+
     private void buildColumns() {
         previewTable.getColumns().clear();
         List<ImportViewModel.Column> cols = viewModel.columns();
@@ -88,8 +93,11 @@ public final class ImportView {
             int index = i;
             TableColumn<List<String>, String> col = new TableColumn<>(c.name() + "\n" + viewModel.fieldLabel(c));
             col.setSortable(false);
-            col.setPrefWidth(c.field() == null ? 130 : c.field().equals("guid") ? 320
-                    : c.field().endsWith("_at") || c.field().endsWith("_after") ? 175 : 110);
+            double byContent = c.field() == null ? 130 : c.field().equals("guid") ? 320
+                    : c.field().endsWith("_at") || c.field().endsWith("_after") ? 175 : 110;
+            // its header (the file's name, then the field it fills) whole, in the header's bold font
+            col.setPrefWidth(Math.max(byContent, Math.ceil(JobColumnSizes.width(HEADER_FONT,
+                    List.of(c.name(), viewModel.fieldLabel(c))) + 30)));
             if (c.field() == null) {
                 col.getStyleClass().add("import-ignored");
             }
