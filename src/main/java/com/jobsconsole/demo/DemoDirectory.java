@@ -5,6 +5,7 @@ import com.jobsconsole.model.DirectoryKind;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Names for the demo jobs' ids, the way a site names them: robots by department and number
@@ -39,7 +40,7 @@ public final class DemoDirectory {
             String dept = DEPARTMENTS[(r - 1) % DEPARTMENTS.length];
             String number = String.format("%02d", (r - 1) / DEPARTMENTS.length + 1);
             out.add(new DirectoryEntry(DirectoryKind.ROBOT, r, "WS-" + dept + "-" + number,
-                    "vm-" + dept.toLowerCase(java.util.Locale.ROOT) + "-" + number, null, null));
+                    "vm-" + dept.toLowerCase(Locale.ROOT) + "-" + number, null, null));
         }
         for (int p = 1; p <= PROCESS_VERSIONS; p++) {
             String process = PROCESSES[(p - 1) % PROCESSES.length];

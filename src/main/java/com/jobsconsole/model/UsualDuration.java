@@ -1,6 +1,7 @@
 package com.jobsconsole.model;
 
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * How long a process version's runs usually take: the median and the 95th percentile of its last
@@ -24,7 +25,7 @@ public record UsualDuration(long processVersionId, int runs, Duration median, Du
             return null;
         }
         double[] s = seconds.clone();
-        java.util.Arrays.sort(s);
+        Arrays.sort(s);
         return new UsualDuration(processVersionId, s.length, at(s, 0.5), at(s, 0.95));
     }
 

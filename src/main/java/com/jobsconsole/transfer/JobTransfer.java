@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
+import java.util.stream.Stream;
 
 /**
  * Export of a query's jobs to CSV, JSON or XLSX: streamed page by page (a million jobs need no
@@ -64,7 +65,7 @@ public final class JobTransfer {
     /** The directory's names for the ids, written after the fields (an import ignores them). */
     public static final List<String> NAME_FIELDS = List.of("robot_name", "process_name", "account_name");
     /** Every column an export writes: the fields, then the names. */
-    public static final List<String> COLUMNS = java.util.stream.Stream.concat(FIELDS.stream(), NAME_FIELDS.stream())
+    public static final List<String> COLUMNS = Stream.concat(FIELDS.stream(), NAME_FIELDS.stream())
             .toList();
     private static final int PAGE = 2_000;
     private static final String EXCEL_TIME = "yyyy-mm-dd hh:mm:ss";

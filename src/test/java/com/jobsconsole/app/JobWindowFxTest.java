@@ -19,6 +19,7 @@ import com.jobsconsole.ui.common.FxTaskExecutor;
 import com.jobsconsole.ui.jobs.JobRowViewModel;
 import com.jobsconsole.ui.jobs.JobWindowViewModel;
 import com.jobsconsole.ui.main.LayoutViewModel;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -108,7 +109,7 @@ class JobWindowFxTest {
         Scene scene = jobWindow(robot, job);
         FxWait.until(10, () -> scene.getRoot().lookupAll(".job-fields .label").size() == 2 * 15);
         // every field's name and value lies inside the window, and the window inside the screen
-        Bounds inScene = new javafx.geometry.BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
+        Bounds inScene = new BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
         GridPane grid = (GridPane) scene.getRoot().lookup(".job-fields");
         for (Node n : grid.getChildren()) {
             Bounds b = n.localToScene(n.getBoundsInLocal());

@@ -19,12 +19,15 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -209,19 +212,19 @@ final class GuiBenchmark {
             waitFor(() -> onFx(() -> !row.isLoading()));
             String guid = onFx(() -> row.job().guid().toString());
             long t = System.nanoTime();
-            onFx(() -> opened.window().viewModel().jobWindows().open(java.util.UUID.fromString(guid)));
-            waitFor(() -> onFx(() -> javafx.stage.Window.getWindows().stream().anyMatch(w -> w.getScene() != null
+            onFx(() -> opened.window().viewModel().jobWindows().open(UUID.fromString(guid)));
+            waitFor(() -> onFx(() -> Window.getWindows().stream().anyMatch(w -> w.getScene() != null
                     && w.getScene().lookup("#field-guid") instanceof Label l && guid.equals(l.getText()))));
             onFx(() -> null);
             ms[i] = (System.nanoTime() - t) / 1e6;
             onFx(() -> {
-                javafx.stage.Window.getWindows().stream().filter(w -> w.getScene() != null
+                Window.getWindows().stream().filter(w -> w.getScene() != null
                         && w.getScene().lookup("#field-guid") != null).toList().forEach(w -> ((Stage) w).close());
                 return null;
             });
         }
-        double[] warm = java.util.Arrays.copyOfRange(ms, 1, ms.length);
-        java.util.Arrays.sort(warm);
+        double[] warm = Arrays.copyOfRange(ms, 1, ms.length);
+        Arrays.sort(warm);
         return new double[] {ms[0], warm[warm.length / 2]};
     }
 

@@ -34,6 +34,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -78,7 +80,7 @@ final class LiveBenchmark {
                 new Class<?>[] {JobGateway.class, BulkJobStore.class, StoreChanges.class}, (proxy, method, args) -> {
                     if (method.getName().equals("capability")) {
                         Class<?> kind = (Class<?>) args[0];
-                        return kind.isInstance(proxy) ? java.util.Optional.of(proxy) : java.util.Optional.empty();
+                        return kind.isInstance(proxy) ? Optional.of(proxy) : Optional.empty();
                     }
                     calls.computeIfAbsent(method.getName(), k -> new AtomicLong()).incrementAndGet();
                     try {
@@ -108,7 +110,7 @@ final class LiveBenchmark {
         Thread.sleep(3_000); // the counts and charts of the first load finish
         calls.clear();
         double ourCpu = cpuShareOver(idleSeconds);
-        Map<String, Long> idleCalls = new java.util.TreeMap<>();
+        Map<String, Long> idleCalls = new TreeMap<>();
         calls.forEach((k, v) -> idleCalls.put(k, v.get()));
 
         List<Double> latencies = new ArrayList<>();

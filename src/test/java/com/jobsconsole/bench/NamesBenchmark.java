@@ -34,6 +34,7 @@ import java.sql.DriverManager;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -79,7 +80,7 @@ public class NamesBenchmark {
             gateway = SqliteJobGateway.open(STORE, ref);
             Random random = new Random(20);
             DemoJobs demo = new DemoJobs(ref, ROWS, 42, LocalDateTime.of(2030, 1, 1, 0, 0));
-            var spread = new java.util.Iterator<Job>() { // the demo's jobs over 200 robots and 500 versions
+            var spread = new Iterator<Job>() { // the demo's jobs over 200 robots and 500 versions
                 @Override
                 public boolean hasNext() {
                     return demo.hasNext();

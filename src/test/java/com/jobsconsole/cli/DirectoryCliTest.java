@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static com.jobsconsole.testing.TestStore.REFERENCE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -179,7 +180,7 @@ class DirectoryCliTest {
                     ("/api/robot/read/" + guid).getBytes(StandardCharsets.US_ASCII), null, null), 5_000);
             assertThat(json.readTree(one.body()).get("Machine").asText()).isEqualTo("vm-fin-07");
             RawHttp.Answer none = RawHttp.send(server.server.port(), RawHttp.request("GET",
-                    ("/api/robot/read/" + java.util.UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII), null, null), 5_000);
+                    ("/api/robot/read/" + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII), null, null), 5_000);
             assertThat(none.status()).isEqualTo(404);
 
             Path key = dir.resolve("key.txt");

@@ -2,6 +2,7 @@ package com.jobsconsole.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.testing.FaultProxy;
 import com.jobsconsole.testing.LocalApiServer;
 import org.junit.jupiter.api.AfterEach;
@@ -132,7 +133,7 @@ class RemoteWorkCliTest {
 
         CliRun sync = run("job", "sync");
         assertThat(sync.code()).as(sync.err()).isZero();
-        assertThat(server.store.query(com.jobsconsole.model.JobQuery.all()).total()).isEqualTo(1);
+        assertThat(server.store.query(JobQuery.all()).total()).isEqualTo(1);
     }
 
     @Test

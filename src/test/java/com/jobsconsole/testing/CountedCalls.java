@@ -4,8 +4,11 @@ import com.jobsconsole.gateway.JobGateway;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,9 +36,9 @@ public final class CountedCalls {
     }
 
     private static Class<?>[] interfaces(Class<?> type) {
-        java.util.Set<Class<?>> all = new java.util.LinkedHashSet<>();
+        Set<Class<?>> all = new LinkedHashSet<>();
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            all.addAll(java.util.List.of(c.getInterfaces()));
+            all.addAll(List.of(c.getInterfaces()));
         }
         all.remove(AutoCloseable.class);
         return all.toArray(Class<?>[]::new);

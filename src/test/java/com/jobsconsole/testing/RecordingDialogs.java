@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A {@link DialogService} that records what it was asked and answers from a script. */
 public final class RecordingDialogs implements DialogService {
@@ -94,7 +95,7 @@ public final class RecordingDialogs implements DialogService {
     }
 
     /** What a click on each problem notification would do, in order. */
-    public final List<Runnable> problemClicks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final List<Runnable> problemClicks = new CopyOnWriteArrayList<>();
 
     @Override
     public synchronized void notify(String message) {

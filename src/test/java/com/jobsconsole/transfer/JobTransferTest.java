@@ -9,6 +9,7 @@ import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.JobSort;
+import com.jobsconsole.model.Names;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
@@ -101,7 +102,7 @@ class JobTransferTest {
         List<Job> jobs = new ArrayList<>();
         new DemoJobs(REFERENCE, 25, 8, NOW).forEachRemaining(jobs::add);
         try (OutputStream out = Files.newOutputStream(file);
-             JobTransfer.XlsxRows rows = new JobTransfer.XlsxRows(out, 10, com.jobsconsole.model.Names.NONE)) {
+             JobTransfer.XlsxRows rows = new JobTransfer.XlsxRows(out, 10, Names.NONE)) {
             for (Job j : jobs) {
                 rows.write(j);
             }

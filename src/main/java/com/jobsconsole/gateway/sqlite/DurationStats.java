@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,6 +73,6 @@ final class DurationStats implements JobDurations {
                 seconds[n++] = rs.getDouble(1);
             }
         }
-        return UsualDuration.of(processVersionId, java.util.Arrays.copyOf(seconds, n));
+        return UsualDuration.of(processVersionId, Arrays.copyOf(seconds, n));
     }
 }

@@ -24,6 +24,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -171,7 +172,7 @@ public final class FxDialogService implements DialogService {
         chooser.setInitialFileName(suggestedName + ".png");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
         return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath)
-                .map(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? f
+                .map(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png") ? f
                         : f.resolveSibling(f.getFileName() + ".png"));
     }
 

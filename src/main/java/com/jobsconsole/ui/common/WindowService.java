@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.common;
 
+import java.util.function.Consumer;
 /**
  * Opens the secondary windows for view-models, beside the {@link DialogService}: owned by the main
  * window, with its stylesheets, one window of a kind at a time (asking again brings it to the front).
@@ -19,7 +20,7 @@ public interface WindowService {
     <T> void open(WindowKind<T> kind, T model, String key, String title, Runnable onClosed);
 
     /** A service that opens nothing and says so to {@code opened} (view-model tests). */
-    static WindowService recording(java.util.function.Consumer<WindowKind<?>> opened) {
+    static WindowService recording(Consumer<WindowKind<?>> opened) {
         return new WindowService() {
             @Override
             public <T> void open(WindowKind<T> kind, T model, String key, String title, Runnable onClosed) {

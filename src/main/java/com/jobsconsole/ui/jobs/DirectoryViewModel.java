@@ -26,6 +26,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -223,7 +225,7 @@ public final class DirectoryViewModel {
         onChanged.run();
     }
 
-    private <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> then) {
+    private <T> void run(Callable<T> work, Consumer<T> then) {
         busy.set(true);
         ui.executor().execute(work, r -> {
             busy.set(false);

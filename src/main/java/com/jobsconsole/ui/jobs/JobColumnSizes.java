@@ -14,7 +14,6 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
 import java.text.MessageFormat;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -92,7 +91,7 @@ final class JobColumnSizes {
         Text t = new Text();
         t.setFont(font);
         double max = 0;
-        for (String s : new ArrayList<>(texts)) {
+        for (String s : texts) {
             t.setText(s);
             max = Math.max(max, t.getLayoutBounds().getWidth());
         }

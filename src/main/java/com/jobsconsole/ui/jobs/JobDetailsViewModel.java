@@ -15,6 +15,7 @@ import com.jobsconsole.ui.common.TaskExecutor;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -109,8 +110,8 @@ public final class JobDetailsViewModel {
 
     /** "3 min 12 s · usual 2 min 05 s, 95% within 5 min" and, past that, a warning sign. */
     private String withUsual(Job job, String duration, UsualDuration u) {
-        boolean past = job.startedAt() != null && u.isUnusual(java.time.Duration.between(job.startedAt(),
-                job.completedAt() != null ? job.completedAt() : java.time.LocalDateTime.now()));
+        boolean past = u.isUnusual(JobRowViewModel.ran(job, reference.status(job.status()).orElse(null),
+                LocalDateTime.now()));
         return (past ? "\u26a0 " : "") + messages.get("jobs.details.usual", duration,
                 JobRowViewModel.formatDuration(u.median(), messages), JobRowViewModel.formatDuration(u.p95(), messages));
     }

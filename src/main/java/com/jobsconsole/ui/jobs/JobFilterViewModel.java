@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -111,12 +112,12 @@ public final class JobFilterViewModel {
         String text = typed == null ? "" : typed;
         int comma = text.lastIndexOf(',');
         String before = comma < 0 ? "" : text.substring(0, comma + 1) + " ";
-        String part = text.substring(comma + 1).strip().toLowerCase(java.util.Locale.ROOT);
+        String part = text.substring(comma + 1).strip().toLowerCase(Locale.ROOT);
         if (part.isEmpty() || part.matches("\\d+")) {
             return List.of();
         }
         return names.get().all(DirectoryKind.ROBOT).stream()
-                .filter(n -> n.toLowerCase(java.util.Locale.ROOT).contains(part) && !n.equalsIgnoreCase(part))
+                .filter(n -> n.toLowerCase(Locale.ROOT).contains(part) && !n.equalsIgnoreCase(part))
                 .limit(SUGGESTIONS).map(n -> before + n).toList();
     }
 

@@ -132,15 +132,26 @@ public final class JobRowViewModel {
      * never started.
      */
     public String duration() {
-        if (job == null || job.startedAt() == null) {
+        Duration ran = job == null ? null : ran(job, reference.status(job.status()).orElse(null), LocalDateTime.now());
+        if (ran == null) {
             return "";
         }
-        if (job.completedAt() != null) {
-            return formatDuration(Duration.between(job.startedAt(), job.completedAt()), messages);
+        return job.completedAt() != null ? formatDuration(ran, messages)
+                : messages.get("duration.running", formatDuration(ran, messages));
+    }
+
+    /**
+     * How long a job ran (completed − started), or has been running until {@code now} (its status not
+     * final); null when it never started, or stopped without a completion time.
+     */
+    static Duration ran(Job j, JobStatus status, LocalDateTime now) {
+        if (j.startedAt() == null) {
+            return null;
         }
-        boolean running = reference.status(job.status()).map(s -> !s.isFinal()).orElse(false);
-        return running ? messages.get("duration.running",
-                formatDuration(Duration.between(job.startedAt(), LocalDateTime.now()), messages)) : "";
+        if (j.completedAt() != null) {
+            return Duration.between(j.startedAt(), j.completedAt());
+        }
+        return status != null && !status.isFinal() ? Duration.between(j.startedAt(), now) : null;
     }
 
     /** "42 s", "3 min 12 s", "1 h 05 min", "2 d 3 h", in the user's language. */

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -151,7 +152,7 @@ public final class JobWindowViewModel {
         statusColor.set(s == null ? "" : s.color());
         title.set(messages.get("job.window.titleOf", status.get(), j.guid()));
         LocalDateTime now = LocalDateTime.now(clock);
-        Duration ran = ran(j, s, now);
+        Duration ran = JobRowViewModel.ran(j, s, now);
         duration.set(ran == null ? messages.get("job.duration.none")
                 : messages.get(j.completedAt() != null ? "job.duration.ran" : "job.duration.running",
                 JobRowViewModel.formatDuration(ran, messages)));
@@ -166,17 +167,6 @@ public final class JobWindowViewModel {
         fields.setAll(fields(j, names));
         history.setAll(steps(events));
         json.set(JobJson.write(j));
-    }
-
-    /** How long the job ran (completed − started), or has been running; null when it never started. */
-    private static Duration ran(Job j, JobStatus s, LocalDateTime now) {
-        if (j.startedAt() == null) {
-            return null;
-        }
-        if (j.completedAt() != null) {
-            return Duration.between(j.startedAt(), j.completedAt());
-        }
-        return s != null && !s.isFinal() ? Duration.between(j.startedAt(), now) : null;
     }
 
     private List<Field> fields(Job j, Names names) {
@@ -233,7 +223,7 @@ public final class JobWindowViewModel {
     }
 
     /** Jobs changed (null: maybe any): read again when this one is among them. */
-    public void changed(java.util.Set<UUID> jobs) {
+    public void changed(Set<UUID> jobs) {
         if (jobs == null || jobs.contains(guid)) {
             load();
         }

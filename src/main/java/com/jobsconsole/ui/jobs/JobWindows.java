@@ -35,8 +35,7 @@ public final class JobWindows {
         this.clock = clock;
         this.actions = actions;
         this.curl = curl;
-        ui.gateway().onChange(() -> changed(null));
-        ui.gateway().onSwitch(g -> changed(null));
+        ui.gateway().onChange(() -> changed(null)); // a write of the console's, or a target switched to
     }
 
     /** Opens the job's window (or brings it to the front), and reads the job. */

@@ -294,11 +294,7 @@ public final class MainViewModel {
         return jobs;
     }
 
-    /**
-     * The command line's {@code --profile NAME} and {@code --open GUID}, once the window shows: the profile
-     * is chosen as the target (an unknown name is said, and the local store stays), then the job's
-     * window opens on the target it is read from.
-     */
+    /** {@code --profile NAME}, {@code --open GUID}: the profile as target (unknown: said), then the job's window. */
     public void openAtStart(String profile, UUID job) {
         Optional<TargetViewModel.TargetChoice> choice = profile == null ? Optional.empty() : target.targets().stream()
                 .filter(t -> !t.isLocal() && t.profile().name().equals(profile)).findFirst();

@@ -4,6 +4,8 @@ import com.jobsconsole.gateway.OutboxEntry;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.ReferenceData;
 
+import java.util.Locale;
+
 /** One waiting write as the Sync window shows it: what it does, from what, what the orchestrator has, and why it waits. */
 public final class SyncItemViewModel {
 
@@ -17,7 +19,7 @@ public final class SyncItemViewModel {
 
     SyncItemViewModel(OutboxEntry entry, ReferenceData reference, Messages messages) {
         this.entry = entry;
-        this.state = messages.get("sync.state." + entry.state().name().toLowerCase(java.util.Locale.ROOT));
+        this.state = messages.get("sync.state." + entry.state().name().toLowerCase(Locale.ROOT));
         String mine = status(entry.status(), reference, messages);
         this.change = switch (entry.op()) {
             case CREATE -> messages.get("sync.change.create", mine);

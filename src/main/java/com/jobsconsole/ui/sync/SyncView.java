@@ -1,6 +1,7 @@
 package com.jobsconsole.ui.sync;
 
 import com.jobsconsole.gateway.RemoteSync;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -73,7 +74,7 @@ public final class SyncView {
             }
         });
         table.getSelectionModel().selectedItemProperty().subscribe(viewModel.selectedProperty()::set);
-        stateColumn.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+        stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         stateColumn.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(SyncItemViewModel item, boolean empty) {

@@ -23,6 +23,7 @@ import javafx.collections.ObservableMap;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -215,7 +216,7 @@ public final class SyncViewModel {
             return sync.sync(CONCURRENCY, (d, n) -> { }, () -> false);
         }, report -> {
             syncing.set(false);
-            lastResult.set(ui.messages().get("sync.resolved." + resolution.name().toLowerCase(java.util.Locale.ROOT), guid)
+            lastResult.set(ui.messages().get("sync.resolved." + resolution.name().toLowerCase(Locale.ROOT), guid)
                     + " " + ui.messages().get("sync.result", report.sent(), report.waiting() - report.conflicts(),
                     report.conflicts()));
             ui.gateway().changed();

@@ -8,6 +8,7 @@ import com.jobsconsole.gateway.OutboxEntry;
 import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.gateway.RemoteTarget;
 import com.jobsconsole.gateway.UnavailableException;
+import com.jobsconsole.gateway.sqlite.OrchestratorCache;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobQuery;
@@ -124,7 +125,7 @@ class OutboxTest {
                 UnavailableException.class));
         writer.start();
         // while the update hangs, another look at the cache file (as after a kill -9) sees it unverified
-        try (var other = com.jobsconsole.gateway.sqlite.OrchestratorCache.open(dir.resolve("cache.sqlite"),
+        try (var other = OrchestratorCache.open(dir.resolve("cache.sqlite"),
                 TestStore.REFERENCE)) {
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                     () -> other.outbox().all().stream().anyMatch(e -> e.state() == State.UNVERIFIED));

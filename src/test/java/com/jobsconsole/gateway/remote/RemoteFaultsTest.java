@@ -8,6 +8,7 @@ import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.NotFoundException;
+import com.jobsconsole.gateway.OutboxEntry;
 import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.gateway.RemoteTarget;
 import com.jobsconsole.gateway.StaleCopyException;
@@ -266,7 +267,7 @@ class RemoteFaultsTest {
                 .satisfies(says("answer was lost"))
                 .satisfies(e -> assertThat(english(e.getCause())).contains("only a GUID"));
         assertThat(g.outbox()).singleElement().satisfies(e -> assertThat(e.state())
-                .isEqualTo(com.jobsconsole.gateway.OutboxEntry.State.UNVERIFIED));
+                .isEqualTo(OutboxEntry.State.UNVERIFIED));
         assertThat(server.requests).hasSize(2);
         assertThat(server.requests.get(1)).startsWith("GET /api/job/read/" + guid);
     }

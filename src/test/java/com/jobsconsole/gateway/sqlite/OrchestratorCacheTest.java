@@ -2,6 +2,7 @@ package com.jobsconsole.gateway.sqlite;
 
 import com.jobsconsole.gateway.OutboxEntry.State;
 import com.jobsconsole.gateway.OutboxEntry;
+import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.testing.TestStore;
@@ -69,7 +70,7 @@ class OrchestratorCacheTest {
         assertThat(outbox.jobsToSend()).containsExactly(b, c);
         assertThat(outbox.conflicts()).isEqualTo(1);
         assertThat(outbox.count()).isEqualTo(5);
-        assertThat(outbox.states()).containsEntry(a, com.jobsconsole.gateway.RemoteSync.JobSyncState.CONFLICT);
+        assertThat(outbox.states()).containsEntry(a, RemoteSync.JobSyncState.CONFLICT);
     }
 
     @Test

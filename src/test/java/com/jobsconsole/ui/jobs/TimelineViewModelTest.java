@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -92,7 +93,7 @@ class TimelineViewModelTest {
             assertThat(l.bars()).isEmpty();
             assertThat(l.counts()).hasSize(TimelineViewModel.BUCKETS);
         });
-        long started = timeline.lanes().stream().mapToLong(l -> java.util.Arrays.stream(l.counts()).sum()).sum();
+        long started = timeline.lanes().stream().mapToLong(l -> Arrays.stream(l.counts()).sum()).sum();
         assertThat(started).isGreaterThan(TimelineViewModel.MAX_BARS);
         assertThat(timeline.summaryProperty().get()).startsWith("More than 3,000 jobs ran");
     }

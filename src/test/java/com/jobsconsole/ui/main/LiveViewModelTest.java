@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import static com.jobsconsole.testing.TestStore.REFERENCE;
@@ -191,7 +193,7 @@ class LiveViewModelTest {
 
     @Test
     void aBurstOfChangesBetweenTwoLooksIsOneUpdateWithTheRightCounts() {
-        java.util.List<Job> jobs = other.query(JobQuery.all().page(100, 0)).items();
+        List<Job> jobs = other.query(JobQuery.all().page(100, 0)).items();
         for (Job job : jobs) {
             other.updateStatus(job.guid(), 6);
         }
@@ -215,7 +217,7 @@ class LiveViewModelTest {
             st.execute("UPDATE job_tally_checked SET at = '2020-01-01 00:00:00'");
         }
         // the store's kept count of status 4, 7 more than its jobs
-        long kept = other.query(JobQuery.all().withStatuses(java.util.Set.of(4)).page(0, 0)).total();
+        long kept = other.query(JobQuery.all().withStatuses(Set.of(4)).page(0, 0)).total();
         try (ActiveGateway second = new ActiveGateway(SqliteJobGateway.open(dir.resolve("jobs.sqlite"), REFERENCE))) {
             MainViewModel window = MainWiring.mainViewModel(REFERENCE, second, TaskExecutor.sameThread(), dialogs,
                     new Messages(Locale.ENGLISH), new TestHost(dir), Clock.systemDefaultZone());

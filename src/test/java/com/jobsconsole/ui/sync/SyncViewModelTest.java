@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -52,7 +53,7 @@ class SyncViewModelTest {
     private MainViewModel vm;
 
     /** The windows the view-models asked for. */
-    private final List<WindowKind<?>> windowsOpened = new java.util.ArrayList<>();
+    private final List<WindowKind<?>> windowsOpened = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -162,7 +163,7 @@ class SyncViewModelTest {
 
     @Test
     void aBulkActionAgainstADeadOrchestratorQueuesEveryJobAndSaysSo() throws Exception {
-        List<Job> jobs = new java.util.ArrayList<>();
+        List<Job> jobs = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             jobs.add(createOnline(100 + i));
         }
