@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code screen-size}: 1920×1080, 1280×800, 1366×768), with a job selected, its job window and the
  * directory and the import window (a file with a bad row) open: no label, button, tab, column header or
  * cell is shown cut (with an ellipsis), and no action falls behind a tool bar's overflow arrow (issue 24;
- * the profiles and Sync windows are not walked yet). Left out, by design: GUID cells (the first 8 hex digits until widened, the whole GUID
+ * the Sync and Profiles windows: {@link SecondaryWindowsTextFxTest}). Left out, by design: GUID cells (the first 8 hex digits until widened, the whole GUID
  * in the tooltip and the job window) and the status and type tables' descriptions (prose, whole in their
  * tooltip).
  */

@@ -1,6 +1,7 @@
 package com.jobsconsole.ui.jobs;
 
 import com.jobsconsole.transfer.JobImport;
+import com.jobsconsole.ui.common.ColumnFit;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -96,7 +97,7 @@ public final class ImportView {
             double byContent = c.field() == null ? 130 : c.field().equals("guid") ? 320
                     : c.field().endsWith("_at") || c.field().endsWith("_after") ? 175 : 110;
             // its header (the file's name, then the field it fills) whole, in the header's bold font
-            col.setPrefWidth(Math.max(byContent, Math.ceil(JobColumnSizes.width(HEADER_FONT,
+            col.setPrefWidth(Math.max(byContent, Math.ceil(ColumnFit.width(HEADER_FONT,
                     List.of(c.name(), viewModel.fieldLabel(c))) + 30)));
             if (c.field() == null) {
                 col.getStyleClass().add("import-ignored");

@@ -1,17 +1,13 @@
 package com.jobsconsole.ui.jobs;
 
 import com.jobsconsole.model.JobSource;
+import com.jobsconsole.ui.common.ColumnFit;
 import com.jobsconsole.ui.common.ColumnLayout;
 import javafx.application.Platform;
-import javafx.scene.Node;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 
 import java.text.MessageFormat;
 import java.util.Arrays;
@@ -30,13 +26,10 @@ import java.util.ResourceBundle;
  */
 final class JobColumnSizes {
 
-    /** A cell's padding and the header's sort arrow, beside the text. */
-    private static final double PADDING = 26;
     /** The status chip beside the status's name. */
     private static final double CHIP = 18;
     /** The widest a time is shown. */
     private static final String TIME = "2026-12-28 23:58:58";
-    static final int SHORT_GUID = 8;
 
     private JobColumnSizes() {
     }
@@ -51,8 +44,7 @@ final class JobColumnSizes {
     }
 
     private static void fit(TableView<JobRowViewModel> table, JobsBrowserViewModel viewModel, ResourceBundle resources) {
-        Node header = table.lookup(".column-header .label");
-        Font headerFont = header instanceof Labeled l ? l.getFont() : Font.getDefault();
+        Font headerFont = ColumnFit.headerFont(table);
         Font cellFont = Font.font(headerFont.getFamily(), FontWeight.NORMAL, headerFont.getSize());
         List<String> statuses = viewModel.statuses().stream().map(s -> name(viewModel.label(s))).toList();
         List<String> types = viewModel.types().stream().map(t -> name(viewModel.label(t))).toList();
@@ -75,8 +67,8 @@ final class JobColumnSizes {
                 continue;
             }
             double extra = "statusColumn".equals(c.getId()) ? CHIP : 0;
-            double width = Math.max(width(headerFont, List.of(c.getText() == null ? "" : c.getText())),
-                    width(cellFont, values) + extra) + PADDING;
+            double width = Math.max(ColumnFit.width(headerFont, List.of(c.getText() == null ? "" : c.getText())),
+                    ColumnFit.width(cellFont, values) + extra) + ColumnFit.PADDING;
             c.setPrefWidth(Math.ceil(width));
         }
     }
@@ -85,42 +77,5 @@ final class JobColumnSizes {
     private static String name(String label) {
         int dash = label.indexOf(" \u2014 ");
         return dash < 0 ? label : label.substring(dash + 3);
-    }
-
-    static double width(Font font, Collection<String> texts) {
-        Text t = new Text();
-        t.setFont(font);
-        double max = 0;
-        for (String s : texts) {
-            t.setText(s);
-            max = Math.max(max, t.getLayoutBounds().getWidth());
-        }
-        return max;
-    }
-
-    /** GUID cells: the first 8 hex digits while the column is narrower than a whole GUID, the whole one in the tooltip. */
-    static void guidCells(TableColumn<JobRowViewModel, String> column) {
-        column.setCellFactory(c -> new TableCell<>() {
-            {
-                widthProperty().addListener((o, a, b) -> show(getItem()));
-            }
-
-            @Override
-            protected void updateItem(String guid, boolean empty) {
-                super.updateItem(guid, empty);
-                show(empty ? null : guid);
-            }
-
-            private void show(String guid) {
-                if (guid == null || guid.isEmpty()) {
-                    setText(null);
-                    setTooltip(null);
-                    return;
-                }
-                boolean whole = getWidth() - PADDING >= width(getFont(), List.of(guid));
-                setText(whole ? guid : guid.substring(0, Math.min(SHORT_GUID, guid.length())));
-                setTooltip(whole ? null : new Tooltip(guid));
-            }
-        });
     }
 }

@@ -8,13 +8,14 @@ import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.JobType;
 import com.jobsconsole.ui.common.ActionFactory;
 import com.jobsconsole.ui.common.ColorChip;
+import com.jobsconsole.ui.common.ColumnFit;
 import com.jobsconsole.ui.common.ColumnLayout;
-import com.jobsconsole.ui.common.ToolbarFit;
 import com.jobsconsole.ui.common.Converters;
 import com.jobsconsole.ui.common.DateFields;
 import com.jobsconsole.ui.common.FieldValidation;
 import com.jobsconsole.ui.common.StandardActions;
 import com.jobsconsole.ui.common.TableRows;
+import com.jobsconsole.ui.common.ToolbarFit;
 import com.jobsconsole.ui.sync.SyncIcons;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -36,8 +37,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 import org.controlsfx.control.CheckComboBox;
@@ -224,7 +225,7 @@ public final class JobsBrowserView {
     /** Each column's cells, and sorting (done by the store: the table only says which column and which way). */
     private void bindColumns() {
         text(guidColumn, JobRowViewModel::guid);
-        JobColumnSizes.guidCells(guidColumn); // the first 8 hex digits until widened; columns sized by content
+        ColumnFit.guidCells(guidColumn); // the first 8 hex digits until widened; columns sized by content
         JobColumnSizes.fitWhenShown(table, viewModel, resources);
         statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         statusColumn.setCellFactory(col -> new TableCell<>() {

@@ -1,7 +1,7 @@
 package com.jobsconsole.ui.sync;
 
 import com.jobsconsole.gateway.RemoteSync;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import com.jobsconsole.ui.common.ColumnFit;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -28,7 +28,7 @@ public final class SyncView {
     @FXML
     private TableView<SyncItemViewModel> table;
     @FXML
-    private TableColumn<SyncItemViewModel, SyncItemViewModel> stateColumn;
+    private TableColumn<SyncItemViewModel, String> stateColumn;
     @FXML
     private TableColumn<SyncItemViewModel, String> guidColumn;
     @FXML
@@ -74,27 +74,31 @@ public final class SyncView {
             }
         });
         table.getSelectionModel().selectedItemProperty().subscribe(viewModel.selectedProperty()::set);
-        stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        stateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().state()));
         stateColumn.setCellFactory(c -> new TableCell<>() {
             @Override
-            protected void updateItem(SyncItemViewModel item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
+            protected void updateItem(String state, boolean empty) {
+                super.updateItem(state, empty);
+                SyncItemViewModel item = empty ? null : getTableRow().getItem();
+                if (item == null) {
                     setText(null);
                     setGraphic(null);
                     return;
                 }
-                setText(item.state());
+                setText(state);
                 setGraphic(SyncIcons.icon(item.entry().state()));
             }
         });
-        text(guidColumn, SyncItemViewModel::guid);
+        guidColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().guid()));
+        ColumnFit.guidCells(guidColumn); // the first 8 hex digits until widened
         text(changeColumn, SyncItemViewModel::change);
         text(baseColumn, SyncItemViewModel::base);
         text(theirsColumn, SyncItemViewModel::theirs);
         text(queuedColumn, SyncItemViewModel::queuedAt);
         text(attemptsColumn, i -> String.valueOf(i.attempts()));
-        text(problemColumn, SyncItemViewModel::problem);
+        problemColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().problem()));
+        ColumnFit.wrappingCells(problemColumn); // prose: whole, on as many lines as it takes
+        ColumnFit.fitToContent(table, problemColumn);
         headline.textProperty().bind(viewModel.statusTextProperty().map(t -> t.isEmpty()
                 ? resources.getString("sync.headline.none") : t));
         result.textProperty().bind(viewModel.lastResultProperty());

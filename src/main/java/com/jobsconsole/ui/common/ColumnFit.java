@@ -1,0 +1,150 @@
+package com.jobsconsole.ui.common;
+
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Table columns sized by what they show (issue 24): the width of a text in a font, GUID cells that show
+ * the first 8 hex digits until the column is wide enough for the whole GUID, prose cells that wrap, and
+ * a table whose columns follow their header and the texts of their rows.
+ */
+public final class ColumnFit {
+
+    /** A cell's padding and the header's sort arrow, beside the text. */
+    public static final double PADDING = 26;
+    /** How many hex digits a short GUID shows. */
+    public static final int SHORT_GUID = 8;
+    /** An icon and its gap before a cell's text, in a column with the style class {@code with-icon}. */
+    private static final double ICON = 22;
+    /** The rows measured to size a column (a longer list is sized by its first ones). */
+    private static final int MEASURED_ROWS = 500;
+
+    private ColumnFit() {
+    }
+
+    /** The widest of {@code texts} in {@code font}. */
+    public static double width(Font font, Collection<String> texts) {
+        Text t = new Text();
+        t.setFont(font);
+        double max = 0;
+        for (String s : texts) {
+            t.setText(s);
+            max = Math.max(max, t.getLayoutBounds().getWidth());
+        }
+        return max;
+    }
+
+    /** The font a table's headers use (bold in the theme), once it is shown; the default before. */
+    public static Font headerFont(TableView<?> table) {
+        Node header = table.lookup(".column-header .label");
+        return header instanceof Labeled l ? l.getFont() : Font.getDefault();
+    }
+
+    /** GUID cells: the first 8 hex digits while the column is narrower than a whole GUID, the whole one in the tooltip. */
+    public static <S> void guidCells(TableColumn<S, String> column) {
+        column.setCellFactory(c -> new TableCell<>() {
+            {
+                widthProperty().addListener((o, a, b) -> show(getItem()));
+            }
+
+            @Override
+            protected void updateItem(String guid, boolean empty) {
+                super.updateItem(guid, empty);
+                show(empty ? null : guid);
+            }
+
+            private void show(String guid) {
+                if (guid == null || guid.isEmpty()) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                boolean whole = getWidth() - PADDING >= width(getFont(), List.of(guid));
+                setText(whole ? guid : guid.substring(0, Math.min(SHORT_GUID, guid.length())));
+                setTooltip(whole ? null : new Tooltip(guid));
+            }
+        });
+    }
+
+    /** Cells whose text wraps to the column's width (the row grows), for prose such as a problem's description. */
+    public static <S> void wrappingCells(TableColumn<S, String> column) {
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Text text = new Text();
+
+            {
+                text.getStyleClass().add("text");
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(14));
+                text.fillProperty().bind(textFillProperty());
+                text.fontProperty().bind(fontProperty());
+                setPrefHeight(USE_COMPUTED_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+                setGraphic(empty || item == null ? null : text);
+                setText(null);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
+    }
+
+    /**
+     * Sizes every column but {@code flexible} for its header and its rows' texts whenever the rows change,
+     * once the table shows (the flexible one takes the rest under a constrained resize policy). A column
+     * with the style class {@code short-guid} is sized for a short GUID, one with {@code with-icon} for an
+     * icon beside its text.
+     */
+    public static <S> void fitToContent(TableView<S> table, TableColumn<S, ?> flexible) {
+        Runnable fit = () -> fit(table, flexible);
+        table.skinProperty().subscribe(skin -> {
+            if (skin != null) {
+                Platform.runLater(fit);
+            }
+        });
+        table.getItems().addListener((ListChangeListener<S>) change -> Platform.runLater(fit));
+    }
+
+    private static <S> void fit(TableView<S> table, TableColumn<S, ?> flexible) {
+        Font headerFont = headerFont(table);
+        Font cellFont = Font.font(headerFont.getFamily(), FontWeight.NORMAL, headerFont.getSize());
+        int rows = Math.min(table.getItems().size(), MEASURED_ROWS);
+        double taken = 0;
+        for (TableColumn<S, ?> c : table.getColumns()) {
+            if (c == flexible) {
+                continue;
+            }
+            List<String> texts = new ArrayList<>();
+            if (c.getStyleClass().contains("short-guid")) {
+                texts.add("0".repeat(SHORT_GUID)); // shown short until the user widens it (guidCells)
+            } else {
+                for (int i = 0; i < rows; i++) {
+                    Object value = c.getCellData(i);
+                    texts.add(value == null ? "" : String.valueOf(value));
+                }
+            }
+            double header = width(headerFont, List.of(c.getText() == null ? "" : c.getText()));
+            double icon = c.getStyleClass().contains("with-icon") ? ICON : 0;
+            double width = Math.ceil(Math.max(header, width(cellFont, texts) + icon) + PADDING);
+            c.setMinWidth(Math.ceil(header + PADDING));
+            c.setPrefWidth(width);
+            taken += width;
+        }
+        // the flexible column takes what is left (less a vertical scroll bar's width)
+        flexible.setPrefWidth(Math.max(flexible.getMinWidth(), table.getWidth() - taken - 20));
+    }
+}
