@@ -31,6 +31,13 @@ public interface JobGateway extends AutoCloseable {
      */
     void updateStatus(UUID guid, int status);
 
+    /**
+     * {@link #updateStatus}, only if the job still has status {@code from}: false, and nothing changed, when
+     * it has another one now (someone changed it meanwhile). On a remote target the orchestrator's copy is
+     * checked when the write is sent, by the outbox's usual conflict rule.
+     */
+    boolean updateStatusFrom(UUID guid, int from, int status);
+
     void delete(UUID guid);
 
     /** A filtered, sorted page of jobs and the count of all that match. */

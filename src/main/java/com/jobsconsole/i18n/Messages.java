@@ -5,6 +5,7 @@ import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.JobType;
 import com.jobsconsole.model.LocalizedText;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -47,6 +48,21 @@ public final class Messages {
     /** "1 — Pending": a status as pickers and messages show it. */
     public String label(JobStatus status) {
         return status == null ? "" : get("label.codeName", status.code(), text(status.name()));
+    }
+
+    /** "42 s", "3 min 12 s", "1 h 05 min", "2 d 3 h". */
+    public String duration(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        if (s < 60) {
+            return get("duration.s", s);
+        }
+        if (s < 3_600) {
+            return get("duration.ms", s / 60, s % 60);
+        }
+        if (s < 86_400) {
+            return get("duration.hm", s / 3_600, String.format("%02d", s % 3_600 / 60));
+        }
+        return get("duration.dh", s / 86_400, s % 86_400 / 3_600);
     }
 
     /** "1 — Orchestrated". */

@@ -114,6 +114,38 @@ final class OutboxSync {
         sendNow(guid, id, before[0]);
     }
 
+    /**
+     * {@link #updateStatus} if the cache still shows the job with status {@code from} (checked in the
+     * transaction that records the write); false, nothing recorded, when it does not. The write's base is
+     * {@code from}, so a job the orchestrator changed meanwhile is a conflict when it is sent, not overwritten.
+     */
+    boolean updateStatusFrom(UUID guid, int from, int status) {
+        Job[] before = new Job[1];
+        long id;
+        try {
+            id = record(guid, () -> {
+                before[0] = cache.jobs().find(guid).orElse(null);
+                if (before[0] == null || before[0].status() != from) {
+                    throw new ChangedMeanwhile();
+                }
+                long entry = outbox.addUpdate(guid, status, from);
+                cache.jobs().updateStatus(guid, status);
+                return entry;
+            });
+        } catch (ChangedMeanwhile e) {
+            return false;
+        }
+        sendNow(guid, id, before[0]);
+        return true;
+    }
+
+    /** Thrown inside a recording transaction to leave it without a write: the job is not as expected. */
+    private static final class ChangedMeanwhile extends RuntimeException {
+        ChangedMeanwhile() {
+            super(null, null, false, false);
+        }
+    }
+
     void delete(UUID guid) {
         Job[] before = new Job[1];
         long id = record(guid, () -> {

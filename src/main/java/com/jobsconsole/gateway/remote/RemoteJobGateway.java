@@ -6,6 +6,7 @@ import com.jobsconsole.gateway.DirectoryRefresh;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.HttpExchanges;
 import com.jobsconsole.gateway.JobDirectory;
+import com.jobsconsole.gateway.JobAttention;
 import com.jobsconsole.gateway.JobDurations;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.JobRules;
@@ -184,6 +185,13 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync, HttpExcha
     }
 
     @Override
+    public boolean updateStatusFrom(UUID guid, int from, int status) {
+        JobRules.checkStatus(status, reference);
+        writer.flush();
+        return outbox.updateStatusFrom(guid, from, status);
+    }
+
+    @Override
     public void delete(UUID guid) {
         writer.flush();
         outbox.delete(guid);
@@ -232,7 +240,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync, HttpExcha
     /** Beyond what this class is, what its cache file does: change feed, directory, usual durations. */
     @Override
     public <T> Optional<T> capability(Class<T> kind) {
-        return List.of(JobDirectory.class, ChangeFeed.class, JobDurations.class).contains(kind)
+        return List.of(JobDirectory.class, ChangeFeed.class, JobDurations.class, JobAttention.class).contains(kind)
                 ? cache().jobs().capability(kind) : JobGateway.super.capability(kind);
     }
 

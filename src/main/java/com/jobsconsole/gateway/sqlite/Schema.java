@@ -233,11 +233,15 @@ final class Schema {
                     "CREATE TRIGGER directory_stamp_update AFTER UPDATE ON directory BEGIN "
                             + "UPDATE directory_stamp SET n = n + 1; END",
                     "CREATE TRIGGER directory_stamp_delete AFTER DELETE ON directory BEGIN "
-                            + "UPDATE directory_stamp SET n = n + 1; END"));
+                            + "UPDATE directory_stamp SET n = n + 1; END"),
+            // 11: settings kept with the store (or a profile's cache), whichever program opens it: the
+            // attention rules' thresholds (issue 21)
+            List.of("CREATE TABLE store_setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"));
 
     /** The tables a store of ours has; a file holding other tables is someone else's database. */
     static final List<String> OWN_TABLES = List.of("job_status", "job_type", "job", "job_event", "job_seen", "outbox",
-            "job_tally", "job_tally_day", "job_change", "job_tally_checked", "directory", "directory_stamp");
+            "job_tally", "job_tally_day", "job_change", "job_tally_checked", "directory", "directory_stamp",
+            "store_setting");
 
     private Schema() {
     }

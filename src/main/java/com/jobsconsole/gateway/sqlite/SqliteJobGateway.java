@@ -4,6 +4,7 @@ import com.jobsconsole.gateway.AlreadyExistsException;
 import com.jobsconsole.gateway.BulkJobStore;
 import com.jobsconsole.gateway.ChangeFeed;
 import com.jobsconsole.gateway.JobDirectory;
+import com.jobsconsole.gateway.JobAttention;
 import com.jobsconsole.gateway.JobDurations;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.JobRules;
@@ -53,19 +54,24 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     private final ReferenceData reference;
     private final DirectoryTable directory;
     private final DurationStats durations;
+    private final AttentionScan attention;
 
     SqliteJobGateway(SqliteSession session, ReferenceData reference) {
         this.session = session;
         this.reference = reference;
         this.directory = new DirectoryTable(session);
         this.durations = new DurationStats(session);
+        this.attention = new AttentionScan(session, durations);
     }
 
-    /** Beyond what this class is: the store's directory of names and its usual durations. */
+    /** Beyond what this class is: the store's directory of names, its usual durations and its stuck jobs. */
     @Override
     public <T> Optional<T> capability(Class<T> kind) {
         if (kind == JobDirectory.class) {
             return Optional.of(kind.cast(directory));
+        }
+        if (kind == JobAttention.class) {
+            return Optional.of(kind.cast(attention));
         }
         return kind == JobDurations.class ? Optional.of(kind.cast(durations)) : JobGateway.super.capability(kind);
     }
@@ -136,6 +142,29 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
         JobRules.checkStatus(status, reference);
         JobStatus s = reference.status(status).orElseThrow();
         session.call("update", c -> StatusChange.apply(session, c, guid, s));
+    }
+
+    @Override
+    public boolean updateStatusFrom(UUID guid, int from, int status) {
+        JobRules.checkStatus(status, reference);
+        JobStatus s = reference.status(status).orElseThrow();
+        boolean[] done = new boolean[1];
+        session.inTransaction(() -> session.call("update", c -> {
+            PreparedStatement current = session.statement("SELECT status FROM job WHERE guid = ?");
+            current.setString(1, guid.toString());
+            try (ResultSet rs = current.executeQuery()) {
+                if (!rs.next()) {
+                    throw new NotFoundException("error.job.notFound", guid.toString());
+                }
+                if (rs.getInt(1) != from) {
+                    return null;
+                }
+            }
+            StatusChange.apply(session, c, guid, s);
+            done[0] = true;
+            return null;
+        }));
+        return done[0];
     }
 
     @Override

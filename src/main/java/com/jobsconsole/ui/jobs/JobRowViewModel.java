@@ -156,17 +156,7 @@ public final class JobRowViewModel {
 
     /** "42 s", "3 min 12 s", "1 h 05 min", "2 d 3 h", in the user's language. */
     static String formatDuration(Duration d, Messages messages) {
-        long s = Math.max(0, d.getSeconds());
-        if (s < 60) {
-            return messages.get("duration.s", s);
-        }
-        if (s < 3_600) {
-            return messages.get("duration.ms", s / 60, s % 60);
-        }
-        if (s < 86_400) {
-            return messages.get("duration.hm", s / 3_600, String.format("%02d", s % 3_600 / 60));
-        }
-        return messages.get("duration.dh", s / 86_400, s % 86_400 / 3_600);
+        return messages.duration(d);
     }
 
     public String updated() {

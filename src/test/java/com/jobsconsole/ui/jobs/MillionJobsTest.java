@@ -70,6 +70,11 @@ class MillionJobsTest {
         }
 
         @Override
+        public boolean updateStatusFrom(UUID guid, int from, int status) {
+            return store.updateStatusFrom(guid, from, status);
+        }
+
+        @Override
         public void delete(UUID guid) {
             store.delete(guid);
         }

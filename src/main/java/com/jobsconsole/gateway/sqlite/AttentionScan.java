@@ -1,0 +1,236 @@
+package com.jobsconsole.gateway.sqlite;
+
+import com.jobsconsole.gateway.JobAttention;
+import com.jobsconsole.gateway.JobDurations;
+import com.jobsconsole.json.JobJson;
+import com.jobsconsole.model.AttentionRule;
+import com.jobsconsole.model.AttentionRules;
+import com.jobsconsole.model.ChangeOrigin;
+import com.jobsconsole.model.Job;
+import com.jobsconsole.model.Overview;
+import com.jobsconsole.model.StuckJob;
+import com.jobsconsole.model.UsualDuration;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stuck jobs and the overview on a store (schema 11 keeps the rules' thresholds in {@code store_setting}).
+ * The scan reads only the jobs in a watched status (the index on status), each with the change that brought
+ * it into its status (the history's index on GUID), and decides in Java which rule holds; a process
+ * version's usual duration is read once per version and kept a few minutes (it moves slowly).
+ */
+final class AttentionScan implements JobAttention {
+
+    /** The unfinished jobs, with when and by whom their status was entered (if the history knows). */
+    static final String CANDIDATES = "SELECT " + prefixed("j.") + ", e.at, e.origin FROM job j"
+            + " LEFT JOIN job_event e ON e.id = (SELECT max(x.id) FROM job_event x"
+            + " WHERE x.guid = j.guid AND x.to_status = j.status)"
+            + " WHERE j.status IN (0, 1, 2, 6, 8)";
+    private static final String RULES_KEY = "attention.";
+    /** How long a version's usual duration is reused. */
+    private static final Duration USUAL_KEPT = Duration.ofMinutes(5);
+
+    private final SqliteSession session;
+    private final JobDurations durations;
+    private final Map<Long, Optional<UsualDuration>> usual = new HashMap<>();
+    private LocalDateTime usualReadAt;
+
+    AttentionScan(SqliteSession session, JobDurations durations) {
+        this.session = session;
+        this.durations = durations;
+    }
+
+    private static String prefixed(String p) {
+        return p + JobRowMapper.COLUMNS.replace(", ", ", " + p);
+    }
+
+    @Override
+    public LocalDateTime now() {
+        return session.now();
+    }
+
+    @Override
+    public AttentionRules rules() {
+        return session.call("attention rules", c -> {
+            Map<String, Long> stored = new LinkedHashMap<>();
+            try (ResultSet rs = session.statement("SELECT key, value FROM store_setting WHERE key LIKE 'attention.%'")
+                    .executeQuery()) {
+                while (rs.next()) {
+                    try {
+                        stored.put(rs.getString(1).substring(RULES_KEY.length()), Long.parseLong(rs.getString(2)));
+                    } catch (NumberFormatException e) {
+                        // a value someone else wrote by hand: the rule keeps its default
+                    }
+                }
+            }
+            return AttentionRules.fromKeys(stored);
+        });
+    }
+
+    @Override
+    public void saveRules(AttentionRules rules) {
+        session.inTransaction(() -> session.call("attention rules", c -> {
+            session.statement("DELETE FROM store_setting WHERE key LIKE 'attention.%'").executeUpdate();
+            PreparedStatement put = session.statement("INSERT INTO store_setting (key, value) VALUES (?, ?)");
+            for (AttentionRule r : AttentionRule.values()) {
+                if (rules.threshold(r) != r.defaultThreshold()) {
+                    put.setString(1, RULES_KEY + r.key());
+                    put.setString(2, Long.toString(rules.threshold(r)));
+                    put.executeUpdate();
+                }
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public List<StuckJob> stuck(AttentionRules rules) {
+        LocalDateTime now = session.now();
+        List<StuckJob> out = new ArrayList<>();
+        List<Row> running = new ArrayList<>();
+        session.call("stuck jobs", c -> {
+            try (ResultSet rs = session.statement(CANDIDATES).executeQuery()) {
+                while (rs.next()) {
+                    Job job = JobRowMapper.map(rs);
+                    String at = rs.getString(JobRowMapper.COLUMN_COUNT + 1);
+                    String origin = rs.getString(JobRowMapper.COLUMN_COUNT + 2);
+                    Row row = new Row(job, at == null ? null : JobRowMapper.time(at),
+                            origin == null ? null : ChangeOrigin.of(origin, null));
+                    StuckJob s = byTime(row, rules, now);
+                    if (s != null) {
+                        out.add(s);
+                    } else if (job.status() == AttentionRule.RUNNING_LONG.status() && job.startedAt() != null) {
+                        running.add(row);
+                    }
+                }
+            }
+            return null;
+        });
+        // a long run needs its version's usual duration: read after the scan, once per version
+        long factor = rules.threshold(AttentionRule.RUNNING_LONG);
+        for (Row row : running) {
+            Long version = row.job.processVersionId();
+            UsualDuration u = version == null ? null : usual(version, now).orElse(null);
+            if (u == null || u.runs() < AttentionRule.FEWEST_RUNS) {
+                continue;
+            }
+            Duration ran = Duration.between(row.job.startedAt(), now);
+            if (ran.compareTo(u.p95().multipliedBy(factor)) >= 0 && !u.p95().isZero()) {
+                out.add(new StuckJob(row.job, AttentionRule.RUNNING_LONG, row.job.startedAt(), ran, false, row.origin, u));
+            }
+        }
+        out.sort(Comparator.comparing((StuckJob s) -> s.rule().ordinal()).thenComparing(StuckJob::since));
+        return out;
+    }
+
+    /** The first time rule that holds for the row (all but a long run), or null. */
+    private static StuckJob byTime(Row row, AttentionRules rules, LocalDateTime now) {
+        Job job = row.job;
+        for (AttentionRule rule : AttentionRule.values()) {
+            if (rule.status() != job.status() || rule == AttentionRule.RUNNING_LONG) {
+                continue;
+            }
+            Duration limit = Duration.ofMinutes(rules.threshold(rule));
+            LocalDateTime since;
+            boolean fromHistory = false;
+            if (rule == AttentionRule.PAST_STOP_TIME) {
+                since = job.stopAfter();
+            } else if (rule == AttentionRule.PAST_ABORT_TIME) {
+                since = job.abortAfter();
+            } else {
+                fromHistory = row.entered != null;
+                since = fromHistory ? row.entered : job.updatedAt();
+            }
+            if (since != null && !since.plus(limit).isAfter(now)) {
+                return new StuckJob(job, rule, since, Duration.between(since, now), fromHistory, row.origin, null);
+            }
+        }
+        return null;
+    }
+
+    private synchronized Optional<UsualDuration> usual(long version, LocalDateTime now) {
+        if (usualReadAt == null || usualReadAt.plus(USUAL_KEPT).isBefore(now) || now.isBefore(usualReadAt)) {
+            usual.clear();
+            usualReadAt = now;
+        }
+        return usual.computeIfAbsent(version, durations::usual);
+    }
+
+    private record Row(Job job, LocalDateTime entered, ChangeOrigin origin) {
+    }
+
+    // ---- the overview ----
+
+    private static final String NOW = "SELECT status, count(*) FROM job WHERE status IN (0, 1, 2, 6, 8) GROUP BY status";
+    private static final String FINISHED = """
+            SELECT status, count(*) FROM job WHERE completed_at >= ?1 AND completed_at < ?2 GROUP BY status""";
+    private static final String PROCESSES = """
+            SELECT process_version_id, count(*) AS n, sum(status = 5) AS failed FROM job
+            WHERE completed_at >= ?1 AND completed_at < ?2 AND process_version_id IS NOT NULL
+            GROUP BY process_version_id HAVING failed > 0
+            ORDER BY CAST(failed AS REAL) / n DESC, failed DESC, process_version_id LIMIT""" + " " + Overview.TOP;
+    private static final String ROBOTS = """
+            SELECT robot_id, count(*) AS n FROM job
+            WHERE started_at >= ?1 AND started_at < ?2 AND robot_id IS NOT NULL
+            GROUP BY robot_id ORDER BY n DESC, robot_id LIMIT""" + " " + Overview.TOP;
+    private static final String HOURS = """
+            SELECT substr(completed_at, 1, 13), count(*), sum(status = 5) FROM job
+            WHERE completed_at >= ?1 AND completed_at < ?2 GROUP BY 1 ORDER BY 1""";
+
+    @Override
+    public Overview overview(LocalDateTime from, LocalDateTime to) {
+        String f = JobJson.formatTime(from);
+        String t = JobJson.formatTime(to);
+        return session.call("overview", c -> {
+            Map<Integer, Long> now = new LinkedHashMap<>();
+            try (ResultSet rs = session.statement(NOW).executeQuery()) {
+                while (rs.next()) {
+                    now.put(rs.getInt(1), rs.getLong(2));
+                }
+            }
+            Map<Integer, Long> finished = new LinkedHashMap<>();
+            List<Overview.ProcessFailures> processes = new ArrayList<>();
+            List<Overview.RobotLoad> robots = new ArrayList<>();
+            List<Overview.Hour> hours = new ArrayList<>();
+            try (ResultSet rs = window(FINISHED, f, t).executeQuery()) {
+                while (rs.next()) {
+                    finished.put(rs.getInt(1), rs.getLong(2));
+                }
+            }
+            try (ResultSet rs = window(PROCESSES, f, t).executeQuery()) {
+                while (rs.next()) {
+                    processes.add(new Overview.ProcessFailures(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+                }
+            }
+            try (ResultSet rs = window(ROBOTS, f, t).executeQuery()) {
+                while (rs.next()) {
+                    robots.add(new Overview.RobotLoad(rs.getLong(1), rs.getLong(2)));
+                }
+            }
+            try (ResultSet rs = window(HOURS, f, t).executeQuery()) {
+                while (rs.next()) {
+                    hours.add(new Overview.Hour(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                }
+            }
+            return new Overview(from, to, now, finished, processes, robots, hours);
+        });
+    }
+
+    private PreparedStatement window(String sql, String from, String to) throws SQLException {
+        PreparedStatement ps = session.statement(sql);
+        ps.setString(1, from);
+        ps.setString(2, to);
+        return ps;
+    }
+}
