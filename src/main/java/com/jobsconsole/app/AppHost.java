@@ -162,6 +162,17 @@ public class AppHost implements MainViewModel.Host {
     }
 
     @Override
+    public boolean stuckNotifications() {
+        return settings.stuckNotifications;
+    }
+
+    @Override
+    public void saveStuckNotifications(boolean on) {
+        settings.stuckNotifications = on;
+        settings.saveLater(dirs.settingsFile());
+    }
+
+    @Override
     public LayoutViewModel.Saved windowLayout() {
         return new LayoutViewModel.Saved(settings.methodsCollapsed, settings.browserShare);
     }

@@ -4,6 +4,8 @@ import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.model.ReferenceData;
+import com.jobsconsole.ui.attention.AttentionView;
+import com.jobsconsole.ui.attention.AttentionViewModel;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.FxScheduler;
 import com.jobsconsole.ui.common.FxWindowService;
@@ -12,9 +14,9 @@ import com.jobsconsole.ui.common.ViewLoader;
 import com.jobsconsole.ui.jobs.DirectoryView;
 import com.jobsconsole.ui.jobs.DirectoryViewModel;
 import com.jobsconsole.ui.jobs.ImportView;
+import com.jobsconsole.ui.jobs.JobSidePanelView;
 import com.jobsconsole.ui.jobs.JobWindowView;
 import com.jobsconsole.ui.jobs.JobWindowViewModel;
-import com.jobsconsole.ui.jobs.JobSidePanelView;
 import com.jobsconsole.ui.jobs.JobsBrowserView;
 import com.jobsconsole.ui.jobs.TransferActionsViewModel;
 import com.jobsconsole.ui.main.MainViewModel;
@@ -62,6 +64,8 @@ public final class MainWindow {
                         })
                 .register(DirectoryViewModel.WINDOW, (vm, close) -> new ViewLoader(messages.bundle())
                         .register(DirectoryView.class, () -> new DirectoryView(vm)).load(DirectoryView.class, "Directory.fxml"))
+                .register(AttentionViewModel.WINDOW, (vm, close) -> new ViewLoader(messages.bundle())
+                        .register(AttentionView.class, () -> new AttentionView(vm)).load(AttentionView.class, "Attention.fxml"))
                 .register(JobWindowViewModel.WINDOW, (vm, close) -> new ViewLoader(messages.bundle())
                         .register(JobWindowView.class, () -> new JobWindowView(vm, close))
                         .load(JobWindowView.class, "JobWindow.fxml"));
@@ -69,7 +73,7 @@ public final class MainWindow {
                 new FxScheduler(), windows);
         loader.register(MainWindowView.class, () -> new MainWindowView(viewModel, exit, m -> methodView(loader, m)))
                 .register(StatusBarView.class, () -> new StatusBarView(viewModel))
-                .register(ReferenceTablesView.class, () -> new ReferenceTablesView(viewModel.referenceTables()))
+                .register(ReferenceTablesView.class, () -> new ReferenceTablesView(viewModel.referenceTables(), viewModel.attention()))
                 .register(JobsBrowserView.class,
                         () -> new JobsBrowserView(viewModel.jobs(), viewModel::openCreateTab,
                                 viewModel.jobWindows()::open, viewModel.browserColumns(),

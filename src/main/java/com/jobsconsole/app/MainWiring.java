@@ -8,6 +8,7 @@ import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.ChangeOrigin;
 import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.profiles.ConnectionProfile;
+import com.jobsconsole.ui.attention.AttentionViewModel;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.ProgressTask;
 import com.jobsconsole.ui.common.Scheduler;
@@ -109,14 +110,20 @@ public final class MainWiring {
                         ? gateway.get().target() : target.selectedTargetProperty().get().label(), System::nanoTime);
         jobs.showSyncStates(sync.states(), sync.activeProperty());
         var jobWindows = new JobWindows(ui, clock, jobs.actions(), guid -> curl(target, guid));
-        live.setOnJobsChanged(jobWindows::changed);
+        var attention = new AttentionViewModel(ui, clock, jobs::names, jobWindows::open);
+        // what Live saw change: the open job windows read their jobs again, the stuck jobs are looked for again
+        live.setOnJobsChanged(changed -> {
+            jobWindows.changed(changed);
+            attention.changed();
+        });
+        gateway.onChange(attention::changed);
         // a name changed in the directory: the browser and the open job windows read the names again
         var directory = new DirectoryViewModel(ui, () -> {
             jobs.reload();
             jobWindows.changed(null);
         });
         return new MainParts(referenceTables, create, read, update, delete, jobs, target, stores, live, sync, layout,
-                task, opening, jobWindows, directory);
+                task, opening, jobWindows, directory, attention);
     }
 
     /**

@@ -42,6 +42,8 @@ public final class Settings {
     public double browserShare;
     /** Desktop notifications for jobs that enter Failed or Aborted. */
     public boolean notifications = true;
+    /** Desktop notifications for jobs that become stuck (issue 21). */
+    public boolean stuckNotifications = true;
     /** Most recent first. */
     public List<String> recentStores = new ArrayList<>();
 

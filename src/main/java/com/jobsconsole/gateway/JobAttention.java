@@ -20,8 +20,16 @@ public interface JobAttention {
     /** Keeps new thresholds with the target. */
     void saveRules(AttentionRules rules);
 
-    /** The jobs stuck now by {@code rules}, each under the first rule that matches it, in the rules' order, longest stuck first. */
-    List<StuckJob> stuck(AttentionRules rules);
+    /**
+     * The jobs stuck now by {@code rules}, each under the first rule that matches it, in the rules' order,
+     * longest stuck first; and when the next job would become stuck if nothing changed.
+     */
+    StuckScan scan(AttentionRules rules);
+
+    /** {@link #scan}'s stuck jobs. */
+    default List<StuckJob> stuck(AttentionRules rules) {
+        return scan(rules).stuck();
+    }
 
     /** The numbers of [from, to): what runs and waits now, what finished in the window, per process, robot and hour. */
     Overview overview(LocalDateTime from, LocalDateTime to);

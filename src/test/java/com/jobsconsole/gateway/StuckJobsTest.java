@@ -118,6 +118,20 @@ class StuckJobsTest {
     }
 
     @Test
+    void aScanSaysWhenTheNextJobWouldBecomeStuckSoAWatcherNeedNotLookBefore() {
+        assertThat(attention().scan(attention().rules()).nextDue()).as("nothing unfinished").isNull();
+        jobEnteringNow(6);
+        jobEnteringNow(2);
+        StuckScan scan = attention().scan(attention().rules());
+        assertThat(scan.stuck()).isEmpty();
+        assertThat(scan.nextDue()).isEqualTo(T0.plusMinutes(15)); // the abort, before the stop's 30 min
+        clock.advance(Duration.ofMinutes(15));
+        scan = attention().scan(attention().rules());
+        assertThat(scan.stuck()).extracting(StuckJob::rule).containsExactly(AttentionRule.ABORT_HUNG);
+        assertThat(scan.nextDue()).isEqualTo(T0.plusMinutes(30));
+    }
+
+    @Test
     void timeInStatusComesFromTheHistoryElseFromUpdatedAt() {
         UUID viaHistory = jobEnteringNow(6); // entered Stopping at T0 …
         clock.advance(Duration.ofMinutes(20));

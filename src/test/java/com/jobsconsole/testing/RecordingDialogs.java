@@ -79,6 +79,16 @@ public final class RecordingDialogs implements DialogService {
         return choiceAnswers.isEmpty() ? Optional.empty() : choiceAnswers.poll();
     }
 
+    /** The changes the last previews showed, in order. */
+    public final List<List<PlannedChange>> previews = new ArrayList<>();
+
+    @Override
+    public synchronized boolean confirmChanges(String title, String header, List<PlannedChange> changes,
+                                               String confirmButton) {
+        previews.add(List.copyOf(changes));
+        return confirm(title, header, changes.size() + " change(s)", confirmButton);
+    }
+
     @Override
     public synchronized boolean confirm(String title, String header, String message, String confirmButton) {
         shown.add(new Shown("confirm", title, header, message));

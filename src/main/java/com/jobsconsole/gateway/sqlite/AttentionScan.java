@@ -2,6 +2,7 @@ package com.jobsconsole.gateway.sqlite;
 
 import com.jobsconsole.gateway.JobAttention;
 import com.jobsconsole.gateway.JobDurations;
+import com.jobsconsole.gateway.StuckScan;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.AttentionRule;
 import com.jobsconsole.model.AttentionRules;
@@ -95,10 +96,11 @@ final class AttentionScan implements JobAttention {
     }
 
     @Override
-    public List<StuckJob> stuck(AttentionRules rules) {
+    public StuckScan scan(AttentionRules rules) {
         LocalDateTime now = session.now();
         List<StuckJob> out = new ArrayList<>();
         List<Row> running = new ArrayList<>();
+        LocalDateTime[] nextDue = new LocalDateTime[1];
         session.call("stuck jobs", c -> {
             try (ResultSet rs = session.statement(CANDIDATES).executeQuery()) {
                 while (rs.next()) {
@@ -107,7 +109,7 @@ final class AttentionScan implements JobAttention {
                     String origin = rs.getString(JobRowMapper.COLUMN_COUNT + 2);
                     Row row = new Row(job, at == null ? null : JobRowMapper.time(at),
                             origin == null ? null : ChangeOrigin.of(origin, null));
-                    StuckJob s = byTime(row, rules, now);
+                    StuckJob s = byTime(row, rules, now, nextDue);
                     if (s != null) {
                         out.add(s);
                     } else if (job.status() == AttentionRule.RUNNING_LONG.status() && job.startedAt() != null) {
@@ -126,16 +128,27 @@ final class AttentionScan implements JobAttention {
                 continue;
             }
             Duration ran = Duration.between(row.job.startedAt(), now);
-            if (ran.compareTo(u.p95().multipliedBy(factor)) >= 0 && !u.p95().isZero()) {
+            if (u.p95().isZero()) {
+                continue;
+            }
+            if (ran.compareTo(u.p95().multipliedBy(factor)) >= 0) {
                 out.add(new StuckJob(row.job, AttentionRule.RUNNING_LONG, row.job.startedAt(), ran, false, row.origin, u));
+            } else {
+                due(nextDue, row.job.startedAt().plus(u.p95().multipliedBy(factor)));
             }
         }
         out.sort(Comparator.comparing((StuckJob s) -> s.rule().ordinal()).thenComparing(StuckJob::since));
-        return out;
+        return new StuckScan(out, nextDue[0]);
     }
 
-    /** The first time rule that holds for the row (all but a long run), or null. */
-    private static StuckJob byTime(Row row, AttentionRules rules, LocalDateTime now) {
+    private static void due(LocalDateTime[] nextDue, LocalDateTime at) {
+        if (nextDue[0] == null || at.isBefore(nextDue[0])) {
+            nextDue[0] = at;
+        }
+    }
+
+    /** The first time rule that holds for the row (all but a long run), or null, noting when the next would. */
+    private static StuckJob byTime(Row row, AttentionRules rules, LocalDateTime now, LocalDateTime[] nextDue) {
         Job job = row.job;
         for (AttentionRule rule : AttentionRule.values()) {
             if (rule.status() != job.status() || rule == AttentionRule.RUNNING_LONG) {
@@ -154,6 +167,9 @@ final class AttentionScan implements JobAttention {
             }
             if (since != null && !since.plus(limit).isAfter(now)) {
                 return new StuckJob(job, rule, since, Duration.between(since, now), fromHistory, row.origin, null);
+            }
+            if (since != null) {
+                due(nextDue, since.plus(limit));
             }
         }
         return null;

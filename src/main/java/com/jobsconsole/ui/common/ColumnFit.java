@@ -1,6 +1,8 @@
 package com.jobsconsole.ui.common;
 
 import javafx.application.Platform;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -29,6 +31,8 @@ public final class ColumnFit {
     public static final int SHORT_GUID = 8;
     /** An icon and its gap before a cell's text, in a column with the style class {@code with-icon}. */
     private static final double ICON = 22;
+    /** A vertical scroll bar and the table's border, beside the columns. */
+    private static final double SCROLL_BAR = 18;
     /** The rows measured to size a column (a longer list is sized by its first ones). */
     private static final int MEASURED_ROWS = 500;
 
@@ -105,12 +109,26 @@ public final class ColumnFit {
 
     /**
      * Sizes every column but {@code flexible} for its header and its rows' texts whenever the rows change,
-     * once the table shows (the flexible one takes the rest under a constrained resize policy). A column
-     * with the style class {@code short-guid} is sized for a short GUID, one with {@code with-icon} for an
-     * icon beside its text.
+     * once the table shows; the flexible one takes the rest of the table's width (less a scroll bar's) and
+     * follows it. A column with the style class {@code short-guid} is sized for a short GUID, one with
+     * {@code with-icon} for an icon beside its text.
      */
     public static <S> void fitToContent(TableView<S> table, TableColumn<S, ?> flexible) {
         Runnable fit = () -> fit(table, flexible);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        List<Observable> dependencies = new ArrayList<>();
+        dependencies.add(table.widthProperty());
+        for (TableColumn<S, ?> c : table.getColumns()) {
+            if (c != flexible) {
+                dependencies.add(c.widthProperty());
+                dependencies.add(c.visibleProperty());
+            }
+        }
+        flexible.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            double taken = table.getColumns().stream().filter(c -> c != flexible && c.isVisible())
+                    .mapToDouble(TableColumn::getWidth).sum();
+            return Math.max(flexible.getMinWidth(), table.getWidth() - taken - SCROLL_BAR);
+        }, dependencies.toArray(Observable[]::new)));
         table.skinProperty().subscribe(skin -> {
             if (skin != null) {
                 Platform.runLater(fit);
@@ -123,7 +141,6 @@ public final class ColumnFit {
         Font headerFont = headerFont(table);
         Font cellFont = Font.font(headerFont.getFamily(), FontWeight.NORMAL, headerFont.getSize());
         int rows = Math.min(table.getItems().size(), MEASURED_ROWS);
-        double taken = 0;
         for (TableColumn<S, ?> c : table.getColumns()) {
             if (c == flexible) {
                 continue;
@@ -142,9 +159,6 @@ public final class ColumnFit {
             double width = Math.ceil(Math.max(header, width(cellFont, texts) + icon) + PADDING);
             c.setMinWidth(Math.ceil(header + PADDING));
             c.setPrefWidth(width);
-            taken += width;
         }
-        // the flexible column takes what is left (less a vertical scroll bar's width)
-        flexible.setPrefWidth(Math.max(flexible.getMinWidth(), table.getWidth() - taken - 20));
     }
 }

@@ -13,6 +13,16 @@ public interface DialogService {
     /** Asks a yes/no question; true only if the user chose the confirming button. */
     boolean confirm(String title, String header, String message, String confirmButton);
 
+    /** One change a preview shows: the job, its status now and after, and what else says which job it is. */
+    record PlannedChange(String guid, String from, String to, String detail) {
+    }
+
+    /**
+     * A preview of exactly what will change — how many, and every job from → to (scrollable; Copy puts the
+     * list on the clipboard as tab-separated text) — and the question; true when the user confirms.
+     */
+    boolean confirmChanges(String title, String header, List<PlannedChange> changes, String confirmButton);
+
     /** An informative message the user acknowledges. */
     void showInfo(String title, String header, String message);
 

@@ -2,6 +2,8 @@ package com.jobsconsole.ui.common;
 
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.transfer.JobTransfer;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -9,10 +11,16 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -26,6 +34,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Dialogs as real JavaFX alerts, notifications and file choosers, owned by the main window. */
@@ -83,6 +92,51 @@ public final class FxDialogService implements DialogService {
         ((Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
         ((Button) alert.getDialogPane().lookupButton(no)).setDefaultButton(true);
         return alert.showAndWait().filter(b -> b == yes).isPresent();
+    }
+
+    @Override
+    public boolean confirmChanges(String title, String header, List<PlannedChange> changes, String confirmButton) {
+        ButtonType yes = new ButtonType(confirmButton, ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, null, yes, no);
+        init(alert, title);
+        alert.setHeaderText(header);
+        TableView<PlannedChange> table = new TableView<>(FXCollections.observableArrayList(changes));
+        table.getStyleClass().add("dense");
+        TableColumn<PlannedChange, String> detail = column(messages.get("preview.col.detail"), PlannedChange::detail);
+        table.getColumns().add(column("GUID", PlannedChange::guid));
+        table.getColumns().add(column(messages.get("preview.col.from"), PlannedChange::from));
+        table.getColumns().add(column(messages.get("preview.col.to"), PlannedChange::to));
+        table.getColumns().add(detail);
+        detail.setMinWidth(160);
+        ColumnFit.wrappingCells(detail);
+        ColumnFit.fitToContent(table, detail); // the GUID and the statuses whole; the job's names take the rest
+        table.setPrefHeight(Math.min(420, 60 + 26.0 * changes.size()));
+        double width = Math.min(1000, Screen.getPrimary().getVisualBounds().getWidth() - 80);
+        alert.getDialogPane().setMinWidth(width);
+        alert.getDialogPane().setPrefWidth(width);
+        Button copy = new Button(messages.get("preview.copy"));
+        copy.setOnAction(e -> {
+            StringBuilder text = new StringBuilder("guid\tfrom\tto\tdetail\n");
+            changes.forEach(c -> text.append(c.guid()).append('\t').append(c.from()).append('\t').append(c.to())
+                    .append('\t').append(c.detail()).append('\n'));
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text.toString());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        VBox box = new VBox(8, table, copy);
+        alert.getDialogPane().setContent(box);
+        // The safe choice is the default: Enter does not confirm.
+        ((Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(no)).setDefaultButton(true);
+        return alert.showAndWait().filter(b -> b == yes).isPresent();
+    }
+
+    private static TableColumn<PlannedChange, String> column(String title, Function<PlannedChange, String> value) {
+        TableColumn<PlannedChange, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setSortable(false);
+        return c;
     }
 
     private void init(Alert alert, String title) {

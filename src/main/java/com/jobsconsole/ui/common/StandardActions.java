@@ -34,6 +34,8 @@ public enum StandardActions {
     JOB_FIND("jobs.action.find", "mdi2m-magnify", "Shortcut+F"),
     JOB_RELOAD("jobs.action.refresh", "mdi2r-refresh", null),
     DIRECTORY("menu.view.directory", "mdi2b-book-account-outline", "Shortcut+Shift+D"),
+    NEEDS_ATTENTION("menu.view.attention", "mdi2a-alert-outline", "Shortcut+Shift+N"),
+    ATTENTION_RULES("menu.view.attentionRules", "mdi2t-tune", null),
     SHORTCUTS("menu.help.shortcuts", "mdi2k-keyboard-outline", "F1"),
     ABOUT("menu.help.about", null, null);
 

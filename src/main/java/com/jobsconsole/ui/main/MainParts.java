@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.main;
 
+import com.jobsconsole.ui.attention.AttentionViewModel;
 import com.jobsconsole.ui.common.ProgressTask;
 import com.jobsconsole.ui.jobs.DirectoryViewModel;
 import com.jobsconsole.ui.jobs.JobWindows;
@@ -20,10 +21,12 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
  * @param task    the status bar's long work, with progress and Cancel
  * @param jobWindows the open job windows
  * @param directory  View → Directory…
+ * @param attention  View → Needs attention (and its count in the status bar)
  */
 public record MainParts(ReferenceTablesViewModel referenceTables, CreateJobViewModel create, ReadJobViewModel read,
                         UpdateJobViewModel update, DeleteJobViewModel delete, JobsBrowserViewModel jobs,
                         TargetViewModel target, StoreFilesViewModel stores, LiveViewModel live, SyncViewModel sync,
                         LayoutViewModel layout, ProgressTask task, ReadOnlyBooleanWrapper opening,
-                        JobWindows jobWindows, DirectoryViewModel directory) {
+                        JobWindows jobWindows, DirectoryViewModel directory,
+                        AttentionViewModel attention) {
 }

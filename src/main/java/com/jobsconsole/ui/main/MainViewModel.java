@@ -6,6 +6,7 @@ import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.profiles.ConnectionProfile;
+import com.jobsconsole.ui.attention.AttentionViewModel;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.ProgressTask;
 import com.jobsconsole.ui.common.Scheduler;
@@ -108,6 +109,15 @@ public final class MainViewModel {
         default void saveNotifications(boolean on) {
             // nothing is remembered unless the application keeps settings
         }
+
+        /** Whether desktop notifications for jobs that become stuck are on. */
+        default boolean stuckNotifications() {
+            return true;
+        }
+
+        default void saveStuckNotifications(boolean on) {
+            // nothing is remembered unless the application keeps settings
+        }
     }
 
     private final DialogService dialogs;
@@ -127,6 +137,7 @@ public final class MainViewModel {
     private final SyncViewModel sync;
     private final JobWindows jobWindows;
     private final DirectoryViewModel directory;
+    private final AttentionViewModel attention;
     private final ObjectProperty<ApiMethod> selectedMethod = new SimpleObjectProperty<>(ApiMethod.CREATE);
     private final ReadOnlyStringWrapper jobCount = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper opening;
@@ -166,6 +177,7 @@ public final class MainViewModel {
         this.sync = parts.sync();
         this.jobWindows = parts.jobWindows();
         this.directory = parts.directory();
+        this.attention = parts.attention();
         // the window's own relations: a clone (in the browser or a job window) opens the Create tab;
         // the status bar counts the store's jobs
         Consumer<Job> cloneIntoCreate = job -> {
@@ -180,6 +192,8 @@ public final class MainViewModel {
                 referenceTables.totalProperty()));
         live.notificationsProperty().set(host.notifications());
         live.notificationsProperty().addListener((o, a, on) -> host.saveNotifications(on));
+        attention.notificationsProperty().set(host.stuckNotifications());
+        attention.notificationsProperty().addListener((o, a, on) -> host.saveStuckNotifications(on));
         // the status and type counts are kept by the store (a few thousand rows, whatever its size):
         // read with the first page rather than after it
         referenceTables.refresh();
@@ -226,6 +240,7 @@ public final class MainViewModel {
     public void start() {
         referenceTables.refresh();
         jobs.releaseCounts();
+        attention.changed();
     }
 
     /**
@@ -235,7 +250,7 @@ public final class MainViewModel {
     public void setShowing(boolean showing) {
         periodic.unsubscribe();
         periodic = showing ? scheduler.every(LIVE_PERIOD, live::poll).and(scheduler.every(SYNC_PERIOD, sync::poll))
-                : Subscription.EMPTY;
+                .and(scheduler.every(SYNC_PERIOD, attention::tick)) : Subscription.EMPTY;
     }
 
     /** Help → Keyboard shortcuts: every action's shortcut, from the action registry ({@code lines}). */
@@ -322,6 +337,11 @@ public final class MainViewModel {
     /** View → Directory…: the names of robots, process versions and accounts. */
     public DirectoryViewModel directory() {
         return directory;
+    }
+
+    /** View → Needs attention, and the count of stuck jobs. */
+    public AttentionViewModel attention() {
+        return attention;
     }
 
     /** The open job windows (double-click, Enter or Open on a job; {@code --open GUID}). */

@@ -90,6 +90,10 @@ public final class MainWindowView {
     @FXML
     private MenuItem directoryItem;
     @FXML
+    private MenuItem attentionItem;
+    @FXML
+    private MenuItem attentionRulesItem;
+    @FXML
     private ToggleButton liveButton;
     @FXML
     private Button syncButton;
@@ -127,6 +131,8 @@ public final class MainWindowView {
         actions.configure(refreshItem, StandardActions.REFRESH_TARGET, viewModel.target()::refresh, null);
         actions.configure(seedItem, StandardActions.SEED_DEMO, viewModel.stores()::seedDemo, null);
         actions.configure(directoryItem, StandardActions.DIRECTORY, viewModel.directory()::show, null);
+        actions.configure(attentionItem, StandardActions.NEEDS_ATTENTION, viewModel.attention()::show, null);
+        actions.configure(attentionRulesItem, StandardActions.ATTENTION_RULES, viewModel.attention()::showRules, null);
         targetBox.setItems(viewModel.target().targets());
         targetBox.valueProperty().bindBidirectional(viewModel.target().selectedTargetProperty());
         targetBox.disableProperty().bind(viewModel.openingProperty().or(viewModel.task().busyProperty()));

@@ -27,6 +27,8 @@ public final class StatusBarView {
     @FXML
     private Hyperlink syncStatusLink;
     @FXML
+    private Hyperlink attentionLink;
+    @FXML
     private ProgressBar refreshProgress;
     @FXML
     private Button cancelRefreshButton;
@@ -51,6 +53,14 @@ public final class StatusBarView {
         syncStatusLink.setOnAction(e -> {
             syncStatusLink.setVisited(false);
             sync.show();
+        });
+        var attention = viewModel.attention();
+        attentionLink.textProperty().bind(attention.countTextProperty());
+        attentionLink.visibleProperty().bind(attention.countProperty().greaterThan(0));
+        attentionLink.managedProperty().bind(attentionLink.visibleProperty());
+        attentionLink.setOnAction(e -> {
+            attentionLink.setVisited(false);
+            attention.show();
         });
         refreshProgress.progressProperty().bind(viewModel.task().progressProperty());
         refreshProgress.visibleProperty().bind(viewModel.task().busyProperty());

@@ -1,10 +1,12 @@
 package com.jobsconsole.ui.reference;
 
+import com.jobsconsole.ui.attention.AttentionViewModel;
 import com.jobsconsole.ui.common.ColorChip;
 import com.jobsconsole.ui.common.TableRows;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -15,6 +17,9 @@ import javafx.scene.control.Tooltip;
 public final class ReferenceTablesView {
 
     private final ReferenceTablesViewModel viewModel;
+    private final AttentionViewModel attention;
+    @FXML
+    private Hyperlink attentionLink;
 
     @FXML
     private TableView<StatusItemViewModel> statusTable;
@@ -39,12 +44,21 @@ public final class ReferenceTablesView {
     @FXML
     private TableColumn<TypeItemViewModel, String> typeDescription;
 
-    public ReferenceTablesView(ReferenceTablesViewModel viewModel) {
+    /** @param attention the stuck jobs: their count beside the status table's title opens them */
+    public ReferenceTablesView(ReferenceTablesViewModel viewModel, AttentionViewModel attention) {
         this.viewModel = viewModel;
+        this.attention = attention;
     }
 
     @FXML
     private void initialize() {
+        attentionLink.textProperty().bind(attention.countTextProperty());
+        attentionLink.visibleProperty().bind(attention.countProperty().greaterThan(0));
+        attentionLink.managedProperty().bind(attentionLink.visibleProperty());
+        attentionLink.setOnAction(e -> {
+            attentionLink.setVisited(false);
+            attention.show();
+        });
         statusTable.setItems(viewModel.statuses());
         statusCode.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().code()));
         statusName.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));

@@ -1,0 +1,200 @@
+package com.jobsconsole.ui.attention;
+
+import com.jobsconsole.ui.common.ColumnFit;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+
+import java.util.ResourceBundle;
+import java.util.function.Function;
+
+/** The Needs attention window: the rules on the left, their stuck jobs on the right, Fix below; the rules' tab. */
+public final class AttentionView {
+
+    private final AttentionViewModel viewModel;
+
+    @FXML
+    private ResourceBundle resources;
+    @FXML
+    private TabPane tabs;
+    @FXML
+    private Tab jobsTab;
+    @FXML
+    private Tab rulesTab;
+    @FXML
+    private Label headline;
+    @FXML
+    private ListView<AttentionViewModel.Group> groupList;
+    @FXML
+    private TableView<StuckItemViewModel> table;
+    @FXML
+    private TableColumn<StuckItemViewModel, String> guidColumn;
+    @FXML
+    private TableColumn<StuckItemViewModel, String> ruleColumn;
+    @FXML
+    private TableColumn<StuckItemViewModel, String> robotColumn;
+    @FXML
+    private TableColumn<StuckItemViewModel, String> processColumn;
+    @FXML
+    private Label fixLabel;
+    @FXML
+    private TableColumn<StuckItemViewModel, String> reasonColumn;
+    @FXML
+    private Label placeholder;
+    @FXML
+    private Label messageLabel;
+    @FXML
+    private CheckBox notifyBox;
+    @FXML
+    private ProgressIndicator busy;
+    @FXML
+    private Button openButton;
+    @FXML
+    private Button fixChosenButton;
+    @FXML
+    private Button fixGroupButton;
+    @FXML
+    private Button fixAllButton;
+    @FXML
+    private TableView<AttentionViewModel.RuleRow> rulesTable;
+    @FXML
+    private TableColumn<AttentionViewModel.RuleRow, String> ruleNameColumn;
+    @FXML
+    private TableColumn<AttentionViewModel.RuleRow, String> thresholdColumn;
+    @FXML
+    private TableColumn<AttentionViewModel.RuleRow, String> unitColumn;
+    @FXML
+    private TableColumn<AttentionViewModel.RuleRow, String> ruleFixColumn;
+    @FXML
+    private TableColumn<AttentionViewModel.RuleRow, String> tellsColumn;
+    @FXML
+    private Label rulesMessage;
+    @FXML
+    private Button defaultsButton;
+    @FXML
+    private Button saveRulesButton;
+
+    public AttentionView(AttentionViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        headline.textProperty().bind(viewModel.headlineProperty());
+        fixLabel.textProperty().bind(viewModel.groupFixProperty());
+        placeholder.textProperty().bind(viewModel.messageProperty());
+        messageLabel.textProperty().bind(viewModel.messageProperty());
+        notifyBox.selectedProperty().bindBidirectional(viewModel.notificationsProperty());
+        busy.visibleProperty().bind(viewModel.busyProperty());
+
+        groupList.setItems(viewModel.groups());
+        groupList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(AttentionViewModel.Group g, boolean empty) {
+                super.updateItem(g, empty);
+                setText(empty || g == null ? null : g.label());
+                setWrapText(true);
+                setPrefWidth(0);
+                setTooltip(empty || g == null || g.tells().isEmpty() ? null : new Tooltip(g.tells()));
+                setOpacity(empty || g == null || g.count() > 0 || g.rule() == null ? 1 : 0.55);
+            }
+        });
+        groupList.getSelectionModel().selectedItemProperty().addListener((o, a, g) -> {
+            if (g != null) {
+                viewModel.groupProperty().set(g);
+            }
+        });
+        viewModel.groupProperty().subscribe(g -> {
+            if (g != null && groupList.getSelectionModel().getSelectedItem() != g) {
+                groupList.getSelectionModel().select(g);
+            }
+        });
+
+        table.setItems(viewModel.items());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().getSelectedItems().subscribe(() ->
+                viewModel.chosen().setAll(table.getSelectionModel().getSelectedItems()));
+        text(guidColumn, StuckItemViewModel::guid);
+        ColumnFit.guidCells(guidColumn);
+        text(ruleColumn, StuckItemViewModel::rule);
+        // the rule's name in each row only while all rules are shown
+        ruleColumn.visibleProperty().bind(Bindings.createBooleanBinding(() -> viewModel.groupProperty().get() == null
+                || viewModel.groupProperty().get().rule() == null, viewModel.groupProperty()));
+        text(robotColumn, StuckItemViewModel::robot);
+        text(processColumn, StuckItemViewModel::process);
+        text(reasonColumn, StuckItemViewModel::reason);
+        ColumnFit.wrappingCells(reasonColumn);
+        ColumnFit.fitToContent(table, reasonColumn);
+        table.setRowFactory(t -> {
+            TableRow<StuckItemViewModel> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    viewModel.openChosen();
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                viewModel.openChosen();
+                e.consume();
+            }
+        });
+
+        openButton.disableProperty().bind(Bindings.isEmpty(viewModel.chosen()));
+        fixChosenButton.disableProperty().bind(Bindings.isEmpty(viewModel.chosen())
+                .or(viewModel.busyProperty()));
+        fixGroupButton.disableProperty().bind(Bindings.isEmpty(viewModel.items())
+                .or(viewModel.busyProperty()).or(Bindings.createBooleanBinding(
+                        () -> viewModel.groupProperty().get() == null || viewModel.groupProperty().get().rule() == null,
+                        viewModel.groupProperty())));
+        fixAllButton.disableProperty().bind(Bindings.isEmpty(viewModel.allItems())
+                .or(viewModel.busyProperty()));
+        openButton.setOnAction(e -> viewModel.openChosen());
+        fixChosenButton.setOnAction(e -> viewModel.fixChosen());
+        fixGroupButton.setOnAction(e -> viewModel.fixGroup());
+        fixAllButton.setOnAction(e -> viewModel.fixAll());
+
+        rulesTable.setItems(viewModel.rules());
+        rules(ruleNameColumn, AttentionViewModel.RuleRow::name);
+        rules(unitColumn, AttentionViewModel.RuleRow::unit);
+        rules(ruleFixColumn, AttentionViewModel.RuleRow::fix);
+        rules(tellsColumn, AttentionViewModel.RuleRow::tells);
+        ColumnFit.wrappingCells(tellsColumn);
+        thresholdColumn.setCellValueFactory(c -> c.getValue().threshold());
+        thresholdColumn.setCellFactory(TextFieldTableCell.forTableColumn());
+        thresholdColumn.setEditable(true);
+        ColumnFit.fitToContent(rulesTable, tellsColumn);
+        rulesMessage.textProperty().bind(viewModel.rulesMessageProperty());
+        defaultsButton.setOnAction(e -> viewModel.defaultRules());
+        saveRulesButton.setOnAction(e -> viewModel.saveRules());
+        // View → Attention rules… opens the window on the rules' tab
+        viewModel.rulesWantedProperty().subscribe(wanted -> tabs.getSelectionModel().select(wanted ? rulesTab : jobsTab));
+        tabs.getSelectionModel().selectedItemProperty().subscribe(t -> viewModel.rulesWantedProperty().set(t == rulesTab));
+    }
+
+    private static void text(TableColumn<StuckItemViewModel, String> column, Function<StuckItemViewModel, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+    }
+
+    private static void rules(TableColumn<AttentionViewModel.RuleRow, String> column,
+                              Function<AttentionViewModel.RuleRow, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+    }
+}

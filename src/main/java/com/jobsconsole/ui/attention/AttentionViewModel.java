@@ -1,0 +1,414 @@
+package com.jobsconsole.ui.attention;
+
+import com.jobsconsole.gateway.JobAttention;
+import com.jobsconsole.gateway.StuckFixes;
+import com.jobsconsole.gateway.StuckScan;
+import com.jobsconsole.i18n.AttentionTexts;
+import com.jobsconsole.model.AttentionRule;
+import com.jobsconsole.model.AttentionRules;
+import com.jobsconsole.model.Names;
+import com.jobsconsole.model.StuckJob;
+import com.jobsconsole.ui.common.DialogService.PlannedChange;
+import com.jobsconsole.ui.common.UiServices;
+import com.jobsconsole.ui.common.WindowKind;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * View → Needs attention: the jobs the attention rules find stuck, grouped by rule, each with its reason
+ * in words; Fix for the chosen jobs, a group or all of them, always after a preview of every change and a
+ * confirmation; the rules' thresholds, kept with the store or profile. The count shows in the status bar
+ * and beside the status table. It looks again when something changes (Live, the console's own writes,
+ * another target) and when the next job would become stuck — not on a timer while nothing is due — and a
+ * job that becomes stuck raises a notification (which can be turned off).
+ */
+public final class AttentionViewModel {
+
+    public static final WindowKind<AttentionViewModel> WINDOW = new WindowKind<>("attention", "attention.window.title",
+            false, 1200, 660);
+
+    /** A rule and how many jobs it found; the first group (rule null) is all of them. */
+    public record Group(AttentionRule rule, String label, String tells, int count) {
+    }
+
+    /** A rule's threshold as the settings edit it. */
+    public record RuleRow(AttentionRule rule, String name, String tells, String unit, String fix,
+                          StringProperty threshold) {
+    }
+
+    private final UiServices ui;
+    private final Clock clock;
+    private final Supplier<Names> names;
+    private final Consumer<UUID> openJob;
+    private final AttentionTexts texts;
+    private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper groupFix = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper();
+    private final BooleanProperty notifications = new SimpleBooleanProperty(true);
+    private final BooleanProperty rulesWanted = new SimpleBooleanProperty();
+    private final ObservableList<StuckItemViewModel> all = FXCollections.observableArrayList();
+    private final ObservableList<StuckItemViewModel> shown = FXCollections.observableArrayList();
+    private final ObservableList<Group> groups = FXCollections.observableArrayList();
+    private final ObjectProperty<Group> group = new SimpleObjectProperty<>();
+    private final ObservableList<StuckItemViewModel> chosen = FXCollections.observableArrayList();
+    private final ObservableList<RuleRow> rules = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper rulesMessage = new ReadOnlyStringWrapper("");
+    /** The jobs stuck at the last look (null: no look yet on this target): a job new to it is notified. */
+    private Set<UUID> known;
+    private LocalDateTime nextDue;
+    private boolean looking;
+    private boolean lookAgain;
+
+    /**
+     * @param names   the directory's names as the browser has them
+     * @param openJob opens a job's window
+     */
+    public AttentionViewModel(UiServices ui, Clock clock, Supplier<Names> names, Consumer<UUID> openJob) {
+        this.ui = ui;
+        this.clock = clock;
+        this.names = names;
+        this.openJob = openJob;
+        this.texts = new AttentionTexts(ui.messages(), ui.reference());
+        group.addListener((o, a, b) -> showGroup());
+        ui.gateway().onSwitch(g -> {
+            known = null;
+            nextDue = null;
+            changed();
+        });
+    }
+
+    private Optional<JobAttention> attention() {
+        return ui.gateway().capability(JobAttention.class);
+    }
+
+    /** Opens the window on the stuck jobs. */
+    public void show() {
+        rulesWanted.set(false);
+        ui.windows().open(WINDOW, this, () -> { });
+        loadRules();
+        changed();
+    }
+
+    /** Opens the window on the rules' thresholds (View → Attention rules…). */
+    public void showRules() {
+        show();
+        rulesWanted.set(true);
+    }
+
+    /** Something changed (Live, a write of the console's, another target): looks again now. */
+    public void changed() {
+        if (looking) {
+            lookAgain = true; // the look under way may have missed it
+            return;
+        }
+        Optional<JobAttention> attention = attention();
+        available.set(attention.isPresent());
+        if (attention.isEmpty()) {
+            apply(new StuckScan(List.of(), null));
+            return;
+        }
+        looking = true;
+        ui.executor().execute(() -> attention.get().scan(attention.get().rules()), scan -> {
+            looking = false;
+            apply(scan);
+            if (lookAgain) {
+                lookAgain = false;
+                changed();
+            }
+        }, e -> {
+            looking = false;
+            message.set(ui.messages().describe(e));
+        });
+    }
+
+    /** The periodic tick: looks again only when the last look said a job would become stuck by now. */
+    public void tick() {
+        if (nextDue != null && !LocalDateTime.now(clock).isBefore(nextDue)) {
+            changed();
+        }
+    }
+
+    /** When the last look said the next job would become stuck (null: none would, while nothing changes). */
+    public LocalDateTime nextDue() {
+        return nextDue;
+    }
+
+    private void apply(StuckScan scan) {
+        nextDue = scan.nextDue();
+        Names n = names.get();
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<StuckItemViewModel> items = new ArrayList<>();
+        for (StuckJob s : scan.stuck()) {
+            items.add(new StuckItemViewModel(s, texts.name(s.rule()), s.job().guid().toString(),
+                    ui.reference().status(s.job().status()).map(ui.messages()::label).orElse(""),
+                    texts.reason(s, now), n.robot(s.job().robotId()), n.processVersion(s.job().processVersionId()),
+                    texts.fix(s.rule())));
+        }
+        Set<UUID> guids = new HashSet<>();
+        items.forEach(i -> guids.add(i.jobGuid()));
+        if (known != null && notifications.get()) {
+            for (StuckItemViewModel i : items) {
+                if (!known.contains(i.jobGuid())) {
+                    ui.dialogs().notifyProblem(ui.messages().get("attention.notify.title", i.rule()),
+                            ui.messages().get("attention.notify.text", i.guid(), i.reason()), () -> openJob.accept(i.jobGuid()));
+                }
+            }
+        }
+        known = guids;
+        all.setAll(items);
+        count.set(items.size());
+        countText.set(items.isEmpty() ? "" : ui.messages().get("attention.count", items.size()));
+        headline.set(items.isEmpty() ? ui.messages().get("attention.none") : ui.messages().get("attention.headline", items.size()));
+        AttentionRule was = group.get() == null ? null : group.get().rule();
+        List<Group> g = new ArrayList<>();
+        g.add(new Group(null, ui.messages().get("attention.group.all", items.size()), "", items.size()));
+        for (AttentionRule r : AttentionRule.values()) {
+            int c = (int) items.stream().filter(i -> i.stuck().rule() == r).count();
+            g.add(new Group(r, ui.messages().get("attention.group", texts.name(r), c), texts.tells(r), c));
+        }
+        groups.setAll(g);
+        group.set(g.stream().filter(x -> x.rule() == was).findFirst().orElse(g.get(0)));
+        showGroup();
+        message.set(items.isEmpty() ? ui.messages().get("attention.none") : "");
+    }
+
+    private void showGroup() {
+        AttentionRule r = group.get() == null ? null : group.get().rule();
+        shown.setAll(all.stream().filter(i -> r == null || i.stuck().rule() == r).toList());
+        groupFix.set(r == null ? ui.messages().get("attention.fix.each")
+                : ui.messages().get("attention.fix.rule", texts.tells(r), texts.fix(r)));
+    }
+
+    // ---- fixes ----
+
+    /** Fixes the jobs chosen in the list. */
+    public void fixChosen() {
+        fix(List.copyOf(chosen));
+    }
+
+    /** Fixes the jobs of the group shown. */
+    public void fixGroup() {
+        fix(List.copyOf(shown));
+    }
+
+    /** Fixes every stuck job whose rule suggests a fix. */
+    public void fixAll() {
+        fix(List.copyOf(all));
+    }
+
+    private void fix(List<StuckItemViewModel> items) {
+        List<StuckItemViewModel> fixable = items.stream().filter(i -> i.stuck().fix().isPresent()).toList();
+        if (fixable.isEmpty()) {
+            ui.dialogs().showInfo(ui.messages().get("attention.window.title"), ui.messages().get("attention.fix.nothing"),
+                    ui.messages().get("attention.fix.nothing.text"));
+            return;
+        }
+        List<PlannedChange> changes = fixable.stream().map(i -> new PlannedChange(i.guid(), i.status(),
+                ui.reference().status(i.stuck().fix().orElseThrow()).map(ui.messages()::label).orElse(""),
+                i.rule() + " \u00b7 " + i.robot() + " \u00b7 " + i.process())).toList();
+        int review = items.size() - fixable.size();
+        if (!ui.dialogs().confirmChanges(ui.messages().get("attention.fix.title"),
+                review == 0 ? ui.messages().get("attention.fix.headerAll", fixable.size())
+                        : ui.messages().get("attention.fix.header", fixable.size(), review), changes,
+                ui.messages().get("attention.fix.confirm", fixable.size()))) {
+            return;
+        }
+        busy.set(true);
+        var gateway = ui.gateway().get();
+        List<StuckJob> jobs = fixable.stream().map(StuckItemViewModel::stuck).toList();
+        ui.executor().execute(() -> StuckFixes.apply(gateway, jobs, () -> false, r -> { }), results -> {
+            busy.set(false);
+            long fixed = results.stream().filter(r -> r.outcome() == StuckFixes.Outcome.FIXED).count();
+            long meanwhile = results.stream().filter(r -> r.outcome() == StuckFixes.Outcome.CHANGED_MEANWHILE).count();
+            long conflicts = results.stream().filter(r -> r.outcome() == StuckFixes.Outcome.CONFLICT).count();
+            List<String> failures = results.stream().filter(r -> r.outcome() == StuckFixes.Outcome.FAILED)
+                    .map(r -> r.stuck().job().guid() + ": " + ui.messages().describe(r.failure())).toList();
+            StringBuilder text = new StringBuilder(ui.messages().get("attention.fix.done", fixed));
+            if (meanwhile > 0) {
+                text.append(' ').append(ui.messages().get("attention.fix.meanwhile", meanwhile));
+            }
+            if (conflicts > 0) {
+                text.append(' ').append(ui.messages().get("attention.fix.conflicts", conflicts));
+            }
+            if (!failures.isEmpty()) {
+                text.append(' ').append(ui.messages().get("attention.fix.failed", failures.size()));
+            }
+            message.set(text.toString());
+            if (failures.isEmpty()) {
+                ui.dialogs().notify(text.toString());
+            } else {
+                ui.dialogs().showError(ui.messages().get("attention.fix.title"), text + "\n" + String.join("\n", failures));
+            }
+            ui.gateway().changed(); // the browser, the counts, and this list look again
+        }, e -> {
+            busy.set(false);
+            ui.dialogs().showError(ui.messages().get("attention.fix.title"), ui.messages().describe(e));
+        });
+    }
+
+    /** Opens the chosen job's window. */
+    public void openChosen() {
+        if (!chosen.isEmpty()) {
+            openJob.accept(chosen.get(0).jobGuid());
+        }
+    }
+
+    // ---- the rules ----
+
+    /** Reads the target's thresholds into the form. */
+    public void loadRules() {
+        Optional<JobAttention> attention = attention();
+        if (attention.isEmpty()) {
+            rules.clear();
+            return;
+        }
+        ui.executor().execute(() -> attention.get().rules(), this::showThresholds,
+                e -> rulesMessage.set(ui.messages().describe(e)));
+    }
+
+    private void showThresholds(AttentionRules r) {
+        List<RuleRow> rows = new ArrayList<>();
+        for (AttentionRule rule : AttentionRule.values()) {
+            rows.add(new RuleRow(rule, texts.name(rule), texts.tells(rule),
+                    ui.messages().get(rule.isFactor() ? "attention.unit.factor" : "attention.unit.minutes"),
+                    texts.fix(rule), new SimpleStringProperty(String.valueOf(r.threshold(rule)))));
+        }
+        rules.setAll(rows);
+        rulesMessage.set("");
+    }
+
+    /** Keeps the form's thresholds with the target; a value that is not a whole number from 1 is said and nothing is kept. */
+    public void saveRules() {
+        Optional<JobAttention> attention = attention();
+        if (attention.isEmpty()) {
+            return;
+        }
+        AttentionRules r = AttentionRules.defaults();
+        for (RuleRow row : rules) {
+            long value;
+            try {
+                value = Long.parseLong(row.threshold().get().strip());
+            } catch (NumberFormatException e) {
+                value = -1;
+            }
+            if (value < 1 || value > AttentionRules.MAX) {
+                rulesMessage.set(ui.messages().get("attention.rules.bad", row.name(), AttentionRules.MAX));
+                return;
+            }
+            r = r.with(row.rule(), value);
+        }
+        AttentionRules toSave = r;
+        ui.executor().execute(() -> {
+            attention.get().saveRules(toSave);
+            return toSave;
+        }, saved -> {
+            rulesMessage.set(ui.messages().get("attention.rules.saved"));
+            changed();
+        }, e -> rulesMessage.set(ui.messages().describe(e)));
+    }
+
+    /** Puts the defaults in the form (kept when saved). */
+    public void defaultRules() {
+        showThresholds(AttentionRules.defaults());
+    }
+
+    // ---- what the views bind to ----
+
+    public ReadOnlyIntegerProperty countProperty() {
+        return count.getReadOnlyProperty();
+    }
+
+    /** The window's headline: how many jobs need attention. */
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline.getReadOnlyProperty();
+    }
+
+    /** What the group shown means and the fix its rule suggests. */
+    public ReadOnlyStringProperty groupFixProperty() {
+        return groupFix.getReadOnlyProperty();
+    }
+
+    /** "7 need attention", or empty when none does. */
+    public ReadOnlyStringProperty countTextProperty() {
+        return countText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty rulesMessageProperty() {
+        return rulesMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Whether the target can find stuck jobs. */
+    public ReadOnlyBooleanProperty availableProperty() {
+        return available.getReadOnlyProperty();
+    }
+
+    /** Notifications for jobs that become stuck. */
+    public BooleanProperty notificationsProperty() {
+        return notifications;
+    }
+
+    public ObservableList<StuckItemViewModel> items() {
+        return shown;
+    }
+
+    public ObservableList<StuckItemViewModel> allItems() {
+        return all;
+    }
+
+    public ObservableList<Group> groups() {
+        return groups;
+    }
+
+    public ObjectProperty<Group> groupProperty() {
+        return group;
+    }
+
+    /** The jobs chosen in the list (the view keeps it). */
+    public ObservableList<StuckItemViewModel> chosen() {
+        return chosen;
+    }
+
+    /** Whether the rules' tab is the one shown. */
+    public BooleanProperty rulesWantedProperty() {
+        return rulesWanted;
+    }
+
+    public ObservableList<RuleRow> rules() {
+        return rules;
+    }
+}
