@@ -25,6 +25,8 @@ import com.jobsconsole.ui.main.StatusBarView;
 import com.jobsconsole.ui.methods.CreateJobView;
 import com.jobsconsole.ui.methods.GuidJobView;
 import com.jobsconsole.ui.methods.UpdateJobView;
+import com.jobsconsole.ui.overview.OverviewView;
+import com.jobsconsole.ui.overview.OverviewViewModel;
 import com.jobsconsole.ui.reference.ReferenceTablesView;
 import com.jobsconsole.ui.sync.SyncView;
 import com.jobsconsole.ui.sync.SyncViewModel;
@@ -66,6 +68,8 @@ public final class MainWindow {
                         .register(DirectoryView.class, () -> new DirectoryView(vm)).load(DirectoryView.class, "Directory.fxml"))
                 .register(AttentionViewModel.WINDOW, (vm, close) -> new ViewLoader(messages.bundle())
                         .register(AttentionView.class, () -> new AttentionView(vm)).load(AttentionView.class, "Attention.fxml"))
+                .register(OverviewViewModel.WINDOW, (vm, close) -> new ViewLoader(messages.bundle())
+                        .register(OverviewView.class, () -> new OverviewView(vm, close)).load(OverviewView.class, "Overview.fxml"))
                 .register(JobWindowViewModel.WINDOW, (vm, close) -> new ViewLoader(messages.bundle())
                         .register(JobWindowView.class, () -> new JobWindowView(vm, close))
                         .load(JobWindowView.class, "JobWindow.fxml"));

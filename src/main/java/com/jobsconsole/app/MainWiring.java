@@ -6,6 +6,7 @@ import com.jobsconsole.gateway.Exchange;
 import com.jobsconsole.gateway.ThisProcess;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.ChangeOrigin;
+import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.ui.attention.AttentionViewModel;
@@ -18,6 +19,7 @@ import com.jobsconsole.ui.common.WindowService;
 import com.jobsconsole.ui.jobs.DirectoryViewModel;
 import com.jobsconsole.ui.jobs.JobWindows;
 import com.jobsconsole.ui.jobs.JobsBrowserViewModel;
+import com.jobsconsole.ui.jobs.TimelineViewModel;
 import com.jobsconsole.ui.main.LayoutViewModel;
 import com.jobsconsole.ui.main.LiveViewModel;
 import com.jobsconsole.ui.main.MainParts;
@@ -28,6 +30,7 @@ import com.jobsconsole.ui.methods.CreateJobViewModel;
 import com.jobsconsole.ui.methods.DeleteJobViewModel;
 import com.jobsconsole.ui.methods.ReadJobViewModel;
 import com.jobsconsole.ui.methods.UpdateJobViewModel;
+import com.jobsconsole.ui.overview.OverviewViewModel;
 import com.jobsconsole.ui.reference.ReferenceTablesViewModel;
 import com.jobsconsole.ui.sync.SyncViewModel;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -111,19 +114,26 @@ public final class MainWiring {
         jobs.showSyncStates(sync.states(), sync.activeProperty());
         var jobWindows = new JobWindows(ui, clock, jobs.actions(), guid -> curl(target, guid));
         var attention = new AttentionViewModel(ui, clock, jobs::names, jobWindows::open);
-        // what Live saw change: the open job windows read their jobs again, the stuck jobs are looked for again
+        var overviewTimeline = new TimelineViewModel(reference, gateway, executor, messages, JobQuery::all, clock);
+        overviewTimeline.setNames(jobs::names);
+        overviewTimeline.setOnSelect(jobWindows::open);
+        var overview = new OverviewViewModel(ui, clock, jobs.filter(), jobs::names, overviewTimeline);
+        // what Live saw change: the open job windows read their jobs again, the stuck jobs are looked for
+        // again, an open overview reads its numbers again
         live.setOnJobsChanged(changed -> {
             jobWindows.changed(changed);
             attention.changed();
+            overview.changed();
         });
         gateway.onChange(attention::changed);
+        gateway.onChange(overview::changed);
         // a name changed in the directory: the browser and the open job windows read the names again
         var directory = new DirectoryViewModel(ui, () -> {
             jobs.reload();
             jobWindows.changed(null);
         });
         return new MainParts(referenceTables, create, read, update, delete, jobs, target, stores, live, sync, layout,
-                task, opening, jobWindows, directory, attention);
+                task, opening, jobWindows, directory, attention, overview);
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A {@link JobQuery} as SQL with its parameters: the filter's WHERE clause, a sorted page, a count,
@@ -128,7 +129,36 @@ public final class JobQuerySql {
             params.add(prefix);
             params.add(prefix + "~");
         }
+        scope(q.scope(), clauses, params);
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+    }
+
+    /** What a summing view narrows the jobs to: process versions, a completion or start window, exactly some jobs. */
+    private static void scope(JobQuery.Scope s, List<String> clauses, List<Object> params) {
+        if (!s.processVersions().isEmpty()) {
+            clauses.add("process_version_id IN (" + placeholders(s.processVersions().size()) + ")");
+            params.addAll(s.processVersions().stream().sorted().toList());
+        }
+        range("completed_at", s.completedFrom(), s.completedTo(), clauses, params);
+        range("started_at", s.startedFrom(), s.startedTo(), clauses, params);
+        if (!s.guids().isEmpty()) {
+            // any number of them, as one JSON array bound to one parameter
+            clauses.add("guid IN (SELECT value FROM json_each(?))");
+            params.add(s.guids().stream().map(g -> "\"" + g + "\"").sorted()
+                    .collect(Collectors.joining(",", "[", "]")));
+        }
+    }
+
+    private static void range(String column, LocalDateTime from, LocalDateTime to, List<String> clauses,
+                              List<Object> params) {
+        if (from != null) {
+            clauses.add(column + " >= ?");
+            params.add(JobJson.formatTime(from));
+        }
+        if (to != null) {
+            clauses.add(column + " < ?");
+            params.add(JobJson.formatTime(to));
+        }
     }
 
     /**

@@ -108,7 +108,8 @@ final class Tally {
 
     /** Whether the tally can count this filter: no GUID prefix, no creation times. */
     static boolean counts(JobQuery q) {
-        return (q.guidPrefix() == null || q.guidPrefix().isBlank()) && q.createdFrom() == null && q.createdTo() == null;
+        return (q.guidPrefix() == null || q.guidPrefix().isBlank()) && q.createdFrom() == null && q.createdTo() == null
+                && q.scope().isEmpty();
     }
 
     /** Whether the day tally can count this filter's jobs per creation day (no robot filter either). */

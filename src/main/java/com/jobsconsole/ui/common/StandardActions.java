@@ -36,6 +36,7 @@ public enum StandardActions {
     DIRECTORY("menu.view.directory", "mdi2b-book-account-outline", "Shortcut+Shift+D"),
     NEEDS_ATTENTION("menu.view.attention", "mdi2a-alert-outline", "Shortcut+Shift+N"),
     ATTENTION_RULES("menu.view.attentionRules", "mdi2t-tune", null),
+    OVERVIEW("menu.view.overview", "mdi2v-view-dashboard-outline", "Shortcut+Shift+O"),
     SHORTCUTS("menu.help.shortcuts", "mdi2k-keyboard-outline", "F1"),
     ABOUT("menu.help.about", null, null);
 

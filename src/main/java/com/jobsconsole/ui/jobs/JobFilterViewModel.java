@@ -53,6 +53,8 @@ public final class JobFilterViewModel {
     private final StringBinding robotError;
     private Supplier<Names> names = () -> Names.NONE;
     private final StringBinding prefixError;
+    private final ObjectProperty<JobQuery.Scope> scope = new SimpleObjectProperty<>(JobQuery.Scope.NONE);
+    private final StringProperty scopeLabel = new SimpleStringProperty("");
     private final Runnable onChange;
     private boolean suspended;
 
@@ -73,6 +75,7 @@ public final class JobFilterViewModel {
         }
         sort.addListener((o, a, b) -> changed());
         ascending.addListener((o, a, b) -> changed());
+        scope.addListener((o, a, b) -> changed());
     }
 
     /** A part of the robot filter as a robot's id: a number, or a name the directory knows. */
@@ -171,7 +174,21 @@ public final class JobFilterViewModel {
         String prefix = guidPrefix.get() == null || guidPrefix.get().isBlank() ? null : guidPrefix.get().strip();
         return new JobQuery(statusFilter.stream().map(JobStatus::code).collect(Collectors.toSet()),
                 typeFilter.stream().map(JobType::code).collect(Collectors.toSet()), Set.copyOf(sourceFilter), robots,
-                prefix, from, to, sort.get(), ascending.get(), pageSize, 0);
+                prefix, from, to, sort.get(), ascending.get(), pageSize, 0, scope.get());
+    }
+
+    /**
+     * Shows exactly the jobs a summing view counted (an Overview number, a bar, a point): every other filter
+     * cleared, these statuses and robots chosen, and the view's scope, said in words by {@code label} (one query).
+     */
+    public void narrowTo(String label, Set<JobStatus> statuses, Set<Long> robots, JobQuery.Scope narrowed) {
+        together(() -> {
+            clearAll("");
+            statusFilter.setAll(statuses);
+            robotFilter.set(robots.stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")));
+            scope.set(narrowed);
+            scopeLabel.set(label);
+        });
     }
 
     /** Filters to one status (a click on the status table). */
@@ -191,15 +208,28 @@ public final class JobFilterViewModel {
 
     /** Clears every filter but the GUID prefix, which becomes {@code guidPrefix} (one query). */
     public void clearFiltersTo(String prefix) {
-        together(() -> {
-            statusFilter.clear();
-            typeFilter.clear();
-            sourceFilter.clear();
-            robotFilter.set("");
-            guidPrefix.set(prefix);
-            createdFrom.set(null);
-            createdTo.set(null);
-        });
+        together(() -> clearAll(prefix));
+    }
+
+    private void clearAll(String prefix) {
+        scope.set(JobQuery.Scope.NONE);
+        scopeLabel.set("");
+        statusFilter.clear();
+        typeFilter.clear();
+        sourceFilter.clear();
+        robotFilter.set("");
+        guidPrefix.set(prefix);
+        createdFrom.set(null);
+        createdTo.set(null);
+    }
+
+    /** What a summing view narrowed the browser to, in words ("Overview: failed, last 24 hours"); empty for none. */
+    public StringProperty scopeLabelProperty() {
+        return scopeLabel;
+    }
+
+    public ObjectProperty<JobQuery.Scope> scopeProperty() {
+        return scope;
     }
 
     /** Sets sort column and direction with one reload. */

@@ -28,6 +28,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
@@ -40,6 +41,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.util.Duration;
 import org.controlsfx.control.CheckComboBox;
 import org.controlsfx.control.textfield.TextFields;
@@ -82,6 +84,12 @@ public final class JobsBrowserView {
     private TextField guidPrefix;
     @FXML
     private Button clearButton;
+    @FXML
+    private HBox scopeBar;
+    @FXML
+    private Label scopeLabel;
+    @FXML
+    private Hyperlink scopeClear;
     @FXML
     private Button createButton;
     @FXML
@@ -160,6 +168,10 @@ public final class JobsBrowserView {
         validation.attach(robotFilter, viewModel.filter().robotError(), resources.getString("jobs.filter.robots.hint"));
         validation.attach(guidPrefix, viewModel.filter().prefixError(), resources.getString("jobs.filter.guid.hint"));
         clearButton.setOnAction(e -> viewModel.filter().clearFilters());
+        scopeLabel.textProperty().bind(viewModel.filter().scopeLabelProperty());
+        scopeBar.visibleProperty().bind(viewModel.filter().scopeLabelProperty().isNotEmpty());
+        scopeBar.managedProperty().bind(scopeBar.visibleProperty());
+        scopeClear.setOnAction(e -> viewModel.filter().clearFilters()); // all the narrowing view set
     }
 
     /** The table: its remembered columns, its rows (kept in place when read again live), selection, marks. */

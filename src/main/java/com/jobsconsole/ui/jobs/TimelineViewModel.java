@@ -72,7 +72,7 @@ public final class TimelineViewModel {
     private boolean active;
     private long generation;
 
-    TimelineViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor, Messages messages,
+    public TimelineViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor, Messages messages,
                       Supplier<JobQuery> filter, Clock clock) {
         this.reference = reference;
         this.gateway = gateway;
@@ -204,7 +204,7 @@ public final class TimelineViewModel {
         onSelect.accept(job.guid());
     }
 
-    void setOnSelect(Consumer<UUID> onSelect) {
+    public void setOnSelect(Consumer<UUID> onSelect) {
         this.onSelect = onSelect;
     }
 
@@ -232,7 +232,7 @@ public final class TimelineViewModel {
     }
 
     /** Where the lanes' robot names come from (the browser's directory names). */
-    void setNames(Supplier<Names> names) {
+    public void setNames(Supplier<Names> names) {
         this.names = names;
     }
 

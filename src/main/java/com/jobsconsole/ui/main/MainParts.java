@@ -9,6 +9,7 @@ import com.jobsconsole.ui.methods.CreateJobViewModel;
 import com.jobsconsole.ui.methods.DeleteJobViewModel;
 import com.jobsconsole.ui.methods.ReadJobViewModel;
 import com.jobsconsole.ui.methods.UpdateJobViewModel;
+import com.jobsconsole.ui.overview.OverviewViewModel;
 import com.jobsconsole.ui.reference.ReferenceTablesViewModel;
 import com.jobsconsole.ui.sync.SyncViewModel;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -22,11 +23,12 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
  * @param jobWindows the open job windows
  * @param directory  View → Directory…
  * @param attention  View → Needs attention (and its count in the status bar)
+ * @param overview   View → Overview
  */
 public record MainParts(ReferenceTablesViewModel referenceTables, CreateJobViewModel create, ReadJobViewModel read,
                         UpdateJobViewModel update, DeleteJobViewModel delete, JobsBrowserViewModel jobs,
                         TargetViewModel target, StoreFilesViewModel stores, LiveViewModel live, SyncViewModel sync,
                         LayoutViewModel layout, ProgressTask task, ReadOnlyBooleanWrapper opening,
                         JobWindows jobWindows, DirectoryViewModel directory,
-                        AttentionViewModel attention) {
+                        AttentionViewModel attention, OverviewViewModel overview) {
 }

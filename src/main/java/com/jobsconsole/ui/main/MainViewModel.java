@@ -18,6 +18,7 @@ import com.jobsconsole.ui.methods.DeleteJobViewModel;
 import com.jobsconsole.ui.methods.MethodViewModel;
 import com.jobsconsole.ui.methods.ReadJobViewModel;
 import com.jobsconsole.ui.methods.UpdateJobViewModel;
+import com.jobsconsole.ui.overview.OverviewViewModel;
 import com.jobsconsole.ui.reference.ReferenceTablesViewModel;
 import com.jobsconsole.ui.sync.SyncViewModel;
 import javafx.beans.binding.Bindings;
@@ -138,6 +139,7 @@ public final class MainViewModel {
     private final JobWindows jobWindows;
     private final DirectoryViewModel directory;
     private final AttentionViewModel attention;
+    private final OverviewViewModel overview;
     private final ObjectProperty<ApiMethod> selectedMethod = new SimpleObjectProperty<>(ApiMethod.CREATE);
     private final ReadOnlyStringWrapper jobCount = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper opening;
@@ -178,6 +180,7 @@ public final class MainViewModel {
         this.jobWindows = parts.jobWindows();
         this.directory = parts.directory();
         this.attention = parts.attention();
+        this.overview = parts.overview();
         // the window's own relations: a clone (in the browser or a job window) opens the Create tab;
         // the status bar counts the store's jobs
         Consumer<Job> cloneIntoCreate = job -> {
@@ -337,6 +340,11 @@ public final class MainViewModel {
     /** View → Directory…: the names of robots, process versions and accounts. */
     public DirectoryViewModel directory() {
         return directory;
+    }
+
+    /** View → Overview. */
+    public OverviewViewModel overview() {
+        return overview;
     }
 
     /** View → Needs attention, and the count of stuck jobs. */

@@ -94,6 +94,8 @@ public final class MainWindowView {
     @FXML
     private MenuItem attentionRulesItem;
     @FXML
+    private MenuItem overviewItem;
+    @FXML
     private ToggleButton liveButton;
     @FXML
     private Button syncButton;
@@ -133,6 +135,7 @@ public final class MainWindowView {
         actions.configure(directoryItem, StandardActions.DIRECTORY, viewModel.directory()::show, null);
         actions.configure(attentionItem, StandardActions.NEEDS_ATTENTION, viewModel.attention()::show, null);
         actions.configure(attentionRulesItem, StandardActions.ATTENTION_RULES, viewModel.attention()::showRules, null);
+        actions.configure(overviewItem, StandardActions.OVERVIEW, viewModel.overview()::show, null);
         targetBox.setItems(viewModel.target().targets());
         targetBox.valueProperty().bindBidirectional(viewModel.target().selectedTargetProperty());
         targetBox.disableProperty().bind(viewModel.openingProperty().or(viewModel.task().busyProperty()));
