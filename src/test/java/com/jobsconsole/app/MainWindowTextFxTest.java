@@ -43,8 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The main window's text in Russian and in English at the screen size the pom gives (tagged
- * {@code screen-size}: 1920×1080, 1280×800, 1366×768), with a job selected, its job window and the
- * directory and the import window (a file with a bad row) open: no label, button, tab, column header or
+ * {@code screen-size}: 1920×1080, 1280×800, 1366×768), with a job selected, its job window, the
+ * directory, Needs attention, the Overview and the import window (a file with a bad row) open: no label, button, tab, column header or
  * cell is shown cut (with an ellipsis), and no action falls behind a tool bar's overflow arrow (issue 24;
  * the Sync and Profiles windows: {@link SecondaryWindowsTextFxTest}). Left out, by design: GUID cells (the first 8 hex digits until widened, the whole GUID
  * in the tooltip and the job window) and the status and type tables' descriptions (prose, whole in their
@@ -109,10 +109,14 @@ class MainWindowTextFxTest {
             new FxRobot().interact(() -> {
                 window[0].viewModel().jobWindows().open(guid);
                 window[0].viewModel().directory().show();
+                window[0].viewModel().attention().show();
+                window[0].viewModel().overview().show();
                 window[0].viewModel().jobs().transfer().importFile();
             });
             FxWait.until(10, () -> new FxRobot().lookup("#field-guid").tryQuery().isPresent()
                     && new FxRobot().lookup("#table-robot .table-cell").tryQuery().isPresent()
+                    && new FxRobot().lookup(".attention-window").tryQuery().isPresent()
+                    && new FxRobot().lookup("#figure-stuck").tryQuery().isPresent()
                     && new FxRobot().lookup("#problemTable").tryQuery().map(t -> !((TableView<?>) t).getItems().isEmpty())
                     .orElse(false));
             WaitForAsyncUtils.waitForFxEvents();

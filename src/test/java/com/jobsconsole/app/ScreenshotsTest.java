@@ -8,6 +8,7 @@ import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobSource;
 import com.jobsconsole.profiles.ConnectionProfile;
@@ -21,6 +22,7 @@ import com.jobsconsole.ui.main.MainViewModel;
 import com.jobsconsole.ui.sync.SyncItemViewModel;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -40,6 +42,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -87,6 +90,7 @@ class ScreenshotsTest {
             for (int status : new int[] {8, 6, 7, 1, 8}) {
                 g.updateStatus(storied, status);
             }
+            g.insertAll(lastDay(r).iterator(), n -> { }, () -> false);
         }
         for (Locale locale : List.of(Locale.ENGLISH, I18n.RUSSIAN)) {
             shoot(store, locale, out.resolve("main-window-" + locale.getLanguage() + ".png"), true);
@@ -101,6 +105,14 @@ class ScreenshotsTest {
                     vm -> vm.jobWindows().open(storied), scene -> scene.lookup(".job-history") instanceof ListView<?> l
                             && l.getItems().size() == 6);
             laptop(store, locale, out.resolve("window-1280x800-" + lang + ".png"));
+            windowOf(store, locale, out.resolve("attention-" + lang + ".png"), new RecordingDialogs(),
+                    vm -> vm.attention().show(), scene -> scene.lookup(".attention-window") != null
+                            && scene.lookup(".attention-window .table-view") instanceof TableView<?> t
+                            && !t.getItems().isEmpty());
+            windowOf(store, locale, out.resolve("overview-" + lang + ".png"), new RecordingDialogs(),
+                    vm -> vm.overview().show(), scene -> scene.lookup(".overview-window") != null
+                            && scene.lookup("#figure-finished .overview-number") instanceof Label l
+                            && !"0".equals(l.getText()));
             windowOf(store, locale, out.resolve("directory-" + lang + ".png"), new RecordingDialogs(),
                     vm -> vm.directory().show(),
                     scene -> scene.lookup("#table-robot") instanceof TableView<?> t && !t.getItems().isEmpty());
@@ -108,6 +120,38 @@ class ScreenshotsTest {
     }
 
     private UUID storied;
+
+    /**
+     * A day's work as a site has it: jobs finished over the last 24 hours (mostly succeeded, some failed,
+     * stopped or aborted) by the demo's robots and processes, and a few stuck (Needs attention, Overview).
+     */
+    private static List<Job> lastDay(Random r) {
+        LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        List<Job> jobs = new ArrayList<>();
+        int[] finals = {4, 4, 4, 4, 4, 4, 4, 5, 5, 7, 3};
+        for (int i = 0; i < 420; i++) {
+            LocalDateTime done = now.minusMinutes(5 + r.nextInt(24 * 60 - 10));
+            LocalDateTime started = done.minusMinutes(2 + r.nextInt(40));
+            long version = 50L + r.nextInt(9);
+            int status = finals[r.nextInt(finals.length)];
+            if (version == 53 && r.nextBoolean()) {
+                status = 5; // one process has a bad day
+            }
+            jobs.add(new Job(UUID.randomUUID(), status, 1, JobSource.TRIGGER, version, 1L + r.nextInt(6), 4L, null, null,
+                    null, null, started.minusMinutes(1), done, started, done));
+        }
+        int[][] stuck = {{6, 134}, {6, 48}, {2, 95}, {1, 180}, {1, 75}, {0, 2_000}};
+        for (int[] s : stuck) {
+            LocalDateTime since = now.minusMinutes(s[1]);
+            jobs.add(new Job(UUID.randomUUID(), s[0], 1, JobSource.API, 50L + r.nextInt(9), 1L + r.nextInt(6), 4L, null,
+                    null, null, null, since.minusMinutes(20), since, s[0] == 6 || s[0] == 2 ? since.minusMinutes(30) : null,
+                    null));
+        }
+        LocalDateTime started = now.minusHours(5);
+        jobs.add(new Job(UUID.randomUUID(), 8, 1, JobSource.API, 51L, 2L, 4L, null, null, now.minusMinutes(40), null,
+                started.minusMinutes(1), started, started, null)); // past its stop time
+        return jobs;
+    }
 
     /** The main window on a laptop's 1280×800, a job selected (issue 24: nothing cut off in either language). */
     private void laptop(Path store, Locale locale, Path file) throws Exception {

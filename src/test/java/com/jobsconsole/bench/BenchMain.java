@@ -31,6 +31,7 @@ public final class BenchMain {
             case "server" -> ServerThroughput.run(quick);
             case "query" -> jmhTime(QueryBenchmark.class, QueryBenchmark.pairs(), quick);
             case "names" -> names(quick);
+            case "attention" -> attention(quick);
             case "transfer" -> TransferBenchmark.run(quick);
             case "gui" -> GuiBenchmark.run(quick);
             case "live" -> LiveBenchmark.run(quick);
@@ -39,7 +40,7 @@ public final class BenchMain {
             case "slowclients" -> SlowClientsBenchmark.run(quick);
             case "replay" -> ReplayBenchmark.run(quick);
             default -> throw new IllegalArgumentException("unknown suite: " + suite
-                    + " (known: gateway, remote, server, query, names, transfer, gui, live, livescale, startup, slowclients, replay)");
+                    + " (known: gateway, remote, server, query, names, attention, transfer, gui, live, livescale, startup, slowclients, replay)");
         }
         // The servers' worker pools are not daemons; the report is out, so end here.
         System.exit(0);
@@ -62,6 +63,22 @@ public final class BenchMain {
     }
 
     /** Average-time suites: the ratio is subject time over baseline time (lower is better). */
+    /** What needs attention over a million jobs: the stuck scan and the day's overview against raw JDBC and their goals. */
+    private static void attention(boolean quick) throws Exception {
+        Map<String, double[]> s = run(AttentionBenchmark.class, quick);
+        System.out.println();
+        System.out.println("What needs attention over 1,000,000 jobs (ms per call; raw JDBC: the same SQL, same run)");
+        for (String[] g : List.of(new String[] {"stuckScan", "stuckScanJdbc", "stuck scan", "50"},
+                new String[] {"overviewDay", "overviewDayJdbc", "overview, 24 hours", "300"})) {
+            double[] r = s.get(g[0]);
+            double[] b = s.get(g[1]);
+            double goal = Double.parseDouble(g[3]);
+            System.out.printf("%-20s %9.2f ± %-6.2f raw %.2f ± %.2f: %.2fx   goal <= %s ms %s, <= 1.20x %s%n", g[2], r[0],
+                    r[1], b[0], b[1], r[0] / b[0], g[3], r[0] <= goal ? "met" : "NOT met",
+                    r[0] / b[0] <= 1.2 ? "met" : "NOT met");
+        }
+    }
+
     /** Names over a million jobs: the first page against raw SQL, the rest against their goals in ms. */
     private static void names(boolean quick) throws Exception {
         Map<String, double[]> s = run(NamesBenchmark.class, quick);
