@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Stuck jobs and the overview on a store (schema 11 keeps the rules' thresholds in {@code store_setting}).
@@ -188,21 +189,15 @@ final class AttentionScan implements JobAttention {
 
     // ---- the overview ----
 
-    private static final String NOW = "SELECT status, count(*) FROM job WHERE status IN (0, 1, 2, 6, 8) GROUP BY status";
-    private static final String FINISHED = """
-            SELECT status, count(*) FROM job WHERE completed_at >= ?1 AND completed_at < ?2 GROUP BY status""";
-    private static final String PROCESSES = """
-            SELECT process_version_id, count(*) AS n, sum(status = 5) AS failed FROM job
-            WHERE completed_at >= ?1 AND completed_at < ?2 AND process_version_id IS NOT NULL
-            GROUP BY process_version_id HAVING failed > 0
-            ORDER BY CAST(failed AS REAL) / n DESC, failed DESC, process_version_id LIMIT""" + " " + Overview.TOP;
-    private static final String ROBOTS = """
+    static final String NOW = "SELECT status, count(*) FROM job WHERE status IN (0, 1, 2, 6, 8) GROUP BY status";
+    /** The window's finished jobs in one pass: by status, process version and hour (summed up in Java). */
+    static final String FINISHED = """
+            SELECT status, process_version_id, substr(completed_at, 1, 13), count(*) FROM job
+            WHERE completed_at >= ?1 AND completed_at < ?2 GROUP BY 1, 2, 3""";
+    static final String ROBOTS = """
             SELECT robot_id, count(*) AS n FROM job
             WHERE started_at >= ?1 AND started_at < ?2 AND robot_id IS NOT NULL
             GROUP BY robot_id ORDER BY n DESC, robot_id LIMIT""" + " " + Overview.TOP;
-    private static final String HOURS = """
-            SELECT substr(completed_at, 1, 13), count(*), sum(status = 5) FROM job
-            WHERE completed_at >= ?1 AND completed_at < ?2 GROUP BY 1 ORDER BY 1""";
 
     @Override
     public Overview overview(LocalDateTime from, LocalDateTime to) {
@@ -215,30 +210,42 @@ final class AttentionScan implements JobAttention {
                     now.put(rs.getInt(1), rs.getLong(2));
                 }
             }
-            Map<Integer, Long> finished = new LinkedHashMap<>();
-            List<Overview.ProcessFailures> processes = new ArrayList<>();
-            List<Overview.RobotLoad> robots = new ArrayList<>();
-            List<Overview.Hour> hours = new ArrayList<>();
+            Map<Integer, Long> finished = new TreeMap<>();
+            Map<Long, long[]> perVersion = new HashMap<>(); // finished, failed
+            Map<String, long[]> perHour = new TreeMap<>();
             try (ResultSet rs = window(FINISHED, f, t).executeQuery()) {
                 while (rs.next()) {
-                    finished.put(rs.getInt(1), rs.getLong(2));
+                    int status = rs.getInt(1);
+                    long version = rs.getLong(2);
+                    boolean noVersion = rs.wasNull();
+                    String hour = rs.getString(3);
+                    long n = rs.getLong(4);
+                    long failed = status == Overview.FAILED ? n : 0;
+                    finished.merge(status, n, Long::sum);
+                    if (!noVersion) {
+                        long[] v = perVersion.computeIfAbsent(version, k -> new long[2]);
+                        v[0] += n;
+                        v[1] += failed;
+                    }
+                    long[] h = perHour.computeIfAbsent(hour, k -> new long[2]);
+                    h[0] += n;
+                    h[1] += failed;
                 }
             }
-            try (ResultSet rs = window(PROCESSES, f, t).executeQuery()) {
-                while (rs.next()) {
-                    processes.add(new Overview.ProcessFailures(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
-                }
-            }
+            List<Overview.ProcessFailures> processes = perVersion.entrySet().stream().filter(e -> e.getValue()[1] > 0)
+                    .map(e -> new Overview.ProcessFailures(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                    .sorted(Comparator.comparingDouble(Overview.ProcessFailures::rate).reversed()
+                            .thenComparing(Comparator.comparingLong(Overview.ProcessFailures::failed).reversed())
+                            .thenComparingLong(Overview.ProcessFailures::processVersionId))
+                    .limit(Overview.TOP).toList();
+            List<Overview.RobotLoad> robots = new ArrayList<>();
             try (ResultSet rs = window(ROBOTS, f, t).executeQuery()) {
                 while (rs.next()) {
                     robots.add(new Overview.RobotLoad(rs.getLong(1), rs.getLong(2)));
                 }
             }
-            try (ResultSet rs = window(HOURS, f, t).executeQuery()) {
-                while (rs.next()) {
-                    hours.add(new Overview.Hour(rs.getString(1), rs.getLong(2), rs.getLong(3)));
-                }
-            }
+            List<Overview.Hour> hours = perHour.entrySet().stream()
+                    .map(e -> new Overview.Hour(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
             return new Overview(from, to, now, finished, processes, robots, hours);
         });
     }
