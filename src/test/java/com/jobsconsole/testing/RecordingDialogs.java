@@ -83,10 +83,10 @@ public final class RecordingDialogs implements DialogService {
     public final List<List<PlannedChange>> previews = new ArrayList<>();
 
     @Override
-    public synchronized boolean confirmChanges(String title, String header, List<PlannedChange> changes,
-                                               String confirmButton) {
+    public synchronized boolean confirmChanges(String title, String header, String message,
+                                               List<PlannedChange> changes, String confirmButton) {
         previews.add(List.copyOf(changes));
-        return confirm(title, header, changes.size() + " change(s)", confirmButton);
+        return confirm(title, header, message, confirmButton);
     }
 
     @Override

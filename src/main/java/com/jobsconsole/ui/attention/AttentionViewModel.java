@@ -236,7 +236,7 @@ public final class AttentionViewModel {
         int review = items.size() - fixable.size();
         if (!ui.dialogs().confirmChanges(ui.messages().get("attention.fix.title"),
                 review == 0 ? ui.messages().get("attention.fix.headerAll", fixable.size())
-                        : ui.messages().get("attention.fix.header", fixable.size(), review), changes,
+                        : ui.messages().get("attention.fix.header", fixable.size(), review), "", changes,
                 ui.messages().get("attention.fix.confirm", fixable.size()))) {
             return;
         }

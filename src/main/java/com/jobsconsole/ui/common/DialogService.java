@@ -18,10 +18,12 @@ public interface DialogService {
     }
 
     /**
-     * A preview of exactly what will change — how many, and every job from → to (scrollable; Copy puts the
-     * list on the clipboard as tab-separated text) — and the question; true when the user confirms.
+     * A preview of exactly what will change — how many ({@code header}), what to mind ({@code message}, may be
+     * empty), and every job from → to (scrollable; Copy puts the list on the clipboard as tab-separated
+     * text) — and the question; true when the user confirms.
      */
-    boolean confirmChanges(String title, String header, List<PlannedChange> changes, String confirmButton);
+    boolean confirmChanges(String title, String header, String message, List<PlannedChange> changes,
+                           String confirmButton);
 
     /** An informative message the user acknowledges. */
     void showInfo(String title, String header, String message);

@@ -95,7 +95,8 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public boolean confirmChanges(String title, String header, List<PlannedChange> changes, String confirmButton) {
+    public boolean confirmChanges(String title, String header, String message, List<PlannedChange> changes,
+                                  String confirmButton) {
         ButtonType yes = new ButtonType(confirmButton, ButtonBar.ButtonData.OK_DONE);
         ButtonType no = new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, null, yes, no);
@@ -125,6 +126,12 @@ public final class FxDialogService implements DialogService {
             Clipboard.getSystemClipboard().setContent(content);
         });
         VBox box = new VBox(8, table, copy);
+        if (message != null && !message.isBlank()) {
+            Label text = new Label(message);
+            text.setWrapText(true);
+            text.setMinHeight(Label.USE_PREF_SIZE);
+            box.getChildren().add(0, text);
+        }
         alert.getDialogPane().setContent(box);
         // The safe choice is the default: Enter does not confirm.
         ((Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);

@@ -2,15 +2,19 @@ package com.jobsconsole.ui.jobs;
 
 import com.jobsconsole.base.DaemonThreads;
 import com.jobsconsole.gateway.BulkJobStore;
+import com.jobsconsole.gateway.ConflictException;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobStatus;
+import com.jobsconsole.model.Names;
+import com.jobsconsole.ui.common.DialogService.PlannedChange;
 import com.jobsconsole.ui.common.ProgressTask;
 import com.jobsconsole.ui.common.UiServices;
 
+import java.time.LocalDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -41,24 +46,44 @@ public final class BulkActionsViewModel {
     private final UiServices ui;
     private final ProgressTask task;
     private final Supplier<List<Job>> selection;
+    private final Supplier<Names> names;
     /** The jobs of a bulk action on an orchestrator, a few at once (daemon threads, made when first needed). */
     private final ExecutorService remotePool;
 
-    public BulkActionsViewModel(UiServices ui, ProgressTask task, Supplier<List<Job>> selection) {
-        this(ui, task, selection, Executors.newFixedThreadPool(REMOTE_CONCURRENCY, DaemonThreads.named("jobs-console-bulk")));
+    /** @param names the directory's names (a preview names each job's robot and process) */
+    public BulkActionsViewModel(UiServices ui, ProgressTask task, Supplier<List<Job>> selection, Supplier<Names> names) {
+        this(ui, task, selection, names,
+                Executors.newFixedThreadPool(REMOTE_CONCURRENCY, DaemonThreads.named("jobs-console-bulk")));
     }
 
-    private BulkActionsViewModel(UiServices ui, ProgressTask task, Supplier<List<Job>> selection,
+    private BulkActionsViewModel(UiServices ui, ProgressTask task, Supplier<List<Job>> selection, Supplier<Names> names,
                                  ExecutorService remotePool) {
         this.ui = ui;
         this.task = task;
         this.selection = selection;
+        this.names = names;
         this.remotePool = remotePool;
     }
 
     /** The same actions, with their progress and pool, on other jobs (a job window's one job). */
     public BulkActionsViewModel on(Supplier<List<Job>> jobs) {
-        return new BulkActionsViewModel(ui, task, jobs, remotePool);
+        return new BulkActionsViewModel(ui, task, jobs, names, remotePool);
+    }
+
+    /** Whether to ask with a preview of every change (more than one job) rather than a plain question. */
+    private static boolean bulk(List<Job> jobs) {
+        return jobs.size() > 1;
+    }
+
+    /** Each job as a preview lists it: its GUID, {@code from} → {@code to}, robot and process by name. */
+    private List<PlannedChange> preview(List<Job> jobs, Function<Job, String> from, Function<Job, String> to) {
+        Names n = names.get();
+        return jobs.stream().map(j -> new PlannedChange(j.guid().toString(), from.apply(j), to.apply(j),
+                n.robot(j.robotId()) + " \u00b7 " + n.processVersion(j.processVersionId()))).toList();
+    }
+
+    private String statusLabel(int code) {
+        return ui.reference().status(code).map(ui.messages()::label).orElse(String.valueOf(code));
     }
 
     /** Request stop for the selected jobs (the STOPPING status). */
@@ -80,13 +105,20 @@ public final class BulkActionsViewModel {
         long unusual = jobs.stream().filter(j -> !ui.reference().isUsualTransition(j.status(), target.code())).count();
         String body = unusual == 0 ? ui.messages().get("jobs.bulk.status.body", jobs.size())
                 : ui.messages().get("jobs.bulk.status.bodyUnusual", jobs.size(), unusual);
-        if (!ui.dialogs().confirm(ui.messages().get("jobs.bulk.status.title"),
-                ui.messages().get("jobs.bulk.status.header", jobs.size(), ui.messages().label(target)), body,
-                ui.messages().get("jobs.bulk.status.button"))) {
+        String title = ui.messages().get("jobs.bulk.status.title");
+        String header = ui.messages().get("jobs.bulk.status.header", jobs.size(), ui.messages().label(target));
+        String button = ui.messages().get("jobs.bulk.status.button");
+        if (bulk(jobs) ? !ui.dialogs().confirmChanges(title, header, body,
+                preview(jobs, j -> statusLabel(j.status()), j -> ui.messages().label(target)), button)
+                : !ui.dialogs().confirm(title, header, body, button)) {
             return;
         }
-        runBulk(jobs, ui.messages().get("jobs.bulk.status.done", ui.messages().label(target)),
-                j -> ui.gateway().get().updateStatus(j.guid(), target.code()));
+        // only from the status the user saw: a job changed since is left alone and reported
+        runBulk(jobs, ui.messages().get("jobs.bulk.status.done", ui.messages().label(target)), j -> {
+            if (!ui.gateway().get().updateStatusFrom(j.guid(), j.status(), target.code())) {
+                throw new ConflictException("error.job.changedMeanwhile", statusLabel(j.status()));
+            }
+        });
     }
 
     /** Deletes the selected jobs after one confirmation naming the count. */
@@ -95,8 +127,13 @@ public final class BulkActionsViewModel {
         if (jobs.isEmpty()) {
             return;
         }
-        if (!ui.dialogs().confirm(ui.messages().get("jobs.bulk.delete.title"), ui.messages().get("jobs.bulk.delete.header", jobs.size()),
-                ui.messages().get("jobs.bulk.delete.body"), ui.messages().get("jobs.bulk.delete.button"))) {
+        String title = ui.messages().get("jobs.bulk.delete.title");
+        String header = ui.messages().get("jobs.bulk.delete.header", jobs.size());
+        String body = ui.messages().get("jobs.bulk.delete.body");
+        String button = ui.messages().get("jobs.bulk.delete.button");
+        if (bulk(jobs) ? !ui.dialogs().confirmChanges(title, header, body,
+                preview(jobs, j -> statusLabel(j.status()), j -> ui.messages().get("preview.deleted")), button)
+                : !ui.dialogs().confirm(title, header, body, button)) {
             return;
         }
         runBulk(jobs, ui.messages().get("jobs.bulk.delete.done"), j -> ui.gateway().get().delete(j.guid()));
@@ -123,9 +160,21 @@ public final class BulkActionsViewModel {
                     JobJson.formatTime(t.abortAfter()), JobJson.formatTime(t.stopAfter())));
             return;
         }
+        if (bulk(jobs) && !ui.dialogs().confirmChanges(ui.messages().get("maintenance.title"),
+                ui.messages().get("maintenance.preview", jobs.size()), "",
+                preview(jobs, j -> times(j.stopAfter(), j.abortAfter()), j -> times(t.stopAfter(), t.abortAfter())),
+                ui.messages().get("maintenance.apply"))) {
+            return;
+        }
         runBulk(jobs, ui.messages().get("maintenance.done"), j -> ui.gateway().capability(BulkJobStore.class)
                 .orElseThrow(() -> new InvalidInputException("error.maintenance.remote"))
                 .setStopTimes(j.guid(), t.stopAfter(), t.abortAfter()));
+    }
+
+    /** "stop 2026-12-04 10:00 · abort —": a job's stop and abort times as a preview shows them. */
+    private String times(LocalDateTime stop, LocalDateTime abort) {
+        return ui.messages().get("maintenance.times", stop == null ? "\u2014" : JobJson.formatTime(stop),
+                abort == null ? "\u2014" : JobJson.formatTime(abort));
     }
 
     /** How many jobs a bulk action on an orchestrator works on at once (a store takes them one by one). */

@@ -105,7 +105,7 @@ public final class JobsBrowserViewModel {
         this.details = new JobDetailsViewModel(reference, gateway, executor, messages, () -> names);
         this.task = new ProgressTask(executor);
         UiServices ui = new UiServices(reference, gateway, executor, dialogs, windows, messages);
-        this.actions = new BulkActionsViewModel(ui, task, () -> List.copyOf(selection));
+        this.actions = new BulkActionsViewModel(ui, task, () -> List.copyOf(selection), this::names);
         this.transfer = new TransferActionsViewModel(ui, task, this::currentQuery, () -> rows.get().size());
         this.timeline = new TimelineViewModel(reference, gateway, executor, messages, this::currentQuery,
                 Clock.systemDefaultZone());

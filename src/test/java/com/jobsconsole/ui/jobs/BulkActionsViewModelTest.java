@@ -4,6 +4,7 @@ import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.model.Names;
 import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.testing.TestStore;
 import com.jobsconsole.ui.common.DialogService;
@@ -25,6 +26,7 @@ import java.util.UUID;
 
 import static com.jobsconsole.testing.TestStore.REFERENCE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Bulk actions on the selection, on a real store: one confirmation, every job, a report of what failed and why. */
 class BulkActionsViewModelTest {
@@ -41,7 +43,7 @@ class BulkActionsViewModelTest {
         gateway = TestStore.open(dir);
         vm = new BulkActionsViewModel(new UiServices(REFERENCE, gateway, TaskExecutor.sameThread(), dialogs,
                 WindowService.recording(kind -> { }), new Messages(Locale.ENGLISH)),
-                new ProgressTask(TaskExecutor.sameThread()), () -> List.copyOf(selection));
+                new ProgressTask(TaskExecutor.sameThread()), () -> List.copyOf(selection), () -> Names.NONE);
         for (int i = 0; i < 5; i++) {
             selection.add(gateway.get().create(JobDraft.of(UUID.randomUUID(), 7, 3, 1)));
         }
@@ -78,6 +80,23 @@ class BulkActionsViewModelTest {
     }
 
     @Test
+    void aBulkStatusChangeShowsEveryJobFromAndToFirstAndLeavesAJobChangedSinceAlone() {
+        dialogs.answerConfirm(true);
+        gateway.get().updateStatus(selection.get(2).guid(), 8); // changed after the user chose it (it showed 1)
+
+        vm.setStatus(REFERENCE.status(6).orElseThrow());
+
+        assertThat(dialogs.previews.get(0)).extracting(DialogService.PlannedChange::guid, DialogService.PlannedChange::from,
+                DialogService.PlannedChange::to).containsExactlyElementsOf(selection.stream().map(j -> tuple(
+                        j.guid().toString(), "1 \u2014 Pending", "6 \u2014 Stopping")).toList());
+        assertThat(dialogs.last("confirm").header()).isEqualTo("Set 5 jobs to 6 \u2014 Stopping?");
+        assertThat(gateway.get().read(selection.get(2).guid()).status()).as("not overwritten").isEqualTo(8);
+        assertThat(gateway.get().read(selection.get(0).guid()).status()).isEqualTo(6);
+        assertThat(dialogs.last("error").message()).contains("4 of 5 done, 1 failed")
+                .contains(selection.get(2).guid() + ": It changed since you chose it (it was 1 \u2014 Pending): left alone.");
+    }
+
+    @Test
     void maintenanceRefusesAnAbortBeforeTheStopAndSetsBothOtherwise() {
         LocalDateTime stop = LocalDateTime.of(2026, 12, 24, 18, 0);
         dialogs.answerStopTimes(new DialogService.StopTimes(stop, stop.minusHours(1)));
@@ -86,7 +105,12 @@ class BulkActionsViewModelTest {
         assertThat(gateway.get().read(selection.get(0).guid()).stopAfter()).as("nothing set").isNull();
 
         dialogs.answerStopTimes(new DialogService.StopTimes(stop, stop.plusHours(1)));
+        dialogs.answerConfirm(true);
         vm.maintenance();
+        assertThat(dialogs.previews.get(0)).hasSize(5).allSatisfy(c -> {
+            assertThat(c.from()).isEqualTo("stop \u2014 \u00b7 abort \u2014");
+            assertThat(c.to()).isEqualTo("stop 2026-12-24 18:00:00 \u00b7 abort 2026-12-24 19:00:00");
+        });
         assertThat(selection).allSatisfy(j -> {
             Job now = gateway.get().read(j.guid());
             assertThat(now.stopAfter()).isEqualTo(stop);

@@ -7,6 +7,7 @@ import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.DirectoryEntry;
 import com.jobsconsole.model.DirectoryKind;
+import com.jobsconsole.model.Names;
 import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.testing.TestStore;
 import com.jobsconsole.ui.common.ProgressTask;
@@ -79,7 +80,7 @@ class JobWindowViewModelTest {
     }
 
     private JobWindowViewModel window(UUID guid, AtomicReference<String> cloned) {
-        BulkActionsViewModel actions = new BulkActionsViewModel(ui, new ProgressTask(TaskExecutor.sameThread()), List::of);
+        BulkActionsViewModel actions = new BulkActionsViewModel(ui, new ProgressTask(TaskExecutor.sameThread()), List::of, () -> Names.NONE);
         JobWindowViewModel vm = new JobWindowViewModel(ui, guid, Clock.fixed(NOW.atZone(ZoneId.systemDefault()).toInstant(),
                 ZoneId.systemDefault()), actions, j -> cloned.set(j.guid().toString()), g -> "curl " + g);
         vm.load();

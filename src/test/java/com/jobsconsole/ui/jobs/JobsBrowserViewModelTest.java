@@ -270,6 +270,7 @@ class JobsBrowserViewModelTest {
         vm.selection().setAll(jobs);
         LocalDateTime stop = LocalDateTime.of(2031, 1, 1, 12, 0);
         dialogs.answerStopTimes(new DialogService.StopTimes(stop, stop.plusHours(1)));
+        dialogs.answerConfirm(true); // the preview of every job's times
         vm.actions().maintenance();
         assertThat(jobs).allSatisfy(j -> {
             Job now = store.read(j.guid());
@@ -284,6 +285,7 @@ class JobsBrowserViewModelTest {
         assertThat(store.read(jobs.get(0).guid()).abortAfter()).isEqualTo(stop.plusHours(1));
 
         dialogs.answerStopTimes(new DialogService.StopTimes(null, null));
+        dialogs.answerConfirm(true);
         vm.actions().maintenance();
         assertThat(store.read(jobs.get(0).guid()).stopAfter()).isNull();
     }
