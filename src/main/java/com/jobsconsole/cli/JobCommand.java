@@ -6,10 +6,12 @@ import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.gateway.JobFields;
 import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.gateway.JobRules;
 import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.gateway.StaleCopyException;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
+import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.json.LenientTimes;
 import com.jobsconsole.model.JobDraft;
@@ -17,6 +19,7 @@ import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.JobSort;
 import com.jobsconsole.model.JobSource;
 import com.jobsconsole.model.Names;
+import com.jobsconsole.model.ReferenceData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -235,21 +238,55 @@ public final class JobCommand extends CommandGroup {
         String guid;
         @Option(names = "--status", required = true, description = "The new status code.")
         int status;
+        @Option(names = "--dry-run", description = "Print the change (from → to) and make none.")
+        boolean dryRun;
+
+        @Override
+        boolean writes() {
+            return !dryRun;
+        }
 
         @Override
         void run(JobGateway gateway, PrintWriter out) {
-            gateway.updateStatus(Guids.parse(guid), status);
+            UUID g = Guids.parse(guid);
+            if (dryRun) {
+                ReferenceData reference = CliContext.reference();
+                JobRules.checkStatus(status, reference);
+                Messages messages = CliContext.messages();
+                out.println("would set " + g + ": " + label(gateway.read(g).status(), reference, messages) + " \u2192 "
+                        + label(status, reference, messages) + "; nothing changed (--dry-run)");
+                return;
+            }
+            gateway.updateStatus(g, status);
         }
+    }
+
+    /** "6 — Stopping" in the system's language (a code the reference data lacks: the number). */
+    static String label(int status, ReferenceData reference, Messages messages) {
+        return reference.status(status).map(messages::label).orElse(String.valueOf(status));
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a job; prints nothing on success.")
     static final class Delete extends WriteAction {
         @Parameters(paramLabel = "GUID")
         String guid;
+        @Option(names = "--dry-run", description = "Print the job that would be deleted and delete nothing.")
+        boolean dryRun;
+
+        @Override
+        boolean writes() {
+            return !dryRun;
+        }
 
         @Override
         void run(JobGateway gateway, PrintWriter out) {
-            gateway.delete(Guids.parse(guid));
+            UUID g = Guids.parse(guid);
+            if (dryRun) {
+                out.println("would delete " + g + " (" + label(gateway.read(g).status(), CliContext.reference(),
+                        CliContext.messages()) + "); nothing changed (--dry-run)");
+                return;
+            }
+            gateway.delete(g);
         }
     }
 

@@ -90,11 +90,13 @@ final class StoreJobCommands {
     static final class Import extends JobCommand.Action {
         @Override
         boolean writes() {
-            return true;
+            return !dryRun;
         }
 
         @Mixin
         ImportFile input;
+        @Option(names = "--dry-run", description = "Check every row and print what would be imported; import nothing.")
+        boolean dryRun;
 
         @Override
         void run(JobGateway gateway, PrintWriter stdout) {
@@ -106,6 +108,12 @@ final class StoreJobCommands {
                 var check = JobImport.check(input.file, f, CliContext.reference(), store, x -> { },
                         () -> false);
                 input.reportBadRows(stdout, check.bad(), check.badCount());
+                if (dryRun) {
+                    stdout.printf(Locale.ROOT, "would import %d jobs into %s%s; nothing changed (--dry-run)%n",
+                            check.good(), store.path(), check.badCount() > 0 ? " (" + check.badCount()
+                                    + " bad row(s) left out)" : "");
+                    return;
+                }
                 n = JobImport.run(input.file, f, CliContext.reference(), store, check, x -> { },
                         () -> false);
             } catch (IOException | UncheckedIOException e) {
