@@ -4,6 +4,7 @@ import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.Settings;
 import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.gateway.MarkedGateway;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.remote.ApiConnectionCheck;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
@@ -108,7 +109,7 @@ public class AppHost implements MainViewModel.Host {
                 reference);
         RemoteJobGateway.describeProcess("the Jobs Console window");
         gateway.queueWrites(true); // local-first: a write the orchestrator cannot take now waits in the outbox
-        return gateway;
+        return MarkedGateway.of(gateway, profile.marks()); // production, read-only: what the user said of it
     }
 
     @Override

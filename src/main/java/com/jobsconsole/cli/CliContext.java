@@ -10,6 +10,7 @@ import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.NotFoundException;
+import com.jobsconsole.gateway.ReadOnlyException;
 import com.jobsconsole.gateway.ReplayBusyException;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.i18n.Messages;
@@ -35,6 +36,8 @@ public final class CliContext {
     public static final int NOT_FOUND = 3;
     public static final int NOT_AUTHORIZED = 4;
     public static final int UNAVAILABLE = 5;
+    /** A write to a target marked read-only was refused. */
+    public static final int READ_ONLY = 6;
     /** A change waits for the user's decision on a conflict (remote targets). */
     public static final int CONFLICT = 7;
     /** Another replay of the same orchestrator cache is sending (another job sync, the window): nothing was sent. */
@@ -75,6 +78,9 @@ public final class CliContext {
         }
         if (e instanceof UnavailableException) {
             return UNAVAILABLE;
+        }
+        if (e instanceof ReadOnlyException) {
+            return READ_ONLY;
         }
         if (e instanceof ReplayBusyException) {
             return BUSY;

@@ -7,8 +7,10 @@ import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.gateway.JobFields;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.JobRules;
+import com.jobsconsole.gateway.ReadOnlyException;
 import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.gateway.StaleCopyException;
+import com.jobsconsole.gateway.TargetMarks;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.i18n.Messages;
@@ -45,7 +47,7 @@ import java.util.function.Function;
             RemoteJobCommands.Refresh.class, AttentionCommands.Stuck.class, AttentionCommands.OverviewCommand.class},
         footer = {"", "Exit codes: 0 done, 2 invalid input, 3 not found, 4 not authorized, 5 unavailable,",
             "7 a conflict waits for a decision (remote targets), 8 another replay of the same cache runs,",
-            "10 job stuck --check found stuck jobs, 1 anything else."})
+            "6 a read-only profile refused a write, 10 job stuck --check found stuck jobs, 1 anything else."})
 public final class JobCommand extends CommandGroup {
 
     /** The names the target's directory gives the ids jobs carry (none when it keeps no directory). */
@@ -101,6 +103,10 @@ public final class JobCommand extends CommandGroup {
                 return CliContext.exitCode(e);
             }
             try (JobGateway gateway = target.open(writes())) {
+                // a command that writes is refused on a read-only target before it starts, whatever it finds
+                gateway.capability(TargetMarks.class).filter(m -> m.readOnly() && writes()).ifPresent(m -> {
+                    throw new ReadOnlyException(m.name());
+                });
                 Optional<RemoteSync> remote = gateway.capability(RemoteSync.class);
                 if (queue() && remote.isEmpty()) {
                     throw new CliContext.CliUsageException("--queue goes with --remote or --profile");

@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
  * command line (it would be in the shell's history), and never printed.
  */
 @Command(name = "profile", description = "Connection profiles to orchestrators (shared with the GUI).",
-        subcommands = {ProfileCommand.Add.class, ProfileCommand.ListProfiles.class, ProfileCommand.Show.class,
+        subcommands = {ProfileCommand.Add.class, ProfileCommand.Edit.class, ProfileCommand.ListProfiles.class,
+            ProfileCommand.Show.class,
             ProfileCommand.Test.class, ProfileCommand.Remove.class})
 public final class ProfileCommand implements Callable<Integer> {
 
@@ -91,6 +92,13 @@ public final class ProfileCommand implements Callable<Integer> {
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
                 description = "Request time-out in seconds (default 15).")
         int timeout;
+        @Option(names = "--production", description = "Mark it production: its colour across the window, and a "
+                + "delete or a change to more than one job asks for its name.")
+        boolean production;
+        @Option(names = "--colour", paramLabel = "#RRGGBB", description = "The production band's colour (default #c62828).")
+        String colour;
+        @Option(names = "--read-only", description = "Mark it read-only: every write is refused (exit 6).")
+        boolean readOnly;
 
         @Override
         int run(PrintWriter out) {
@@ -98,10 +106,35 @@ public final class ProfileCommand implements Callable<Integer> {
             CliContext.timeoutSeconds(timeout);
             ApiKey key = CliContext.apiKey(keyFile, keyEnv, keyStdin, "--api-key-file, --api-key-env and --api-key-stdin");
             ConnectionProfile profile = new ConnectionProfile(name, url == null ? null : url.strip(), scheme,
-                    Math.min(5, timeout), timeout, caFile == null ? null : caFile.toAbsolutePath().toString());
+                    Math.min(5, timeout), timeout, caFile == null ? null : caFile.toAbsolutePath().toString(), 0)
+                    .marked(production, colour, readOnly);
             store().save(null, profile, key);
             out.printf("Added profile %s for %s (key kept in %s, never shown)%n", name, profile.baseUrl(),
                     store().keysFile());
+            return CliContext.OK;
+        }
+    }
+
+    @Command(name = "edit", description = "Marks a profile production or read-only, or takes the marks off "
+            + "(its key and address stay).")
+    static final class Edit extends Sub {
+        @Parameters(paramLabel = "NAME")
+        String name;
+        @Option(names = "--production", negatable = true, description = "Production (--no-production: not).")
+        Boolean production;
+        @Option(names = "--colour", paramLabel = "#RRGGBB", description = "The production band's colour.")
+        String colour;
+        @Option(names = "--read-only", negatable = true, description = "Read-only (--no-read-only: writable).")
+        Boolean readOnly;
+
+        @Override
+        int run(PrintWriter out) {
+            ConnectionProfile p = existing(name);
+            ConnectionProfile marked = p.marked(production == null ? p.production() : production,
+                    colour == null ? p.colour() : colour, readOnly == null ? p.readOnly() : readOnly);
+            store().save(name, marked, null);
+            out.printf("Profile %s: %s, %s%n", name, marked.production() ? "production (" + marked.colour() + ")"
+                    : "not production", marked.readOnly() ? "read-only" : "writable");
             return CliContext.OK;
         }
     }
@@ -136,6 +169,9 @@ public final class ProfileCommand implements Callable<Integer> {
         n.put("requestTimeoutSeconds", p.requestTimeoutSeconds());
         n.put("caFile", p.caFile());
         n.put("liveSeconds", p.liveSeconds());
+        n.put("production", p.production());
+        n.put("colour", p.colour());
+        n.put("readOnly", p.readOnly());
         n.put("key", hasKey ? "set (never shown)" : "none");
         return n;
     }

@@ -4,6 +4,7 @@ import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.gateway.MarkedGateway;
 import com.jobsconsole.gateway.RemoteTarget;
 import com.jobsconsole.gateway.ThisProcess;
 import com.jobsconsole.gateway.UnavailableException;
@@ -78,8 +79,8 @@ public final class TargetOptions {
                             .map(ConnectionProfile::name).toList()));
             ApiKey key = profiles.key(profile).orElseThrow(() -> new CliContext.CliUsageException(
                     "the profile \"" + profile + "\" has no API key; set it in the GUI"));
-            return RemoteJobGateway.open(p.target(key), p.cacheFile(dirs.dataDir().resolve("cache")),
-                    CliContext.reference());
+            return MarkedGateway.of(RemoteJobGateway.open(p.target(key), p.cacheFile(dirs.dataDir().resolve("cache")),
+                    CliContext.reference()), p.marks()); // a read-only profile refuses every write (exit 6)
         }
         if (remote != null) {
             CliContext.timeoutSeconds(timeoutSeconds);

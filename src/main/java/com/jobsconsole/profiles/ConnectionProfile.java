@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.gateway.RemoteTarget;
+import com.jobsconsole.gateway.TargetMarks;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A remote orchestrator the user works with: everything but the key, which lives apart in a file
@@ -21,9 +23,14 @@ import java.util.Locale;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ConnectionProfile(String name, String baseUrl, AuthScheme auth, int connectTimeoutSeconds,
-                                int requestTimeoutSeconds, String caFile, int liveSeconds) {
+                                int requestTimeoutSeconds, String caFile, int liveSeconds, boolean production,
+                                String colour, boolean readOnly) {
+
+    /** The band's colour of a production profile when the user chose none. */
+    public static final String DEFAULT_COLOUR = "#c62828";
 
     public static final int MAX_NAME = 64;
+    private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
     /** How often Live re-reads the unfinished jobs, when the profile does not say. */
     public static final int DEFAULT_LIVE_SECONDS = 10;
 
@@ -36,6 +43,24 @@ public record ConnectionProfile(String name, String baseUrl, AuthScheme auth, in
         requestTimeoutSeconds = requestTimeoutSeconds <= 0 ? 15 : requestTimeoutSeconds;
         caFile = caFile == null || caFile.isBlank() ? null : caFile;
         liveSeconds = liveSeconds <= 0 ? DEFAULT_LIVE_SECONDS : liveSeconds;
+        colour = colour == null || colour.isBlank() ? (production ? DEFAULT_COLOUR : null) : colour.strip();
+    }
+
+    /** A test or everyday profile: not production, not read-only. */
+    public ConnectionProfile(String name, String baseUrl, AuthScheme auth, int connectTimeoutSeconds,
+                             int requestTimeoutSeconds, String caFile, int liveSeconds) {
+        this(name, baseUrl, auth, connectTimeoutSeconds, requestTimeoutSeconds, caFile, liveSeconds, false, null, false);
+    }
+
+    /** This profile marked production (with a colour) and/or read-only (issue 22). */
+    public ConnectionProfile marked(boolean isProduction, String bandColour, boolean isReadOnly) {
+        return new ConnectionProfile(name, baseUrl, auth, connectTimeoutSeconds, requestTimeoutSeconds, caFile,
+                liveSeconds, isProduction, bandColour, isReadOnly);
+    }
+
+    /** What the user said of this profile, for the window, the command line and the gateway's guard. */
+    public TargetMarks marks() {
+        return new TargetMarks(name, production, colour, readOnly);
     }
 
     /** A profile with Live's default interval. */
@@ -60,6 +85,9 @@ public record ConnectionProfile(String name, String baseUrl, AuthScheme auth, in
         }
         if (liveSeconds < 2 || liveSeconds > 3600) {
             p.add("profile.error.live");
+        }
+        if (colour != null && !COLOUR.matcher(colour).matches()) {
+            p.add("profile.error.colour");
         }
         if (caFile != null && !Files.isRegularFile(Path.of(caFile))) {
             p.add("profile.error.caMissing");

@@ -79,6 +79,22 @@ public final class RecordingDialogs implements DialogService {
         return choiceAnswers.isEmpty() ? Optional.empty() : choiceAnswers.poll();
     }
 
+    private final Deque<Optional<String>> textAnswers = new ArrayDeque<>();
+
+    public RecordingDialogs answerText(String text) {
+        textAnswers.add(Optional.ofNullable(text));
+        return this;
+    }
+
+    @Override
+    public synchronized Optional<String> askText(String title, String header, String prompt) {
+        shown.add(new Shown("text", title, header, prompt));
+        if (textAnswers.isEmpty()) {
+            throw new AssertionError("unexpected question: " + header);
+        }
+        return textAnswers.poll();
+    }
+
     /** The changes the last previews showed, in order. */
     public final List<List<PlannedChange>> previews = new ArrayList<>();
 

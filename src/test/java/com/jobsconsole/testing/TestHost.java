@@ -2,6 +2,7 @@ package com.jobsconsole.testing;
 
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.gateway.MarkedGateway;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
@@ -87,7 +88,7 @@ public class TestHost implements MainViewModel.Host {
         RemoteJobGateway gateway = RemoteJobGateway.open(profile.target(key), profile.cacheFile(dir.resolve("cache")),
                 TestStore.REFERENCE);
         gateway.queueWrites(true); // local-first: a write the orchestrator cannot take now waits in the outbox
-        return gateway;
+        return MarkedGateway.of(gateway, profile.marks()); // as AppHost: what the user said of the profile
     }
 
     @Override

@@ -158,14 +158,20 @@ public final class AttentionView {
         });
 
         openButton.disableProperty().bind(Bindings.isEmpty(viewModel.chosen()));
+        var readOnly = viewModel.writesRefusedProperty().isNotEmpty();
         fixChosenButton.disableProperty().bind(Bindings.isEmpty(viewModel.chosen())
-                .or(viewModel.busyProperty()));
+                .or(viewModel.busyProperty()).or(readOnly));
         fixGroupButton.disableProperty().bind(Bindings.isEmpty(viewModel.items())
-                .or(viewModel.busyProperty()).or(Bindings.createBooleanBinding(
+                .or(viewModel.busyProperty()).or(readOnly).or(Bindings.createBooleanBinding(
                         () -> viewModel.groupProperty().get() == null || viewModel.groupProperty().get().rule() == null,
                         viewModel.groupProperty())));
         fixAllButton.disableProperty().bind(Bindings.isEmpty(viewModel.allItems())
-                .or(viewModel.busyProperty()));
+                .or(viewModel.busyProperty()).or(readOnly));
+        // a read-only target: the fixes are not offered, and the window says why
+        messageLabel.textProperty().unbind();
+        messageLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.writesRefusedProperty().get()
+                .isEmpty() ? viewModel.messageProperty().get() : viewModel.writesRefusedProperty().get(),
+                viewModel.writesRefusedProperty(), viewModel.messageProperty()));
         openButton.setOnAction(e -> viewModel.openChosen());
         fixChosenButton.setOnAction(e -> viewModel.fixChosen());
         fixGroupButton.setOnAction(e -> viewModel.fixGroup());

@@ -9,6 +9,7 @@ import com.jobsconsole.model.AttentionRules;
 import com.jobsconsole.model.Names;
 import com.jobsconsole.model.StuckJob;
 import com.jobsconsole.ui.common.DialogService.PlannedChange;
+import com.jobsconsole.ui.common.TargetGuard;
 import com.jobsconsole.ui.common.UiServices;
 import com.jobsconsole.ui.common.WindowKind;
 import javafx.beans.property.BooleanProperty;
@@ -71,6 +72,7 @@ public final class AttentionViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringProperty writesRefused;
     private final BooleanProperty notifications = new SimpleBooleanProperty(true);
     private final BooleanProperty rulesWanted = new SimpleBooleanProperty();
     private final ObservableList<StuckItemViewModel> all = FXCollections.observableArrayList();
@@ -96,6 +98,7 @@ public final class AttentionViewModel {
         this.names = names;
         this.openJob = openJob;
         this.texts = new AttentionTexts(ui.messages(), ui.reference());
+        this.writesRefused = TargetGuard.refusalOf(ui.gateway(), ui.messages());
         group.addListener((o, a, b) -> showGroup());
         ui.gateway().onSwitch(g -> {
             known = null;
@@ -237,7 +240,8 @@ public final class AttentionViewModel {
         if (!ui.dialogs().confirmChanges(ui.messages().get("attention.fix.title"),
                 review == 0 ? ui.messages().get("attention.fix.headerAll", fixable.size())
                         : ui.messages().get("attention.fix.header", fixable.size(), review), "", changes,
-                ui.messages().get("attention.fix.confirm", fixable.size()))) {
+                ui.messages().get("attention.fix.confirm", fixable.size()))
+                || !TargetGuard.mayChange(ui, fixable.size(), false)) {
             return;
         }
         busy.set(true);
@@ -370,6 +374,11 @@ public final class AttentionViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** Why the target refuses writes (read-only: no fix offered), empty when it does not. */
+    public ReadOnlyStringProperty writesRefusedProperty() {
+        return writesRefused;
     }
 
     /** Whether the target can find stuck jobs. */

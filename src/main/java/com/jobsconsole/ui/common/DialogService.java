@@ -13,6 +13,11 @@ public interface DialogService {
     /** Asks a yes/no question; true only if the user chose the confirming button. */
     boolean confirm(String title, String header, String message, String confirmButton);
 
+    /**
+     * Asks for a line of text (the production guard: the target's name typed); empty when the user gave up.
+     */
+    Optional<String> askText(String title, String header, String prompt);
+
     /** One change a preview shows: the job, its status now and after, and what else says which job it is. */
     record PlannedChange(String guid, String from, String to, String detail) {
     }

@@ -8,6 +8,8 @@ import com.jobsconsole.ui.common.FieldValidation;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ColorPicker;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -15,6 +17,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.paint.Color;
 
 import java.util.ResourceBundle;
 
@@ -49,6 +52,12 @@ public final class ProfilesView {
     private TextField liveSecondsField;
     @FXML
     private TextField caField;
+    @FXML
+    private CheckBox productionBox;
+    @FXML
+    private ColorPicker colourPicker;
+    @FXML
+    private CheckBox readOnlyBox;
     @FXML
     private Button caBrowseButton;
     @FXML
@@ -108,6 +117,19 @@ public final class ProfilesView {
         requestTimeoutField.textProperty().bindBidirectional(viewModel.requestTimeoutProperty());
         liveSecondsField.textProperty().bindBidirectional(viewModel.liveSecondsProperty());
         caField.textProperty().bindBidirectional(viewModel.caFileProperty());
+        productionBox.selectedProperty().bindBidirectional(viewModel.productionProperty());
+        readOnlyBox.selectedProperty().bindBidirectional(viewModel.readOnlyProperty());
+        colourPicker.disableProperty().bind(viewModel.productionProperty().not());
+        viewModel.colourProperty().subscribe(c -> {
+            try {
+                colourPicker.setValue(Color.web(c));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                colourPicker.setValue(Color.web(ConnectionProfile.DEFAULT_COLOUR));
+            }
+        });
+        colourPicker.valueProperty().addListener((o, a, c) -> viewModel.colourProperty().set(String.format(
+                "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255))));
         caBrowseButton.setOnAction(e -> viewModel.browseCaFile());
 
         validation.attach(nameField, viewModel.nameError(), resources.getString("profile.field.name.hint"));

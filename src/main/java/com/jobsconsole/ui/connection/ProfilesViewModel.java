@@ -12,6 +12,7 @@ import com.jobsconsole.ui.common.WindowKind;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -19,6 +20,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -56,6 +58,9 @@ public final class ProfilesViewModel {
     private final StringProperty requestTimeout = new SimpleStringProperty("15");
     private final StringProperty liveSeconds = new SimpleStringProperty(String.valueOf(ConnectionProfile.DEFAULT_LIVE_SECONDS));
     private final StringProperty caFile = new SimpleStringProperty("");
+    private final BooleanProperty production = new SimpleBooleanProperty();
+    private final StringProperty colour = new SimpleStringProperty(ConnectionProfile.DEFAULT_COLOUR);
+    private final BooleanProperty readOnly = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper hasStoredKey = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
@@ -158,9 +163,15 @@ public final class ProfilesViewModel {
             requestTimeout.set("15");
             liveSeconds.set(String.valueOf(ConnectionProfile.DEFAULT_LIVE_SECONDS));
             caFile.set("");
+            production.set(false);
+            colour.set(ConnectionProfile.DEFAULT_COLOUR);
+            readOnly.set(false);
             hasStoredKey.set(false);
             return;
         }
+        production.set(p.production());
+        colour.set(p.colour() == null ? ConnectionProfile.DEFAULT_COLOUR : p.colour());
+        readOnly.set(p.readOnly());
         name.set(p.name());
         baseUrl.set(p.baseUrl());
         auth.set(p.auth());
@@ -181,7 +192,8 @@ public final class ProfilesViewModel {
         return new ConnectionProfile(name.get().strip(), baseUrl.get().strip(), auth.get(),
                 seconds(connectTimeout.get(), 600), seconds(requestTimeout.get(), 3600),
                 caFile.get() == null || caFile.get().isBlank() ? null : caFile.get().strip(),
-                seconds(liveSeconds.get(), 3600));
+                seconds(liveSeconds.get(), 3600))
+                .marked(production.get(), production.get() ? colour.get() : null, readOnly.get());
     }
 
     private ApiKey formKey() {
@@ -325,6 +337,21 @@ public final class ProfilesViewModel {
 
     public StringProperty caFileProperty() {
         return caFile;
+    }
+
+    /** Production: its colour across the window; a delete or a change to more than one job asks for its name. */
+    public BooleanProperty productionProperty() {
+        return production;
+    }
+
+    /** The production band's colour, {@code #rrggbb}. */
+    public StringProperty colourProperty() {
+        return colour;
+    }
+
+    /** Read-only: every write refused, in the window and on the command line. */
+    public BooleanProperty readOnlyProperty() {
+        return readOnly;
     }
 
     public ReadOnlyBooleanProperty hasStoredKeyProperty() {

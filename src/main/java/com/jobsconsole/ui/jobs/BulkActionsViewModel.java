@@ -12,6 +12,7 @@ import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.Names;
 import com.jobsconsole.ui.common.DialogService.PlannedChange;
 import com.jobsconsole.ui.common.ProgressTask;
+import com.jobsconsole.ui.common.TargetGuard;
 import com.jobsconsole.ui.common.UiServices;
 
 import java.time.LocalDateTime;
@@ -113,6 +114,9 @@ public final class BulkActionsViewModel {
                 : !ui.dialogs().confirm(title, header, body, button)) {
             return;
         }
+        if (!TargetGuard.mayChange(ui, jobs.size(), false)) {
+            return;
+        }
         // only from the status the user saw: a job changed since is left alone and reported
         runBulk(jobs, ui.messages().get("jobs.bulk.status.done", ui.messages().label(target)), j -> {
             if (!ui.gateway().get().updateStatusFrom(j.guid(), j.status(), target.code())) {
@@ -134,6 +138,9 @@ public final class BulkActionsViewModel {
         if (bulk(jobs) ? !ui.dialogs().confirmChanges(title, header, body,
                 preview(jobs, j -> statusLabel(j.status()), j -> ui.messages().get("preview.deleted")), button)
                 : !ui.dialogs().confirm(title, header, body, button)) {
+            return;
+        }
+        if (!TargetGuard.mayChange(ui, jobs.size(), true)) {
             return;
         }
         runBulk(jobs, ui.messages().get("jobs.bulk.delete.done"), j -> ui.gateway().get().delete(j.guid()));
@@ -164,6 +171,9 @@ public final class BulkActionsViewModel {
                 ui.messages().get("maintenance.preview", jobs.size()), "",
                 preview(jobs, j -> times(j.stopAfter(), j.abortAfter()), j -> times(t.stopAfter(), t.abortAfter())),
                 ui.messages().get("maintenance.apply"))) {
+            return;
+        }
+        if (!TargetGuard.mayChange(ui, jobs.size(), false)) {
             return;
         }
         runBulk(jobs, ui.messages().get("maintenance.done"), j -> ui.gateway().capability(BulkJobStore.class)

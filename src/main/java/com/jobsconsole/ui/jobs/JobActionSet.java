@@ -45,16 +45,17 @@ final class JobActionSet {
         this.viewModel = viewModel;
         this.factory = factory;
         var busy = viewModel.task().busyProperty();
-        noSelectionOrBusy = Bindings.isEmpty(viewModel.selection()).or(busy);
-        define(JOB_CREATE, openCreateTab, null);
+        var readOnly = viewModel.writesRefusedProperty().isNotEmpty(); // a read-only target: no write offered
+        noSelectionOrBusy = Bindings.isEmpty(viewModel.selection()).or(busy).or(readOnly);
+        define(JOB_CREATE, openCreateTab, readOnly);
         define(JOB_OPEN, () -> openJob.accept(viewModel.selection().get(0).guid()),
                 Bindings.size(viewModel.selection()).isNotEqualTo(1));
-        define(JOB_CLONE, viewModel::cloneSelected, Bindings.size(viewModel.selection()).isNotEqualTo(1));
+        define(JOB_CLONE, viewModel::cloneSelected, Bindings.size(viewModel.selection()).isNotEqualTo(1).or(readOnly));
         define(JOB_STOP, viewModel.actions()::requestStop, noSelectionOrBusy);
         define(JOB_ABORT, viewModel.actions()::abort, noSelectionOrBusy);
         define(JOB_MAINTENANCE, viewModel.actions()::maintenance, noSelectionOrBusy);
         define(JOB_DELETE, viewModel.actions()::deleteSelected, noSelectionOrBusy);
-        define(JOB_IMPORT, viewModel.transfer()::importFile, busy);
+        define(JOB_IMPORT, viewModel.transfer()::importFile, busy.or(readOnly));
         define(JOB_EXPORT, viewModel.transfer()::export, busy);
         define(JOB_FIND, find, null);
         define(JOB_RELOAD, viewModel::reload, null);

@@ -17,6 +17,7 @@ import com.jobsconsole.model.Page;
 import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.ProgressTask;
+import com.jobsconsole.ui.common.TargetGuard;
 import com.jobsconsole.ui.common.TaskExecutor;
 import com.jobsconsole.ui.common.UiServices;
 import com.jobsconsole.ui.common.WindowService;
@@ -65,6 +66,7 @@ public final class JobsBrowserViewModel {
     private final JobFilterViewModel filter;
     private final JobDetailsViewModel details;
     private final ProgressTask task;
+    private final ReadOnlyStringProperty writesRefused;
     private final BulkActionsViewModel actions;
     private final TransferActionsViewModel transfer;
     private final TimelineViewModel timeline;
@@ -106,6 +108,7 @@ public final class JobsBrowserViewModel {
         this.task = new ProgressTask(executor);
         UiServices ui = new UiServices(reference, gateway, executor, dialogs, windows, messages);
         this.actions = new BulkActionsViewModel(ui, task, () -> List.copyOf(selection), this::names);
+        this.writesRefused = TargetGuard.refusalOf(gateway, messages);
         this.transfer = new TransferActionsViewModel(ui, task, this::currentQuery, () -> rows.get().size());
         this.timeline = new TimelineViewModel(reference, gateway, executor, messages, this::currentQuery,
                 Clock.systemDefaultZone());
@@ -323,6 +326,11 @@ public final class JobsBrowserViewModel {
     }
 
     /** The bulk action, export or import under way (one at a time), for the progress bar and Cancel. */
+    /** Why the target refuses writes (read-only), empty when it does not: the write actions are disabled. */
+    public ReadOnlyStringProperty writesRefusedProperty() {
+        return writesRefused;
+    }
+
     public ProgressTask task() {
         return task;
     }

@@ -14,6 +14,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Menu;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SplitPane;
@@ -90,6 +91,8 @@ public final class MainWindowView {
     @FXML
     private MenuItem directoryItem;
     @FXML
+    private Label targetBand;
+    @FXML
     private MenuItem attentionItem;
     @FXML
     private MenuItem attentionRulesItem;
@@ -136,6 +139,11 @@ public final class MainWindowView {
         actions.configure(attentionItem, StandardActions.NEEDS_ATTENTION, viewModel.attention()::show, null);
         actions.configure(attentionRulesItem, StandardActions.ATTENTION_RULES, viewModel.attention()::showRules, null);
         actions.configure(overviewItem, StandardActions.OVERVIEW, viewModel.overview()::show, null);
+        targetBand.textProperty().bind(viewModel.target().bandProperty());
+        targetBand.visibleProperty().bind(viewModel.target().bandProperty().isNotEmpty());
+        targetBand.managedProperty().bind(targetBand.visibleProperty());
+        targetBand.styleProperty().bind(viewModel.target().bandColourProperty().map(c -> c.isEmpty() ? ""
+                : "-fx-background-color: " + c + ";"));
         targetBox.setItems(viewModel.target().targets());
         targetBox.valueProperty().bindBidirectional(viewModel.target().selectedTargetProperty());
         targetBox.disableProperty().bind(viewModel.openingProperty().or(viewModel.task().busyProperty()));

@@ -45,6 +45,9 @@ public final class StatusBarView {
         openingProgress.visibleProperty().bind(viewModel.openingProperty());
         openingProgress.managedProperty().bind(viewModel.openingProperty());
         targetStatusLabel.textProperty().bind(viewModel.target().targetStatusProperty());
+        // a production or read-only target: said in the status bar too, in the band's colour
+        targetStatusLabel.styleProperty().bind(viewModel.target().bandColourProperty().map(c -> c.isEmpty() ? ""
+                : "-fx-text-fill: " + c + "; -fx-font-weight: bold;"));
         liveStatusLabel.textProperty().bind(viewModel.live().liveStatusProperty());
         SyncViewModel sync = viewModel.sync();
         syncStatusLink.textProperty().bind(sync.statusTextProperty());

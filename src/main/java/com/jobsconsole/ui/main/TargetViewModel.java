@@ -1,6 +1,7 @@
 package com.jobsconsole.ui.main;
 
 import com.jobsconsole.gateway.RemoteSync;
+import com.jobsconsole.gateway.TargetMarks;
 import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.ui.common.ProgressTask;
 import com.jobsconsole.ui.common.UiServices;
@@ -48,6 +49,10 @@ public final class TargetViewModel {
     private final ObservableList<TargetChoice> targets = FXCollections.observableArrayList();
     private final ObjectProperty<TargetChoice> selectedTarget = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper targetStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper band = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper bandColour = new ReadOnlyStringWrapper("");
+    /** The band of a read-only target that is not production. */
+    private static final String READ_ONLY_COLOUR = "#455a64";
     private final ReadOnlyBooleanWrapper remote = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper storePath = new ReadOnlyStringWrapper();
@@ -177,6 +182,11 @@ public final class TargetViewModel {
 
     private void showTarget() {
         showTargetStatus();
+        // what the user said of the target: a production band in its colour, read-only said
+        Optional<TargetMarks> marks = ui.gateway().capability(TargetMarks.class);
+        band.set(marks.map(m -> ui.messages().get(m.production() && m.readOnly() ? "band.both"
+                : m.production() ? "band.production" : "band.readOnly", m.name())).orElse(""));
+        bandColour.set(marks.map(m -> m.production() ? m.colour() : READ_ONLY_COLOUR).orElse(""));
         boolean isRemote = remote.get();
         if (!isRemote && selectedTarget.get() != null && !selectedTarget.get().isLocal()) {
             select(targets.get(0));
@@ -191,6 +201,16 @@ public final class TargetViewModel {
             name = file == null ? target : file.toString();
         }
         title.set(ui.messages().get("app.title.store", name, target));
+    }
+
+    /** The band across the window for a production or read-only target ("PRODUCTION — Plant 2"); empty for none. */
+    public ReadOnlyStringProperty bandProperty() {
+        return band.getReadOnlyProperty();
+    }
+
+    /** The band's colour, {@code #rrggbb} (empty: no band). */
+    public ReadOnlyStringProperty bandColourProperty() {
+        return bandColour.getReadOnlyProperty();
     }
 
     public ObservableList<TargetChoice> targets() {

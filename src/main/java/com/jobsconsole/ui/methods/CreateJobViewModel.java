@@ -145,6 +145,11 @@ public final class CreateJobViewModel extends MethodViewModel {
     }
 
     @Override
+    protected boolean writes() {
+        return true;
+    }
+
+    @Override
     protected void run() {
         LocalDateTime stopAfter = FieldRules.dateTime(stopAfterDate.get(), stopAfterTime.get());
         LocalDateTime abortAfter = FieldRules.dateTime(abortAfterDate.get(), abortAfterTime.get());

@@ -7,6 +7,7 @@ import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.DialogService;
+import com.jobsconsole.ui.common.TargetGuard;
 import com.jobsconsole.ui.common.TaskExecutor;
 
 import java.util.UUID;
@@ -23,10 +24,15 @@ public final class DeleteJobViewModel extends GuidMethodViewModel {
     }
 
     @Override
+    protected boolean writes() {
+        return true;
+    }
+
+    @Override
     protected void run() {
         UUID g = guid();
         call(() -> readForChange(g), job -> {
-            if (!confirm(job)) {
+            if (!confirm(job) || !TargetGuard.mayChange(gateway, dialogs, messages, 1, true)) {
                 declined();
                 return;
             }

@@ -11,6 +11,7 @@ import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.ui.common.DialogService;
+import com.jobsconsole.ui.common.TargetGuard;
 import com.jobsconsole.ui.common.TaskExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -58,6 +59,8 @@ public abstract class MethodViewModel {
     private TaskExecutor.Handle current;
     private StringBinding validationMessage;
     private BooleanBinding canExecute;
+    /** Why the target refuses writes (read-only), empty when it does not. */
+    private final ReadOnlyStringProperty refused;
 
     protected MethodViewModel(ApiMethod method, ActiveGateway gateway, TaskExecutor executor,
                               DialogService dialogs, Messages messages) {
@@ -67,6 +70,12 @@ public abstract class MethodViewModel {
         this.dialogs = dialogs;
         this.messages = messages;
         this.doc = MethodDoc.of(method, messages);
+        this.refused = TargetGuard.refusalOf(gateway, messages);
+    }
+
+    /** Whether the method changes jobs (create, update, delete): disabled, with why, on a read-only target. */
+    protected boolean writes() {
+        return false;
     }
 
     /**
@@ -96,7 +105,8 @@ public abstract class MethodViewModel {
     public final StringBinding validationMessageBinding() {
         if (validationMessage == null) {
             ObservableStringValue error = formError();
-            validationMessage = Bindings.createStringBinding(() -> error.get() == null ? "" : error.get(), error);
+            validationMessage = Bindings.createStringBinding(() -> writes() && !refused.get().isEmpty() ? refused.get()
+                    : error.get() == null ? "" : error.get(), error, refused);
         }
         return validationMessage;
     }

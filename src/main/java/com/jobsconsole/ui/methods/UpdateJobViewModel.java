@@ -50,6 +50,11 @@ public final class UpdateJobViewModel extends GuidMethodViewModel {
     }
 
     @Override
+    protected boolean writes() {
+        return true;
+    }
+
+    @Override
     protected void run() {
         UUID g = guid();
         JobStatus target = status.get();
