@@ -16,6 +16,7 @@ import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.json.LenientTimes;
+import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.JobSort;
@@ -29,9 +30,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -209,9 +214,11 @@ public final class JobCommand extends CommandGroup {
                 new InvalidInputException("error.server.notTime", option, Guids.printable(text)));
     }
 
-    @Command(name = "read", mixinStandardHelpOptions = true, description = "Print a job as JSON.")
+    @Command(name = "read", mixinStandardHelpOptions = true, description = {"Print a job as JSON.",
+        "With - instead of a GUID: every GUID in the text on standard input (mail, log lines, CSV, JSON; any case, "
+                + "braces or hyphens or none), printed as a JSON array; those not found are named on stderr (exit 3)."})
     static final class Read extends Action {
-        @Parameters(paramLabel = "GUID")
+        @Parameters(paramLabel = "GUID|-")
         String guid;
         @Option(names = "--online", description = "On a remote target, fail (exit 5) when the orchestrator does not "
                 + "answer, rather than print the copy kept in the cache (marked stale on stderr).")
@@ -219,11 +226,17 @@ public final class JobCommand extends CommandGroup {
 
         @Override
         void check() {
-            Guids.parse(guid);
+            if (!"-".equals(guid)) {
+                Guids.parse(guid);
+            }
         }
 
         @Override
         void run(JobGateway gateway, PrintWriter out) {
+            if ("-".equals(guid)) {
+                exit = readAllFound(gateway, out, spec.commandLine().getErr());
+                return;
+            }
             try {
                 out.println(JobJson.write(gateway.read(Guids.parse(guid)), names(gateway)));
             } catch (StaleCopyException e) {
@@ -236,6 +249,34 @@ public final class JobCommand extends CommandGroup {
                 err.flush();
             }
         }
+    }
+
+    /** {@code job read -}: the jobs of every GUID in standard input's text, those not found named on stderr. */
+    private static int readAllFound(JobGateway gateway, PrintWriter out, PrintWriter err) {
+        String text;
+        try {
+            text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CliContext.CliUsageException("cannot read standard input: " + e.getMessage());
+        }
+        Set<UUID> guids = Guids.findAll(text);
+        if (guids.isEmpty()) {
+            throw new CliContext.CliUsageException("no GUID in standard input");
+        }
+        List<Job> found = new ArrayList<>();
+        int missing = 0;
+        for (UUID g : guids) {
+            Optional<Job> job = gateway.find(g);
+            if (job.isPresent()) {
+                found.add(job.get());
+            } else {
+                err.println("job read: not found: " + g);
+                missing++;
+            }
+        }
+        out.println(JobJson.write(found, names(gateway)));
+        err.flush();
+        return missing == 0 ? CliContext.OK : CliContext.NOT_FOUND;
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true, description = "Set a job's status; prints nothing on success.")

@@ -1,7 +1,10 @@
 package com.jobsconsole.gateway;
 
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads a GUID the way a user or a client types it, and says clearly what is wrong. */
@@ -13,7 +16,30 @@ public final class Guids {
     private static final Pattern FORM = Pattern.compile(
             "\\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})}?");
 
+    /**
+     * A GUID anywhere in a text: any case, with or without braces or hyphens, not part of a longer run of
+     * hex digits (a hash, a longer id).
+     */
+    private static final Pattern ANYWHERE = Pattern.compile("(?<![0-9a-fA-F-])\\{?([0-9a-fA-F]{8})-?([0-9a-fA-F]{4})-?"
+            + "([0-9a-fA-F]{4})-?([0-9a-fA-F]{4})-?([0-9a-fA-F]{12})}?(?![0-9a-fA-F-])");
+
     private Guids() {
+    }
+
+    /**
+     * Every GUID in {@code text} — mail, log lines, CSV, JSON — in the order first found, each once (issue 23).
+     */
+    public static Set<UUID> findAll(CharSequence text) {
+        Set<UUID> found = new LinkedHashSet<>();
+        if (text == null) {
+            return found;
+        }
+        Matcher m = ANYWHERE.matcher(text);
+        while (m.find()) {
+            found.add(UUID.fromString((m.group(1) + "-" + m.group(2) + "-" + m.group(3) + "-" + m.group(4) + "-"
+                    + m.group(5)).toLowerCase(Locale.ROOT)));
+        }
+        return found;
     }
 
     /**

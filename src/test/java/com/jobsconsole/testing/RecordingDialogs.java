@@ -95,6 +95,12 @@ public final class RecordingDialogs implements DialogService {
         return textAnswers.poll();
     }
 
+    @Override
+    public synchronized Optional<String> askLongText(String title, String header) {
+        shown.add(new Shown("longText", title, header, null));
+        return textAnswers.isEmpty() ? Optional.empty() : textAnswers.poll();
+    }
+
     /** The changes the last previews showed, in order. */
     public final List<List<PlannedChange>> previews = new ArrayList<>();
 

@@ -18,6 +18,9 @@ public interface DialogService {
      */
     Optional<String> askText(String title, String header, String prompt);
 
+    /** Asks for a text of any length (pasted mail, log lines); empty when the user gave up. */
+    Optional<String> askLongText(String title, String header);
+
     /** One change a preview shows: the job, its status now and after, and what else says which job it is. */
     record PlannedChange(String guid, String from, String to, String detail) {
     }

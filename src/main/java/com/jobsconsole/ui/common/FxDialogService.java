@@ -110,6 +110,28 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<String> askLongText(String title, String header) {
+        Dialog<String> dialog = new Dialog<>();
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
+        Window w = owner.get();
+        if (w != null) {
+            dialog.initOwner(w);
+        }
+        TextArea area = new TextArea();
+        area.setPrefColumnCount(70);
+        area.setPrefRowCount(14);
+        area.setWrapText(true);
+        ButtonType ok = new ButtonType(messages.get("watch.go"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        dialog.getDialogPane().setContent(area);
+        dialog.setResizable(true);
+        dialog.setResultConverter(b -> b == ok ? area.getText() : null);
+        area.requestFocus();
+        return dialog.showAndWait().filter(t -> !t.isBlank());
+    }
+
+    @Override
     public boolean confirmChanges(String title, String header, String message, List<PlannedChange> changes,
                                   String confirmButton) {
         ButtonType yes = new ButtonType(confirmButton, ButtonBar.ButtonData.OK_DONE);

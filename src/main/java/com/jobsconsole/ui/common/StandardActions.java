@@ -32,6 +32,7 @@ public enum StandardActions {
     JOB_IMPORT("import.action", "mdi2d-database-import-outline", "Shortcut+I"),
     JOB_EXPORT("jobs.action.export", "mdi2e-export", "Shortcut+E"),
     JOB_FIND("jobs.action.find", "mdi2m-magnify", "Shortcut+F"),
+    JOB_FIND_GUIDS("jobs.action.findGuids", "mdi2t-text-search", "Shortcut+Shift+F"),
     JOB_RELOAD("jobs.action.refresh", "mdi2r-refresh", null),
     DIRECTORY("menu.view.directory", "mdi2b-book-account-outline", "Shortcut+Shift+D"),
     NEEDS_ATTENTION("menu.view.attention", "mdi2a-alert-outline", "Shortcut+Shift+N"),

@@ -22,6 +22,7 @@ import static com.jobsconsole.ui.common.StandardActions.JOB_CREATE;
 import static com.jobsconsole.ui.common.StandardActions.JOB_DELETE;
 import static com.jobsconsole.ui.common.StandardActions.JOB_EXPORT;
 import static com.jobsconsole.ui.common.StandardActions.JOB_FIND;
+import static com.jobsconsole.ui.common.StandardActions.JOB_FIND_GUIDS;
 import static com.jobsconsole.ui.common.StandardActions.JOB_IMPORT;
 import static com.jobsconsole.ui.common.StandardActions.JOB_MAINTENANCE;
 import static com.jobsconsole.ui.common.StandardActions.JOB_OPEN;
@@ -58,6 +59,7 @@ final class JobActionSet {
         define(JOB_IMPORT, viewModel.transfer()::importFile, busy.or(readOnly));
         define(JOB_EXPORT, viewModel.transfer()::export, busy);
         define(JOB_FIND, find, null);
+        define(JOB_FIND_GUIDS, viewModel.watchList()::findGuids, busy);
         define(JOB_RELOAD, viewModel::reload, null);
     }
 
@@ -83,6 +85,13 @@ final class JobActionSet {
         ObservableBooleanValue d = disabled.get(a);
         if (d == null || !d.get()) {
             commands.get(a).run();
+        }
+    }
+
+    /** Text pasted into the table: its GUIDs become the watch list. */
+    void pasted(String text) {
+        if (!viewModel.task().isBusy()) {
+            viewModel.watchList().watch(text);
         }
     }
 

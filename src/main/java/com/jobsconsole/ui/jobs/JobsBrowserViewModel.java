@@ -69,6 +69,7 @@ public final class JobsBrowserViewModel {
     private final ReadOnlyStringProperty writesRefused;
     private final BulkActionsViewModel actions;
     private final TransferActionsViewModel transfer;
+    private final WatchListViewModel watchList;
     private final TimelineViewModel timeline;
 
     private final ReadOnlyObjectWrapper<ObservableList<JobRowViewModel>> rows =
@@ -110,6 +111,7 @@ public final class JobsBrowserViewModel {
         this.actions = new BulkActionsViewModel(ui, task, () -> List.copyOf(selection), this::names);
         this.writesRefused = TargetGuard.refusalOf(gateway, messages);
         this.transfer = new TransferActionsViewModel(ui, task, this::currentQuery, () -> rows.get().size());
+        this.watchList = new WatchListViewModel(ui, task, filter);
         this.timeline = new TimelineViewModel(reference, gateway, executor, messages, this::currentQuery,
                 Clock.systemDefaultZone());
         timeline.setOnSelect(this::select);
@@ -329,6 +331,11 @@ public final class JobsBrowserViewModel {
     /** Why the target refuses writes (read-only), empty when it does not: the write actions are disabled. */
     public ReadOnlyStringProperty writesRefusedProperty() {
         return writesRefused;
+    }
+
+    /** GUIDs from anywhere: a pasted text's GUIDs as the browser's watch list. */
+    public WatchListViewModel watchList() {
+        return watchList;
     }
 
     public ProgressTask task() {

@@ -7,7 +7,10 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 
@@ -19,6 +22,7 @@ import static com.jobsconsole.ui.common.StandardActions.JOB_CREATE;
 import static com.jobsconsole.ui.common.StandardActions.JOB_DELETE;
 import static com.jobsconsole.ui.common.StandardActions.JOB_EXPORT;
 import static com.jobsconsole.ui.common.StandardActions.JOB_FIND;
+import static com.jobsconsole.ui.common.StandardActions.JOB_FIND_GUIDS;
 import static com.jobsconsole.ui.common.StandardActions.JOB_IMPORT;
 import static com.jobsconsole.ui.common.StandardActions.JOB_MAINTENANCE;
 import static com.jobsconsole.ui.common.StandardActions.JOB_OPEN;
@@ -31,6 +35,8 @@ import static com.jobsconsole.ui.common.StandardActions.JOB_STOP;
  * under the focused row. A new action on the selection gets its item here.
  */
 final class JobsContextMenu {
+
+    private static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
 
     private final JobActionSet actions;
     private final ResourceBundle resources;
@@ -53,7 +59,8 @@ final class JobsContextMenu {
                 actions.menuItem(JOB_CLONE), actions.menuItem(JOB_STOP),
                 actions.menuItem(JOB_ABORT), setStatus, actions.menuItem(JOB_MAINTENANCE),
                 actions.menuItem(JOB_DELETE), new SeparatorMenuItem(), actions.menuItem(JOB_EXPORT),
-                actions.menuItem(JOB_IMPORT), actions.menuItem(JOB_FIND), actions.menuItem(JOB_RELOAD));
+                actions.menuItem(JOB_IMPORT), actions.menuItem(JOB_FIND), actions.menuItem(JOB_FIND_GUIDS),
+                actions.menuItem(JOB_RELOAD));
         table.setContextMenu(menu);
         // a double-click on a row (not on the header or the empty space below the rows) opens its job
         table.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
@@ -66,6 +73,13 @@ final class JobsContextMenu {
                 actions.run(JOB_DELETE);
             } else if (e.getCode() == KeyCode.ENTER) {
                 actions.run(JOB_OPEN);
+                e.consume();
+            } else if (PASTE.match(e)) {
+                // GUIDs from anywhere: a pasted text's GUIDs become the watch list
+                String text = Clipboard.getSystemClipboard().getString();
+                if (text != null && !text.isBlank()) {
+                    actions.pasted(text);
+                }
                 e.consume();
             } else if (e.getCode() == KeyCode.CONTEXT_MENU || (e.getCode() == KeyCode.F10 && e.isShiftDown())) {
                 showMenuAtFocusedRow(menu);
