@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -193,6 +194,17 @@ public final class AttentionView {
         // View → Attention rules… opens the window on the rules' tab
         viewModel.rulesWantedProperty().subscribe(wanted -> tabs.getSelectionModel().select(wanted ? rulesTab : jobsTab));
         tabs.getSelectionModel().selectedItemProperty().subscribe(t -> viewModel.rulesWantedProperty().set(t == rulesTab));
+    }
+
+    /** A link saying how many jobs need attention ("7 need attention"; hidden when none does) that opens them. */
+    public static void link(Hyperlink link, AttentionViewModel attention) {
+        link.textProperty().bind(attention.countTextProperty());
+        link.visibleProperty().bind(attention.countProperty().greaterThan(0));
+        link.managedProperty().bind(link.visibleProperty());
+        link.setOnAction(e -> {
+            link.setVisited(false);
+            attention.show();
+        });
     }
 
     private static void text(TableColumn<StuckItemViewModel, String> column, Function<StuckItemViewModel, String> value) {

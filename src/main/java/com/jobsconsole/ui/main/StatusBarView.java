@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.main;
 
+import com.jobsconsole.ui.attention.AttentionView;
 import com.jobsconsole.ui.sync.SyncViewModel;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -57,14 +58,7 @@ public final class StatusBarView {
             syncStatusLink.setVisited(false);
             sync.show();
         });
-        var attention = viewModel.attention();
-        attentionLink.textProperty().bind(attention.countTextProperty());
-        attentionLink.visibleProperty().bind(attention.countProperty().greaterThan(0));
-        attentionLink.managedProperty().bind(attentionLink.visibleProperty());
-        attentionLink.setOnAction(e -> {
-            attentionLink.setVisited(false);
-            attention.show();
-        });
+        AttentionView.link(attentionLink, viewModel.attention());
         refreshProgress.progressProperty().bind(viewModel.task().progressProperty());
         refreshProgress.visibleProperty().bind(viewModel.task().busyProperty());
         refreshProgress.managedProperty().bind(viewModel.task().busyProperty());

@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.reference;
 
+import com.jobsconsole.ui.attention.AttentionView;
 import com.jobsconsole.ui.attention.AttentionViewModel;
 import com.jobsconsole.ui.common.ColorChip;
 import com.jobsconsole.ui.common.TableRows;
@@ -52,13 +53,7 @@ public final class ReferenceTablesView {
 
     @FXML
     private void initialize() {
-        attentionLink.textProperty().bind(attention.countTextProperty());
-        attentionLink.visibleProperty().bind(attention.countProperty().greaterThan(0));
-        attentionLink.managedProperty().bind(attentionLink.visibleProperty());
-        attentionLink.setOnAction(e -> {
-            attentionLink.setVisited(false);
-            attention.show();
-        });
+        AttentionView.link(attentionLink, attention);
         statusTable.setItems(viewModel.statuses());
         statusCode.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().code()));
         statusName.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
