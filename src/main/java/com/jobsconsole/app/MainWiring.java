@@ -24,6 +24,7 @@ import com.jobsconsole.ui.main.LayoutViewModel;
 import com.jobsconsole.ui.main.LiveViewModel;
 import com.jobsconsole.ui.main.MainParts;
 import com.jobsconsole.ui.main.MainViewModel;
+import com.jobsconsole.ui.main.PaletteViewModel;
 import com.jobsconsole.ui.main.StoreFilesViewModel;
 import com.jobsconsole.ui.main.TargetViewModel;
 import com.jobsconsole.ui.methods.CreateJobViewModel;
@@ -133,7 +134,8 @@ public final class MainWiring {
             jobWindows.changed(null);
         });
         return new MainParts(referenceTables, create, read, update, delete, jobs, target, stores, live, sync, layout,
-                task, opening, jobWindows, directory, attention, overview);
+                task, opening, jobWindows, directory, attention, overview,
+                new PaletteViewModel(reference, messages, jobs, jobWindows::open, jobWindows::recent));
     }
 
     /**

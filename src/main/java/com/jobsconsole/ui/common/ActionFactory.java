@@ -49,6 +49,7 @@ public final class ActionFactory {
             item.setAccelerator(KeyCombination.keyCombination(a.shortcut()));
         }
         item.setOnAction(e -> command.run());
+        item.setUserData(a); // the command palette finds the window's actions by it
         if (disabled != null) {
             item.disableProperty().bind(disabled);
         }

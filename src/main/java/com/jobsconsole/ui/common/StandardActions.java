@@ -38,6 +38,7 @@ public enum StandardActions {
     NEEDS_ATTENTION("menu.view.attention", "mdi2a-alert-outline", "Shortcut+Shift+N"),
     ATTENTION_RULES("menu.view.attentionRules", "mdi2t-tune", null),
     OVERVIEW("menu.view.overview", "mdi2v-view-dashboard-outline", "Shortcut+Shift+O"),
+    COMMAND_PALETTE("menu.view.palette", "mdi2c-console", "Shortcut+K"),
     SHORTCUTS("menu.help.shortcuts", "mdi2k-keyboard-outline", "F1"),
     ABOUT("menu.help.about", null, null);
 

@@ -4,7 +4,9 @@ import com.jobsconsole.model.Job;
 import com.jobsconsole.ui.common.UiServices;
 
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,8 @@ public final class JobWindows {
     private final BulkActionsViewModel actions;
     private final Function<UUID, String> curl;
     private final Map<UUID, JobWindowViewModel> open = new LinkedHashMap<>();
+    /** The jobs opened lately, newest first (the command palette offers them). */
+    private final Deque<UUID> recent = new ArrayDeque<>();
     private Consumer<Job> onClone = j -> { };
 
     /**
@@ -40,6 +44,11 @@ public final class JobWindows {
 
     /** Opens the job's window (or brings it to the front), and reads the job. */
     public JobWindowViewModel open(UUID guid) {
+        recent.remove(guid);
+        recent.addFirst(guid);
+        while (recent.size() > RECENT) {
+            recent.removeLast();
+        }
         JobWindowViewModel vm = open.get(guid);
         if (vm == null) {
             vm = new JobWindowViewModel(ui, guid, clock, actions, j -> onClone.accept(j), curl);
@@ -50,6 +59,14 @@ public final class JobWindows {
                 () -> open.remove(guid));
         shown.load();
         return shown;
+    }
+
+    /** How many jobs opened lately are remembered. */
+    static final int RECENT = 10;
+
+    /** The jobs opened lately, newest first. */
+    public List<UUID> recent() {
+        return List.copyOf(recent);
     }
 
     /** Jobs changed (null: maybe any): the windows showing them read them again. */

@@ -24,11 +24,12 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
  * @param directory  View → Directory…
  * @param attention  View → Needs attention (and its count in the status bar)
  * @param overview   View → Overview
+ * @param palette    the command palette (Ctrl+K)
  */
 public record MainParts(ReferenceTablesViewModel referenceTables, CreateJobViewModel create, ReadJobViewModel read,
                         UpdateJobViewModel update, DeleteJobViewModel delete, JobsBrowserViewModel jobs,
                         TargetViewModel target, StoreFilesViewModel stores, LiveViewModel live, SyncViewModel sync,
                         LayoutViewModel layout, ProgressTask task, ReadOnlyBooleanWrapper opening,
                         JobWindows jobWindows, DirectoryViewModel directory,
-                        AttentionViewModel attention, OverviewViewModel overview) {
+                        AttentionViewModel attention, OverviewViewModel overview, PaletteViewModel palette) {
 }

@@ -140,6 +140,7 @@ public final class MainViewModel {
     private final DirectoryViewModel directory;
     private final AttentionViewModel attention;
     private final OverviewViewModel overview;
+    private final PaletteViewModel palette;
     private final ObjectProperty<ApiMethod> selectedMethod = new SimpleObjectProperty<>(ApiMethod.CREATE);
     private final ReadOnlyStringWrapper jobCount = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper opening;
@@ -181,6 +182,7 @@ public final class MainViewModel {
         this.directory = parts.directory();
         this.attention = parts.attention();
         this.overview = parts.overview();
+        this.palette = parts.palette();
         // the window's own relations: a clone (in the browser or a job window) opens the Create tab;
         // the status bar counts the store's jobs
         Consumer<Job> cloneIntoCreate = job -> {
@@ -340,6 +342,11 @@ public final class MainViewModel {
     /** View → Directory…: the names of robots, process versions and accounts. */
     public DirectoryViewModel directory() {
         return directory;
+    }
+
+    /** The command palette (Ctrl+K). */
+    public PaletteViewModel palette() {
+        return palette;
     }
 
     /** View → Overview. */

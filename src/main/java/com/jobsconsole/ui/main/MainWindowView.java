@@ -13,8 +13,11 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Menu;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SplitPane;
@@ -23,6 +26,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -31,6 +35,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 
@@ -99,6 +104,10 @@ public final class MainWindowView {
     @FXML
     private MenuItem overviewItem;
     @FXML
+    private MenuItem paletteItem;
+    @FXML
+    private MenuBar menuBar;
+    @FXML
     private ToggleButton liveButton;
     @FXML
     private Button syncButton;
@@ -139,6 +148,14 @@ public final class MainWindowView {
         actions.configure(attentionItem, StandardActions.NEEDS_ATTENTION, viewModel.attention()::show, null);
         actions.configure(attentionRulesItem, StandardActions.ATTENTION_RULES, viewModel.attention()::showRules, null);
         actions.configure(overviewItem, StandardActions.OVERVIEW, viewModel.overview()::show, null);
+        actions.configure(paletteItem, StandardActions.COMMAND_PALETTE, this::showPalette, null);
+        viewModel.palette().setActions(() -> PaletteView.actions(menuBar, this::contextMenus, resources));
+        // the palette's second shortcut, as in the editors administrators know
+        root.sceneProperty().subscribe(scene -> {
+            if (scene != null) {
+                scene.getAccelerators().put(PALETTE_ALSO, this::showPalette);
+            }
+        });
         targetBand.textProperty().bind(viewModel.target().bandProperty());
         targetBand.visibleProperty().bind(viewModel.target().bandProperty().isNotEmpty());
         targetBand.managedProperty().bind(targetBand.visibleProperty());
@@ -213,6 +230,19 @@ public final class MainWindowView {
         syncButton.visibleProperty().bind(sync.activeProperty());
         syncButton.managedProperty().bind(sync.activeProperty());
         syncButton.setOnAction(e -> sync.show());
+    }
+
+    private static final KeyCombination PALETTE_ALSO = KeyCombination.keyCombination("Shortcut+Shift+P");
+
+    /** Opens the command palette over the window. */
+    private void showPalette() {
+        PaletteView.show(root.getScene() == null ? null : root.getScene().getWindow(), viewModel.palette(), resources);
+    }
+
+    /** The context menus whose actions the palette offers (the jobs browser's). */
+    private List<ContextMenu> contextMenus() {
+        return root.lookupAll(".jobs-browser .table-view").stream().map(n -> ((Control) n).getContextMenu())
+                .filter(Objects::nonNull).toList();
     }
 
     /** The sections' share of the height: the menu's entries, and the sections themselves (SectionLayout). */

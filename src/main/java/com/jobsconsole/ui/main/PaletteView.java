@@ -1,0 +1,148 @@
+package com.jobsconsole.ui.main;
+
+import com.jobsconsole.ui.common.StandardActions;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Popup;
+import javafx.stage.Window;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The command palette's window: a text field over the matches; typing narrows them, ↑ ↓ choose, Enter runs,
+ * Esc (or a click elsewhere) closes it. The window's actions are found as its menus offer them (each menu item
+ * the action registry made carries its action), so the palette runs exactly what the menu would.
+ */
+final class PaletteView {
+
+    private PaletteView() {
+    }
+
+    /** The actions the menu bar and the context menus offer now (enabled ones), once each. */
+    static List<PaletteViewModel.Entry> actions(MenuBar menuBar, Supplier<List<ContextMenu>> contextMenus,
+                                                ResourceBundle resources) {
+        List<PaletteViewModel.Entry> out = new ArrayList<>();
+        Set<StandardActions> seen = EnumSet.of(StandardActions.COMMAND_PALETTE);
+        List<MenuItem> items = new ArrayList<>();
+        menuBar.getMenus().forEach(m -> collect(m, items));
+        contextMenus.get().forEach(c -> c.getItems().forEach(i -> collect(i, items)));
+        String kind = resources.getString("palette.kind.action");
+        for (MenuItem i : items) {
+            if (i.getUserData() instanceof StandardActions a && !i.isDisable() && seen.add(a)) {
+                String shortcut = i.getAccelerator() == null ? "" : i.getAccelerator().getDisplayText();
+                out.add(new PaletteViewModel.Entry(kind, i.getText().replace("_", ""), shortcut, i::fire));
+            }
+        }
+        return out;
+    }
+
+    private static void collect(MenuItem item, List<MenuItem> into) {
+        into.add(item);
+        if (item instanceof Menu m) {
+            m.getItems().forEach(i -> collect(i, into));
+        }
+    }
+
+    /** Opens the palette over {@code owner}, styled as it is. */
+    static Popup show(Window owner, PaletteViewModel viewModel, ResourceBundle resources) {
+        TextField field = new TextField();
+        field.setId("paletteField");
+        field.setPromptText(resources.getString("palette.prompt"));
+        field.setAccessibleText(resources.getString("palette.prompt"));
+        ListView<PaletteViewModel.Entry> list = new ListView<>(viewModel.matches());
+        list.setId("paletteList");
+        list.setPrefSize(640, 360);
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(PaletteViewModel.Entry e, boolean empty) {
+                super.updateItem(e, empty);
+                if (empty || e == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                Label kind = new Label(e.kind());
+                kind.getStyleClass().add("palette-kind");
+                kind.setMinWidth(Region.USE_PREF_SIZE);
+                Label text = new Label(e.text());
+                Region gap = new Region();
+                HBox.setHgrow(gap, Priority.ALWAYS);
+                Label detail = new Label(e.detail());
+                detail.getStyleClass().add("palette-detail");
+                detail.setMinWidth(Region.USE_PREF_SIZE);
+                setGraphic(new HBox(10, kind, text, gap, detail));
+                setText(null);
+            }
+        });
+        VBox box = new VBox(6, field, list);
+        box.getStyleClass().addAll("command-palette", "elevated-2");
+        box.setStyle("-fx-padding: 10; -fx-background-color: -color-bg-default; -fx-border-color: -color-border-default;");
+        Popup popup = new Popup(); // a popup over the window, not a window of its own
+        popup.getContent().add(box);
+        popup.setAutoHide(true); // a click elsewhere closes it
+        popup.setHideOnEscape(true);
+        if (owner != null && owner.getScene() != null) {
+            box.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        Runnable runChosen = () -> {
+            PaletteViewModel.Entry e = list.getSelectionModel().getSelectedItem();
+            if (e == null && !list.getItems().isEmpty()) {
+                e = list.getItems().get(0);
+            }
+            if (e != null) {
+                popup.hide();
+                viewModel.run(e);
+            }
+        };
+        field.textProperty().addListener((o, a, b) -> viewModel.search(b));
+        viewModel.matches().addListener((ListChangeListener<PaletteViewModel.Entry>) c -> {
+            if (!list.getItems().isEmpty()) {
+                list.getSelectionModel().select(0);
+            }
+        });
+        field.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP) {
+                int i = list.getSelectionModel().getSelectedIndex() + (e.getCode() == KeyCode.DOWN ? 1 : -1);
+                if (i >= 0 && i < list.getItems().size()) {
+                    list.getSelectionModel().select(i);
+                    list.scrollTo(Math.max(0, i - 3));
+                }
+                e.consume();
+            }
+        });
+        box.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                runChosen.run();
+                e.consume();
+            }
+        });
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                runChosen.run();
+            }
+        });
+        viewModel.search("");
+        if (owner != null) {
+            popup.show(owner, owner.getX() + Math.max(0, (owner.getWidth() - 660) / 2), owner.getY() + 80);
+        }
+        field.requestFocus();
+        return popup;
+    }
+}

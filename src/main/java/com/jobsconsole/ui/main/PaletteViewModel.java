@@ -1,0 +1,173 @@
+package com.jobsconsole.ui.main;
+
+import com.jobsconsole.gateway.Guids;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.DirectoryKind;
+import com.jobsconsole.model.JobQuery;
+import com.jobsconsole.model.JobStatus;
+import com.jobsconsole.model.JobType;
+import com.jobsconsole.model.Names;
+import com.jobsconsole.model.ReferenceData;
+import com.jobsconsole.ui.jobs.JobsBrowserViewModel;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The command palette (Ctrl+K, Ctrl+Shift+P; issue 23): one text field matched, loosely, against every
+ * action of the window (as its menus and tool bars offer them, with their shortcuts), every status and type
+ * (→ the filter), the directory's robots and processes (→ the filter) and the jobs opened lately; text
+ * that holds a GUID opens that job, a few hex digits find the GUIDs that start with them. The most recently
+ * used come first. Everything here stays reachable from the menus too.
+ */
+public final class PaletteViewModel {
+
+    /** One thing the palette can do: what it is ("Action", "Status"…), its words, its shortcut or detail. */
+    public record Entry(String kind, String text, String detail, Runnable run) {
+    }
+
+    private static final Pattern HEX_PREFIX = Pattern.compile("[0-9a-fA-F-]{4,35}");
+    /** How many entries the list shows at most. */
+    static final int SHOWN = 40;
+
+    private final ReferenceData reference;
+    private final Messages messages;
+    private final JobsBrowserViewModel jobs;
+    private final Consumer<UUID> openJob;
+    private final Supplier<List<UUID>> recentJobs;
+    private final ObservableList<Entry> matches = FXCollections.observableArrayList();
+    /** The entries run lately, newest last (their text is the key). */
+    private final Map<String, Long> used = new LinkedHashMap<>();
+    private long uses;
+    private Supplier<List<Entry>> actions = List::of;
+
+    public PaletteViewModel(ReferenceData reference, Messages messages, JobsBrowserViewModel jobs,
+                            Consumer<UUID> openJob, Supplier<List<UUID>> recentJobs) {
+        this.reference = reference;
+        this.messages = messages;
+        this.jobs = jobs;
+        this.openJob = openJob;
+        this.recentJobs = recentJobs;
+    }
+
+    /** The window's actions, as its menus and tool bars offer them now (the view collects them). */
+    public void setActions(Supplier<List<Entry>> actions) {
+        this.actions = actions;
+    }
+
+    /** The entries matching {@code query} (all, most recently used first, when it is empty). */
+    public ObservableList<Entry> matches() {
+        return matches;
+    }
+
+    /** Matches {@code query} again. */
+    public void search(String query) {
+        String q = query == null ? "" : query.strip();
+        List<Entry> out = new ArrayList<>(special(q));
+        List<Scored> scored = new ArrayList<>();
+        for (Entry e : everything()) {
+            int score = score(q, e.kind() + " " + e.text() + " " + e.detail());
+            if (score >= 0) {
+                long last = used.getOrDefault(e.text(), -1L);
+                scored.add(new Scored(e, score + (last < 0 ? 0 : 1_000 + (int) last)));
+            }
+        }
+        scored.sort(Comparator.comparingInt(Scored::score).reversed());
+        scored.stream().limit(SHOWN).forEach(s -> out.add(s.entry()));
+        matches.setAll(out);
+    }
+
+    /** Runs an entry (Enter or a click) and remembers it as used. */
+    public void run(Entry entry) {
+        used.remove(entry.text());
+        used.put(entry.text(), ++uses);
+        entry.run().run();
+    }
+
+    private record Scored(Entry entry, int score) {
+    }
+
+    /** What the text itself asks for: a GUID in it opens that job; hex digits find the GUIDs starting so. */
+    private List<Entry> special(String q) {
+        List<Entry> out = new ArrayList<>();
+        Set<UUID> guids = Guids.findAll(q);
+        for (UUID g : guids) {
+            out.add(new Entry(messages.get("palette.kind.job"), messages.get("palette.openJob", g.toString()), "",
+                    () -> openJob.accept(g)));
+        }
+        if (guids.isEmpty() && HEX_PREFIX.matcher(q).matches() && q.chars().anyMatch(Character::isDigit)) {
+            String prefix = q.toLowerCase(Locale.ROOT);
+            out.add(new Entry(messages.get("palette.kind.job"), messages.get("palette.findPrefix", prefix), "",
+                    () -> jobs.filter().clearFiltersTo(prefix)));
+        }
+        return out;
+    }
+
+    private List<Entry> everything() {
+        List<Entry> all = new ArrayList<>(actions.get());
+        String status = messages.get("palette.kind.status");
+        for (JobStatus s : reference.statuses()) {
+            all.add(new Entry(status, messages.label(s), messages.get("palette.filter"), () -> jobs.filter().filterToStatus(s)));
+        }
+        String type = messages.get("palette.kind.type");
+        for (JobType t : reference.types()) {
+            all.add(new Entry(type, messages.label(t), messages.get("palette.filter"), () -> jobs.filter().filterToType(t)));
+        }
+        Names names = jobs.names();
+        String robot = messages.get("palette.kind.robot");
+        for (String r : names.all(DirectoryKind.ROBOT)) {
+            all.add(new Entry(robot, r, messages.get("palette.filter"), () -> jobs.filter().robotFilterProperty().set(r)));
+        }
+        String process = messages.get("palette.kind.process");
+        for (String p : names.all(DirectoryKind.PROCESS_VERSION)) {
+            names.idOf(DirectoryKind.PROCESS_VERSION, p).ifPresent(id -> all.add(new Entry(process, p,
+                    messages.get("palette.filter"), () -> jobs.filter().narrowTo(messages.get("palette.scope.process", p),
+                            Set.of(), Set.of(), JobQuery.Scope.NONE.withProcessVersions(Set.of(id))))));
+        }
+        String recent = messages.get("palette.kind.recent");
+        for (UUID g : recentJobs.get()) {
+            all.add(new Entry(recent, g.toString(), messages.get("palette.open"), () -> openJob.accept(g)));
+        }
+        return all;
+    }
+
+    /**
+     * How well {@code query} matches {@code text}, loosely: every character of the query in order (ignoring
+     * case); more for a match at the start of a word and for characters side by side. -1 for no match.
+     */
+    static int score(String query, String text) {
+        if (query.isEmpty()) {
+            return 0;
+        }
+        String q = query.toLowerCase(Locale.ROOT);
+        String t = text.toLowerCase(Locale.ROOT);
+        int score = 0;
+        int at = -1;
+        int run = 0;
+        for (int i = 0; i < q.length(); i++) {
+            char c = q.charAt(i);
+            if (c == ' ') {
+                continue;
+            }
+            int found = t.indexOf(c, at + 1);
+            if (found < 0) {
+                return -1;
+            }
+            run = found == at + 1 ? run + 1 : 0;
+            score += 1 + run * 3 + (found == 0 || !Character.isLetterOrDigit(t.charAt(found - 1)) ? 5 : 0);
+            at = found;
+        }
+        return score;
+    }
+}

@@ -1,0 +1,73 @@
+package com.jobsconsole.app;
+
+import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.testing.FxWait;
+import com.jobsconsole.testing.RecordingDialogs;
+import com.jobsconsole.testing.TestHost;
+import com.jobsconsole.ui.common.FxTaskExecutor;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+
+import static com.jobsconsole.testing.TestStore.REFERENCE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command palette in the real window: Ctrl+K opens it over the window, typing narrows the window's own
+ * actions (found as its menus offer them), Enter runs the first — here View → Overview, whose window opens.
+ */
+class PaletteFxTest {
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void ctrlKTypeEnterRunsTheAction() throws Exception {
+        ActiveGateway gateway = new ActiveGateway(SqliteJobGateway.open(dir.resolve("jobs.sqlite"), REFERENCE));
+        FxTaskExecutor executor = new FxTaskExecutor(1);
+        Stage main = FxToolkit.registerPrimaryStage();
+        try {
+            FxToolkit.setupStage(s -> {
+                JobsConsoleApp.applyTheme(false);
+                MainWindow window = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(),
+                        new Messages(Locale.ENGLISH), new TestHost(dir), s::close, Clock.systemDefaultZone());
+                s.setScene(window.scene());
+                s.setWidth(1280);
+                s.setHeight(800);
+                s.show();
+                window.viewModel().start();
+            });
+            FxRobot robot = new FxRobot();
+            robot.clickOn(".jobs-browser #table");
+            robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+            FxWait.until(5, () -> robot.lookup("#paletteField").tryQuery().isPresent());
+            robot.write("overview");
+            ListView<?> list = robot.lookup("#paletteList").query();
+            FxWait.until(5, () -> !list.getItems().isEmpty() && list.getItems().get(0).toString().contains("Overview"));
+            robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+            FxWait.until(5, () -> Window.getWindows().stream().anyMatch(w -> w != main && w.isShowing()
+                    && w.getScene() != null && w.getScene().lookup(".overview-window") != null));
+            assertThat(robot.lookup("#paletteField").tryQuery()).as("the palette closed").isEmpty();
+        } finally {
+            executor.close();
+            gateway.close();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package com.jobsconsole.ui.main;
+
+import com.jobsconsole.app.MainWiring;
+import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.model.Job;
+import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.testing.RecordingDialogs;
+import com.jobsconsole.testing.TestHost;
+import com.jobsconsole.testing.TestStore;
+import com.jobsconsole.ui.common.Scheduler;
+import com.jobsconsole.ui.common.TaskExecutor;
+import com.jobsconsole.ui.common.WindowKind;
+import com.jobsconsole.ui.common.WindowService;
+import com.jobsconsole.ui.jobs.JobWindowViewModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static com.jobsconsole.testing.TestStore.REFERENCE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command palette (issue 23): loose matching over the window's actions, statuses and types; a GUID in the
+ * text opens its job, hex digits find by prefix; what was used lately comes first.
+ */
+class PaletteViewModelTest {
+
+    @TempDir
+    Path dir;
+    private ActiveGateway gateway;
+    private MainViewModel vm;
+    private final List<WindowKind<?>> windows = new ArrayList<>();
+    private final AtomicInteger overviews = new AtomicInteger();
+
+    @BeforeEach
+    void setUp() {
+        gateway = TestStore.open(dir);
+        vm = MainWiring.mainViewModel(REFERENCE, gateway, TaskExecutor.sameThread(), new RecordingDialogs(),
+                new Messages(Locale.ENGLISH), new TestHost(dir), Clock.systemDefaultZone(), Scheduler.none(),
+                WindowService.recording(windows::add));
+        vm.start();
+        vm.palette().setActions(() -> List.of(
+                new PaletteViewModel.Entry("Action", "Overview…", "Ctrl+Shift+O", overviews::incrementAndGet),
+                new PaletteViewModel.Entry("Action", "Needs attention…", "Ctrl+Shift+N", () -> { })));
+    }
+
+    @AfterEach
+    void tearDown() {
+        gateway.close();
+    }
+
+    private List<String> texts() {
+        return vm.palette().matches().stream().map(PaletteViewModel.Entry::text).toList();
+    }
+
+    @Test
+    void looseMatchingOverActionsStatusesAndTypes() {
+        vm.palette().search("ovrvw");
+        assertThat(texts()).first().isEqualTo("Overview…");
+        vm.palette().run(vm.palette().matches().get(0));
+        assertThat(overviews).hasValue(1);
+
+        vm.palette().search("failed");
+        assertThat(texts()).first().isEqualTo("5 \u2014 Failed");
+        vm.palette().run(vm.palette().matches().get(0));
+        assertThat(vm.jobs().filter().statusFilter()).extracting(s -> s.code()).containsExactly(5);
+
+        vm.palette().search("zzzq");
+        assertThat(texts()).isEmpty();
+        assertThat(PaletteViewModel.score("na", "Needs attention")).isGreaterThan(PaletteViewModel.score("na", "Finally"));
+    }
+
+    @Test
+    void aGuidOpensItsJobAndAPrefixFindsByItAndTheUsedComeFirst() {
+        Job job = gateway.get().create(JobDraft.of(UUID.randomUUID(), 55, 3, 4));
+        vm.palette().search("see {" + job.guid().toString().toUpperCase() + "} please");
+        assertThat(texts()).first().isEqualTo("Open job " + job.guid());
+        vm.palette().run(vm.palette().matches().get(0));
+        assertThat(windows).containsExactly(JobWindowViewModel.WINDOW);
+
+        String prefix = job.guid().toString().substring(0, 6);
+        vm.palette().search(prefix);
+        assertThat(texts()).first().isEqualTo("Find the GUIDs that start with " + prefix);
+        vm.palette().run(vm.palette().matches().get(0));
+        assertThat(vm.jobs().filter().guidPrefixProperty().get()).isEqualTo(prefix);
+
+        vm.palette().search("");
+        assertThat(texts()).as("the job opened lately, the used first").contains(job.guid().toString());
+        vm.palette().run(vm.palette().matches().stream().filter(e -> e.text().equals("Needs attention…"))
+                .findFirst().orElseThrow());
+        vm.palette().search("");
+        assertThat(texts()).first().isEqualTo("Needs attention…");
+    }
+}
