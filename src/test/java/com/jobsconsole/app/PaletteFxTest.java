@@ -60,7 +60,7 @@ class PaletteFxTest {
             FxWait.until(5, () -> robot.lookup("#paletteField").tryQuery().isPresent());
             robot.write("overview");
             ListView<?> list = robot.lookup("#paletteList").query();
-            FxWait.until(5, () -> !list.getItems().isEmpty() && list.getItems().get(0).toString().contains("Overview"));
+            FxWait.until(5, () -> !list.getItems().isEmpty() && list.getItems().get(0).toString().contains("View \u2192 Overview"));
             robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
             FxWait.until(5, () -> Window.getWindows().stream().anyMatch(w -> w != main && w.isShowing()
                     && w.getScene() != null && w.getScene().lookup(".overview-window") != null));

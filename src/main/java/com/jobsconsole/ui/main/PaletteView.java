@@ -20,7 +20,9 @@ import javafx.stage.Window;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -35,28 +37,35 @@ final class PaletteView {
     private PaletteView() {
     }
 
-    /** The actions the menu bar and the context menus offer now (enabled ones), once each. */
+    /**
+     * The actions the menu bar and the context menus offer now (enabled ones), once each, named with where
+     * they are ("File → Refresh", "Jobs → Refresh": two actions may share a name).
+     */
     static List<PaletteViewModel.Entry> actions(MenuBar menuBar, Supplier<List<ContextMenu>> contextMenus,
                                                 ResourceBundle resources) {
         List<PaletteViewModel.Entry> out = new ArrayList<>();
         Set<StandardActions> seen = EnumSet.of(StandardActions.COMMAND_PALETTE);
-        List<MenuItem> items = new ArrayList<>();
-        menuBar.getMenus().forEach(m -> collect(m, items));
-        contextMenus.get().forEach(c -> c.getItems().forEach(i -> collect(i, items)));
+        Map<MenuItem, String> items = new LinkedHashMap<>();
+        menuBar.getMenus().forEach(m -> collect(m, "", items));
+        String jobs = resources.getString("jobs.title");
+        contextMenus.get().forEach(c -> c.getItems().forEach(i -> collect(i, jobs, items)));
         String kind = resources.getString("palette.kind.action");
-        for (MenuItem i : items) {
+        items.forEach((i, where) -> {
             if (i.getUserData() instanceof StandardActions a && !i.isDisable() && seen.add(a)) {
                 String shortcut = i.getAccelerator() == null ? "" : i.getAccelerator().getDisplayText();
-                out.add(new PaletteViewModel.Entry(kind, i.getText().replace("_", ""), shortcut, i::fire));
+                String name = i.getText().replace("_", "");
+                out.add(new PaletteViewModel.Entry(kind, where.isEmpty() ? name : where + " \u2192 " + name, shortcut,
+                        i::fire));
             }
-        }
+        });
         return out;
     }
 
-    private static void collect(MenuItem item, List<MenuItem> into) {
-        into.add(item);
+    private static void collect(MenuItem item, String where, Map<MenuItem, String> into) {
+        into.put(item, where);
         if (item instanceof Menu m) {
-            m.getItems().forEach(i -> collect(i, into));
+            String here = m.getText() == null ? where : m.getText().replace("_", "");
+            m.getItems().forEach(i -> collect(i, here, into));
         }
     }
 
