@@ -24,9 +24,17 @@ public interface JobAttention {
      * The jobs stuck now by {@code rules}, each under the first rule that matches it, in the rules' order,
      * longest stuck first; and when the next job would become stuck if nothing changed.
      */
-    StuckScan scan(AttentionRules rules);
+    default StuckScan scan(AttentionRules rules) {
+        return scan(rules, Integer.MAX_VALUE);
+    }
 
-    /** {@link #scan}'s stuck jobs. */
+    /**
+     * {@link #scan(AttentionRules)}, listing at most {@code perRule} jobs of each rule — the longest stuck —
+     * and counting the rest: a view stays small however many jobs a store of years has left unfinished.
+     */
+    StuckScan scan(AttentionRules rules, int perRule);
+
+    /** Every stuck job. */
     default List<StuckJob> stuck(AttentionRules rules) {
         return scan(rules).stuck();
     }

@@ -132,6 +132,22 @@ class StuckJobsTest {
     }
 
     @Test
+    void aScanListsEachRulesLongestStuckAndCountsTheRest() {
+        for (int i = 0; i < 5; i++) {
+            inserted(6, T0.minusHours(10 - i), T0.minusHours(11), null, null, 55, null); // Stopping 10, 9, … 6 h
+        }
+        inserted(2, T0.minusHours(1), T0.minusHours(2), null, null, 55, null);
+        StuckScan scan = attention().scan(attention().rules(), 2);
+        assertThat(scan.total()).isEqualTo(6);
+        assertThat(scan.counts()).containsEntry(AttentionRule.STOP_IGNORED, 5).containsEntry(AttentionRule.ABORT_HUNG, 1);
+        assertThat(scan.truncated()).isTrue();
+        assertThat(scan.stuck()).extracting(StuckJob::rule, StuckJob::since).containsExactly(
+                tuple(AttentionRule.STOP_IGNORED, T0.minusHours(10)), tuple(AttentionRule.STOP_IGNORED, T0.minusHours(9)),
+                tuple(AttentionRule.ABORT_HUNG, T0.minusHours(1)));
+        assertThat(attention().stuck(attention().rules())).as("all of them when not asked to list fewer").hasSize(6);
+    }
+
+    @Test
     void timeInStatusComesFromTheHistoryElseFromUpdatedAt() {
         UUID viaHistory = jobEnteringNow(6); // entered Stopping at T0 …
         clock.advance(Duration.ofMinutes(20));

@@ -7,7 +7,6 @@ import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.AttentionRule;
 import com.jobsconsole.model.AttentionRules;
 import com.jobsconsole.model.ChangeOrigin;
-import com.jobsconsole.model.Job;
 import com.jobsconsole.model.Overview;
 import com.jobsconsole.model.StuckJob;
 import com.jobsconsole.model.UsualDuration;
@@ -19,11 +18,13 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
@@ -35,7 +36,8 @@ import java.util.TreeMap;
 final class AttentionScan implements JobAttention {
 
     /** The unfinished jobs, with when and by whom their status was entered (if the history knows). */
-    static final String CANDIDATES = "SELECT " + prefixed("j.") + ", e.at, e.origin FROM job j"
+    static final String CANDIDATES = "SELECT j.rowid, j.status, j.updated_at, j.stop_after, j.abort_after, j.started_at,"
+            + " j.process_version_id, e.at, e.origin FROM job j"
             + " LEFT JOIN job_event e ON e.id = (SELECT max(x.id) FROM job_event x"
             + " WHERE x.guid = j.guid AND x.to_status = j.status)"
             + " WHERE j.status IN (0, 1, 2, 6, 8)";
@@ -51,10 +53,6 @@ final class AttentionScan implements JobAttention {
     AttentionScan(SqliteSession session, JobDurations durations) {
         this.session = session;
         this.durations = durations;
-    }
-
-    private static String prefixed(String p) {
-        return p + JobRowMapper.COLUMNS.replace(", ", ", " + p);
     }
 
     @Override
@@ -97,83 +95,152 @@ final class AttentionScan implements JobAttention {
     }
 
     @Override
-    public StuckScan scan(AttentionRules rules) {
+    public StuckScan scan(AttentionRules rules, int perRule) {
         LocalDateTime now = session.now();
-        List<StuckJob> out = new ArrayList<>();
-        List<Row> running = new ArrayList<>();
-        LocalDateTime[] nextDue = new LocalDateTime[1];
-        session.call("stuck jobs", c -> {
+        Listed out = new Listed(perRule);
+        Dues dues = new Dues();
+        long factor = rules.threshold(AttentionRule.RUNNING_LONG);
+        Map<AttentionRule, String> cutoffs = new EnumMap<>(AttentionRule.class);
+        for (AttentionRule r : AttentionRule.values()) {
+            if (!r.isFactor()) {
+                cutoffs.put(r, JobJson.formatTime(now.minusMinutes(rules.threshold(r))));
+            }
+        }
+        Map<Long, Optional<String>> longRunCut = new HashMap<>(); // per version: started before this runs long
+        return session.call("stuck jobs", c -> {
+            // one narrow pass: times compared as the store writes them ("yyyy-MM-dd HH:mm:ss" sorts as it reads)
             try (ResultSet rs = session.statement(CANDIDATES).executeQuery()) {
                 while (rs.next()) {
-                    Job job = JobRowMapper.map(rs);
-                    String at = rs.getString(JobRowMapper.COLUMN_COUNT + 1);
-                    String origin = rs.getString(JobRowMapper.COLUMN_COUNT + 2);
-                    Row row = new Row(job, at == null ? null : JobRowMapper.time(at),
-                            origin == null ? null : ChangeOrigin.of(origin, null));
-                    StuckJob s = byTime(row, rules, now, nextDue);
-                    if (s != null) {
-                        out.add(s);
-                    } else if (job.status() == AttentionRule.RUNNING_LONG.status() && job.startedAt() != null) {
-                        running.add(row);
+                    long rowid = rs.getLong(1);
+                    int status = rs.getInt(2);
+                    String updated = rs.getString(3);
+                    String stopAfter = rs.getString(4);
+                    String abortAfter = rs.getString(5);
+                    String started = rs.getString(6);
+                    long version = rs.getLong(7);
+                    boolean noVersion = rs.wasNull();
+                    String entered = rs.getString(8);
+                    String origin = rs.getString(9);
+                    if (status != AttentionRule.RUNNING_LONG.status()) {
+                        AttentionRule rule = byStatus(status);
+                        String since = entered != null ? entered : updated;
+                        if (since.compareTo(cutoffs.get(rule)) <= 0) {
+                            out.add(new Hit(rowid, rule, since, entered != null, origin, null));
+                        } else {
+                            dues.note(rule, since);
+                        }
+                        continue;
+                    }
+                    if (stopAfter != null && stopAfter.compareTo(cutoffs.get(AttentionRule.PAST_STOP_TIME)) <= 0) {
+                        out.add(new Hit(rowid, AttentionRule.PAST_STOP_TIME, stopAfter, false, origin, null));
+                        continue;
+                    }
+                    dues.note(AttentionRule.PAST_STOP_TIME, stopAfter);
+                    if (abortAfter != null && abortAfter.compareTo(cutoffs.get(AttentionRule.PAST_ABORT_TIME)) <= 0) {
+                        out.add(new Hit(rowid, AttentionRule.PAST_ABORT_TIME, abortAfter, false, origin, null));
+                        continue;
+                    }
+                    dues.note(AttentionRule.PAST_ABORT_TIME, abortAfter);
+                    if (started == null || noVersion) {
+                        continue;
+                    }
+                    // a long run: against its version's usual duration (read once per version, kept a while)
+                    Optional<String> cut = longRunCut.computeIfAbsent(version, v -> usual(v, now)
+                            .filter(u -> u.runs() >= AttentionRule.FEWEST_RUNS && !u.p95().isZero())
+                            .map(u -> JobJson.formatTime(now.minus(u.p95().multipliedBy(factor)))));
+                    if (cut.isEmpty()) {
+                        continue;
+                    }
+                    if (started.compareTo(cut.get()) <= 0) {
+                        out.add(new Hit(rowid, AttentionRule.RUNNING_LONG, started, false, origin,
+                                usual(version, now).orElseThrow()));
+                    } else {
+                        // due when it has run as long as the cut allows: its start plus (now - cut)
+                        dues.noteAt(JobRowMapper.time(started).plus(Duration.between(JobRowMapper.time(cut.get()), now)));
                     }
                 }
             }
-            return null;
+            // then the whole rows of the jobs listed only
+            List<StuckJob> listed = new ArrayList<>();
+            PreparedStatement one = session.statement("SELECT " + JobRowMapper.COLUMNS + " FROM job WHERE rowid = ?");
+            for (Hit h : out.sorted()) {
+                one.setLong(1, h.rowid());
+                try (ResultSet rs = one.executeQuery()) {
+                    if (rs.next()) {
+                        LocalDateTime since = JobRowMapper.time(h.since());
+                        listed.add(new StuckJob(JobRowMapper.map(rs), h.rule(), since, Duration.between(since, now),
+                                h.fromHistory(), h.origin() == null ? null : ChangeOrigin.of(h.origin(), null), h.usual()));
+                    }
+                }
+            }
+            return new StuckScan(listed, out.counts, dues.next(rules));
         });
-        // a long run needs its version's usual duration: read after the scan, once per version
-        long factor = rules.threshold(AttentionRule.RUNNING_LONG);
-        for (Row row : running) {
-            Long version = row.job.processVersionId();
-            UsualDuration u = version == null ? null : usual(version, now).orElse(null);
-            if (u == null || u.runs() < AttentionRule.FEWEST_RUNS) {
-                continue;
-            }
-            Duration ran = Duration.between(row.job.startedAt(), now);
-            if (u.p95().isZero()) {
-                continue;
-            }
-            if (ran.compareTo(u.p95().multipliedBy(factor)) >= 0) {
-                out.add(new StuckJob(row.job, AttentionRule.RUNNING_LONG, row.job.startedAt(), ran, false, row.origin, u));
-            } else {
-                due(nextDue, row.job.startedAt().plus(u.p95().multipliedBy(factor)));
-            }
-        }
-        out.sort(Comparator.comparing((StuckJob s) -> s.rule().ordinal()).thenComparing(StuckJob::since));
-        return new StuckScan(out, nextDue[0]);
     }
 
-    private static void due(LocalDateTime[] nextDue, LocalDateTime at) {
-        if (nextDue[0] == null || at.isBefore(nextDue[0])) {
-            nextDue[0] = at;
+    /** The rule that watches a status other than In progress. */
+    private static AttentionRule byStatus(int status) {
+        for (AttentionRule r : AttentionRule.values()) {
+            if (r.status() == status) {
+                return r;
+            }
+        }
+        throw new IllegalStateException("no rule watches status " + status);
+    }
+
+    /** A stuck job found by the narrow pass: its row, its rule, since when (as stored), whence. */
+    private record Hit(long rowid, AttentionRule rule, String since, boolean fromHistory, String origin,
+                       UsualDuration usual) {
+    }
+
+    /** The stuck jobs kept: per rule at most {@code perRule}, the longest stuck (the newest evicted); all counted. */
+    private static final class Listed {
+        private final int perRule;
+        private final Map<AttentionRule, PriorityQueue<Hit>> kept = new EnumMap<>(AttentionRule.class);
+        private final Map<AttentionRule, Integer> counts = new EnumMap<>(AttentionRule.class);
+
+        Listed(int perRule) {
+            this.perRule = perRule;
+        }
+
+        void add(Hit h) {
+            counts.merge(h.rule(), 1, Integer::sum);
+            PriorityQueue<Hit> q = kept.computeIfAbsent(h.rule(),
+                    r -> new PriorityQueue<>(Comparator.comparing(Hit::since).reversed()));
+            q.add(h);
+            if (q.size() > perRule) {
+                q.poll(); // the one stuck the shortest time
+            }
+        }
+
+        List<Hit> sorted() {
+            List<Hit> all = new ArrayList<>();
+            kept.values().forEach(all::addAll);
+            all.sort(Comparator.comparing((Hit h) -> h.rule().ordinal()).thenComparing(Hit::since));
+            return all;
         }
     }
 
-    /** The first time rule that holds for the row (all but a long run), or null, noting when the next would. */
-    private static StuckJob byTime(Row row, AttentionRules rules, LocalDateTime now, LocalDateTime[] nextDue) {
-        Job job = row.job;
-        for (AttentionRule rule : AttentionRule.values()) {
-            if (rule.status() != job.status() || rule == AttentionRule.RUNNING_LONG) {
-                continue;
-            }
-            Duration limit = Duration.ofMinutes(rules.threshold(rule));
-            LocalDateTime since;
-            boolean fromHistory = false;
-            if (rule == AttentionRule.PAST_STOP_TIME) {
-                since = job.stopAfter();
-            } else if (rule == AttentionRule.PAST_ABORT_TIME) {
-                since = job.abortAfter();
-            } else {
-                fromHistory = row.entered != null;
-                since = fromHistory ? row.entered : job.updatedAt();
-            }
-            if (since != null && !since.plus(limit).isAfter(now)) {
-                return new StuckJob(job, rule, since, Duration.between(since, now), fromHistory, row.origin, null);
-            }
+    /** When the next job would become stuck: the earliest "since" per time rule, and long runs' own moments. */
+    private static final class Dues {
+        private final Map<AttentionRule, String> earliest = new EnumMap<>(AttentionRule.class);
+        private LocalDateTime at;
+
+        void note(AttentionRule rule, String since) {
             if (since != null) {
-                due(nextDue, since.plus(limit));
+                earliest.merge(rule, since, (a, b) -> a.compareTo(b) <= 0 ? a : b);
             }
         }
-        return null;
+
+        void noteAt(LocalDateTime due) {
+            if (at == null || due.isBefore(at)) {
+                at = due;
+            }
+        }
+
+        LocalDateTime next(AttentionRules rules) {
+            earliest.forEach((rule, since) -> noteAt(JobRowMapper.time(since).plusMinutes(rules.threshold(rule))));
+            return at;
+        }
     }
 
     private synchronized Optional<UsualDuration> usual(long version, LocalDateTime now) {
@@ -182,9 +249,6 @@ final class AttentionScan implements JobAttention {
             usualReadAt = now;
         }
         return usual.computeIfAbsent(version, durations::usual);
-    }
-
-    private record Row(Job job, LocalDateTime entered, ChangeOrigin origin) {
     }
 
     // ---- the overview ----

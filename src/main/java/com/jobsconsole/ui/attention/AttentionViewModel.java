@@ -32,6 +32,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -47,6 +48,9 @@ import java.util.function.Supplier;
  * job that becomes stuck raises a notification (which can be turned off).
  */
 public final class AttentionViewModel {
+
+    /** How many jobs of each rule the window lists at most (the longest stuck); the rest are counted. */
+    public static final int LISTED = 1_000;
 
     public static final WindowKind<AttentionViewModel> WINDOW = new WindowKind<>("attention", "attention.window.title",
             false, 1200, 660);
@@ -134,11 +138,11 @@ public final class AttentionViewModel {
         Optional<JobAttention> attention = attention();
         available.set(attention.isPresent());
         if (attention.isEmpty()) {
-            apply(new StuckScan(List.of(), null));
+            apply(new StuckScan(List.of(), Map.of(), null));
             return;
         }
         looking = true;
-        ui.executor().execute(() -> attention.get().scan(attention.get().rules()), scan -> {
+        ui.executor().execute(() -> attention.get().scan(attention.get().rules(), LISTED), scan -> {
             looking = false;
             apply(scan);
             if (lookAgain) {
@@ -186,14 +190,17 @@ public final class AttentionViewModel {
         }
         known = guids;
         all.setAll(items);
-        count.set(items.size());
-        countText.set(items.isEmpty() ? "" : ui.messages().get("attention.count", items.size()));
-        headline.set(items.isEmpty() ? ui.messages().get("attention.none") : ui.messages().get("attention.headline", items.size()));
+        int total = scan.total();
+        count.set(total);
+        countText.set(total == 0 ? "" : ui.messages().get("attention.count", total));
+        headline.set(total == 0 ? ui.messages().get("attention.none")
+                : scan.truncated() ? ui.messages().get("attention.headlineListed", total, LISTED)
+                : ui.messages().get("attention.headline", total));
         AttentionRule was = group.get() == null ? null : group.get().rule();
         List<Group> g = new ArrayList<>();
-        g.add(new Group(null, ui.messages().get("attention.group.all", items.size()), "", items.size()));
+        g.add(new Group(null, ui.messages().get("attention.group.all", total), "", total));
         for (AttentionRule r : AttentionRule.values()) {
-            int c = (int) items.stream().filter(i -> i.stuck().rule() == r).count();
+            int c = scan.counts().getOrDefault(r, 0);
             g.add(new Group(r, ui.messages().get("attention.group", texts.name(r), c), texts.tells(r), c));
         }
         groups.setAll(g);

@@ -2,11 +2,12 @@ package com.jobsconsole.ui.overview;
 
 import com.jobsconsole.gateway.JobAttention;
 import com.jobsconsole.gateway.RemoteSync;
+import com.jobsconsole.gateway.StuckScan;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.Names;
 import com.jobsconsole.model.Overview;
-import com.jobsconsole.model.StuckJob;
+import com.jobsconsole.ui.attention.AttentionViewModel;
 import com.jobsconsole.ui.common.UiServices;
 import com.jobsconsole.ui.common.WindowKind;
 import com.jobsconsole.ui.jobs.JobFilterViewModel;
@@ -29,7 +30,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -176,7 +176,7 @@ public final class OverviewViewModel {
         reading = true;
         busy.set(true);
         ui.executor().execute(() -> new Read(attention.get().overview(f, t),
-                attention.get().stuck(attention.get().rules())), read -> {
+                attention.get().scan(attention.get().rules(), AttentionViewModel.LISTED)), read -> {
             reading = false;
             busy.set(false);
             show(read, f, t);
@@ -191,7 +191,7 @@ public final class OverviewViewModel {
         });
     }
 
-    private record Read(Overview overview, List<StuckJob> stuck) {
+    private record Read(Overview overview, StuckScan stuck) {
     }
 
     private void show(Read read, LocalDateTime f, LocalDateTime t) {
@@ -202,9 +202,9 @@ public final class OverviewViewModel {
         STATUS.forEach((figure, status) -> figures.get(figure).set(
                 figure == Figure.RUNNING || figure == Figure.PENDING ? o.nowWith(status) : o.finishedWith(status)));
         figures.get(Figure.FINISHED).set(o.finishedTotal());
-        figures.get(Figure.STUCK).set(read.stuck().size());
+        figures.get(Figure.STUCK).set(read.stuck().total());
         Set<UUID> guids = new HashSet<>();
-        read.stuck().forEach(s -> guids.add(s.job().guid()));
+        read.stuck().stuck().forEach(s -> guids.add(s.job().guid())); // a click shows the ones listed
         stuck = guids;
         processes.setAll(o.processes().stream().map(p -> new ProcessBar(p.processVersionId(),
                 n.processVersion(p.processVersionId()), p.finished(), p.failed())).toList());
