@@ -7,6 +7,7 @@ import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.AttentionRule;
 import com.jobsconsole.model.AttentionRules;
 import com.jobsconsole.model.ChangeOrigin;
+import com.jobsconsole.model.Job;
 import com.jobsconsole.model.Overview;
 import com.jobsconsole.model.StuckJob;
 import com.jobsconsole.model.UsualDuration;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Stuck jobs and the overview on a store (schema 11 keeps the rules' thresholds in {@code store_setting}).
@@ -160,17 +162,24 @@ final class AttentionScan implements JobAttention {
                     }
                 }
             }
-            // then the whole rows of the jobs listed only
+            // then the whole rows of the jobs listed only, in one statement
+            List<Hit> hits = out.sorted();
+            Map<Long, Job> rows = new HashMap<>();
+            PreparedStatement all = session.statement("SELECT rowid, " + JobRowMapper.COLUMNS
+                    + " FROM job WHERE rowid IN (SELECT value FROM json_each(?))");
+            all.setString(1, hits.stream().map(h -> Long.toString(h.rowid())).collect(Collectors.joining(",", "[", "]")));
+            try (ResultSet rs = all.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(rs.getLong(1), JobRowMapper.map(rs, 1));
+                }
+            }
             List<StuckJob> listed = new ArrayList<>();
-            PreparedStatement one = session.statement("SELECT " + JobRowMapper.COLUMNS + " FROM job WHERE rowid = ?");
-            for (Hit h : out.sorted()) {
-                one.setLong(1, h.rowid());
-                try (ResultSet rs = one.executeQuery()) {
-                    if (rs.next()) {
-                        LocalDateTime since = JobRowMapper.time(h.since());
-                        listed.add(new StuckJob(JobRowMapper.map(rs), h.rule(), since, Duration.between(since, now),
-                                h.fromHistory(), h.origin() == null ? null : ChangeOrigin.of(h.origin(), null), h.usual()));
-                    }
+            for (Hit h : hits) {
+                Job job = rows.get(h.rowid());
+                if (job != null) {
+                    LocalDateTime since = JobRowMapper.time(h.since());
+                    listed.add(new StuckJob(job, h.rule(), since, Duration.between(since, now), h.fromHistory(),
+                            h.origin() == null ? null : ChangeOrigin.of(h.origin(), null), h.usual()));
                 }
             }
             return new StuckScan(listed, out.counts, dues.next(rules));

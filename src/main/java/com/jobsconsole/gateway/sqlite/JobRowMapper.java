@@ -62,11 +62,17 @@ final class JobRowMapper {
 
     /** The job in the current row of a result of {@code SELECT COLUMNS}. */
     static Job map(ResultSet rs) throws SQLException {
-        return new Job(UUID.fromString(rs.getString(1)), rs.getInt(2), rs.getInt(3),
-                JobSource.fromWire(rs.getString(4)).orElse(JobSource.GUI),
-                getLong(rs, 5), getLong(rs, 6), getLong(rs, 7), getLong(rs, 8), getLong(rs, 9),
-                time(rs.getString(10)), time(rs.getString(11)), time(rs.getString(12)), time(rs.getString(13)),
-                time(rs.getString(14)), time(rs.getString(15)));
+        return map(rs, 0);
+    }
+
+    /** The job in the current row of a result whose {@code COLUMNS} come after {@code skip} others. */
+    static Job map(ResultSet rs, int skip) throws SQLException {
+        int k = skip;
+        return new Job(UUID.fromString(rs.getString(k + 1)), rs.getInt(k + 2), rs.getInt(k + 3),
+                JobSource.fromWire(rs.getString(k + 4)).orElse(JobSource.GUI),
+                getLong(rs, k + 5), getLong(rs, k + 6), getLong(rs, k + 7), getLong(rs, k + 8), getLong(rs, k + 9),
+                time(rs.getString(k + 10)), time(rs.getString(k + 11)), time(rs.getString(k + 12)),
+                time(rs.getString(k + 13)), time(rs.getString(k + 14)), time(rs.getString(k + 15)));
     }
 
     private static Long getLong(ResultSet rs, int i) throws SQLException {
