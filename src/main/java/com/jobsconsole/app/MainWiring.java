@@ -120,10 +120,10 @@ public final class MainWiring {
         overviewTimeline.setOnSelect(jobWindows::open);
         var overview = new OverviewViewModel(ui, clock, jobs.filter(), jobs::names, overviewTimeline);
         // what Live saw change: the open job windows read their jobs again, the stuck jobs are looked for
-        // again, an open overview reads its numbers again
+        // again (within a budget), an open overview reads its numbers again
         live.setOnJobsChanged(changed -> {
             jobWindows.changed(changed);
-            attention.changed();
+            attention.liveChanged(); // looked at again within a budget: Live costs what the change costs
             overview.changed();
         });
         gateway.onChange(attention::changed);

@@ -28,6 +28,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -91,6 +92,14 @@ public final class AttentionViewModel {
     private LocalDateTime nextDue;
     private boolean looking;
     private boolean lookAgain;
+    /** Live saw a change since the last look. */
+    private boolean liveDirty;
+    private LocalDateTime lastLook;
+    private volatile long lastScanNanos;
+    /** The least wait between looks that Live's changes ask for. */
+    static final Duration LIVE_MIN_WAIT = Duration.ofMinutes(1);
+    /** How many times the last look's cost Live waits before the next. */
+    static final int LIVE_BUDGET_FACTOR = 50;
 
     /**
      * @param names   the directory's names as the browser has them
@@ -142,8 +151,15 @@ public final class AttentionViewModel {
             return;
         }
         looking = true;
-        ui.executor().execute(() -> attention.get().scan(attention.get().rules(), LISTED), scan -> {
+        liveDirty = false;
+        ui.executor().execute(() -> {
+            long start = System.nanoTime();
+            StuckScan scan = attention.get().scan(attention.get().rules(), LISTED);
+            lastScanNanos = System.nanoTime() - start;
+            return scan;
+        }, scan -> {
             looking = false;
+            lastLook = LocalDateTime.now(clock);
             apply(scan);
             if (lookAgain) {
                 lookAgain = false;
@@ -157,9 +173,27 @@ public final class AttentionViewModel {
 
     /** The periodic tick: looks again only when the last look said a job would become stuck by now. */
     public void tick() {
-        if (nextDue != null && !LocalDateTime.now(clock).isBefore(nextDue)) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (nextDue != null && !now.isBefore(nextDue)) {
+            changed();
+        } else if (liveDirty && (lastLook == null || !now.isBefore(lastLook.plus(liveBudget())))) {
             changed();
         }
+    }
+
+    /**
+     * Live saw jobs change that the console did not change: looked at again at the next tick once a while has
+     * passed since the last look — at least a minute, and fifty times what the last look took — so that Live on
+     * a busy store costs what its changes cost, whatever the store holds (a stuck job waits tens of minutes to
+     * be stuck: a minute late is no loss).
+     */
+    public void liveChanged() {
+        liveDirty = true;
+    }
+
+    private Duration liveBudget() {
+        Duration fifty = Duration.ofNanos(lastScanNanos).multipliedBy(LIVE_BUDGET_FACTOR);
+        return fifty.compareTo(LIVE_MIN_WAIT) > 0 ? fifty : LIVE_MIN_WAIT;
     }
 
     /** When the last look said the next job would become stuck (null: none would, while nothing changes). */

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * While nothing changes, the window looks for stuck jobs only when the last look said the next job would
- * become stuck — never on a blind timer — so Live's idle cost stays one {@code data_version} query (issue 21).
+ * become stuck — never on a blind timer — so Live's idle cost stays one {@code data_version} query (issue 21);
+ * a change Live saw is looked at within a budget (a minute at least), not at every change.
  * The store is real; the test counts the scans it is asked for.
  */
 class AttentionIdleTest {
@@ -81,6 +82,19 @@ class AttentionIdleTest {
             assertThat(vm.nextDue()).as("nothing else would fall due").isNull();
             vm.tick();
             assertThat(scans).hasValue(2);
+
+            // Live saw a change: looked at again once a minute has passed since the last look, not at once
+            vm.liveChanged();
+            vm.tick();
+            assertThat(scans).as("a Live change waits for its budget").hasValue(2);
+            clock.advance(Duration.ofSeconds(59));
+            vm.tick();
+            assertThat(scans).hasValue(2);
+            clock.advance(Duration.ofSeconds(1));
+            vm.tick();
+            assertThat(scans).hasValue(3);
+            vm.tick();
+            assertThat(scans).as("once per change").hasValue(3);
         }
     }
 

@@ -142,7 +142,7 @@ class AttentionViewModelTest {
     void aJobThatBecomesStuckIsNotifiedUnlessTurnedOff() {
         Job later = job(1, now.minusHours(3)); // another program queued it long ago and no robot took it
         ((SqliteJobGateway) gateway.get()).insertAll(List.of(later).iterator(), n -> { }, () -> false);
-        attention.changed(); // as Live does when it sees a change
+        attention.changed(); // a look, as after a change
 
         assertThat(dialogs.last("problem").title()).isEqualTo("A job is stuck: Never taken");
         assertThat(dialogs.last("problem").message()).contains(later.guid().toString()).contains("no robot took it");
