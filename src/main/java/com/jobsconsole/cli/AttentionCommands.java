@@ -117,16 +117,16 @@ final class AttentionCommands {
             List<StuckJob> fixable = StuckFixes.fixable(stuck);
             if (dryRun) {
                 for (StuckJob s : fixable) {
-                    out.println("would set " + s.job().guid() + ": " + label(s.job().status(), messages, reference)
-                            + " \u2192 " + label(s.fix().orElseThrow(), messages, reference)
+                    out.println("would set " + s.job().guid() + ": " + messages.label(reference, s.job().status())
+                            + " \u2192 " + messages.label(reference, s.fix().orElseThrow())
                             + " (" + s.rule().key() + ")");
                 }
                 out.println(fixable.size() + " would change; nothing changed (--dry-run)");
                 return;
             }
             List<StuckFixes.Result> results = StuckFixes.apply(gateway, stuck, () -> false, r -> {
-                String change = r.stuck().job().guid() + ": " + label(r.stuck().job().status(), messages, reference)
-                        + " \u2192 " + label(r.to(), messages, reference);
+                String change = r.stuck().job().guid() + ": " + messages.label(reference, r.stuck().job().status())
+                        + " \u2192 " + messages.label(reference, r.to());
                 out.println(switch (r.outcome()) {
                     case FIXED -> "set " + change;
                     case CHANGED_MEANWHILE -> "not touched " + change + " (it changed meanwhile)";
@@ -151,10 +151,6 @@ final class AttentionCommands {
         String robot = names.robot(s.job().robotId());
         String process = names.processVersion(s.job().processVersionId());
         return robot.isEmpty() && process.isEmpty() ? "" : "  (" + robot + ", " + process + ")";
-    }
-
-    private static String label(int status, Messages messages, ReferenceData reference) {
-        return reference.status(status).map(messages::label).orElse(String.valueOf(status));
     }
 
     private static ObjectNode node(StuckJob s, AttentionTexts texts, Names names, LocalDateTime now) {

@@ -300,17 +300,12 @@ public final class JobCommand extends CommandGroup {
                 ReferenceData reference = CliContext.reference();
                 JobRules.checkStatus(status, reference);
                 Messages messages = CliContext.messages();
-                out.println("would set " + g + ": " + label(gateway.read(g).status(), reference, messages) + " \u2192 "
-                        + label(status, reference, messages) + "; nothing changed (--dry-run)");
+                out.println("would set " + g + ": " + messages.label(reference, gateway.read(g).status()) + " \u2192 "
+                        + messages.label(reference, status) + "; nothing changed (--dry-run)");
                 return;
             }
             gateway.updateStatus(g, status);
         }
-    }
-
-    /** "6 — Stopping" in the system's language (a code the reference data lacks: the number). */
-    static String label(int status, ReferenceData reference, Messages messages) {
-        return reference.status(status).map(messages::label).orElse(String.valueOf(status));
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a job; prints nothing on success.")
@@ -329,8 +324,8 @@ public final class JobCommand extends CommandGroup {
         void run(JobGateway gateway, PrintWriter out) {
             UUID g = Guids.parse(guid);
             if (dryRun) {
-                out.println("would delete " + g + " (" + label(gateway.read(g).status(), CliContext.reference(),
-                        CliContext.messages()) + "); nothing changed (--dry-run)");
+                out.println("would delete " + g + " (" + CliContext.messages().label(CliContext.reference(),
+                        gateway.read(g).status()) + "); nothing changed (--dry-run)");
                 return;
             }
             gateway.delete(g);

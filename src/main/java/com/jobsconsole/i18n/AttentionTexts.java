@@ -42,7 +42,7 @@ public final class AttentionTexts {
     /** The fix in words: "abort: set 2 — Aborting", or "none: review". */
     public String fix(AttentionRule rule) {
         return rule.fix().map(code -> messages.get("attention.fix." + rule.key(),
-                reference.status(code).map(messages::label).orElse(String.valueOf(code))))
+                messages.label(reference, code)))
                 .orElse(messages.get("attention.fix.none"));
     }
 

@@ -4,6 +4,7 @@ import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.JobType;
 import com.jobsconsole.model.LocalizedText;
+import com.jobsconsole.model.ReferenceData;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -63,6 +64,11 @@ public final class Messages {
             return get("duration.hm", s / 3_600, String.format("%02d", s % 3_600 / 60));
         }
         return get("duration.dh", s / 86_400, s % 86_400 / 3_600);
+    }
+
+    /** "1 — Pending" for a status code of {@code reference}; the bare code for one it does not know. */
+    public String label(ReferenceData reference, int status) {
+        return reference.status(status).map(this::label).orElse(String.valueOf(status));
     }
 
     /** "1 — Orchestrated". */

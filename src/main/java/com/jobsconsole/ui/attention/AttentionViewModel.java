@@ -208,7 +208,7 @@ public final class AttentionViewModel {
         List<StuckItemViewModel> items = new ArrayList<>();
         for (StuckJob s : scan.stuck()) {
             items.add(new StuckItemViewModel(s, texts.name(s.rule()), s.job().guid().toString(),
-                    ui.reference().status(s.job().status()).map(ui.messages()::label).orElse(""),
+                    ui.messages().label(ui.reference(), s.job().status()),
                     texts.reason(s, now), n.robot(s.job().robotId()), n.processVersion(s.job().processVersionId()),
                     texts.fix(s.rule())));
         }
@@ -275,7 +275,7 @@ public final class AttentionViewModel {
             return;
         }
         List<PlannedChange> changes = fixable.stream().map(i -> new PlannedChange(i.guid(), i.status(),
-                ui.reference().status(i.stuck().fix().orElseThrow()).map(ui.messages()::label).orElse(""),
+                ui.messages().label(ui.reference(), i.stuck().fix().orElseThrow()),
                 i.rule() + " \u00b7 " + i.robot() + " \u00b7 " + i.process())).toList();
         int review = items.size() - fixable.size();
         if (!ui.dialogs().confirmChanges(ui.messages().get("attention.fix.title"),

@@ -83,10 +83,6 @@ public final class BulkActionsViewModel {
                 n.robot(j.robotId()) + " \u00b7 " + n.processVersion(j.processVersionId()))).toList();
     }
 
-    private String statusLabel(int code) {
-        return ui.reference().status(code).map(ui.messages()::label).orElse(String.valueOf(code));
-    }
-
     /** Request stop for the selected jobs (the STOPPING status). */
     public void requestStop() {
         setStatus(ui.reference().statusByKey(STOPPING).orElse(null));
@@ -179,6 +175,10 @@ public final class BulkActionsViewModel {
         runBulk(jobs, ui.messages().get("maintenance.done"), j -> ui.gateway().capability(BulkJobStore.class)
                 .orElseThrow(() -> new InvalidInputException("error.maintenance.remote"))
                 .setStopTimes(j.guid(), t.stopAfter(), t.abortAfter()));
+    }
+
+    private String statusLabel(int code) {
+        return ui.messages().label(ui.reference(), code);
     }
 
     /** "stop 2026-12-04 10:00 · abort —": a job's stop and abort times as a preview shows them. */

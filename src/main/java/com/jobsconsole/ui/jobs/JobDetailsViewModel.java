@@ -117,16 +117,16 @@ public final class JobDetailsViewModel {
     }
 
     private String label(Job job) {
-        return reference.status(job.status()).map(messages::label).orElse(String.valueOf(job.status()));
+        return messages.label(reference, job.status());
     }
 
     private String describe(JobEvent e) {
-        String to = reference.status(e.toStatus()).map(messages::label).orElse(String.valueOf(e.toStatus()));
+        String to = messages.label(reference, e.toStatus());
         String at = JobJson.formatTime(e.at());
         if (e.fromStatus() == null) {
             return messages.get("jobs.history.created", at, to);
         }
-        String from = reference.status(e.fromStatus()).map(messages::label).orElse(String.valueOf(e.fromStatus()));
+        String from = messages.label(reference, e.fromStatus());
         return messages.get("jobs.history.changed", at, from, to);
     }
 

@@ -324,7 +324,7 @@ public final class LiveViewModel {
         }
         changed.forEach((was, now) -> {
             if (notifyStatuses.contains(now.status()) && was.status() != now.status()) {
-                String status = reference.status(now.status()).map(messages::label).orElse(String.valueOf(now.status()));
+                String status = messages.label(reference, now.status());
                 dialogs.notifyProblem(messages.get("live.problem.title", status),
                         messages.get("live.problem.text", now.guid().toString(), value(jobs.names().robot(now.robotId())),
                                 value(jobs.names().processVersion(now.processVersionId()))),

@@ -47,7 +47,7 @@ public final class DeleteJobViewModel extends GuidMethodViewModel {
     }
 
     private boolean confirm(Job job) {
-        String status = reference.status(job.status()).map(messages::label).orElse(String.valueOf(job.status()));
+        String status = messages.label(reference, job.status());
         return dialogs.confirm(messages.get("delete.confirm.title"),
                 messages.get("delete.confirm.header", job.guid().toString()),
                 messages.get("delete.confirm.body", status, value(job.processVersionId()), value(job.robotId()),

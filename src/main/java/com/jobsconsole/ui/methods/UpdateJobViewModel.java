@@ -93,7 +93,7 @@ public final class UpdateJobViewModel extends GuidMethodViewModel {
     }
 
     private String statusLabel(int code) {
-        return reference.status(code).map(messages::label).orElse(String.valueOf(code));
+        return messages.label(reference, code);
     }
 
     public ObservableList<JobStatus> statuses() {

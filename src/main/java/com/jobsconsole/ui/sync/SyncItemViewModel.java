@@ -43,7 +43,7 @@ public final class SyncItemViewModel {
         if (code == null) {
             return "\u2014";
         }
-        return reference.status(code).map(messages::label).orElse(String.valueOf(code));
+        return messages.label(reference, code);
     }
 
     public OutboxEntry entry() {
