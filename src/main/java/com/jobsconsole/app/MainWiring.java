@@ -118,7 +118,7 @@ public final class MainWiring {
         var overviewTimeline = new TimelineViewModel(reference, gateway, executor, messages, JobQuery::all, clock);
         overviewTimeline.setNames(jobs::names);
         overviewTimeline.setOnSelect(jobWindows::open);
-        var overview = new OverviewViewModel(ui, clock, jobs.filter(), jobs::names, overviewTimeline);
+        var overview = new OverviewViewModel(ui, clock, jobs.filter(), jobs::names, overviewTimeline, attention);
         // what Live saw change: the open job windows read their jobs again, the stuck jobs are looked for
         // again (within a budget), an open overview reads its numbers again
         live.setOnJobsChanged(changed -> {

@@ -2,7 +2,6 @@ package com.jobsconsole.ui.overview;
 
 import com.jobsconsole.gateway.JobAttention;
 import com.jobsconsole.gateway.RemoteSync;
-import com.jobsconsole.gateway.StuckScan;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.Names;
@@ -74,6 +73,7 @@ public final class OverviewViewModel {
     private final JobFilterViewModel filter;
     private final Supplier<Names> names;
     private final TimelineViewModel timeline;
+    private final AttentionViewModel attention;
     private final ObjectProperty<Span> span = new SimpleObjectProperty<>(Span.DAY);
     private final ObjectProperty<LocalDate> customFrom = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> customTo = new SimpleObjectProperty<>();
@@ -87,22 +87,26 @@ public final class OverviewViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private LocalDateTime from;
     private LocalDateTime to;
-    private Set<UUID> stuck = Set.of();
     private boolean open;
     private boolean reading;
     private boolean readAgain;
 
-    /** @param filter the browser's filter, narrowed by a click on a number or a bar */
+    /**
+     * @param filter    the browser's filter, narrowed by a click on a number or a bar
+     * @param attention the stuck jobs, as Needs attention last found them (not looked for a second time here)
+     */
     public OverviewViewModel(UiServices ui, Clock clock, JobFilterViewModel filter, Supplier<Names> names,
-                             TimelineViewModel timeline) {
+                             TimelineViewModel timeline, AttentionViewModel attention) {
         this.ui = ui;
         this.clock = clock;
         this.filter = filter;
         this.names = names;
         this.timeline = timeline;
+        this.attention = attention;
         for (Figure f : Figure.values()) {
             figures.put(f, new ReadOnlyLongWrapper());
         }
+        figures.get(Figure.STUCK).bind(attention.countProperty());
         span.addListener((o, a, b) -> reload());
         customFrom.addListener((o, a, b) -> {
             if (span.get() == Span.CUSTOM) {
@@ -136,9 +140,9 @@ public final class OverviewViewModel {
 
     /** Reads the numbers of the window chosen, off the FX thread. */
     public void reload() {
-        var attention = ui.gateway().capability(JobAttention.class);
+        var target = ui.gateway().capability(JobAttention.class);
         note.set(ui.gateway().capability(RemoteSync.class).isPresent() ? ui.messages().get("overview.remote") : "");
-        if (attention.isEmpty()) {
+        if (target.isEmpty()) {
             message.set(ui.messages().get("overview.none"));
             return;
         }
@@ -175,8 +179,7 @@ public final class OverviewViewModel {
         }
         reading = true;
         busy.set(true);
-        ui.executor().execute(() -> new Read(attention.get().overview(f, t),
-                attention.get().scan(attention.get().rules(), AttentionViewModel.LISTED)), read -> {
+        ui.executor().execute(() -> target.get().overview(f, t), read -> {
             reading = false;
             busy.set(false);
             show(read, f, t);
@@ -191,21 +194,13 @@ public final class OverviewViewModel {
         });
     }
 
-    private record Read(Overview overview, StuckScan stuck) {
-    }
-
-    private void show(Read read, LocalDateTime f, LocalDateTime t) {
+    private void show(Overview o, LocalDateTime f, LocalDateTime t) {
         from = f;
         to = t;
-        Overview o = read.overview();
         Names n = names.get();
         STATUS.forEach((figure, status) -> figures.get(figure).set(
                 figure == Figure.RUNNING || figure == Figure.PENDING ? o.nowWith(status) : o.finishedWith(status)));
         figures.get(Figure.FINISHED).set(o.finishedTotal());
-        figures.get(Figure.STUCK).set(read.stuck().total());
-        Set<UUID> guids = new HashSet<>();
-        read.stuck().stuck().forEach(s -> guids.add(s.job().guid())); // a click shows the ones listed
-        stuck = guids;
         processes.setAll(o.processes().stream().map(p -> new ProcessBar(p.processVersionId(),
                 n.processVersion(p.processVersionId()), p.finished(), p.failed())).toList());
         robots.setAll(o.robots().stream().map(r -> new RobotBar(r.robotId(), n.robot(r.robotId()), r.started())).toList());
@@ -228,9 +223,13 @@ public final class OverviewViewModel {
             case RUNNING, PENDING -> filter.narrowTo(ui.messages().get("overview.scope.now",
                     ui.messages().get("overview.figure." + figure.name().toLowerCase(Locale.ROOT))),
                     statuses(STATUS.get(figure)), Set.of(), JobQuery.Scope.NONE);
-            case STUCK -> filter.narrowTo(ui.messages().get("overview.scope.now",
-                    ui.messages().get("overview.figure.stuck")), Set.of(), Set.of(),
-                    JobQuery.Scope.jobs(stuck.isEmpty() ? Set.of(new UUID(0, 0)) : stuck));
+            case STUCK -> {
+                // the ones Needs attention lists
+                Set<UUID> stuck = new HashSet<>();
+                attention.allItems().forEach(i -> stuck.add(i.jobGuid()));
+                filter.narrowTo(ui.messages().get("overview.scope.now", ui.messages().get("overview.figure.stuck")),
+                        Set.of(), Set.of(), JobQuery.Scope.jobs(stuck.isEmpty() ? Set.of(new UUID(0, 0)) : stuck));
+            }
             case FINISHED -> filter.narrowTo(label, Set.of(), Set.of(), JobQuery.Scope.completed(from, to));
             default -> filter.narrowTo(label, statuses(STATUS.get(figure)), Set.of(), JobQuery.Scope.completed(from, to));
         }
