@@ -102,16 +102,7 @@ final class OutboxSync {
     }
 
     void updateStatus(UUID guid, int status) {
-        Job[] before = new Job[1]; // what the console last saw: the update's base, read in the same transaction
-        long id = record(guid, () -> {
-            before[0] = cache.jobs().find(guid).orElse(null);
-            long entry = outbox.addUpdate(guid, status, before[0] == null ? null : before[0].status());
-            if (before[0] != null) {
-                cache.jobs().updateStatus(guid, status);
-            }
-            return entry;
-        });
-        sendNow(guid, id, before[0]);
+        update(guid, null, status);
     }
 
     /**
@@ -120,16 +111,23 @@ final class OutboxSync {
      * {@code from}, so a job the orchestrator changed meanwhile is a conflict when it is sent, not overwritten.
      */
     boolean updateStatusFrom(UUID guid, int from, int status) {
-        Job[] before = new Job[1];
+        return update(guid, from, status);
+    }
+
+    /** Records and sends a status update; with an {@code expected} status, only if the cache still shows it. */
+    private boolean update(UUID guid, Integer expected, int status) {
+        Job[] before = new Job[1]; // what the console last saw: the update's base, read in the same transaction
         long id;
         try {
             id = record(guid, () -> {
                 before[0] = cache.jobs().find(guid).orElse(null);
-                if (before[0] == null || before[0].status() != from) {
+                if (expected != null && (before[0] == null || before[0].status() != expected)) {
                     throw new ChangedMeanwhile();
                 }
-                long entry = outbox.addUpdate(guid, status, from);
-                cache.jobs().updateStatus(guid, status);
+                long entry = outbox.addUpdate(guid, status, before[0] == null ? null : before[0].status());
+                if (before[0] != null) {
+                    cache.jobs().updateStatus(guid, status);
+                }
                 return entry;
             });
         } catch (ChangedMeanwhile e) {

@@ -100,7 +100,10 @@ public final class AttentionView {
         headline.textProperty().bind(viewModel.headlineProperty());
         fixLabel.textProperty().bind(viewModel.groupFixProperty());
         placeholder.textProperty().bind(viewModel.messageProperty());
-        messageLabel.textProperty().bind(viewModel.messageProperty());
+        // the last look's or fix's word; on a read-only target, why no fix is offered
+        messageLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.writesRefusedProperty().get()
+                .isEmpty() ? viewModel.messageProperty().get() : viewModel.writesRefusedProperty().get(),
+                viewModel.writesRefusedProperty(), viewModel.messageProperty()));
         notifyBox.selectedProperty().bindBidirectional(viewModel.notificationsProperty());
         busy.visibleProperty().bind(viewModel.busyProperty());
 
@@ -168,11 +171,6 @@ public final class AttentionView {
                         viewModel.groupProperty())));
         fixAllButton.disableProperty().bind(Bindings.isEmpty(viewModel.allItems())
                 .or(viewModel.busyProperty()).or(readOnly));
-        // a read-only target: the fixes are not offered, and the window says why
-        messageLabel.textProperty().unbind();
-        messageLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.writesRefusedProperty().get()
-                .isEmpty() ? viewModel.messageProperty().get() : viewModel.writesRefusedProperty().get(),
-                viewModel.writesRefusedProperty(), viewModel.messageProperty()));
         openButton.setOnAction(e -> viewModel.openChosen());
         fixChosenButton.setOnAction(e -> viewModel.fixChosen());
         fixGroupButton.setOnAction(e -> viewModel.fixGroup());
