@@ -108,7 +108,7 @@ final class AttentionScan implements JobAttention {
                 cutoffs.put(r, JobJson.formatTime(now.minusMinutes(rules.threshold(r))));
             }
         }
-        Map<Long, Optional<String>> longRunCut = new HashMap<>(); // per version: started before this runs long
+        Map<Long, Optional<LongRun>> longRuns = new HashMap<>(); // per process version, for this look
         return session.call("stuck jobs", c -> {
             // one narrow pass: times compared as the store writes them ("yyyy-MM-dd HH:mm:ss" sorts as it reads)
             try (ResultSet rs = session.statement(CANDIDATES).executeQuery()) {
@@ -147,18 +147,16 @@ final class AttentionScan implements JobAttention {
                         continue;
                     }
                     // a long run: against its version's usual duration (read once per version, kept a while)
-                    Optional<String> cut = longRunCut.computeIfAbsent(version, v -> usual(v, now)
+                    Optional<LongRun> longRun = longRuns.computeIfAbsent(version, v -> usual(v, now)
                             .filter(u -> u.runs() >= AttentionRule.FEWEST_RUNS && !u.p95().isZero())
-                            .map(u -> JobJson.formatTime(now.minus(u.p95().multipliedBy(factor)))));
-                    if (cut.isEmpty()) {
+                            .map(u -> new LongRun(u, u.p95().multipliedBy(factor), now)));
+                    if (longRun.isEmpty()) {
                         continue;
                     }
-                    if (started.compareTo(cut.get()) <= 0) {
-                        out.add(new Hit(rowid, AttentionRule.RUNNING_LONG, started, false, origin,
-                                usual(version, now).orElseThrow()));
+                    if (started.compareTo(longRun.get().startedBy()) <= 0) {
+                        out.add(new Hit(rowid, AttentionRule.RUNNING_LONG, started, false, origin, longRun.get().usual()));
                     } else {
-                        // due when it has run as long as the cut allows: its start plus (now - cut)
-                        dues.noteAt(JobRowMapper.time(started).plus(Duration.between(JobRowMapper.time(cut.get()), now)));
+                        dues.noteAt(JobRowMapper.time(started).plus(longRun.get().tooLong()));
                     }
                 }
             }
@@ -194,6 +192,13 @@ final class AttentionScan implements JobAttention {
             }
         }
         throw new IllegalStateException("no rule watches status " + status);
+    }
+
+    /** A version's usual duration, how long a run of it is too long, and the start before which one is, as stored. */
+    private record LongRun(UsualDuration usual, Duration tooLong, String startedBy) {
+        LongRun(UsualDuration usual, Duration tooLong, LocalDateTime now) {
+            this(usual, tooLong, JobJson.formatTime(now.minus(tooLong)));
+        }
     }
 
     /** A stuck job found by the narrow pass: its row, its rule, since when (as stored), whence. */
