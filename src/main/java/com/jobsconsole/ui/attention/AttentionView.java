@@ -73,17 +73,17 @@ public final class AttentionView {
     @FXML
     private Button fixAllButton;
     @FXML
-    private TableView<AttentionViewModel.RuleRow> rulesTable;
+    private TableView<AttentionRulesViewModel.RuleRow> rulesTable;
     @FXML
-    private TableColumn<AttentionViewModel.RuleRow, String> ruleNameColumn;
+    private TableColumn<AttentionRulesViewModel.RuleRow, String> ruleNameColumn;
     @FXML
-    private TableColumn<AttentionViewModel.RuleRow, String> thresholdColumn;
+    private TableColumn<AttentionRulesViewModel.RuleRow, String> thresholdColumn;
     @FXML
-    private TableColumn<AttentionViewModel.RuleRow, String> unitColumn;
+    private TableColumn<AttentionRulesViewModel.RuleRow, String> unitColumn;
     @FXML
-    private TableColumn<AttentionViewModel.RuleRow, String> ruleFixColumn;
+    private TableColumn<AttentionRulesViewModel.RuleRow, String> ruleFixColumn;
     @FXML
-    private TableColumn<AttentionViewModel.RuleRow, String> tellsColumn;
+    private TableColumn<AttentionRulesViewModel.RuleRow, String> tellsColumn;
     @FXML
     private Label rulesMessage;
     @FXML
@@ -176,19 +176,19 @@ public final class AttentionView {
         fixGroupButton.setOnAction(e -> viewModel.fixGroup());
         fixAllButton.setOnAction(e -> viewModel.fixAll());
 
-        rulesTable.setItems(viewModel.rules());
-        rules(ruleNameColumn, AttentionViewModel.RuleRow::name);
-        rules(unitColumn, AttentionViewModel.RuleRow::unit);
-        rules(ruleFixColumn, AttentionViewModel.RuleRow::fix);
-        rules(tellsColumn, AttentionViewModel.RuleRow::tells);
+        rulesTable.setItems(viewModel.rules().rows());
+        rules(ruleNameColumn, AttentionRulesViewModel.RuleRow::name);
+        rules(unitColumn, AttentionRulesViewModel.RuleRow::unit);
+        rules(ruleFixColumn, AttentionRulesViewModel.RuleRow::fix);
+        rules(tellsColumn, AttentionRulesViewModel.RuleRow::tells);
         ColumnFit.wrappingCells(tellsColumn);
         thresholdColumn.setCellValueFactory(c -> c.getValue().threshold());
         thresholdColumn.setCellFactory(TextFieldTableCell.forTableColumn());
         thresholdColumn.setEditable(true);
         ColumnFit.fitToContent(rulesTable, tellsColumn);
-        rulesMessage.textProperty().bind(viewModel.rulesMessageProperty());
-        defaultsButton.setOnAction(e -> viewModel.defaultRules());
-        saveRulesButton.setOnAction(e -> viewModel.saveRules());
+        rulesMessage.textProperty().bind(viewModel.rules().messageProperty());
+        defaultsButton.setOnAction(e -> viewModel.rules().defaults());
+        saveRulesButton.setOnAction(e -> viewModel.rules().save());
         // View → Attention rules… opens the window on the rules' tab
         viewModel.rulesWantedProperty().subscribe(wanted -> tabs.getSelectionModel().select(wanted ? rulesTab : jobsTab));
         tabs.getSelectionModel().selectedItemProperty().subscribe(t -> viewModel.rulesWantedProperty().set(t == rulesTab));
@@ -209,8 +209,8 @@ public final class AttentionView {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
     }
 
-    private static void rules(TableColumn<AttentionViewModel.RuleRow, String> column,
-                              Function<AttentionViewModel.RuleRow, String> value) {
+    private static void rules(TableColumn<AttentionRulesViewModel.RuleRow, String> column,
+                              Function<AttentionRulesViewModel.RuleRow, String> value) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
     }
 }

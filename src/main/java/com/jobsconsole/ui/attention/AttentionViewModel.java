@@ -5,7 +5,6 @@ import com.jobsconsole.gateway.StuckFixes;
 import com.jobsconsole.gateway.StuckScan;
 import com.jobsconsole.i18n.AttentionTexts;
 import com.jobsconsole.model.AttentionRule;
-import com.jobsconsole.model.AttentionRules;
 import com.jobsconsole.model.Names;
 import com.jobsconsole.model.StuckJob;
 import com.jobsconsole.ui.common.DialogService.PlannedChange;
@@ -22,8 +21,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -46,7 +43,8 @@ import java.util.function.Supplier;
  * confirmation; the rules' thresholds, kept with the store or profile. The count shows in the status bar
  * and beside the status table. It looks again when something changes (Live, the console's own writes,
  * another target) and when the next job would become stuck — not on a timer while nothing is due — and a
- * job that becomes stuck raises a notification (which can be turned off).
+ * job that becomes stuck raises a notification (which can be turned off). The Rules tab is
+ * {@link AttentionRulesViewModel}.
  */
 public final class AttentionViewModel {
 
@@ -58,11 +56,6 @@ public final class AttentionViewModel {
 
     /** A rule and how many jobs it found; the first group (rule null) is all of them. */
     public record Group(AttentionRule rule, String label, String tells, int count) {
-    }
-
-    /** A rule's threshold as the settings edit it. */
-    public record RuleRow(AttentionRule rule, String name, String tells, String unit, String fix,
-                          StringProperty threshold) {
     }
 
     private final UiServices ui;
@@ -85,8 +78,7 @@ public final class AttentionViewModel {
     private final ObservableList<Group> groups = FXCollections.observableArrayList();
     private final ObjectProperty<Group> group = new SimpleObjectProperty<>();
     private final ObservableList<StuckItemViewModel> chosen = FXCollections.observableArrayList();
-    private final ObservableList<RuleRow> rules = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper rulesMessage = new ReadOnlyStringWrapper("");
+    private final AttentionRulesViewModel rules;
     /** The jobs stuck at the last look (null: no look yet on this target): a job new to it is notified. */
     private Set<UUID> known;
     private LocalDateTime nextDue;
@@ -111,6 +103,7 @@ public final class AttentionViewModel {
         this.names = names;
         this.openJob = openJob;
         this.texts = new AttentionTexts(ui.messages(), ui.reference());
+        this.rules = new AttentionRulesViewModel(ui, texts, this::changed);
         this.writesRefused = TargetGuard.refusalOf(ui.gateway(), ui.messages());
         group.addListener((o, a, b) -> showGroup());
         ui.gateway().onSwitch(g -> {
@@ -128,7 +121,7 @@ public final class AttentionViewModel {
     public void show() {
         rulesWanted.set(false);
         ui.windows().open(WINDOW, this, () -> { });
-        loadRules();
+        rules.load();
         changed();
     }
 
@@ -325,65 +318,6 @@ public final class AttentionViewModel {
         }
     }
 
-    // ---- the rules ----
-
-    /** Reads the target's thresholds into the form. */
-    public void loadRules() {
-        Optional<JobAttention> attention = attention();
-        if (attention.isEmpty()) {
-            rules.clear();
-            return;
-        }
-        ui.executor().execute(() -> attention.get().rules(), this::showThresholds,
-                e -> rulesMessage.set(ui.messages().describe(e)));
-    }
-
-    private void showThresholds(AttentionRules r) {
-        List<RuleRow> rows = new ArrayList<>();
-        for (AttentionRule rule : AttentionRule.values()) {
-            rows.add(new RuleRow(rule, texts.name(rule), texts.tells(rule),
-                    ui.messages().get(rule.isFactor() ? "attention.unit.factor" : "attention.unit.minutes"),
-                    texts.fix(rule), new SimpleStringProperty(String.valueOf(r.threshold(rule)))));
-        }
-        rules.setAll(rows);
-        rulesMessage.set("");
-    }
-
-    /** Keeps the form's thresholds with the target; a value that is not a whole number from 1 is said and nothing is kept. */
-    public void saveRules() {
-        Optional<JobAttention> attention = attention();
-        if (attention.isEmpty()) {
-            return;
-        }
-        AttentionRules r = AttentionRules.defaults();
-        for (RuleRow row : rules) {
-            long value;
-            try {
-                value = Long.parseLong(row.threshold().get().strip());
-            } catch (NumberFormatException e) {
-                value = -1;
-            }
-            if (value < 1 || value > AttentionRules.MAX) {
-                rulesMessage.set(ui.messages().get("attention.rules.bad", row.name(), AttentionRules.MAX));
-                return;
-            }
-            r = r.with(row.rule(), value);
-        }
-        AttentionRules toSave = r;
-        ui.executor().execute(() -> {
-            attention.get().saveRules(toSave);
-            return toSave;
-        }, saved -> {
-            rulesMessage.set(ui.messages().get("attention.rules.saved"));
-            changed();
-        }, e -> rulesMessage.set(ui.messages().describe(e)));
-    }
-
-    /** Puts the defaults in the form (kept when saved). */
-    public void defaultRules() {
-        showThresholds(AttentionRules.defaults());
-    }
-
     // ---- what the views bind to ----
 
     public ReadOnlyIntegerProperty countProperty() {
@@ -407,10 +341,6 @@ public final class AttentionViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty rulesMessageProperty() {
-        return rulesMessage.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -458,7 +388,8 @@ public final class AttentionViewModel {
         return rulesWanted;
     }
 
-    public ObservableList<RuleRow> rules() {
+    /** The Rules tab: the target's thresholds. */
+    public AttentionRulesViewModel rules() {
         return rules;
     }
 }

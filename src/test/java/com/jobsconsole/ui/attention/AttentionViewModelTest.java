@@ -158,19 +158,19 @@ class AttentionViewModelTest {
 
     @Test
     void theRulesThresholdsAreEditedCheckedAndKeptWithTheStore() {
-        attention.loadRules();
-        AttentionViewModel.RuleRow stop = attention.rules().get(0);
+        attention.rules().load();
+        AttentionRulesViewModel.RuleRow stop = attention.rules().rows().get(0);
         assertThat(stop.rule()).isEqualTo(AttentionRule.STOP_IGNORED);
         assertThat(stop.threshold().get()).isEqualTo("30");
 
         stop.threshold().set("half an hour");
-        attention.saveRules();
-        assertThat(attention.rulesMessageProperty().get()).contains("Stop ignored").contains("whole number");
+        attention.rules().save();
+        assertThat(attention.rules().messageProperty().get()).contains("Stop ignored").contains("whole number");
         assertThat(gateway.capability(JobAttention.class).orElseThrow().rules().threshold(AttentionRule.STOP_IGNORED))
                 .as("nothing kept").isEqualTo(30);
 
         stop.threshold().set("180");
-        attention.saveRules();
+        attention.rules().save();
         assertThat(gateway.capability(JobAttention.class).orElseThrow().rules().threshold(AttentionRule.STOP_IGNORED))
                 .isEqualTo(180);
         assertThat(attention.countProperty().get()).as("two hours in Stopping is no longer too long").isEqualTo(2);
