@@ -20,7 +20,7 @@ import com.jobsconsole.ui.common.ViewLoader;
 import com.jobsconsole.ui.connection.ProfilesView;
 import com.jobsconsole.ui.connection.ProfilesViewModel;
 import com.jobsconsole.ui.main.LayoutViewModel;
-import com.jobsconsole.ui.main.MainViewModel;
+import com.jobsconsole.ui.main.MainHost;
 import javafx.stage.Window;
 
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** What the main window asks of the application: stores, profiles, settings, language and theme. */
-public class AppHost implements MainViewModel.Host {
+public class AppHost implements MainHost {
 
     private final AppDirs dirs;
     private final Settings settings;

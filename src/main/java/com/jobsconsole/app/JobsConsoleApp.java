@@ -16,6 +16,7 @@ import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.FxDialogService;
 import com.jobsconsole.ui.common.FxTaskExecutor;
+import com.jobsconsole.ui.main.MainHost;
 import com.jobsconsole.ui.main.MainViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -259,7 +260,7 @@ public final class JobsConsoleApp extends Application {
         Platform.requestNextPulse();
     }
 
-    private MainViewModel.Host host() {
+    private MainHost host() {
         return new AppHost(dirs, settings, reference, executor, () -> stage, () -> new Messages(locale),
                 () -> dialogs(new Messages(locale)), newLocale -> {
                     locale = I18n.supported(newLocale);

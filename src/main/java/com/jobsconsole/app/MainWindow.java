@@ -19,6 +19,7 @@ import com.jobsconsole.ui.jobs.JobWindowView;
 import com.jobsconsole.ui.jobs.JobWindowViewModel;
 import com.jobsconsole.ui.jobs.JobsBrowserView;
 import com.jobsconsole.ui.jobs.TransferActionsViewModel;
+import com.jobsconsole.ui.main.MainHost;
 import com.jobsconsole.ui.main.MainViewModel;
 import com.jobsconsole.ui.main.MainWindowView;
 import com.jobsconsole.ui.main.StatusBarView;
@@ -47,7 +48,7 @@ public final class MainWindow {
     private Parent root;
 
     public MainWindow(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
-                      DialogService dialogs, Messages messages, MainViewModel.Host host, Runnable exit, Clock clock) {
+                      DialogService dialogs, Messages messages, MainHost host, Runnable exit, Clock clock) {
         ViewLoader loader = new ViewLoader(messages.bundle());
         // the main window's secondary windows: owned by it, with its stylesheets
         FxWindowService windows = new FxWindowService(() -> root == null || root.getScene() == null ? null

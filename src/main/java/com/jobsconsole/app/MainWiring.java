@@ -22,6 +22,7 @@ import com.jobsconsole.ui.jobs.JobsBrowserViewModel;
 import com.jobsconsole.ui.jobs.TimelineViewModel;
 import com.jobsconsole.ui.main.LayoutViewModel;
 import com.jobsconsole.ui.main.LiveViewModel;
+import com.jobsconsole.ui.main.MainHost;
 import com.jobsconsole.ui.main.MainParts;
 import com.jobsconsole.ui.main.MainViewModel;
 import com.jobsconsole.ui.main.PaletteViewModel;
@@ -54,7 +55,7 @@ public final class MainWiring {
 
     /** The main window's view-model with its parts, for a window shown by {@code scheduler} and {@code windows}. */
     public static MainViewModel mainViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
-                                              DialogService dialogs, Messages messages, MainViewModel.Host host,
+                                              DialogService dialogs, Messages messages, MainHost host,
                                               Clock clock, Scheduler scheduler, WindowService windows) {
         ThisProcess.is(ChangeOrigin.WINDOW); // what the window changes, a job's history says the window did
         return new MainViewModel(parts(new UiServices(reference, gateway, executor, dialogs, windows, messages), host,
@@ -63,13 +64,13 @@ public final class MainWiring {
 
     /** The same without a window around it (tests, benchmarks): no periodic work, windows only recorded. */
     public static MainViewModel mainViewModel(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
-                                              DialogService dialogs, Messages messages, MainViewModel.Host host,
+                                              DialogService dialogs, Messages messages, MainHost host,
                                               Clock clock) {
         return mainViewModel(reference, gateway, executor, dialogs, messages, host, clock, Scheduler.none(),
                 WindowService.recording(kind -> { }));
     }
 
-    static MainParts parts(UiServices ui, MainViewModel.Host host, Clock clock) {
+    static MainParts parts(UiServices ui, MainHost host, Clock clock) {
         var reference = ui.reference();
         var gateway = ui.gateway();
         var executor = ui.executor();

@@ -12,7 +12,7 @@ import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.FxDialogService;
 import com.jobsconsole.ui.common.FxTaskExecutor;
 import com.jobsconsole.ui.jobs.JobRowViewModel;
-import com.jobsconsole.ui.main.MainViewModel;
+import com.jobsconsole.ui.main.MainHost;
 import com.jobsconsole.ui.reference.StatusItemViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -70,7 +70,7 @@ class MainWindowFxTest {
         gateway = TestStore.open(dir);
         executor = new FxTaskExecutor(2);
         Messages messages = new Messages(Locale.ENGLISH);
-        MainViewModel.Host host = new TestHost(dir);
+        MainHost host = new TestHost(dir);
         var real = new FxDialogService(() -> stage, messages);
         var dialogs = (DialogService) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {DialogService.class},

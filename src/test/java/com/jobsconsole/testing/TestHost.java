@@ -9,7 +9,7 @@ import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.profiles.ProfileStore;
 import com.jobsconsole.ui.main.LayoutViewModel;
-import com.jobsconsole.ui.main.MainViewModel;
+import com.jobsconsole.ui.main.MainHost;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** A main-window host on real files in a test folder, recording what the window asked of it. */
-public class TestHost implements MainViewModel.Host {
+public class TestHost implements MainHost {
 
     public final List<String> recent = new ArrayList<>();
     public final List<Locale> languages = new ArrayList<>();

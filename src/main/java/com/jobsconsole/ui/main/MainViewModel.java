@@ -1,11 +1,9 @@
 package com.jobsconsole.ui.main;
 
 import com.jobsconsole.base.AppVersion;
-import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.model.Job;
-import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.ui.attention.AttentionViewModel;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.ProgressTask;
@@ -33,7 +31,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.util.Subscription;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -48,82 +45,9 @@ import java.util.function.Consumer;
  */
 public final class MainViewModel {
 
-    /** What the main window needs from the application around it. */
-    public interface Host {
-        /** Opens a store file; throws a gateway exception saying why it cannot. Runs off the FX thread. */
-        JobGateway openStore(Path file);
-
-        List<String> recentStores();
-
-        /** Remembers the store just opened and returns the new recent list. */
-        List<String> rememberStore(Path file);
-
-        void changeLanguage(Locale locale);
-
-        void changeTheme(boolean dark);
-
-        boolean isDarkTheme();
-
-        /** Opens a remote profile (its cache and client); throws a gateway exception saying why not. Off the FX thread. */
-        JobGateway openRemote(ConnectionProfile profile);
-
-        List<ConnectionProfile> profiles();
-
-        /** Shows the profiles dialog; {@code onClosed} runs when it closes. */
-        void showProfiles(Runnable onClosed);
-
-        /** The local store to go back to from a remote profile. */
-        Path lastLocalStore();
-
-        /** The jobs browser's column layout as last saved ("id:width:visible", in order), or empty. */
-        default List<String> browserColumns() {
-            return List.of();
-        }
-
-        default void saveBrowserColumns(List<String> layout) {
-            // nothing is remembered unless the application keeps settings
-        }
-
-        /** How the window's sections were laid out last time. */
-        default LayoutViewModel.Saved windowLayout() {
-            return LayoutViewModel.Saved.NONE;
-        }
-
-        default void saveWindowLayout(LayoutViewModel.Saved layout) {
-            // nothing is remembered unless the application keeps settings
-        }
-
-        /** Where the stores, logs and caches live, and where the settings do (Help → About). */
-        default String dataFolder() {
-            return "";
-        }
-
-        default String settingsFolder() {
-            return "";
-        }
-
-        /** Whether desktop notifications for failed and aborted jobs are on. */
-        default boolean notifications() {
-            return true;
-        }
-
-        default void saveNotifications(boolean on) {
-            // nothing is remembered unless the application keeps settings
-        }
-
-        /** Whether desktop notifications for jobs that become stuck are on. */
-        default boolean stuckNotifications() {
-            return true;
-        }
-
-        default void saveStuckNotifications(boolean on) {
-            // nothing is remembered unless the application keeps settings
-        }
-    }
-
     private final DialogService dialogs;
     private final Messages messages;
-    private final Host host;
+    private final MainHost host;
     private final ReferenceTablesViewModel referenceTables;
     private final CreateJobViewModel create;
     private final ReadJobViewModel read;
@@ -158,7 +82,7 @@ public final class MainViewModel {
      * @param parts     the window's parts, made and connected by the application's wiring
      * @param scheduler runs the window's periodic work (Live, the replay) while the window shows
      */
-    public MainViewModel(MainParts parts, DialogService dialogs, Messages messages, Host host, Scheduler scheduler) {
+    public MainViewModel(MainParts parts, DialogService dialogs, Messages messages, MainHost host, Scheduler scheduler) {
         this.scheduler = scheduler;
         this.dialogs = dialogs;
         this.messages = messages;

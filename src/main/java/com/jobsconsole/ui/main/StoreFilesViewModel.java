@@ -26,12 +26,12 @@ public final class StoreFilesViewModel {
     static final List<Long> DEMO_SIZES = List.of(1_000L, 100_000L, 1_000_000L);
 
     private final UiServices ui;
-    private final MainViewModel.Host host;
+    private final MainHost host;
     private final ReadOnlyBooleanWrapper opening;
     private final ProgressTask task;
     private final ObservableList<String> recentStores = FXCollections.observableArrayList();
 
-    public StoreFilesViewModel(UiServices ui, MainViewModel.Host host, ReadOnlyBooleanWrapper opening, ProgressTask task) {
+    public StoreFilesViewModel(UiServices ui, MainHost host, ReadOnlyBooleanWrapper opening, ProgressTask task) {
         this.ui = ui;
         this.host = host;
         this.opening = opening;

@@ -41,7 +41,7 @@ public final class TargetViewModel {
     }
 
     private final UiServices ui;
-    private final MainViewModel.Host host;
+    private final MainHost host;
     private final ReadOnlyBooleanWrapper opening;
     private final ProgressTask task;
     private final Runnable refreshCounts;
@@ -63,7 +63,7 @@ public final class TargetViewModel {
      * @param task          the status bar's progress (shared with demo data)
      * @param refreshCounts re-reads the reference tables' counts (Refresh on a store)
      */
-    public TargetViewModel(UiServices ui, MainViewModel.Host host, ReadOnlyBooleanWrapper opening, ProgressTask task, Runnable refreshCounts) {
+    public TargetViewModel(UiServices ui, MainHost host, ReadOnlyBooleanWrapper opening, ProgressTask task, Runnable refreshCounts) {
         this.ui = ui;
         this.host = host;
         this.opening = opening;
