@@ -1,6 +1,7 @@
 package com.jobsconsole.gateway;
 
 import com.jobsconsole.model.Job;
+import com.jobsconsole.model.JobEvent;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -45,6 +46,12 @@ public interface BulkJobStore {
 
     /** When the kept counts were last checked against the jobs (or built), if the store knows. */
     Optional<LocalDateTime> countsCheckedAt();
+
+    /**
+     * Puts back a job's status history as it was (an undone delete brings the job back whole): the events
+     * are added after any the job has, in their order, with their times and origins.
+     */
+    void restoreHistory(UUID guid, List<JobEvent> events);
 
     /** Maintenance: when a soft stop and a hard abort are requested (null clears one). */
     void setStopTimes(UUID guid, LocalDateTime stopAfter, LocalDateTime abortAfter);

@@ -64,11 +64,17 @@ final class OutboxDecisions {
                     });
                 }
                 case THEIRS -> {
-                    writes.durably(guid, () -> outbox.removeJob(guid));
+                    writes.durably(guid, () -> {
+                        outbox.forJob(guid).forEach(e -> cache.journal().unmade(e.id(), "journal.unmade.theirs"));
+                        outbox.removeJob(guid);
+                    });
                     readTheirs(guid);
                 }
                 case DISCARD -> {
-                    writes.durably(guid, () -> outbox.remove(c.id()));
+                    writes.durably(guid, () -> {
+                        cache.journal().unmade(c.id(), "journal.unmade.discarded");
+                        outbox.remove(c.id());
+                    });
                     if (outbox.forJob(guid).isEmpty()) {
                         readTheirs(guid);
                     }

@@ -3,6 +3,7 @@ package com.jobsconsole.gateway.remote;
 import com.jobsconsole.base.NoAnswerPolicy;
 import com.jobsconsole.gateway.AlreadyExistsException;
 import com.jobsconsole.gateway.ConflictException;
+import com.jobsconsole.gateway.JobJournal;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.NotFoundException;
 import com.jobsconsole.gateway.OutboxEntry.Op;
@@ -21,6 +22,7 @@ import com.jobsconsole.gateway.sqlite.CacheTable;
 import com.jobsconsole.gateway.sqlite.OrchestratorCache;
 import com.jobsconsole.gateway.sqlite.OutboxTable;
 import com.jobsconsole.model.Job;
+import com.jobsconsole.model.JournalAction;
 import com.jobsconsole.model.JobDraft;
 
 import java.util.List;
@@ -90,7 +92,7 @@ final class OutboxSync {
 
     Job create(JobDraft d) {
         Job[] local = new Job[1];
-        long id = record(d.guid(), () -> {
+        long id = record(d.guid(), JournalAction.CREATE, null, () -> {
             local[0] = cache.jobs().create(d); // the cache already has this GUID: nothing is recorded
             return outbox.addCreate(d);
         });
@@ -119,7 +121,7 @@ final class OutboxSync {
         Job[] before = new Job[1]; // what the console last saw: the update's base, read in the same transaction
         long id;
         try {
-            id = record(guid, () -> {
+            id = record(guid, JournalAction.SET_STATUS, Integer.toString(status), () -> {
                 before[0] = cache.jobs().find(guid).orElse(null);
                 if (expected != null && (before[0] == null || before[0].status() != expected)) {
                     throw new ChangedMeanwhile();
@@ -127,6 +129,8 @@ final class OutboxSync {
                 long entry = outbox.addUpdate(guid, status, before[0] == null ? null : before[0].status());
                 if (before[0] != null) {
                     cache.jobs().updateStatus(guid, status);
+                } else {
+                    cache.journal().addUnknownBefore(guid, status); // journaled all the same
                 }
                 return entry;
             });
@@ -146,9 +150,12 @@ final class OutboxSync {
 
     void delete(UUID guid) {
         Job[] before = new Job[1];
-        long id = record(guid, () -> {
+        long id = record(guid, JournalAction.DELETE, null, () -> {
             before[0] = cache.jobs().find(guid).orElse(null);
             long entry = outbox.addDelete(guid);
+            if (before[0] == null) {
+                cache.journal().addUnknownDelete(guid); // journaled all the same (what it was is not known here)
+            }
             kept.remove(guid);
             return entry;
         });
@@ -161,11 +168,14 @@ final class OutboxSync {
      * reading the job); behind earlier writes it waits, and is marked when its turn comes. Whatever
      * keeps it in the outbox afterwards is committed durably before the caller hears "queued".
      */
-    private long record(UUID guid, Supplier<Long> work) {
+    private long record(UUID guid, JournalAction action, String detail, Supplier<Long> work) {
         long[] id = new long[1];
-        cache.inTransaction(() -> {
+        // journaled with the cache change: the thread's open entry (a bulk action, an undo) or one of its own
+        cache.journal().inTransaction(JobJournal.Mark.of(action, detail), () -> {
             id[0] = work.get();
+            cache.journal().linkOutbox(id[0]);
             outbox.claim(id[0], guid);
+            return null;
         });
         touched.accept(guid);
         return id[0];
@@ -187,7 +197,7 @@ final class OutboxSync {
                 touched.accept(guid);
                 return null;
             }
-            undo(id, guid, before);
+            undo(id, guid, before, "journal.unmade.busy");
             throw busy;
         }
         try (held) {
@@ -229,7 +239,7 @@ final class OutboxSync {
             touched.accept(guid);
             return null;
         }
-        undo(id, guid, before);
+        undo(id, guid, before, "journal.unmade.blocked");
         if (blockedBy.state() == State.CONFLICT) {
             throw new ConflictException("outbox.blocked.conflict", guid.toString());
         }
@@ -266,6 +276,7 @@ final class OutboxSync {
         if (o instanceof Conflict c && OutboxEntry.CONFLICT_EXISTS.equals(c.problem().get(0))) {
             inTransaction(guid, () -> {
                 outbox.remove(e.id());
+                cache.journal().unmade(e.id(), "journal.unmade.exists");
                 kept.put(c.theirs());
             });
             throw new AlreadyExistsException("error.job.exists", guid.toString());
@@ -273,6 +284,7 @@ final class OutboxSync {
         if (o instanceof Conflict c && OutboxEntry.CONFLICT_GONE.equals(c.problem().get(0))) {
             inTransaction(guid, () -> {
                 outbox.remove(e.id());
+                cache.journal().unmade(e.id(), "journal.unmade.gone");
                 restore(guid, before);
                 kept.markGone(guid);
             });
@@ -283,12 +295,12 @@ final class OutboxSync {
             throw new ConflictException(c.problem().get(0), c.problem().subList(1, c.problem().size()).toArray());
         }
         if (o instanceof Refused r) {
-            undo(e.id(), guid, before);
+            undo(e.id(), guid, before, "journal.unmade.refused");
             throw r.error();
         }
         NoAnswer n = (NoAnswer) o;
         if (!n.maybeReceived() && !queue) {
-            undo(e.id(), guid, before);
+            undo(e.id(), guid, before, "journal.unmade.noAnswer");
             throw n.error();
         }
         settle(e, n, true, true); // kept (queued or unverified): durably, before the caller hears it
@@ -298,9 +310,11 @@ final class OutboxSync {
         return n;
     }
 
-    private void undo(long id, UUID guid, Job before) {
+    /** Takes back a write that was not made: out of the outbox, the cache as before, its journal item unmade. */
+    private void undo(long id, UUID guid, Job before, String why) {
         inTransaction(guid, () -> {
             outbox.remove(id);
+            cache.journal().unmade(id, why);
             restore(guid, before);
         });
     }

@@ -9,6 +9,7 @@ import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.gateway.JobAttention;
 import com.jobsconsole.gateway.JobDurations;
 import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.gateway.JobJournal;
 import com.jobsconsole.gateway.JobRules;
 import com.jobsconsole.gateway.NotFoundException;
 import com.jobsconsole.gateway.OutboxEntry;
@@ -88,6 +89,7 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync, HttpExcha
         this.outbox = new OutboxSync(cache, client, breaker, this::noteAnswered,
                 recentlyCached::remove, writer);
         this.decisions = new OutboxDecisions(cache, client, this::noteAnswered, outbox);
+        cache.journal().describeTarget(client.target().baseUrl().toString());
     }
 
     /** Whether the orchestrator answered the last call, for the status bar. */
@@ -237,10 +239,11 @@ public final class RemoteJobGateway implements JobGateway, RemoteSync, HttpExcha
         return cache().jobs().countByType();
     }
 
-    /** Beyond what this class is, what its cache file does: change feed, directory, usual durations. */
+    /** Beyond what this class is, what its cache file does: change feed, directory, durations, attention, journal. */
     @Override
     public <T> Optional<T> capability(Class<T> kind) {
-        return List.of(JobDirectory.class, ChangeFeed.class, JobDurations.class, JobAttention.class).contains(kind)
+        return List.of(JobDirectory.class, ChangeFeed.class, JobDurations.class, JobAttention.class, JobJournal.class)
+                .contains(kind)
                 ? cache().jobs().capability(kind) : JobGateway.super.capability(kind);
     }
 

@@ -34,9 +34,13 @@ final class BulkJobInserter {
     private final Connection connection;
     private final Path path;
 
-    BulkJobInserter(Connection connection, Path path) {
+    /** Journals the rows when the thread records an entry (an import); a seed or a benchmark is not. */
+    private final SqliteJournal journal;
+
+    BulkJobInserter(Connection connection, Path path, SqliteJournal journal) {
         this.connection = connection;
         this.path = path;
+        this.journal = journal;
     }
 
     /** Call with the store's lock held. */
@@ -60,7 +64,9 @@ final class BulkJobInserter {
                 rollbackJournal = bulk && rowCount(st) == 0 && journalMode(st, "DELETE").equals("delete");
                 st.execute("BEGIN IMMEDIATE");
                 long started = System.nanoTime();
+                boolean journaling = false;
                 try {
+                    journaling = journal != null && journal.beginIfRecording(connection);
                     // the insert trigger stands aside for this transaction (dropped and made again inside
                     // it: no other connection sees it gone); the tallies get the new rows' counts from here.
                     // A store without them (the benchmark's baseline) is filled as before.
@@ -107,7 +113,13 @@ final class BulkJobInserter {
                         rebuildIndexes(st, rebuild);
                     }
                     long indexed = System.nanoTime();
+                    if (journaling) {
+                        journal.end();
+                    }
                     st.execute("COMMIT");
+                    if (journaling) {
+                        journal.ended(true);
+                    }
                     if (bulk) {
                         LOG.info("bulk insert of {} jobs: rows {} ms, {} indexes {} ms, commit {} ms", n,
                                 (inserted - started) / 1_000_000, rebuild.size(), (indexed - inserted) / 1_000_000,
@@ -120,6 +132,10 @@ final class BulkJobInserter {
                         st.execute("ROLLBACK");
                     } catch (SQLException rollback) {
                         e.addSuppressed(rollback); // SQLite may have rolled back already (a full disk, say)
+                    }
+                    if (journaling) {
+                        journal.ended(false);
+                        st.execute("DELETE FROM journal_now");
                     }
                     throw e;
                 }

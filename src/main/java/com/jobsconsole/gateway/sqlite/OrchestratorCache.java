@@ -25,7 +25,7 @@ public final class OrchestratorCache implements AutoCloseable {
 
     private OrchestratorCache(SqliteSession session, ReferenceData reference) {
         this.session = session;
-        this.jobs = new SqliteJobGateway(session, reference);
+        this.jobs = new SqliteJobGateway(session, reference, false);
         this.kept = new CacheTable(session, jobs);
         this.outbox = new OutboxTable(session);
     }
@@ -51,6 +51,11 @@ public final class OrchestratorCache implements AutoCloseable {
      */
     public List<JobEvent> history(UUID guid) {
         return jobs.history(guid, ChangeOrigin.ORCHESTRATOR);
+    }
+
+    /** The journal of the console's changes to this orchestrator, kept beside its outbox. */
+    public SqliteJournal journal() {
+        return jobs.journal();
     }
 
     /** The cached jobs as the orchestrator knows them: put, seen, gone, removed. */

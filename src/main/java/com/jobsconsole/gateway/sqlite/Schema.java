@@ -236,12 +236,41 @@ final class Schema {
                             + "UPDATE directory_stamp SET n = n + 1; END"),
             // 11: settings kept with the store (or a profile's cache), whichever program opens it: the
             // attention rules' thresholds (issue 21)
-            List.of("CREATE TABLE store_setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"));
+            List.of("CREATE TABLE store_setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"),
+            // 12: the journal of the console's own changes (issue 22): an entry per action (who, when, where,
+            // what), an item per job changed with its before and after, written in the change's transaction
+            // by triggers the console's connection makes for itself (SqliteJournal); other programs' changes
+            // are not the console's and are not journaled
+            List.of("""
+                    CREATE TABLE journal (
+                      id        INTEGER PRIMARY KEY,
+                      at        TEXT    NOT NULL,
+                      os_user   TEXT    NOT NULL,
+                      target    TEXT    NOT NULL,
+                      action    TEXT    NOT NULL,
+                      detail    TEXT,
+                      undoes    INTEGER,
+                      undone_by INTEGER
+                    )""",
+                    """
+                    CREATE TABLE journal_item (
+                      id      INTEGER PRIMARY KEY,
+                      entry   INTEGER NOT NULL REFERENCES journal(id) ON DELETE CASCADE,
+                      guid    TEXT    NOT NULL,
+                      before  TEXT,
+                      after   TEXT,
+                      outbox  INTEGER,
+                      unmade  TEXT
+                    )""",
+                    "CREATE INDEX journal_at ON journal(at)",
+                    "CREATE INDEX journal_item_entry ON journal_item(entry, id)",
+                    "CREATE INDEX journal_item_guid ON journal_item(guid)",
+                    "CREATE INDEX journal_item_outbox ON journal_item(outbox) WHERE outbox IS NOT NULL"));
 
     /** The tables a store of ours has; a file holding other tables is someone else's database. */
     static final List<String> OWN_TABLES = List.of("job_status", "job_type", "job", "job_event", "job_seen", "outbox",
             "job_tally", "job_tally_day", "job_change", "job_tally_checked", "directory", "directory_stamp",
-            "store_setting");
+            "store_setting", "journal", "journal_item");
 
     private Schema() {
     }

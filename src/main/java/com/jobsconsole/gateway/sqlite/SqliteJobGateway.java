@@ -7,9 +7,11 @@ import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.gateway.JobAttention;
 import com.jobsconsole.gateway.JobDurations;
 import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.gateway.JobJournal;
 import com.jobsconsole.gateway.JobRules;
 import com.jobsconsole.gateway.NotFoundException;
 import com.jobsconsole.gateway.StoreChanges;
+import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.ChangeOrigin;
 import com.jobsconsole.model.Job;
@@ -17,8 +19,12 @@ import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobEvent;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.JobStatus;
+import com.jobsconsole.model.JournalAction;
 import com.jobsconsole.model.Page;
 import com.jobsconsole.model.ReferenceData;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -47,6 +53,7 @@ import java.util.function.LongConsumer;
  */
 public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreChanges, ChangeFeed {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteJobGateway.class);
     private static final String SELECT_ONE = "SELECT " + JobRowMapper.COLUMNS + " FROM job WHERE guid = ?";
     static final String DELETE = "DELETE FROM job WHERE guid = ?";
 
@@ -55,13 +62,31 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     private final DirectoryTable directory;
     private final DurationStats durations;
     private final AttentionScan attention;
+    private final SqliteJournal journal;
+    /** Whether each write journals itself (a user's store); a cache's are journaled by its outbox. */
+    private final boolean journaled;
 
-    SqliteJobGateway(SqliteSession session, ReferenceData reference) {
+    SqliteJobGateway(SqliteSession session, ReferenceData reference, boolean journaled) {
         this.session = session;
         this.reference = reference;
         this.directory = new DirectoryTable(session);
         this.durations = new DurationStats(session);
         this.attention = new AttentionScan(session, durations);
+        this.journal = new SqliteJournal(session);
+        this.journaled = journaled;
+    }
+
+    /** The journal of this file's changes made by the console. */
+    SqliteJournal journal() {
+        return journal;
+    }
+
+    /** A write, journaled in its own transaction when this gateway journals its writes. */
+    private <T> T write(JournalAction action, String detail, String operation, SqliteSession.Sql<T> sql) {
+        if (!journaled) {
+            return session.call(operation, sql);
+        }
+        return journal.inTransaction(JobJournal.Mark.of(action, detail), () -> session.call(operation, sql));
     }
 
     /** Beyond what this class is: the store's directory of names, its usual durations and its stuck jobs. */
@@ -73,6 +98,9 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
         if (kind == JobAttention.class) {
             return Optional.of(kind.cast(attention));
         }
+        if (kind == JobJournal.class) {
+            return Optional.of(kind.cast(journal));
+        }
         return kind == JobDurations.class ? Optional.of(kind.cast(durations)) : JobGateway.super.capability(kind);
     }
 
@@ -82,7 +110,14 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     }
 
     public static SqliteJobGateway open(Path path, ReferenceData reference, Clock clock) {
-        return new SqliteJobGateway(SqliteSession.open(path, reference, clock, Durability.FULL), reference);
+        SqliteJobGateway store = new SqliteJobGateway(SqliteSession.open(path, reference, clock, Durability.FULL),
+                reference, true);
+        try {
+            store.journal.prune();
+        } catch (UnavailableException e) {
+            LOG.info("journal not pruned now: {}", e.getMessage()); // the store is busy: next time
+        }
+        return store;
     }
 
     @Override
@@ -108,7 +143,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
                 draft.processVersionId(), draft.robotId(), draft.accountId(), draft.scheduleId(), draft.taskId(),
                 draft.stopAfter(), draft.abortAfter(), now, now,
                 status.isRunning() || status.isFinal() ? now : null, status.isFinal() ? now : null);
-        return session.call("create", c -> {
+        return write(JournalAction.CREATE, null, "create", c -> {
             PreparedStatement insert = session.statement(JobRowMapper.INSERT);
             JobRowMapper.bind(insert, job);
             try {
@@ -141,7 +176,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     public void updateStatus(UUID guid, int status) {
         JobRules.checkStatus(status, reference);
         JobStatus s = reference.status(status).orElseThrow();
-        session.call("update", c -> StatusChange.apply(session, c, guid, s));
+        write(JournalAction.SET_STATUS, Integer.toString(status), "update", c -> StatusChange.apply(session, c, guid, s));
     }
 
     @Override
@@ -149,7 +184,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
         JobRules.checkStatus(status, reference);
         JobStatus s = reference.status(status).orElseThrow();
         boolean[] done = new boolean[1];
-        session.inTransaction(() -> session.call("update", c -> {
+        write(JournalAction.SET_STATUS, Integer.toString(status), "update", c -> {
             PreparedStatement current = session.statement("SELECT status FROM job WHERE guid = ?");
             current.setString(1, guid.toString());
             try (ResultSet rs = current.executeQuery()) {
@@ -163,13 +198,13 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
             StatusChange.apply(session, c, guid, s);
             done[0] = true;
             return null;
-        }));
+        });
         return done[0];
     }
 
     @Override
     public void setStopTimes(UUID guid, LocalDateTime stopAfter, LocalDateTime abortAfter) {
-        session.call("maintenance", c -> {
+        write(JournalAction.MAINTENANCE, null, "maintenance", c -> {
             PreparedStatement ps = session.statement(
                     "UPDATE job SET stop_after = ?, abort_after = ?, updated_at = ? WHERE guid = ?");
             ps.setString(1, JobJson.formatTime(stopAfter));
@@ -184,8 +219,25 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     }
 
     @Override
+    public void restoreHistory(UUID guid, List<JobEvent> events) {
+        session.inTransaction(() -> session.call("history", c -> {
+            PreparedStatement ps = session.statement(
+                    "INSERT INTO job_event (guid, at, from_status, to_status, origin) VALUES (?, ?, ?, ?, ?)");
+            for (JobEvent e : events) {
+                ps.setString(1, guid.toString());
+                ps.setString(2, JobJson.formatTime(e.at()));
+                ps.setObject(3, e.fromStatus());
+                ps.setInt(4, e.toStatus());
+                ps.setString(5, e.origin() == null ? null : e.origin().code());
+                ps.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    @Override
     public void delete(UUID guid) {
-        session.call("delete", c -> {
+        write(JournalAction.DELETE, null, "delete", c -> {
             PreparedStatement delete = session.statement(DELETE);
             delete.setString(1, guid.toString());
             if (delete.executeUpdate() == 0) {
@@ -303,7 +355,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     @Override
     public long insertAll(Iterator<Job> jobs, long expected, LongConsumer progress,
                                        BooleanSupplier cancelled) {
-        return session.call("insert", c -> new BulkJobInserter(c, session.path())
+        return session.call("insert", c -> new BulkJobInserter(c, session.path(), journal)
                 .insertAll(jobs, expected, progress, cancelled));
     }
 

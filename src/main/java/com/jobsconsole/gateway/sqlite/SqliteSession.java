@@ -42,6 +42,8 @@ public final class SqliteSession implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
     private boolean closed;
+    /** How deep the lock-holding thread is in {@link #inTransaction}: inner ones join the outer. */
+    private int transactions;
 
     private SqliteSession(Path path, Durability durability, Clock clock, Connection connection) {
         this.path = path;
@@ -95,17 +97,25 @@ public final class SqliteSession implements AutoCloseable {
         return ps;
     }
 
-    /** Runs {@code work} (calls on this session's tables) as one transaction: all of it is stored, or none. */
+    /** Runs {@code work} (calls on this session's tables) as one transaction: all of it is stored, or none; inside
+     * another, as part of it. */
     public void inTransaction(Runnable work) {
         call("transaction", c -> {
+            if (transactions > 0) {
+                work.run(); // inside the thread's open transaction: part of it
+                return null;
+            }
             try (Statement st = c.createStatement()) {
                 st.execute("BEGIN IMMEDIATE");
+                transactions++;
                 try {
                     work.run();
                     st.execute("COMMIT");
                 } catch (RuntimeException | Error e) {
                     st.execute("ROLLBACK");
                     throw e;
+                } finally {
+                    transactions--;
                 }
             }
             return null;

@@ -1,0 +1,510 @@
+package com.jobsconsole.gateway.sqlite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.jobsconsole.gateway.JobJournal;
+import com.jobsconsole.json.JobJson;
+import com.jobsconsole.model.ChangeOrigin;
+import com.jobsconsole.model.Job;
+import com.jobsconsole.model.JobEvent;
+import com.jobsconsole.model.JobSource;
+import com.jobsconsole.model.JournalAction;
+import com.jobsconsole.model.JournalEntry;
+import com.jobsconsole.model.JournalItem;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The journal in a store file or a cache (schema 12). Its items are written by triggers this connection
+ * makes for itself ({@code TEMP}: no other program's change is journaled) and that fire only while a
+ * journaled write has set {@code journal_now} — in the write's own transaction, so the change and its
+ * item commit together or not at all. The entry's row is written with its first item (an action that
+ * changed nothing leaves none).
+ */
+public final class SqliteJournal implements JobJournal {
+
+    private static final String STATE = "json_object('status', %1$s.status, 'stop', %1$s.stop_after, 'abort', %1$s.abort_after)";
+    private static final String NOW = "(SELECT entry FROM journal_now)";
+    private static final List<String> TEMP = List.of(
+            "CREATE TEMP TABLE IF NOT EXISTS journal_now (entry INTEGER NOT NULL)",
+            "CREATE TEMP TRIGGER IF NOT EXISTS journal_job_insert AFTER INSERT ON main.job"
+                    + " WHEN EXISTS (SELECT 1 FROM journal_now) BEGIN"
+                    + " INSERT INTO journal_item (entry, guid, before, after) VALUES (" + NOW + ", new.guid, NULL, "
+                    + STATE.formatted("new") + "); END",
+            "CREATE TEMP TRIGGER IF NOT EXISTS journal_job_update AFTER UPDATE OF status, stop_after, abort_after"
+                    + " ON main.job WHEN EXISTS (SELECT 1 FROM journal_now) AND (old.status IS NOT new.status"
+                    + " OR old.stop_after IS NOT new.stop_after OR old.abort_after IS NOT new.abort_after) BEGIN"
+                    + " INSERT INTO journal_item (entry, guid, before, after) VALUES (" + NOW + ", new.guid, "
+                    + STATE.formatted("old") + ", " + STATE.formatted("new") + "); END",
+            // before the row goes (and its history with it, by the foreign key's cascade): all of it is kept
+            "CREATE TEMP TRIGGER IF NOT EXISTS journal_job_delete BEFORE DELETE ON main.job"
+                    + " WHEN EXISTS (SELECT 1 FROM journal_now) BEGIN"
+                    + " INSERT INTO journal_item (entry, guid, before, after) VALUES (" + NOW + ", old.guid,"
+                    + " json_object('status', old.status, 'stop', old.stop_after, 'abort', old.abort_after,"
+                    + " 'row', json_array(old.guid, old.status, old.type, old.source, old.process_version_id,"
+                    + " old.robot_id, old.account_id, old.schedule_id, old.task_id, old.stop_after, old.abort_after,"
+                    + " old.created_at, old.updated_at, old.started_at, old.completed_at),"
+                    + " 'history', json((SELECT json_group_array(json_array(at, from_status, to_status, origin))"
+                    + " FROM (SELECT at, from_status, to_status, origin FROM job_event WHERE guid = old.guid"
+                    + " ORDER BY id)))), NULL); END");
+    private static final String ENTRY_COLUMNS = "j.id, j.at, j.os_user, j.target, j.action, j.detail, "
+            + "(SELECT count(*) FROM journal_item i WHERE i.entry = j.id), j.undoes, "
+            + "CASE WHEN (SELECT u.undone_by FROM journal u WHERE u.id = j.undone_by) IS NULL THEN j.undone_by END";
+
+    /** The thread's open entry: what it will say, and its id once its first item is written. */
+    private static final class Scope {
+        final Mark mark;
+        Long id;
+        /** Whether the entry's row was written in the transaction now open (gone again if it rolls back). */
+        boolean rowInThisTransaction;
+        /** The last item id before the open transaction: its items are those after it. */
+        long itemsAfter;
+
+        Scope(Mark mark) {
+            this.mark = mark;
+        }
+    }
+
+    private final SqliteSession session;
+    private final ThreadLocal<Scope> scope = new ThreadLocal<>();
+    private volatile String target;
+
+    SqliteJournal(SqliteSession session) {
+        this.session = session;
+        this.target = session.path().toString();
+        session.call("journal", c -> {
+            try (Statement st = c.createStatement()) {
+                for (String sql : TEMP) {
+                    st.execute(sql);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** How entries name the target (a profile's orchestrator rather than its cache file). */
+    public void describeTarget(String name) {
+        this.target = name;
+    }
+
+    @Override
+    public Optional<Long> record(Mark mark, Runnable work) {
+        Scope open = scope.get();
+        if (open != null) {
+            work.run(); // inside another entry: joins it
+            return Optional.ofNullable(open.id);
+        }
+        Scope s = new Scope(mark);
+        scope.set(s);
+        try {
+            work.run();
+        } finally {
+            scope.remove();
+        }
+        return Optional.ofNullable(s.id);
+    }
+
+    /**
+     * Runs {@code work} (writes to this session's job table) in a transaction, journaled: as an item of the
+     * thread's open entry, or of an entry of its own saying {@code implicit}.
+     */
+    public <T> T inTransaction(Mark implicit, Supplier<T> work) {
+        Scope open = scope.get();
+        Scope s = open != null ? open : new Scope(implicit);
+        if (open == null) {
+            scope.set(s);
+        }
+        Object[] out = new Object[1];
+        try {
+            session.inTransaction(() -> session.call("journal", c -> {
+                begin(c, s);
+                out[0] = work.get();
+                finish(s);
+                return null;
+            }));
+        } catch (RuntimeException | Error e) {
+            if (s.rowInThisTransaction) {
+                s.id = null; // the entry's row went with the transaction
+            }
+            throw e;
+        } finally {
+            s.rowInThisTransaction = false;
+            if (open == null) {
+                scope.remove();
+            }
+        }
+        @SuppressWarnings("unchecked")
+        T result = (T) out[0];
+        return result;
+    }
+
+    /**
+     * Inside a transaction the caller opened itself (a bulk insert): journals its writes when the thread has
+     * an entry open ({@link #record}), and says whether it does. Call under the lock; then {@link #ended}.
+     */
+    boolean beginIfRecording(Connection c) throws SQLException {
+        Scope s = scope.get();
+        if (s == null) {
+            return false;
+        }
+        begin(c, s);
+        return true;
+    }
+
+    /** Ends what {@link #beginIfRecording} began, before the caller's transaction commits. */
+    void end() throws SQLException {
+        Scope s = scope.get();
+        if (s != null) {
+            finish(s);
+        }
+    }
+
+    /** After the caller's transaction committed or rolled back ({@code committed} false). */
+    void ended(boolean committed) {
+        Scope s = scope.get();
+        if (s != null) {
+            if (!committed && s.rowInThisTransaction) {
+                s.id = null;
+            }
+            s.rowInThisTransaction = false;
+        }
+    }
+
+    /**
+     * The transaction's journaling ends: an entry whose row it wrote and that has no item (the write changed
+     * nothing) is taken out again — an entry without a change cannot exist.
+     */
+    private void finish(Scope s) throws SQLException {
+        session.statement("DELETE FROM journal_now").executeUpdate();
+        if (s.rowInThisTransaction) {
+            PreparedStatement any = session.statement("SELECT EXISTS (SELECT 1 FROM journal_item WHERE entry = ?)");
+            any.setLong(1, s.id);
+            boolean changed;
+            try (ResultSet rs = any.executeQuery()) {
+                changed = rs.next() && rs.getBoolean(1);
+            }
+            if (!changed) {
+                PreparedStatement undone = session.statement("UPDATE journal SET undone_by = NULL WHERE undone_by = ?");
+                undone.setLong(1, s.id);
+                undone.executeUpdate();
+                PreparedStatement drop = session.statement("DELETE FROM journal WHERE id = ?");
+                drop.setLong(1, s.id);
+                drop.executeUpdate();
+                s.id = null;
+                s.rowInThisTransaction = false;
+            }
+        }
+    }
+
+    private void begin(Connection c, Scope s) throws SQLException {
+        if (s.id == null) {
+            PreparedStatement insert = session.statement(
+                    "INSERT INTO journal (at, os_user, target, action, detail, undoes) VALUES (?, ?, ?, ?, ?, ?)");
+            insert.setString(1, JobJson.formatTime(session.now()));
+            insert.setString(2, JobJournal.osUser());
+            insert.setString(3, target);
+            insert.setString(4, s.mark.action().code());
+            insert.setString(5, s.mark.detail());
+            if (s.mark.undoes() == null) {
+                insert.setNull(6, java.sql.Types.INTEGER);
+            } else {
+                insert.setLong(6, s.mark.undoes());
+            }
+            insert.executeUpdate();
+            s.id = lastRowId(c);
+            s.rowInThisTransaction = true;
+            if (s.mark.undoes() != null) {
+                PreparedStatement undone = session.statement("UPDATE journal SET undone_by = ? WHERE id = ?");
+                undone.setLong(1, s.id);
+                undone.setLong(2, s.mark.undoes());
+                undone.executeUpdate();
+            }
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT max(id) FROM journal_item")) {
+            s.itemsAfter = rs.next() ? rs.getLong(1) : 0;
+        }
+        PreparedStatement now = session.statement("INSERT INTO journal_now (entry) VALUES (?)");
+        now.setLong(1, s.id);
+        now.executeUpdate();
+    }
+
+    /** The items the open transaction wrote are the effect of this outbox write (a remote target's). */
+    public void linkOutbox(long outboxId) {
+        Scope s = scope.get();
+        long after = s == null ? Long.MAX_VALUE : s.itemsAfter;
+        session.call("journal", c -> {
+            PreparedStatement ps = session.statement(
+                    "UPDATE journal_item SET outbox = ? WHERE id > ? AND entry = (SELECT entry FROM journal_now)");
+            ps.setLong(1, outboxId);
+            ps.setLong(2, after);
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    /**
+     * A write the open transaction records without changing the job's row (a remote job the cache has no
+     * copy of): its item says the status it sets, from a status nobody here knew.
+     */
+    public void addUnknownBefore(UUID guid, int status) {
+        session.call("journal", c -> {
+            PreparedStatement ps = session.statement("INSERT INTO journal_item (entry, guid, before, after) "
+                    + "SELECT entry, ?, json_object('status', NULL), json_object('status', ?) FROM journal_now");
+            ps.setString(1, guid.toString());
+            ps.setInt(2, status);
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    /** A delete the open transaction records of a remote job the cache has no copy of. */
+    public void addUnknownDelete(UUID guid) {
+        session.call("journal", c -> {
+            PreparedStatement ps = session.statement("INSERT INTO journal_item (entry, guid, before, after) "
+                    + "SELECT entry, ?, json_object('status', NULL), NULL FROM journal_now");
+            ps.setString(1, guid.toString());
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    /** The outbox write's effect did not happen after all (refused, discarded): its items say why. */
+    public void unmade(long outboxId, String why) {
+        session.call("journal", c -> {
+            PreparedStatement ps = session.statement("UPDATE journal_item SET unmade = ? WHERE outbox = ?");
+            ps.setString(1, why);
+            ps.setLong(2, outboxId);
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    private static long lastRowId(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    // ---- reading -----------------------------------------------------------------------------------
+
+    @Override
+    public List<JournalEntry> entries(Query q) {
+        StringBuilder sql = new StringBuilder("SELECT " + ENTRY_COLUMNS + " FROM journal j WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (q.since() != null) {
+            sql.append(" AND j.at >= ?");
+            params.add(JobJson.formatTime(q.since()));
+        }
+        if (q.until() != null) {
+            sql.append(" AND j.at < ?");
+            params.add(JobJson.formatTime(q.until()));
+        }
+        if (q.action() != null) {
+            sql.append(" AND j.action = ?");
+            params.add(q.action().code());
+        }
+        if (q.guid() != null) {
+            sql.append(" AND j.id IN (SELECT entry FROM journal_item WHERE guid = ?)");
+            params.add(q.guid().toString());
+        }
+        sql.append(" ORDER BY j.id DESC LIMIT ?");
+        params.add(Math.max(0, q.limit()));
+        return readEntries(sql.toString(), params);
+    }
+
+    @Override
+    public Optional<JournalEntry> entry(long id) {
+        return readEntries("SELECT " + ENTRY_COLUMNS + " FROM journal j WHERE j.id = ?", List.of(id)).stream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<JournalEntry> lastUndoable(String user) {
+        // the newest standing entry that is not an undo (an undo's undo is a redo, asked for by its number)
+        List<JournalEntry> recent = readEntries("SELECT " + ENTRY_COLUMNS + " FROM journal j WHERE j.os_user = ?"
+                + " AND j.action <> 'undo' ORDER BY j.id DESC LIMIT 200", List.of(user));
+        return recent.stream().filter(e -> !e.undone()).findFirst();
+    }
+
+    private List<JournalEntry> readEntries(String sql, List<Object> params) {
+        return session.call("journal", c -> {
+            List<JournalEntry> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setObject(i + 1, params.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long undoes = rs.getLong(8);
+                        Long undoesId = rs.wasNull() ? null : undoes;
+                        long undoneBy = rs.getLong(9);
+                        Long undoneById = rs.wasNull() ? null : undoneBy;
+                        out.add(new JournalEntry(rs.getLong(1), JobRowMapper.time(rs.getString(2)), rs.getString(3),
+                                rs.getString(4), JournalAction.of(rs.getString(5)).orElse(JournalAction.SET_STATUS),
+                                rs.getString(6), rs.getLong(7), undoesId, undoneById));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<JournalItem> items(long entry, int offset, int limit) {
+        return session.call("journal", c -> {
+            List<JournalItem> out = new ArrayList<>();
+            PreparedStatement ps = session.statement("SELECT id, guid, before, after, unmade FROM journal_item"
+                    + " WHERE entry = ? ORDER BY id LIMIT ? OFFSET ?");
+            ps.setLong(1, entry);
+            ps.setInt(2, limit);
+            ps.setInt(3, offset);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(item(rs.getLong(1), UUID.fromString(rs.getString(2)), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static JournalItem item(long id, UUID guid, String beforeJson, String afterJson, String unmade) {
+        JsonNode before = tree(beforeJson);
+        JsonNode after = tree(afterJson);
+        Job deleted = null;
+        List<JobEvent> history = List.of();
+        if (before != null && before.has("row")) {
+            JsonNode r = before.get("row");
+            deleted = new Job(UUID.fromString(r.get(0).asText()), r.get(1).asInt(), r.get(2).asInt(),
+                    JobSource.fromWire(r.get(3).asText()).orElse(JobSource.GUI), id(r.get(4)), id(r.get(5)),
+                    id(r.get(6)), id(r.get(7)), id(r.get(8)), time(r.get(9)), time(r.get(10)), time(r.get(11)),
+                    time(r.get(12)), time(r.get(13)), time(r.get(14)));
+            history = new ArrayList<>();
+            for (JsonNode e : before.path("history")) {
+                history.add(new JobEvent(guid, time(e.get(0)), e.get(1).isNull() ? null : e.get(1).asInt(),
+                        e.get(2).asInt(), e.get(3).isNull() ? null : ChangeOrigin.of(e.get(3).asText(), null)));
+            }
+        }
+        return new JournalItem(id, guid, state(before), state(after), deleted, history, unmade);
+    }
+
+    private static JsonNode tree(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JobJson.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JournalItem.State state(JsonNode n) {
+        if (n == null) {
+            return null;
+        }
+        JsonNode status = n.get("status");
+        return new JournalItem.State(status == null || status.isNull() ? null : status.asInt(), time(n.get("stop")),
+                time(n.get("abort")));
+    }
+
+    private static Long id(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asLong();
+    }
+
+    private static LocalDateTime time(JsonNode n) {
+        return n == null || n.isNull() ? null : JobRowMapper.time(n.asText());
+    }
+
+    // ---- keeping it bounded ------------------------------------------------------------------------
+
+    @Override
+    public Retention retention() {
+        return session.call("journal", c -> {
+            int days = Retention.DEFAULT.days();
+            long entries = Retention.DEFAULT.entries();
+            try (ResultSet rs = session.statement(
+                    "SELECT key, value FROM store_setting WHERE key LIKE 'journal.%'").executeQuery()) {
+                while (rs.next()) {
+                    try {
+                        switch (rs.getString(1)) {
+                            case "journal.days" -> days = Integer.parseInt(rs.getString(2));
+                            case "journal.entries" -> entries = Long.parseLong(rs.getString(2));
+                            default -> { }
+                        }
+                    } catch (NumberFormatException e) {
+                        // another program's value: the default stands
+                    }
+                }
+            }
+            return new Retention(Math.max(1, days), Math.max(1, entries));
+        });
+    }
+
+    @Override
+    public void setRetention(Retention r) {
+        session.inTransaction(() -> session.call("journal", c -> {
+            PreparedStatement put = session.statement("INSERT OR REPLACE INTO store_setting (key, value) VALUES (?, ?)");
+            put.setString(1, "journal.days");
+            put.setString(2, Integer.toString(r.days()));
+            put.executeUpdate();
+            put.setString(1, "journal.entries");
+            put.setString(2, Long.toString(r.entries()));
+            put.executeUpdate();
+            return null;
+        }));
+        prune();
+    }
+
+    @Override
+    public long prune() {
+        Retention r = retention();
+        String cutoff = JobJson.formatTime(session.now().minusDays(r.days()));
+        boolean due = session.call("journal", c -> {
+            PreparedStatement any = session.statement("SELECT EXISTS (SELECT 1 FROM journal WHERE at < ?)"
+                    + " OR EXISTS (SELECT id FROM journal ORDER BY id DESC LIMIT 1 OFFSET ?)");
+            any.setString(1, cutoff);
+            any.setLong(2, r.entries());
+            try (ResultSet rs = any.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        });
+        if (!due) {
+            return 0; // nothing to prune: no write (a store another program is writing opens all the same)
+        }
+        long[] gone = {0};
+        session.inTransaction(() -> session.call("journal", c -> {
+            PreparedStatement oldest = session.statement("SELECT id FROM journal ORDER BY id DESC LIMIT 1 OFFSET ?");
+            oldest.setLong(1, r.entries());
+            long keepAbove = 0;
+            try (ResultSet rs = oldest.executeQuery()) {
+                if (rs.next()) {
+                    keepAbove = rs.getLong(1);
+                }
+            }
+            PreparedStatement items = session.statement("DELETE FROM journal_item WHERE entry IN "
+                    + "(SELECT id FROM journal WHERE at < ? OR id <= ?)");
+            items.setString(1, cutoff);
+            items.setLong(2, keepAbove);
+            items.executeUpdate();
+            PreparedStatement entries = session.statement("DELETE FROM journal WHERE at < ? OR id <= ?");
+            entries.setString(1, cutoff);
+            entries.setLong(2, keepAbove);
+            gone[0] = entries.executeUpdate();
+            return null;
+        }));
+        return gone[0];
+    }
+}
