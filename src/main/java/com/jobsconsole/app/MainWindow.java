@@ -26,6 +26,8 @@ import com.jobsconsole.ui.main.StatusBarView;
 import com.jobsconsole.ui.methods.CreateJobView;
 import com.jobsconsole.ui.methods.GuidJobView;
 import com.jobsconsole.ui.methods.UpdateJobView;
+import com.jobsconsole.ui.journal.JournalView;
+import com.jobsconsole.ui.journal.JournalViewModel;
 import com.jobsconsole.ui.overview.OverviewView;
 import com.jobsconsole.ui.overview.OverviewViewModel;
 import com.jobsconsole.ui.reference.ReferenceTablesView;
@@ -71,6 +73,8 @@ public final class MainWindow {
                         .register(AttentionView.class, () -> new AttentionView(vm)).load(AttentionView.class, "Attention.fxml"))
                 .register(OverviewViewModel.WINDOW, (vm, close) -> new ViewLoader(messages.bundle())
                         .register(OverviewView.class, () -> new OverviewView(vm, close)).load(OverviewView.class, "Overview.fxml"))
+                .register(JournalViewModel.WINDOW, (vm, close) -> new ViewLoader(messages.bundle())
+                        .register(JournalView.class, () -> new JournalView(vm)).load(JournalView.class, "Journal.fxml"))
                 .register(JobWindowViewModel.WINDOW, (vm, close) -> new ViewLoader(messages.bundle())
                         .register(JobWindowView.class, () -> new JobWindowView(vm, close))
                         .load(JobWindowView.class, "JobWindow.fxml"));

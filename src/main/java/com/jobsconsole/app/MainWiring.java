@@ -15,6 +15,8 @@ import com.jobsconsole.ui.common.ProgressTask;
 import com.jobsconsole.ui.common.Scheduler;
 import com.jobsconsole.ui.common.TaskExecutor;
 import com.jobsconsole.ui.common.UiServices;
+import com.jobsconsole.ui.common.Undo;
+import com.jobsconsole.ui.journal.JournalViewModel;
 import com.jobsconsole.ui.common.WindowService;
 import com.jobsconsole.ui.jobs.DirectoryViewModel;
 import com.jobsconsole.ui.jobs.JobWindows;
@@ -134,9 +136,15 @@ public final class MainWiring {
             jobs.reload();
             jobWindows.changed(null);
         });
+        // Edit → Undo and Redo say what they would take back: looked at again after every change
+        var undo = new Undo(ui);
+        gateway.onChange(undo::look);
+        gateway.onSwitch(g -> undo.look());
+        undo.look();
+        var journal = new JournalViewModel(ui, undo, clock);
         return new MainParts(referenceTables, create, read, update, delete, jobs, target, stores, live, sync, layout,
                 task, opening, jobWindows, directory, attention, overview,
-                new PaletteViewModel(reference, messages, jobs, jobWindows::open, jobWindows::recent));
+                new PaletteViewModel(reference, messages, jobs, jobWindows::open, jobWindows::recent), undo, journal);
     }
 
     /**

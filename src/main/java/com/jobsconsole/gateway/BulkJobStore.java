@@ -35,6 +35,11 @@ public interface BulkJobStore {
         return insertAll(jobs, 0, progress, cancelled);
     }
 
+    /** The store's journal, where a bulk write made inside one of its entries is journaled (an import). */
+    default Optional<JobJournal> journal() {
+        return Optional.empty();
+    }
+
     /** Which of these GUIDs the store holds. */
     List<UUID> existing(Collection<UUID> guids);
 

@@ -47,11 +47,31 @@ public interface JobJournal {
     }
 
     /**
+     * One entry being made: work run {@link #within} it, on any thread (a bulk action's pool), is its items.
+     * Nothing is written until the first job changes; an entry that changed nothing leaves no trace.
+     */
+    interface Recording {
+
+        /** Runs {@code work} on this thread as part of the entry (inside another entry: as part of that one). */
+        void within(Runnable work);
+
+        /** The entry's id once something changed. */
+        Optional<Long> entry();
+    }
+
+    /** Starts an entry that says {@code mark}; its work is run {@link Recording#within} it. */
+    Recording start(Mark mark);
+
+    /**
      * Runs {@code work} as one entry: every job the thread changes through this target's gateway inside it
      * is an item of the entry. Nested inside another record, it joins the outer entry. Returns the entry's
      * id, or empty when the work changed nothing.
      */
-    Optional<Long> record(Mark mark, Runnable work);
+    default Optional<Long> record(Mark mark, Runnable work) {
+        Recording r = start(mark);
+        r.within(work);
+        return r.entry();
+    }
 
     /** The entries the query asks for, newest first. */
     List<JournalEntry> entries(Query query);
@@ -64,6 +84,12 @@ public interface JobJournal {
     /** The newest entry this OS user made that still stands (not undone, not itself an undo), if any. */
     Optional<JournalEntry> lastUndoable(String user);
 
+    /**
+     * The newest undo this OS user made that a redo would take back: nothing newer stands but other undos
+     * and redos (a new change since ends what can be redone).
+     */
+    Optional<JournalEntry> lastRedoable(String user);
+
     Retention retention();
 
     /** Keeps this retention (in the store file or the cache) and prunes by it. */
@@ -71,6 +97,16 @@ public interface JobJournal {
 
     /** Removes what the retention no longer keeps; returns how many entries went. */
     long prune();
+
+    /** {@link #record} on {@code gateway}'s journal; a target without one just runs the work. */
+    static Optional<Long> record(JobGateway gateway, Mark mark, Runnable work) {
+        Optional<JobJournal> journal = gateway.capability(JobJournal.class);
+        if (journal.isEmpty()) {
+            work.run();
+            return Optional.empty();
+        }
+        return journal.get().record(mark, work);
+    }
 
     /** The OS user the journal names. */
     static String osUser() {

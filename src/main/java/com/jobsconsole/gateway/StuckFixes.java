@@ -1,5 +1,6 @@
 package com.jobsconsole.gateway;
 
+import com.jobsconsole.model.JournalAction;
 import com.jobsconsole.model.StuckJob;
 
 import java.util.ArrayList;
@@ -33,6 +34,13 @@ public final class StuckFixes {
     public static List<Result> apply(JobGateway gateway, List<StuckJob> stuck, BooleanSupplier cancelled,
                                      Consumer<Result> each) {
         List<Result> results = new ArrayList<>();
+        JobJournal.record(gateway, JobJournal.Mark.of(JournalAction.ATTENTION_FIX, null),
+                () -> fix(gateway, stuck, cancelled, each, results));
+        return results;
+    }
+
+    private static void fix(JobGateway gateway, List<StuckJob> stuck, BooleanSupplier cancelled,
+                            Consumer<Result> each, List<Result> results) {
         for (StuckJob s : fixable(stuck)) {
             if (cancelled.getAsBoolean()) {
                 break;
@@ -52,6 +60,5 @@ public final class StuckFixes {
             results.add(r);
             each.accept(r);
         }
-        return results;
     }
 }

@@ -3,8 +3,10 @@ package com.jobsconsole.transfer;
 import com.jobsconsole.gateway.BulkJobStore;
 import com.jobsconsole.gateway.Guids;
 import com.jobsconsole.gateway.InvalidInputException;
+import com.jobsconsole.gateway.JobJournal;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.Job;
+import com.jobsconsole.model.JournalAction;
 import com.jobsconsole.model.ReferenceData;
 
 import java.io.IOException;
@@ -245,7 +247,12 @@ public final class JobImport {
                     return j;
                 }
             };
-            return store.insertAll(jobs, expected, progress, cancelled);
+            long[] n = {0};
+            Runnable insert = () -> n[0] = store.insertAll(jobs, expected, progress, cancelled);
+            // one journal entry for the whole import (undone as one step)
+            store.journal().ifPresentOrElse(j -> j.record(JobJournal.Mark.of(JournalAction.IMPORT,
+                    file.getFileName().toString()), insert), insert);
+            return n[0];
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

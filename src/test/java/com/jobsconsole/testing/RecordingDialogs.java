@@ -134,6 +134,15 @@ public final class RecordingDialogs implements DialogService {
         shown.add(new Shown("notify", null, null, message));
     }
 
+    /** What the link of each change notification would do, in order. */
+    public final List<Runnable> changeLinks = new CopyOnWriteArrayList<>();
+
+    @Override
+    public synchronized void notifyChange(String message, String actionText, Runnable action) {
+        shown.add(new Shown("notify", null, actionText, message));
+        changeLinks.add(action);
+    }
+
     @Override
     public synchronized Optional<Path> chooseNewStore(Path initialDir) {
         shown.add(new Shown("chooseNew", null, null, String.valueOf(initialDir)));

@@ -1,5 +1,6 @@
 package com.jobsconsole.gateway.sqlite;
 
+import com.jobsconsole.gateway.JobJournal;
 import com.jobsconsole.model.ChangeOrigin;
 import com.jobsconsole.model.JobEvent;
 import com.jobsconsole.model.ReferenceData;
@@ -55,7 +56,7 @@ public final class OrchestratorCache implements AutoCloseable {
 
     /** The journal of the console's changes to this orchestrator, kept beside its outbox. */
     public SqliteJournal journal() {
-        return jobs.journal();
+        return (SqliteJournal) jobs.capability(JobJournal.class).orElseThrow();
     }
 
     /** The cached jobs as the orchestrator knows them: put, seen, gone, removed. */

@@ -77,8 +77,9 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     }
 
     /** The journal of this file's changes made by the console. */
-    SqliteJournal journal() {
-        return journal;
+    @Override
+    public Optional<JobJournal> journal() {
+        return Optional.of(journal);
     }
 
     /** A write, journaled in its own transaction when this gateway journals its writes. */

@@ -62,17 +62,42 @@ public final class SqliteJournal implements JobJournal {
             + "(SELECT count(*) FROM journal_item i WHERE i.entry = j.id), j.undoes, "
             + "CASE WHEN (SELECT u.undone_by FROM journal u WHERE u.id = j.undone_by) IS NULL THEN j.undone_by END";
 
-    /** The thread's open entry: what it will say, and its id once its first item is written. */
-    private static final class Scope {
+    /**
+     * An entry being made: what it will say, and its id once its first item is written. Its fields are
+     * read and written under the session's lock only (each journaled transaction holds it throughout).
+     */
+    private static final class Scope implements Recording {
         final Mark mark;
-        Long id;
+        final ThreadLocal<Scope> bound;
+        volatile Long id;
         /** Whether the entry's row was written in the transaction now open (gone again if it rolls back). */
         boolean rowInThisTransaction;
         /** The last item id before the open transaction: its items are those after it. */
         long itemsAfter;
 
-        Scope(Mark mark) {
+        Scope(Mark mark, ThreadLocal<Scope> bound) {
             this.mark = mark;
+            this.bound = bound;
+        }
+
+        @Override
+        public void within(Runnable work) {
+            Scope outer = bound.get();
+            if (outer != null) {
+                work.run(); // inside another entry on this thread: part of it
+                return;
+            }
+            bound.set(this);
+            try {
+                work.run();
+            } finally {
+                bound.remove();
+            }
+        }
+
+        @Override
+        public Optional<Long> entry() {
+            return Optional.ofNullable(id);
         }
     }
 
@@ -99,20 +124,8 @@ public final class SqliteJournal implements JobJournal {
     }
 
     @Override
-    public Optional<Long> record(Mark mark, Runnable work) {
-        Scope open = scope.get();
-        if (open != null) {
-            work.run(); // inside another entry: joins it
-            return Optional.ofNullable(open.id);
-        }
-        Scope s = new Scope(mark);
-        scope.set(s);
-        try {
-            work.run();
-        } finally {
-            scope.remove();
-        }
-        return Optional.ofNullable(s.id);
+    public Recording start(Mark mark) {
+        return new Scope(mark, scope);
     }
 
     /**
@@ -121,29 +134,27 @@ public final class SqliteJournal implements JobJournal {
      */
     public <T> T inTransaction(Mark implicit, Supplier<T> work) {
         Scope open = scope.get();
-        Scope s = open != null ? open : new Scope(implicit);
-        if (open == null) {
-            scope.set(s);
-        }
+        Scope s = open != null ? open : new Scope(implicit, scope);
         Object[] out = new Object[1];
-        try {
-            session.inTransaction(() -> session.call("journal", c -> {
-                begin(c, s);
-                out[0] = work.get();
-                finish(s);
-                return null;
-            }));
-        } catch (RuntimeException | Error e) {
-            if (s.rowInThisTransaction) {
-                s.id = null; // the entry's row went with the transaction
+        // the lock is held from the transaction's start until its entry's id is right again after it
+        session.call("journal", lock -> {
+            try {
+                session.inTransaction(() -> session.call("journal", c -> {
+                    begin(c, s);
+                    out[0] = work.get();
+                    finish(s);
+                    return null;
+                }));
+            } catch (RuntimeException | Error e) {
+                if (s.rowInThisTransaction) {
+                    s.id = null; // the entry's row went with the transaction
+                }
+                throw e;
+            } finally {
+                s.rowInThisTransaction = false;
             }
-            throw e;
-        } finally {
-            s.rowInThisTransaction = false;
-            if (open == null) {
-                scope.remove();
-            }
-        }
+            return null;
+        });
         @SuppressWarnings("unchecked")
         T result = (T) out[0];
         return result;
@@ -336,6 +347,26 @@ public final class SqliteJournal implements JobJournal {
         List<JournalEntry> recent = readEntries("SELECT " + ENTRY_COLUMNS + " FROM journal j WHERE j.os_user = ?"
                 + " AND j.action <> 'undo' ORDER BY j.id DESC LIMIT 200", List.of(user));
         return recent.stream().filter(e -> !e.undone()).findFirst();
+    }
+
+    @Override
+    public Optional<JournalEntry> lastRedoable(String user) {
+        List<JournalEntry> recent = readEntries("SELECT " + ENTRY_COLUMNS + " FROM journal j WHERE j.os_user = ?"
+                + " ORDER BY j.id DESC LIMIT 200", List.of(user));
+        for (JournalEntry e : recent) {
+            if (e.undone()) {
+                continue;
+            }
+            if (e.action() != JournalAction.UNDO) {
+                return Optional.empty(); // a change made since: nothing to redo
+            }
+            boolean redo = e.undoes() != null && entry(e.undoes()).map(u -> u.action() == JournalAction.UNDO)
+                    .orElse(false);
+            if (!redo) {
+                return Optional.of(e); // an undo that stands: redoing it takes it back
+            }
+        }
+        return Optional.empty();
     }
 
     private List<JournalEntry> readEntries(String sql, List<Object> params) {

@@ -52,6 +52,9 @@ public interface DialogService {
     /** A short note that goes away by itself. */
     void notify(String message);
 
+    /** A note about a change the user made, with a link ({@code actionText}: "Undo") that runs {@code action}. */
+    void notifyChange(String message, String actionText, Runnable action);
+
     /**
      * A desktop notification that something went wrong with a job the user follows; a click on it
      * runs {@code onClick} (select the job). It stays longer than a note.

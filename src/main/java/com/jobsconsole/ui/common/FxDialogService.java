@@ -246,6 +246,17 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public void notifyChange(String message, String actionText, Runnable action) {
+        Notifications n = Notifications.create().text(message).hideAfter(Duration.seconds(10))
+                .action(new org.controlsfx.control.action.Action(actionText, e -> action.run()));
+        Window w = owner.get();
+        if (w != null) {
+            n.owner(w);
+        }
+        n.showInformation();
+    }
+
+    @Override
     public void notifyProblem(String title, String message, Runnable onClick) {
         Notifications n = Notifications.create().title(title).text(message).hideAfter(Duration.seconds(12))
                 .onAction(e -> onClick.run());

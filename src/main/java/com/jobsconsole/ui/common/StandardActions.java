@@ -39,6 +39,9 @@ public enum StandardActions {
     ATTENTION_RULES("menu.view.attentionRules", "mdi2t-tune", null),
     OVERVIEW("menu.view.overview", "mdi2v-view-dashboard-outline", "Shortcut+Shift+O"),
     COMMAND_PALETTE("menu.view.palette", "mdi2c-console", "Shortcut+K"),
+    UNDO("menu.edit.undo", "mdi2u-undo", "Shortcut+Z"),
+    REDO("menu.edit.redo", "mdi2r-redo", "Shortcut+Shift+Z"),
+    JOURNAL("menu.edit.journal", "mdi2h-history", "Shortcut+Shift+J"),
     SHORTCUTS("menu.help.shortcuts", "mdi2k-keyboard-outline", "F1"),
     ABOUT("menu.help.about", null, null);
 

@@ -5,15 +5,18 @@ import com.jobsconsole.gateway.BulkJobStore;
 import com.jobsconsole.gateway.ConflictException;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.InvalidInputException;
+import com.jobsconsole.gateway.JobJournal;
 import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobStatus;
+import com.jobsconsole.model.JournalAction;
 import com.jobsconsole.model.Names;
 import com.jobsconsole.ui.common.DialogService.PlannedChange;
 import com.jobsconsole.ui.common.ProgressTask;
 import com.jobsconsole.ui.common.TargetGuard;
 import com.jobsconsole.ui.common.UiServices;
+import com.jobsconsole.ui.common.Undo;
 
 import java.time.LocalDateTime;
 import java.util.Collections;
@@ -50,6 +53,7 @@ public final class BulkActionsViewModel {
     private final Supplier<Names> names;
     /** The jobs of a bulk action on an orchestrator, a few at once (daemon threads, made when first needed). */
     private final ExecutorService remotePool;
+    private final Undo undo;
 
     /** @param names the directory's names (a preview names each job's robot and process) */
     public BulkActionsViewModel(UiServices ui, ProgressTask task, Supplier<List<Job>> selection, Supplier<Names> names) {
@@ -64,6 +68,7 @@ public final class BulkActionsViewModel {
         this.selection = selection;
         this.names = names;
         this.remotePool = remotePool;
+        this.undo = new Undo(ui);
     }
 
     /** The same actions, with their progress and pool, on other jobs (a job window's one job). */
@@ -114,7 +119,8 @@ public final class BulkActionsViewModel {
             return;
         }
         // only from the status the user saw: a job changed since is left alone and reported
-        runBulk(jobs, ui.messages().get("jobs.bulk.status.done", ui.messages().label(target)), j -> {
+        runBulk(jobs, JobJournal.Mark.of(bulkAction(jobs, target), Integer.toString(target.code())),
+                ui.messages().get("jobs.bulk.status.done", ui.messages().label(target)), j -> {
             if (!ui.gateway().get().updateStatusFrom(j.guid(), j.status(), target.code())) {
                 throw new ConflictException("error.job.changedMeanwhile", statusLabel(j.status()));
             }
@@ -139,7 +145,8 @@ public final class BulkActionsViewModel {
         if (!TargetGuard.mayChange(ui, jobs.size(), true)) {
             return;
         }
-        runBulk(jobs, ui.messages().get("jobs.bulk.delete.done"), j -> ui.gateway().get().delete(j.guid()));
+        runBulk(jobs, JobJournal.Mark.of(bulk(jobs) ? JournalAction.BULK_DELETE : JournalAction.DELETE, null),
+                ui.messages().get("jobs.bulk.delete.done"), j -> ui.gateway().get().delete(j.guid()));
     }
 
     /**
@@ -172,9 +179,21 @@ public final class BulkActionsViewModel {
         if (!TargetGuard.mayChange(ui, jobs.size(), false)) {
             return;
         }
-        runBulk(jobs, ui.messages().get("maintenance.done"), j -> ui.gateway().capability(BulkJobStore.class)
+        runBulk(jobs, JobJournal.Mark.of(bulk(jobs) ? JournalAction.BULK_MAINTENANCE : JournalAction.MAINTENANCE, null),
+                ui.messages().get("maintenance.done"), j -> ui.gateway().capability(BulkJobStore.class)
                 .orElseThrow(() -> new InvalidInputException("error.maintenance.remote"))
                 .setStopTimes(j.guid(), t.stopAfter(), t.abortAfter()));
+    }
+
+    /** How the journal names a status change of these jobs: a stop, an abort, or another status. */
+    private JournalAction bulkAction(List<Job> jobs, JobStatus target) {
+        if (!bulk(jobs)) {
+            return JournalAction.SET_STATUS;
+        }
+        if (STOPPING.equals(target.key())) {
+            return JournalAction.BULK_STOP;
+        }
+        return ABORTING.equals(target.key()) ? JournalAction.BULK_ABORT : JournalAction.BULK_STATUS;
     }
 
     private String statusLabel(int code) {
@@ -195,11 +214,13 @@ public final class BulkActionsViewModel {
      * orchestrator, {@value #REMOTE_CONCURRENCY} jobs at once (a slow orchestrator does not serialise its
      * time-outs), and the report says how many changes wait in the outbox to be sent.
      */
-    private void runBulk(List<Job> jobs, String doneText, Consumer<Job> action) {
+    private void runBulk(List<Job> jobs, JobJournal.Mark mark, String doneText, Consumer<Job> action) {
         if (!task.start()) {
             return;
         }
         Optional<RemoteSync> remote = ui.gateway().capability(RemoteSync.class);
+        // one journal entry for the whole action, whichever thread changes a job (undone as one step)
+        Optional<JobJournal.Recording> recording = ui.gateway().capability(JobJournal.class).map(j -> j.start(mark));
         ui.executor().execute(() -> {
             AtomicInteger ok = new AtomicInteger();
             AtomicInteger done = new AtomicInteger();
@@ -209,7 +230,7 @@ public final class BulkActionsViewModel {
                     return;
                 }
                 try {
-                    action.accept(j);
+                    recording.ifPresentOrElse(r -> r.within(() -> action.accept(j)), () -> action.accept(j));
                     ok.incrementAndGet();
                 } catch (GatewayException e) {
                     failed.put(j.guid(), ui.messages().describe(e));
@@ -231,7 +252,8 @@ public final class BulkActionsViewModel {
                 return jobs.stream().map(Job::guid).filter(g -> states.get(g) == RemoteSync.JobSyncState.PENDING
                         || states.get(g) == RemoteSync.JobSyncState.UNVERIFIED).count();
             }).orElse(0L);
-            return new BulkReport(jobs.size(), ok.get(), new LinkedHashMap<>(failed), task.isCancelled(), waiting);
+            return new BulkReport(jobs.size(), ok.get(), new LinkedHashMap<>(failed), task.isCancelled(), waiting,
+                    recording.flatMap(JobJournal.Recording::entry));
         }, report -> {
             task.finish();
             ui.gateway().changed();
@@ -239,7 +261,7 @@ public final class BulkActionsViewModel {
                     report.ok, report.total, report.failed.size())
                     + (report.waiting > 0 ? " " + ui.messages().get("jobs.bulk.waiting", report.waiting) : "");
             if (report.failed.isEmpty()) {
-                ui.dialogs().notify(summary);
+                undo.notifyChange(summary, report.entry);
             } else {
                 ui.dialogs().showError(ui.messages().get("jobs.bulk.failedTitle"), summary + "\n\n" + report.failed.entrySet()
                         .stream().limit(20).map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n")));
@@ -250,6 +272,7 @@ public final class BulkActionsViewModel {
         });
     }
 
-    private record BulkReport(int total, int ok, Map<UUID, String> failed, boolean cancelled, long waiting) {
+    private record BulkReport(int total, int ok, Map<UUID, String> failed, boolean cancelled, long waiting,
+                              Optional<Long> entry) {
     }
 }

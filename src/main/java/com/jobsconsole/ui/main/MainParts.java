@@ -2,6 +2,8 @@ package com.jobsconsole.ui.main;
 
 import com.jobsconsole.ui.attention.AttentionViewModel;
 import com.jobsconsole.ui.common.ProgressTask;
+import com.jobsconsole.ui.common.Undo;
+import com.jobsconsole.ui.journal.JournalViewModel;
 import com.jobsconsole.ui.jobs.DirectoryViewModel;
 import com.jobsconsole.ui.jobs.JobWindows;
 import com.jobsconsole.ui.jobs.JobsBrowserViewModel;
@@ -31,5 +33,6 @@ public record MainParts(ReferenceTablesViewModel referenceTables, CreateJobViewM
                         TargetViewModel target, StoreFilesViewModel stores, LiveViewModel live, SyncViewModel sync,
                         LayoutViewModel layout, ProgressTask task, ReadOnlyBooleanWrapper opening,
                         JobWindows jobWindows, DirectoryViewModel directory,
-                        AttentionViewModel attention, OverviewViewModel overview, PaletteViewModel palette) {
+                        AttentionViewModel attention, OverviewViewModel overview, PaletteViewModel palette,
+                        Undo undo, JournalViewModel journal) {
 }

@@ -1,5 +1,7 @@
 package com.jobsconsole.ui.main;
 
+import com.jobsconsole.ui.common.Undo;
+import com.jobsconsole.ui.journal.JournalViewModel;
 import com.jobsconsole.base.AppVersion;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.ApiMethod;
@@ -65,6 +67,8 @@ public final class MainViewModel {
     private final AttentionViewModel attention;
     private final OverviewViewModel overview;
     private final PaletteViewModel palette;
+    private final Undo undo;
+    private final JournalViewModel journal;
     private final ObjectProperty<ApiMethod> selectedMethod = new SimpleObjectProperty<>(ApiMethod.CREATE);
     private final ReadOnlyStringWrapper jobCount = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper opening;
@@ -107,6 +111,8 @@ public final class MainViewModel {
         this.attention = parts.attention();
         this.overview = parts.overview();
         this.palette = parts.palette();
+        this.undo = parts.undo();
+        this.journal = parts.journal();
         // the window's own relations: a clone (in the browser or a job window) opens the Create tab;
         // the status bar counts the store's jobs
         Consumer<Job> cloneIntoCreate = job -> {
@@ -266,6 +272,16 @@ public final class MainViewModel {
     /** View → Directory…: the names of robots, process versions and accounts. */
     public DirectoryViewModel directory() {
         return directory;
+    }
+
+    /** Edit → Undo and Redo. */
+    public Undo undo() {
+        return undo;
+    }
+
+    /** Edit → Journal…. */
+    public JournalViewModel journal() {
+        return journal;
     }
 
     /** The command palette (Ctrl+K). */

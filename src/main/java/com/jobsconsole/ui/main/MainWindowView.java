@@ -1,5 +1,7 @@
 package com.jobsconsole.ui.main;
 
+import com.jobsconsole.ui.common.Undo;
+import com.jobsconsole.ui.journal.JournalViewModel;
 import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.ui.common.ActionFactory;
@@ -33,6 +35,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -106,6 +109,12 @@ public final class MainWindowView {
     @FXML
     private MenuItem paletteItem;
     @FXML
+    private MenuItem undoItem;
+    @FXML
+    private MenuItem redoItem;
+    @FXML
+    private MenuItem journalItem;
+    @FXML
     private MenuBar menuBar;
     @FXML
     private ToggleButton liveButton;
@@ -149,11 +158,20 @@ public final class MainWindowView {
         actions.configure(attentionRulesItem, StandardActions.ATTENTION_RULES, viewModel.attention()::showRules, null);
         actions.configure(overviewItem, StandardActions.OVERVIEW, viewModel.overview()::show, null);
         actions.configure(paletteItem, StandardActions.COMMAND_PALETTE, this::showPalette, null);
+        actions.configure(undoItem, StandardActions.UNDO, viewModel.undo()::undoLast, null);
+        actions.configure(redoItem, StandardActions.REDO, viewModel.undo()::redoLast, null);
+        actions.configure(journalItem, StandardActions.JOURNAL, viewModel.journal()::show, null);
+        // Undo and Redo say what they would take back ("Undo Set status · 3 jobs")
+        undoItem.textProperty().bind(viewModel.undo().undoTextProperty().map(t -> t.isEmpty()
+                ? resources.getString("menu.edit.undo") : MessageFormat.format(resources.getString("menu.edit.undoWhat"), t)));
+        redoItem.textProperty().bind(viewModel.undo().redoTextProperty().map(t -> t.isEmpty()
+                ? resources.getString("menu.edit.redo") : MessageFormat.format(resources.getString("menu.edit.redoWhat"), t)));
         viewModel.palette().setActions(() -> PaletteView.actions(menuBar, this::contextMenus, resources));
         // the palette's second shortcut, as in the editors administrators know
         root.sceneProperty().subscribe(scene -> {
             if (scene != null) {
                 scene.getAccelerators().put(PALETTE_ALSO, this::showPalette);
+                scene.getAccelerators().put(REDO_ALSO, viewModel.undo()::redoLast);
             }
         });
         targetBand.textProperty().bind(viewModel.target().bandProperty());
@@ -233,6 +251,7 @@ public final class MainWindowView {
     }
 
     private static final KeyCombination PALETTE_ALSO = KeyCombination.keyCombination("Shortcut+Shift+P");
+    private static final KeyCombination REDO_ALSO = KeyCombination.keyCombination("Shortcut+Y");
 
     /** Opens the command palette over the window. */
     private void showPalette() {
