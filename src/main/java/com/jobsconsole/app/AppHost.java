@@ -1,5 +1,6 @@
 package com.jobsconsole.app;
 
+import com.jobsconsole.gateway.StoreMarks;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.Settings;
@@ -67,7 +68,7 @@ public class AppHost implements MainHost {
 
     @Override
     public JobGateway openStore(Path file) {
-        return SqliteJobGateway.open(file, reference);
+        return StoreMarks.apply(SqliteJobGateway.open(file, reference)); // production, read-only: kept in the file
     }
 
     @Override

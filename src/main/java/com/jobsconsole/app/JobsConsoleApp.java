@@ -6,6 +6,7 @@ import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.Settings;
 import com.jobsconsole.base.StartupTrace;
 import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.StoreMarks;
 import com.jobsconsole.gateway.ThisProcess;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.I18n;
@@ -168,7 +169,7 @@ public final class JobsConsoleApp extends Application {
         }
         executor.execute(() -> SqliteJobGateway.open(store, reference), gateway -> {
             StartupTrace.mark("store open");
-            active = new ActiveGateway(gateway);
+            active = new ActiveGateway(StoreMarks.apply(gateway)); // production, read-only: kept in the file
             rememberStore(gateway.path());
             showMainWindow();
         }, error -> startupFailure(store, error));

@@ -8,6 +8,7 @@ import com.jobsconsole.cli.DirectoryCommand;
 import com.jobsconsole.cli.JobCommand;
 import com.jobsconsole.cli.ProfileCommand;
 import com.jobsconsole.cli.ServeCommand;
+import com.jobsconsole.cli.StoreCommand;
 import com.jobsconsole.gateway.Guids;
 import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.i18n.Messages;
@@ -28,7 +29,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "jobs-console", mixinStandardHelpOptions = true, versionProvider = Launcher.Version.class,
         description = "Desktop console for the Jobs of an RPA orchestrator. Without a command, opens the window.",
-        subcommands = {JobCommand.class, DirectoryCommand.class, ProfileCommand.class, ServeCommand.class})
+        subcommands = {JobCommand.class, DirectoryCommand.class, ProfileCommand.class, StoreCommand.class,
+            ServeCommand.class})
 public final class Launcher implements Callable<Integer> {
 
     @Option(names = "--store", paramLabel = "PATH",

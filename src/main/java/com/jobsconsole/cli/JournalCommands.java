@@ -87,7 +87,7 @@ final class JournalCommands {
 
         @Override
         boolean writes() {
-            return false; // the retention is the journal's setting, not a change to jobs
+            return keepDays != null || keepEntries != null; // a new retention prunes: not on a read-only target
         }
 
         @Override

@@ -1,5 +1,7 @@
 package com.jobsconsole.cli;
 
+import com.jobsconsole.model.ReferenceData;
+import com.jobsconsole.gateway.ResolutionPreview;
 import com.jobsconsole.gateway.Guids;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.NotAuthorizedException;
@@ -15,6 +17,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.Map;
 
 /** {@code job outbox|sync|refresh}: a remote target's waiting writes, their replay, and re-reading its cache. */
@@ -92,6 +95,10 @@ final class RemoteJobCommands {
         };
     }
 
+    private static String label(Messages messages, ReferenceData reference, Integer status) {
+        return status == null ? "\u2014" : messages.label(reference, status);
+    }
+
     @Command(name = "sync", mixinStandardHelpOptions = true,
             description = {"Send the waiting writes to the orchestrator, in the order written.",
                 "Exit 0 when everything was sent; 7 whenever conflicts wait for a decision (listed on stderr;",
@@ -104,6 +111,8 @@ final class RemoteJobCommands {
         Decision decision;
         @Option(names = "--clear-gone", description = "Also remove from the cache the jobs the orchestrator no longer has.")
         boolean clearGone;
+        @Option(names = "--dry-run", description = "With --resolve: print what the decision would change; decide and send nothing.")
+        boolean dryRun;
 
         static final class Decision {
             @Option(names = "--mine", description = "Send my change over what the orchestrator has now.")
@@ -124,6 +133,22 @@ final class RemoteJobCommands {
             RemoteSync remote = remote(gateway, "sync");
             if ((resolve == null) != (decision == null)) {
                 throw new CliContext.CliUsageException("--resolve GUID goes with one of --mine, --theirs, --discard");
+            }
+            if (dryRun && resolve == null) {
+                throw new CliContext.CliUsageException("--dry-run goes with --resolve");
+            }
+            if (resolve != null && dryRun) {
+                UUID guid = Guids.parse(resolve);
+                ResolutionPreview p = ResolutionPreview.of(remote.outbox().stream().filter(e -> e.guid().equals(guid))
+                        .toList(), decision.resolution());
+                Messages messages = CliContext.messages();
+                ReferenceData reference = CliContext.reference();
+                out.printf(Locale.ROOT, "would decide %s for %s: %s \u2192 %s %s%s; nothing changed (--dry-run)%n", guid,
+                        p.resolution().name().toLowerCase(Locale.ROOT), label(messages, reference, p.from()),
+                        label(messages, reference, p.to()), p.resolution() == RemoteSync.Resolution.MINE
+                                ? "on the orchestrator" : "in the console",
+                        p.dropped() > 0 ? ", dropping " + p.dropped() + " waiting change(s)" : "");
+                return;
             }
             if (resolve != null) {
                 remote.resolve(Guids.parse(resolve), decision.resolution());

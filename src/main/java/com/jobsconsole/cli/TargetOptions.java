@@ -1,5 +1,6 @@
 package com.jobsconsole.cli;
 
+import com.jobsconsole.gateway.StoreMarks;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.AuthScheme;
@@ -108,7 +109,7 @@ public final class TargetOptions {
                 throw new UnavailableException("error.store.empty", file.toString());
             }
         }
-        return SqliteJobGateway.open(file, CliContext.reference());
+        return StoreMarks.apply(SqliteJobGateway.open(file, CliContext.reference())); // a read-only store: exit 6
     }
 
     private static long sizeOf(Path file) {

@@ -14,6 +14,7 @@ import com.jobsconsole.gateway.JobFields;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.NotFoundException;
+import com.jobsconsole.gateway.ReadOnlyException;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.DirectoryEntry;
@@ -22,10 +23,13 @@ import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.ReferenceData;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -97,11 +101,23 @@ public final class JobApiServer implements AutoCloseable {
 
     public JobApiServer(JobGateway gateway, ReferenceData reference, ApiKey key, InetSocketAddress address,
                         int threads, Consumer<String> requestLog) throws IOException {
+        this(gateway, reference, key, address, threads, requestLog, null);
+    }
+
+    /** @param tls HTTPS with this context (its key and certificate), or plain HTTP when null */
+    public JobApiServer(JobGateway gateway, ReferenceData reference, ApiKey key, InetSocketAddress address,
+                        int threads, Consumer<String> requestLog, SSLContext tls) throws IOException {
         this.gateway = gateway;
         this.fields = new JobFields(reference, ZoneId.systemDefault());
         this.key = key;
         this.requestLog = requestLog == null ? line -> { } : requestLog;
-        this.server = HttpServer.create(address, 128);
+        if (tls == null) {
+            this.server = HttpServer.create(address, 128);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 128);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            this.server = https;
+        }
         // The JDK server reads a request's headers on a handler thread: with a fixed few threads, a few
         // slow clients held them all. Here a connection gets a thread of its own when all are busy (up to
         // the connection cap, so none is ever refused a thread); threads beyond `threads` end when idle.
@@ -357,8 +373,10 @@ public final class JobApiServer implements AutoCloseable {
                 : e instanceof NotFoundException ? 404
                 : e instanceof AlreadyExistsException ? 409
                 : e instanceof NotAuthorizedException ? 401
+                : e instanceof ReadOnlyException ? 403
                 : 503;
         String code = switch (status) {
+            case 403 -> "read_only";
             case 400 -> "invalid_input";
             case 404 -> "not_found";
             case 409 -> "already_exists";

@@ -1,5 +1,6 @@
 package com.jobsconsole.testing;
 
+import com.jobsconsole.gateway.StoreMarks;
 import com.jobsconsole.base.ApiKey;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.MarkedGateway;
@@ -51,7 +52,7 @@ public class TestHost implements MainHost {
 
     @Override
     public JobGateway openStore(Path file) {
-        return SqliteJobGateway.open(file, TestStore.REFERENCE);
+        return StoreMarks.apply(SqliteJobGateway.open(file, TestStore.REFERENCE));
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.jobsconsole.gateway.remote;
 
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.InvalidInputException;
+import com.jobsconsole.gateway.JobJournal;
 import com.jobsconsole.gateway.NotFoundException;
 import com.jobsconsole.gateway.OutboxEntry.State;
 import com.jobsconsole.gateway.OutboxEntry;
@@ -11,6 +12,7 @@ import com.jobsconsole.gateway.sqlite.CacheTable;
 import com.jobsconsole.gateway.sqlite.OrchestratorCache;
 import com.jobsconsole.gateway.sqlite.OutboxTable;
 import com.jobsconsole.model.Job;
+import com.jobsconsole.model.JournalAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,11 +57,17 @@ final class OutboxDecisions {
                         throw new InvalidInputException("outbox.resolve.mineImpossible", guid.toString());
                     }
                     Integer base = OutboxEntry.CONFLICT_CHANGED.equals(c.problemKey()) ? c.theirStatus() : c.baseStatus();
+                    // journaled: the orchestrator's status (the new base) is overwritten by mine when it is sent
                     writes.durably(guid, () -> {
-                        outbox.rebase(c.id(), base);
-                        outbox.rebaseNext(guid, c.id(), c.status()); // the user's later change follows mine
+                        cache.journal().inTransaction(JobJournal.Mark.of(JournalAction.SYNC_RESOLUTION, "mine"), () -> {
+                            outbox.rebase(c.id(), base);
+                            outbox.rebaseNext(guid, c.id(), c.status()); // the user's later change follows mine
+                            cache.journal().addItem(guid, base, c.status());
+                            cache.journal().linkOutbox(c.id());
+                            return null;
+                        });
                         if (cache.jobs().find(guid).isPresent()) {
-                            cache.jobs().updateStatus(guid, c.status());
+                            cache.jobs().updateStatus(guid, c.status()); // the cache's estimate: not a change of its own
                         }
                     });
                 }

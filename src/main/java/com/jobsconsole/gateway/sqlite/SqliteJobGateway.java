@@ -11,6 +11,7 @@ import com.jobsconsole.gateway.JobJournal;
 import com.jobsconsole.gateway.JobRules;
 import com.jobsconsole.gateway.NotFoundException;
 import com.jobsconsole.gateway.StoreChanges;
+import com.jobsconsole.gateway.StoreMarks;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.ChangeOrigin;
@@ -101,6 +102,9 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
         }
         if (kind == JobJournal.class) {
             return Optional.of(kind.cast(journal));
+        }
+        if (kind == StoreMarks.class && journaled) {
+            return Optional.of(kind.cast(new StoreMarksTable(session))); // a store's; a cache is marked by its profile
         }
         return kind == JobDurations.class ? Optional.of(kind.cast(durations)) : JobGateway.super.capability(kind);
     }

@@ -135,6 +135,9 @@ public final class SqliteJournal implements JobJournal {
     public <T> T inTransaction(Mark implicit, Supplier<T> work) {
         Scope open = scope.get();
         Scope s = open != null ? open : new Scope(implicit, scope);
+        if (open == null) {
+            scope.set(s); // for the work's own journal calls (linkOutbox, addItem)
+        }
         Object[] out = new Object[1];
         // the lock is held from the transaction's start until its entry's id is right again after it
         session.call("journal", lock -> {
@@ -152,6 +155,9 @@ public final class SqliteJournal implements JobJournal {
                 throw e;
             } finally {
                 s.rowInThisTransaction = false;
+                if (open == null) {
+                    scope.remove();
+                }
             }
             return null;
         });
@@ -269,11 +275,20 @@ public final class SqliteJournal implements JobJournal {
      * copy of): its item says the status it sets, from a status nobody here knew.
      */
     public void addUnknownBefore(UUID guid, int status) {
+        addItem(guid, null, status);
+    }
+
+    /**
+     * A status change the open transaction records that the cache's row does not show (a conflict decided
+     * for mine: the orchestrator's status, {@code before}, is overwritten by mine).
+     */
+    public void addItem(UUID guid, Integer before, int after) {
         session.call("journal", c -> {
             PreparedStatement ps = session.statement("INSERT INTO journal_item (entry, guid, before, after) "
-                    + "SELECT entry, ?, json_object('status', NULL), json_object('status', ?) FROM journal_now");
+                    + "SELECT entry, ?, json_object('status', ?), json_object('status', ?) FROM journal_now");
             ps.setString(1, guid.toString());
-            ps.setInt(2, status);
+            ps.setObject(2, before);
+            ps.setInt(3, after);
             ps.executeUpdate();
             return null;
         });

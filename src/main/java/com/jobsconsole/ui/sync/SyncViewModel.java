@@ -5,6 +5,8 @@ import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.OutboxEntry;
 import com.jobsconsole.gateway.RemoteSync.JobSyncState;
 import com.jobsconsole.gateway.RemoteSync;
+import com.jobsconsole.gateway.ResolutionPreview;
+import com.jobsconsole.ui.common.DialogService.PlannedChange;
 import com.jobsconsole.ui.common.UiServices;
 import com.jobsconsole.ui.common.WindowKind;
 import javafx.beans.binding.Bindings;
@@ -202,7 +204,11 @@ public final class SyncViewModel {
         });
     }
 
-    /** Apply mine, keep theirs or discard, for the selected conflict; then replays. */
+    private String status(Integer code) {
+        return code == null ? "\u2014" : ui.messages().label(ui.reference(), code);
+    }
+
+    /** Apply mine, keep theirs or discard, for the selected conflict, after its preview; then replays. */
     public void resolve(RemoteSync.Resolution resolution) {
         SyncItemViewModel item = selected.get();
         if (item == null || !item.isConflict() || remote().isEmpty()) {
@@ -210,6 +216,18 @@ public final class SyncViewModel {
         }
         RemoteSync sync = remote().get();
         UUID guid = item.entry().guid();
+        // the decision's preview: what it changes, from → to, and what of the console's it drops
+        ResolutionPreview p = ResolutionPreview.of(items.stream().map(SyncItemViewModel::entry)
+                .filter(e -> e.guid().equals(guid)).toList(), resolution);
+        String key = resolution.name().toLowerCase(Locale.ROOT);
+        if (!ui.dialogs().confirmChanges(ui.messages().get("sync.preview.title"),
+                ui.messages().get("sync.preview.header." + key, guid),
+                p.dropped() > 0 ? ui.messages().get("sync.preview.dropped", p.dropped()) : "",
+                List.of(new PlannedChange(guid.toString(), status(p.from()), status(p.to()),
+                        ui.messages().get("sync.preview.where." + key))),
+                ui.messages().get("sync.preview.button"))) {
+            return;
+        }
         syncing.set(true);
         ui.executor().execute(() -> {
             sync.resolve(guid, resolution);

@@ -154,6 +154,14 @@ class SyncViewModelTest {
         sync.selectedProperty().set(item);
         assertThat(sync.canDecideProperty().get()).isTrue();
         assertThat(sync.canApplyMineProperty().get()).isTrue();
+        dialogs.answerConfirm(false);
+        sync.resolve(RemoteSync.Resolution.MINE);
+        assertThat(dialogs.previews.get(dialogs.previews.size() - 1)).singleElement().satisfies(c -> {
+            assertThat(c.from()).isEqualTo("5 \u2014 Failed");
+            assertThat(c.to()).isEqualTo("8 \u2014 In progress");
+        });
+        assertThat(sync.items()).as("a preview declined decides nothing").hasSize(1);
+        dialogs.answerConfirm(true);
         sync.resolve(RemoteSync.Resolution.MINE);
 
         assertThat(server.store.read(job.guid()).status()).isEqualTo(IN_PROGRESS);
