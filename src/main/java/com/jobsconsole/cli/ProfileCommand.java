@@ -19,6 +19,7 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -108,9 +109,10 @@ public final class ProfileCommand implements Callable<Integer> {
             ConnectionProfile profile = new ConnectionProfile(name, url == null ? null : url.strip(), scheme,
                     Math.min(5, timeout), timeout, caFile == null ? null : caFile.toAbsolutePath().toString(), 0)
                     .marked(production, colour, readOnly);
-            store().save(null, profile, key);
+            ProfileStore profiles = store();
+            profiles.save(null, profile, key);
             out.printf("Added profile %s for %s (key kept in %s, never shown)%n", name, profile.baseUrl(),
-                    store().keysFile());
+                    profiles.keyLocation(name).orElse("?"));
             return CliContext.OK;
         }
     }
@@ -184,7 +186,11 @@ public final class ProfileCommand implements Callable<Integer> {
         @Override
         int run(PrintWriter out) {
             ConnectionProfile p = existing(name);
-            out.println(node(p, store().key(name).isPresent()).toPrettyString());
+            ProfileStore profiles = store();
+            Optional<String> where = profiles.keyLocation(name);
+            ObjectNode n = node(p, where.isPresent());
+            n.put("keyKeptIn", where.orElse(null)); // where, never what
+            out.println(n.toPrettyString());
             return CliContext.OK;
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.jobsconsole.base.ApiKey;
+import com.jobsconsole.base.DaemonThreads;
 import com.jobsconsole.gateway.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +21,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
- * Connection profiles in {@code profiles.json} and their API keys apart in {@code keys.json},
- * which is readable by the user only (mode 600 where the OS has modes). Both are written through a
- * temporary file, so a crash leaves the old file, never half a file.
+ * Connection profiles in {@code profiles.json}; their API keys in the OS keychain ({@link Keychain}) where
+ * there is one, else apart in {@code keys.json}, readable by the user only (mode 600 where the OS has modes).
+ * Keys found in the file when a keychain is there move into it once, each taken out of the file only after
+ * the keychain gave it back. Files are written through a temporary file, so a crash leaves the old file,
+ * never half a file.
  */
 public final class ProfileStore {
 
@@ -33,10 +40,73 @@ public final class ProfileStore {
 
     private final Path profilesFile;
     private final Path keysFile;
+    /** The keychain, opened in the background (it can take half a second) and waited for at first use. */
+    private final Future<Optional<KeyVault>> keychain;
+    private boolean migrated;
 
     public ProfileStore(Path configDir) {
+        this(configDir, Keychain::open);
+    }
+
+    ProfileStore(Path configDir, Supplier<Optional<KeyVault>> keychain) {
         this.profilesFile = configDir.resolve("profiles.json");
         this.keysFile = configDir.resolve("keys.json");
+        FutureTask<Optional<KeyVault>> opening = new FutureTask<>(keychain::get);
+        DaemonThreads.thread("jobs-console-keychain", opening).start();
+        this.keychain = opening;
+    }
+
+    private Optional<KeyVault> keychain() {
+        try {
+            return keychain.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Moves the key file's keys into the keychain, once: each leaves the file only after the keychain gave it
+     * back as written; one the keychain refuses stays in the file.
+     */
+    private void migrate() {
+        if (migrated) {
+            return;
+        }
+        migrated = true;
+        Optional<KeyVault> vault = keychain();
+        Map<String, String> file = keys();
+        if (vault.isEmpty() || file.isEmpty()) {
+            return;
+        }
+        boolean moved = false;
+        for (Map.Entry<String, String> e : new ArrayList<>(file.entrySet())) {
+            try {
+                vault.get().put(e.getKey(), e.getValue());
+                if (vault.get().get(e.getKey()).filter(e.getValue()::equals).isPresent()) {
+                    file.remove(e.getKey());
+                    moved = true;
+                    LOG.info("the key of profile {} moved into {}", e.getKey(), vault.get().where());
+                }
+            } catch (RuntimeException ex) {
+                LOG.warn("the key of profile {} stays in the key file: {}", e.getKey(), ex.getMessage());
+            }
+        }
+        if (moved) {
+            writeKeys(file);
+        }
+    }
+
+    /** Where the profile's key is kept, in words ("the Secret Service", the key file's path); empty: no key. */
+    public synchronized Optional<String> keyLocation(String profileName) {
+        migrate();
+        Optional<KeyVault> vault = keychain();
+        if (vault.isPresent() && vault.get().get(profileName).isPresent()) {
+            return Optional.of(vault.get().where());
+        }
+        return keys().containsKey(profileName) ? Optional.of(keysFile.toString()) : Optional.empty();
     }
 
     public Path keysFile() {
@@ -60,7 +130,9 @@ public final class ProfileStore {
     }
 
     public synchronized Optional<ApiKey> key(String profileName) {
-        String k = keys().get(profileName);
+        migrate();
+        Optional<String> kept = keychain().flatMap(v -> v.get(profileName));
+        String k = kept.orElseGet(() -> keys().get(profileName));
         return k == null ? Optional.empty() : Optional.of(ApiKey.of(k));
     }
 
@@ -89,25 +161,53 @@ public final class ProfileStore {
         } else {
             all.add(profile);
         }
-        Map<String, String> keys = keys();
-        if (renamed && keys.containsKey(previousName)) {
-            keys.put(profile.name(), keys.remove(previousName));
+        migrate();
+        if (renamed && key == null) {
+            key = key(previousName).orElse(null); // the key goes with the new name
         }
         if (key != null) {
-            keys.put(profile.name(), key.reveal());
+            keepKey(profile.name(), key.reveal());
         }
-        writeKeys(keys);
+        if (renamed) {
+            forgetKey(previousName);
+        }
         write(profilesFile, all, false);
+    }
+
+    /** In the keychain when it takes it (and gives it back), else in the key file. */
+    private void keepKey(String name, String key) {
+        Optional<KeyVault> vault = keychain();
+        Map<String, String> file = keys();
+        if (vault.isPresent()) {
+            try {
+                vault.get().put(name, key);
+                if (vault.get().get(name).filter(key::equals).isPresent()) {
+                    if (file.remove(name) != null) {
+                        writeKeys(file);
+                    }
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("the key of profile {} goes to the key file: {}", name, e.getMessage());
+            }
+        }
+        file.put(name, key);
+        writeKeys(file);
+    }
+
+    private void forgetKey(String name) {
+        keychain().ifPresent(v -> v.remove(name));
+        Map<String, String> file = keys();
+        if (file.remove(name) != null) {
+            writeKeys(file);
+        }
     }
 
     public synchronized void delete(String name) {
         List<ConnectionProfile> all = new ArrayList<>(list());
         all.removeIf(p -> p.name().equals(name));
         write(profilesFile, all, false);
-        Map<String, String> keys = keys();
-        if (keys.remove(name) != null) {
-            writeKeys(keys);
-        }
+        forgetKey(name);
     }
 
     private Map<String, String> keys() {

@@ -15,10 +15,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.paint.Color;
 
+import java.text.MessageFormat;
 import java.util.ResourceBundle;
 
 /** The connection profiles dialog's controller. */
@@ -44,6 +46,8 @@ public final class ProfilesView {
     private ComboBox<AuthScheme> authBox;
     @FXML
     private PasswordField keyField;
+    @FXML
+    private Label keyWhereLabel;
     @FXML
     private TextField connectTimeoutField;
     @FXML
@@ -113,6 +117,11 @@ public final class ProfilesView {
         keyField.promptTextProperty().bind(Bindings.when(viewModel.hasStoredKeyProperty())
                 .then(resources.getString("profile.field.key.stored"))
                 .otherwise(resources.getString("profile.field.key.prompt")));
+        // where the key is kept (the keychain, or the user-only key file): said, never the key
+        keyField.tooltipProperty().bind(viewModel.keyLocationProperty().map(w -> w.isEmpty() ? null
+                : new Tooltip(MessageFormat.format(resources.getString("profile.field.key.where"), w))));
+        keyWhereLabel.textProperty().bind(viewModel.keyLocationProperty().map(w -> w.isEmpty() ? ""
+                : MessageFormat.format(resources.getString("profile.field.key.where"), w)));
         connectTimeoutField.textProperty().bindBidirectional(viewModel.connectTimeoutProperty());
         requestTimeoutField.textProperty().bindBidirectional(viewModel.requestTimeoutProperty());
         liveSecondsField.textProperty().bindBidirectional(viewModel.liveSecondsProperty());

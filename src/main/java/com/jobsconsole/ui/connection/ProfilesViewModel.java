@@ -30,6 +30,7 @@ import javafx.collections.ObservableList;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -62,6 +63,8 @@ public final class ProfilesViewModel {
     private final StringProperty colour = new SimpleStringProperty(ConnectionProfile.DEFAULT_COLOUR);
     private final BooleanProperty readOnly = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper hasStoredKey = new ReadOnlyBooleanWrapper();
+    /** Where the selected profile's key is kept: the keychain's name or the key file's path (never the key). */
+    private final ReadOnlyStringWrapper keyLocation = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ConnectionCheck.Verdict> verdict = new ReadOnlyObjectWrapper<>();
@@ -167,6 +170,7 @@ public final class ProfilesViewModel {
             colour.set(ConnectionProfile.DEFAULT_COLOUR);
             readOnly.set(false);
             hasStoredKey.set(false);
+            keyLocation.set("");
             return;
         }
         production.set(p.production());
@@ -179,7 +183,9 @@ public final class ProfilesViewModel {
         requestTimeout.set(String.valueOf(p.requestTimeoutSeconds()));
         liveSeconds.set(String.valueOf(p.liveSeconds()));
         caFile.set(p.caFile() == null ? "" : p.caFile());
-        hasStoredKey.set(store.key(p.name()).isPresent());
+        Optional<String> where = store.keyLocation(p.name());
+        hasStoredKey.set(where.isPresent());
+        keyLocation.set(where.orElse(""));
     }
 
     /** Starts a new, empty profile. */
@@ -352,6 +358,10 @@ public final class ProfilesViewModel {
     /** Read-only: every write refused, in the window and on the command line. */
     public BooleanProperty readOnlyProperty() {
         return readOnly;
+    }
+
+    public ReadOnlyStringProperty keyLocationProperty() {
+        return keyLocation.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty hasStoredKeyProperty() {
