@@ -76,7 +76,15 @@ public final class JournalUndo {
         int[] undone = {0};
         String detail = entry.action() == JournalAction.UNDO && entry.undoes() != null
                 ? "#" + entry.undoes() : "#" + id;
-        Optional<Long> made = journal.record(new Mark(JournalAction.UNDO, detail, id), () -> {
+        // on a store, one transaction (one commit, all or nothing); remotely, write by write through the outbox
+        Optional<Transactional> store = gateway.capability(Transactional.class);
+        Optional<Long> made = journal.record(new Mark(JournalAction.UNDO, detail, id), () -> store.ifPresentOrElse(
+                s -> s.inTransaction(() -> takeBackAll(items, problems, undone)),
+                () -> takeBackAll(items, problems, undone)));
+        return new Result(made, undone[0], problems);
+    }
+
+    private void takeBackAll(List<JournalItem> items, List<Problem> problems, int[] undone) {
             for (JournalItem item : items) {
                 if (!item.made()) {
                     continue;
@@ -92,8 +100,6 @@ public final class JournalUndo {
                     problems.add(new Problem(item.guid(), e.messageKey(), e.args()));
                 }
             }
-        });
-        return new Result(made, undone[0], problems);
     }
 
     private Optional<Problem> takeBack(JournalItem item) {

@@ -39,8 +39,9 @@ public final class BenchMain {
             case "startup" -> StartupBenchmark.run(quick);
             case "slowclients" -> SlowClientsBenchmark.run(quick);
             case "replay" -> ReplayBenchmark.run(quick);
+            case "journal" -> JournalBenchmark.run(quick);
             default -> throw new IllegalArgumentException("unknown suite: " + suite
-                    + " (known: gateway, remote, server, query, names, attention, transfer, gui, live, livescale, startup, slowclients, replay)");
+                    + " (known: gateway, remote, server, query, names, attention, transfer, gui, live, livescale, startup, slowclients, replay, journal)");
         }
         // The servers' worker pools are not daemons; the report is out, so end here.
         System.exit(0);

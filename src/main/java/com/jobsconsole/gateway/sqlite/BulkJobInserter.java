@@ -37,10 +37,14 @@ final class BulkJobInserter {
     /** Journals the rows when the thread records an entry (an import); a seed or a benchmark is not. */
     private final SqliteJournal journal;
 
-    BulkJobInserter(Connection connection, Path path, SqliteJournal journal) {
+    /** Inside the caller's open transaction (an undo bringing a job back): a part of it, not one of its own. */
+    private final boolean nested;
+
+    BulkJobInserter(Connection connection, Path path, SqliteJournal journal, boolean nested) {
         this.connection = connection;
         this.path = path;
         this.journal = journal;
+        this.nested = nested;
     }
 
     /** Call with the store's lock held. */
@@ -49,7 +53,7 @@ final class BulkJobInserter {
         try (Statement st = connection.createStatement();
              PreparedStatement one = connection.prepareStatement(JobRowMapper.INSERT);
              PreparedStatement many = connection.prepareStatement(JobRowMapper.insertRows(ROWS_PER_INSERT))) {
-            boolean bulk = expected >= REBUILD_FROM && expected >= rowCount(st);
+            boolean bulk = !nested && expected >= REBUILD_FROM && expected >= rowCount(st);
             if (bulk) {
                 // job_event's key refers to job(guid): with that index dropped, SQLite refuses any
                 // insert into job while foreign keys are on. Only parents are written here, so no
@@ -62,7 +66,7 @@ final class BulkJobInserter {
             boolean rollbackJournal = false;
             try {
                 rollbackJournal = bulk && rowCount(st) == 0 && journalMode(st, "DELETE").equals("delete");
-                st.execute("BEGIN IMMEDIATE");
+                st.execute(nested ? "SAVEPOINT bulk_insert" : "BEGIN IMMEDIATE");
                 long started = System.nanoTime();
                 boolean journaling = false;
                 try {
@@ -116,7 +120,7 @@ final class BulkJobInserter {
                     if (journaling) {
                         journal.end();
                     }
-                    st.execute("COMMIT");
+                    st.execute(nested ? "RELEASE bulk_insert" : "COMMIT");
                     if (journaling) {
                         journal.ended(true);
                     }
@@ -129,7 +133,12 @@ final class BulkJobInserter {
                     return n;
                 } catch (SQLException | RuntimeException e) {
                     try {
-                        st.execute("ROLLBACK");
+                        if (nested) {
+                            st.execute("ROLLBACK TO bulk_insert");
+                            st.execute("RELEASE bulk_insert");
+                        } else {
+                            st.execute("ROLLBACK");
+                        }
                     } catch (SQLException rollback) {
                         e.addSuppressed(rollback); // SQLite may have rolled back already (a full disk, say)
                     }

@@ -12,6 +12,7 @@ import com.jobsconsole.gateway.JobRules;
 import com.jobsconsole.gateway.NotFoundException;
 import com.jobsconsole.gateway.StoreChanges;
 import com.jobsconsole.gateway.StoreMarks;
+import com.jobsconsole.gateway.Transactional;
 import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.ChangeOrigin;
@@ -52,7 +53,7 @@ import java.util.function.LongConsumer;
  * {@link JobQuerySql}'s, rows {@link JobRowMapper}'s, bulk inserts {@link BulkJobInserter}'s; an orchestrator's
  * cache is {@link OrchestratorCache}. This class runs the calls. Times are written by the store, in the API's format.
  */
-public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreChanges, ChangeFeed {
+public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreChanges, ChangeFeed, Transactional {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteJobGateway.class);
     private static final String SELECT_ONE = "SELECT " + JobRowMapper.COLUMNS + " FROM job WHERE guid = ?";
@@ -253,6 +254,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     }
 
     /** Runs {@code work} (calls to this gateway) as one transaction: all of it is stored, or none. */
+    @Override
     public void inTransaction(Runnable work) {
         session.inTransaction(work);
     }
@@ -360,7 +362,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     @Override
     public long insertAll(Iterator<Job> jobs, long expected, LongConsumer progress,
                                        BooleanSupplier cancelled) {
-        return session.call("insert", c -> new BulkJobInserter(c, session.path(), journal)
+        return session.call("insert", c -> new BulkJobInserter(c, session.path(), journal, session.transactionOpen())
                 .insertAll(jobs, expected, progress, cancelled));
     }
 

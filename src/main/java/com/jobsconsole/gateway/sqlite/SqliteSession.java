@@ -122,6 +122,11 @@ public final class SqliteSession implements AutoCloseable {
         });
     }
 
+    /** Whether the lock-holding thread is inside {@link #inTransaction}; call under the lock. */
+    boolean transactionOpen() {
+        return transactions > 0;
+    }
+
     /**
      * {@link #inTransaction}, committed as a user's store commits (it survives a power cut) even in a
      * cache: for what was acknowledged to the user, such as a write queued in the outbox.
