@@ -1,5 +1,9 @@
 package com.jobsconsole.app;
 
+import com.jobsconsole.model.JournalAction;
+import com.jobsconsole.model.JobQuery;
+import com.jobsconsole.gateway.JournalUndo;
+import com.jobsconsole.gateway.JobJournal;
 import com.jobsconsole.demo.DemoDirectory;
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.ActiveGateway;
@@ -44,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The main window's text in Russian and in English at the screen size the pom gives (tagged
  * {@code screen-size}: 1920×1080, 1280×800, 1366×768), with a job selected, its job window, the
- * directory, Needs attention, the Overview and the import window (a file with a bad row) open: no label, button, tab, column header or
+ * directory, Needs attention, the Overview, the Journal and the import window (a file with a bad row) open: no label, button, tab, column header or
  * cell is shown cut (with an ellipsis), and no action falls behind a tool bar's overflow arrow (issue 24;
  * the Sync and Profiles windows: {@link SecondaryWindowsTextFxTest}). Left out, by design: GUID cells (the first 8 hex digits until widened, the whole GUID
  * in the tooltip and the job window) and the status and type tables' descriptions (prose, whole in their
@@ -67,6 +71,11 @@ class MainWindowTextFxTest {
         try (SqliteJobGateway store = SqliteJobGateway.open(file, REFERENCE)) {
             store.insertAll(new DemoJobs(REFERENCE, 3_000, 5, LocalDateTime.of(2030, 1, 1, 0, 0)), n -> { }, () -> false);
             store.capability(JobDirectory.class).orElseThrow().addMissing(DemoDirectory.entries());
+            // the journal has a bulk change and its undo to show
+            var some = store.page(JobQuery.all().page(5, 0));
+            long bulk = store.capability(JobJournal.class).orElseThrow().record(JobJournal.Mark.of(
+                    JournalAction.BULK_STOP, null), () -> some.forEach(j -> store.updateStatus(j.guid(), 6))).orElseThrow();
+            new JournalUndo(store).undo(bulk);
         }
         for (Locale locale : List.of(I18n.RUSSIAN, Locale.ENGLISH)) {
             assertThat(cutTexts(file, locale)).as("cut in %s", locale).isEmpty();
@@ -111,12 +120,15 @@ class MainWindowTextFxTest {
                 window[0].viewModel().directory().show();
                 window[0].viewModel().attention().show();
                 window[0].viewModel().overview().show();
+                window[0].viewModel().journal().show();
                 window[0].viewModel().jobs().transfer().importFile();
             });
             FxWait.until(10, () -> new FxRobot().lookup("#field-guid").tryQuery().isPresent()
                     && new FxRobot().lookup("#table-robot .table-cell").tryQuery().isPresent()
                     && new FxRobot().lookup(".attention-window").tryQuery().isPresent()
                     && new FxRobot().lookup("#figure-stuck").tryQuery().isPresent()
+                    && new FxRobot().lookup(".journal-window #itemTable").tryQuery()
+                    .map(t -> ((TableView<?>) t).getItems().size() == 5).orElse(false)
                     && new FxRobot().lookup("#problemTable").tryQuery().map(t -> !((TableView<?>) t).getItems().isEmpty())
                     .orElse(false));
             WaitForAsyncUtils.waitForFxEvents();

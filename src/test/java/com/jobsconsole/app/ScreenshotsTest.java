@@ -1,5 +1,14 @@
 package com.jobsconsole.app;
 
+import javafx.scene.control.DialogPane;
+import com.jobsconsole.ui.common.FxDialogService;
+import com.jobsconsole.ui.common.DialogService.PlannedChange;
+import com.jobsconsole.model.Names;
+import com.jobsconsole.model.JournalAction;
+import com.jobsconsole.model.JobQuery;
+import com.jobsconsole.gateway.StoreMarks;
+import com.jobsconsole.gateway.JournalUndo;
+import com.jobsconsole.gateway.JobJournal;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.demo.DemoDirectory;
 import com.jobsconsole.gateway.ActiveGateway;
@@ -91,7 +100,22 @@ class ScreenshotsTest {
                 g.updateStatus(storied, status);
             }
             g.insertAll(lastDay(r).iterator(), n -> { }, () -> false);
+            // the journal's story: a bulk abort, undone, then redone
+            JobJournal journal = g.capability(JobJournal.class).orElseThrow();
+            List<Job> four = g.page(JobQuery.all().page(4, 0));
+            long bulk = journal.record(JobJournal.Mark.of(JournalAction.BULK_ABORT, null),
+                    () -> four.forEach(j -> g.updateStatus(j.guid(), 2))).orElseThrow();
+            long undo = new JournalUndo(g).undo(bulk).entry().orElseThrow();
+            new JournalUndo(g).undo(undo);
         }
+        Path production = dir.resolve("prod").resolve("production.sqlite");
+        Files.createDirectories(production.getParent());
+        Files.copy(store, production);
+        try (SqliteJobGateway g = SqliteJobGateway.open(production, REFERENCE)) {
+            g.capability(StoreMarks.class).orElseThrow().mark(true, "#c62828", false);
+        }
+        laptop(production, Locale.ENGLISH, out.resolve("production-en.png"));
+        preview(store, out.resolve("preview-en.png"));
         for (Locale locale : List.of(Locale.ENGLISH, I18n.RUSSIAN)) {
             shoot(store, locale, out.resolve("main-window-" + locale.getLanguage() + ".png"), true);
         }
@@ -113,6 +137,9 @@ class ScreenshotsTest {
                     vm -> vm.overview().show(), scene -> scene.lookup(".overview-window") != null
                             && scene.lookup("#figure-finished .overview-number") instanceof Label l
                             && !"0".equals(l.getText()));
+            windowOf(store, locale, out.resolve("journal-" + lang + ".png"), new RecordingDialogs(),
+                    vm -> vm.journal().show(), scene -> scene.lookup(".journal-window #itemTable") instanceof TableView<?> t
+                            && !t.getItems().isEmpty());
             windowOf(store, locale, out.resolve("directory-" + lang + ".png"), new RecordingDialogs(),
                     vm -> vm.directory().show(),
                     scene -> scene.lookup("#table-robot") instanceof TableView<?> t && !t.getItems().isEmpty());
@@ -156,7 +183,7 @@ class ScreenshotsTest {
     /** The main window on a laptop's 1280×800, a job selected (issue 24: nothing cut off in either language). */
     private void laptop(Path store, Locale locale, Path file) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
-        ActiveGateway gateway = new ActiveGateway(SqliteJobGateway.open(store, REFERENCE));
+        ActiveGateway gateway = new ActiveGateway(StoreMarks.apply(SqliteJobGateway.open(store, REFERENCE)));
         FxTaskExecutor executor = new FxTaskExecutor(1);
         MainWindow[] window = new MainWindow[1];
         FxToolkit.setupStage(s -> {
@@ -212,6 +239,42 @@ class ScreenshotsTest {
         FxToolkit.cleanupStages();
         executor.close();
         gateway.close();
+        assertThat(file).exists();
+    }
+
+    /** The preview before a bulk change: the real dialog, twelve jobs from → to. */
+    private void preview(Path store, Path file) throws Exception {
+        List<PlannedChange> changes;
+        try (SqliteJobGateway g = SqliteJobGateway.open(store, REFERENCE)) {
+            Names names = g.capability(JobDirectory.class).orElseThrow().names();
+            Messages m = new Messages(Locale.ENGLISH);
+            changes = g.page(JobQuery.all().page(12, 0)).stream().map(j -> new PlannedChange(j.guid().toString(),
+                    m.label(REFERENCE, j.status()), m.label(REFERENCE, 6),
+                    names.robot(j.robotId()) + " \u00b7 " + names.processVersion(j.processVersionId()))).toList();
+        }
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(s -> {
+            JobsConsoleApp.applyTheme(false);
+            s.setScene(new Scene(new javafx.scene.layout.StackPane(), 1280, 800));
+            s.show();
+        });
+        Messages m = new Messages(Locale.ENGLISH);
+        Platform.runLater(() -> new FxDialogService(() -> stage, m).confirmChanges(m.get("jobs.bulk.status.title"),
+                m.get("jobs.bulk.status.header", 12, m.label(REFERENCE, 6)), m.get("jobs.bulk.status.body", 12), changes,
+                m.get("jobs.bulk.status.button")));
+        Predicate<Scene> dialog = scene -> scene.getRoot() instanceof DialogPane;
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Window.getWindows().stream()
+                .anyMatch(w -> w != stage && w.getScene() != null && dialog.test(w.getScene())));
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        CompletableFuture<WritableImage> shot = new CompletableFuture<>();
+        Platform.runLater(() -> Window.getWindows().stream().filter(w -> w != stage && w.getScene() != null
+                && dialog.test(w.getScene())).findFirst().ifPresent(w -> {
+                    shot.complete(w.getScene().snapshot(null));
+                    ((Stage) w).close();
+                }));
+        write(shot.get(10, TimeUnit.SECONDS), file);
+        FxToolkit.cleanupStages();
         assertThat(file).exists();
     }
 
@@ -342,7 +405,7 @@ class ScreenshotsTest {
 
     private void shoot(Path store, Locale locale, Path file, boolean valid) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
-        ActiveGateway gateway = new ActiveGateway(SqliteJobGateway.open(store, REFERENCE));
+        ActiveGateway gateway = new ActiveGateway(StoreMarks.apply(SqliteJobGateway.open(store, REFERENCE)));
         FxTaskExecutor executor = new FxTaskExecutor(1);
         MainWindow[] window = new MainWindow[1];
         FxToolkit.setupStage(s -> {

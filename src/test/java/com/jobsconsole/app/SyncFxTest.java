@@ -121,11 +121,14 @@ class SyncFxTest {
         robot.clickOn(robot.lookup(".sync-dialog .table-cell").match(n -> n instanceof TableCell<?, ?> c
                 && "Conflict".equals(c.getText())).<Node>query());
         FxWait.until(5, () -> !theirs.isDisabled());
+        dialogs.answerConfirm(true); // the decision's preview
         robot.clickOn(theirs);
 
         FxWait.until(10, () -> list.getItems().isEmpty() && !link.isVisible());
         assertThat(gateway.capability(RemoteSync.class).orElseThrow().waiting()).isZero();
         assertThat(server.store.read(job.guid()).status()).as("theirs stands").isEqualTo(5);
+        assertThat(dialogs.previews.get(dialogs.previews.size() - 1)).singleElement()
+                .satisfies(c -> assertThat(c.to()).isEqualTo("5 \u2014 Failed"));
         FxWait.until(5, () -> robot.lookup(".sync-conflict").tryQuery().isEmpty());
     }
 }

@@ -15,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.paint.Color;
@@ -118,8 +117,6 @@ public final class ProfilesView {
                 .then(resources.getString("profile.field.key.stored"))
                 .otherwise(resources.getString("profile.field.key.prompt")));
         // where the key is kept (the keychain, or the user-only key file): said, never the key
-        keyField.tooltipProperty().bind(viewModel.keyLocationProperty().map(w -> w.isEmpty() ? null
-                : new Tooltip(MessageFormat.format(resources.getString("profile.field.key.where"), w))));
         keyWhereLabel.textProperty().bind(viewModel.keyLocationProperty().map(w -> w.isEmpty() ? ""
                 : MessageFormat.format(resources.getString("profile.field.key.where"), w)));
         connectTimeoutField.textProperty().bindBidirectional(viewModel.connectTimeoutProperty());

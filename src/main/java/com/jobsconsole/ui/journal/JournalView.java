@@ -90,8 +90,7 @@ public final class JournalView {
                         + (e.detail() == null || e.action() != JournalAction.UNDO && e.action() != JournalAction.IMPORT
                         ? "" : " " + e.detail())),
                 column("journal.col.jobs", e -> Long.toString(e.jobs())),
-                column("journal.col.state", viewModel::state),
-                column("journal.col.target", JournalEntry::target)));
+                column("journal.col.state", viewModel::state)));
         entryTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 viewModel.selectedProperty().set(b);
@@ -102,7 +101,7 @@ public final class JournalView {
                 entryTable.getSelectionModel().select(s);
             }
         });
-        ColumnFit.fitToContent(entryTable, entryTable.getColumns().get(6));
+        ColumnFit.fitToContent(entryTable, entryTable.getColumns().get(5)); // the target is said once, below
 
         TableColumn<JournalItem, String> guid = column("journal.item.guid", i -> i.guid().toString());
         ColumnFit.guidCells(guid);

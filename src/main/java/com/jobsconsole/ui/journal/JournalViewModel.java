@@ -116,7 +116,8 @@ public final class JournalViewModel {
             return new Loaded(j.entries(q), r);
         }, loaded -> {
             entries.setAll(loaded.entries);
-            message.set(ui.messages().get("journal.window.count", loaded.entries.size()) + " "
+            message.set(ui.messages().get("journal.window.target", ui.gateway().get().target()) + " "
+                    + ui.messages().get("journal.window.count", loaded.entries.size()) + " "
                     + ui.messages().get("journal.retention", loaded.retention.days(), loaded.retention.entries()));
             selected.set(loaded.entries.stream().filter(e -> keep != null && e.id() == keep).findFirst()
                     .orElse(loaded.entries.isEmpty() ? null : loaded.entries.get(0)));

@@ -84,7 +84,9 @@ class ProfilesFxTest {
         }
         assertThat(robot.lookup("#testResult").<Label>query().getText()).startsWith("Reachable and authorized");
         robot.clickOn("#saveButton");
-        WaitForAsyncUtils.waitForFxEvents();
+        // saved off the FX thread: the list shows it once the files are written
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".list-cell").queryAllAs(ListCell.class)
+                .stream().anyMatch(c -> "Loopback".equals(c.getText())));
         assertThat(store.find("Loopback")).isPresent();
         assertThat(store.key("Loopback")).isPresent();
         assertThat(robot.lookup(".list-cell").queryAllAs(ListCell.class)).extracting(ListCell::getText)
