@@ -35,6 +35,8 @@ public final class JournalUndo {
     }
 
     private static final int PAGE = 10_000;
+    /** How a redo's entry begins its detail. */
+    public static final String REDO = "redo ";
 
     private final JobGateway gateway;
     private final JobJournal journal;
@@ -74,8 +76,9 @@ public final class JournalUndo {
         Collections.reverse(items);
         List<Problem> problems = new ArrayList<>();
         int[] undone = {0};
+        // what the entry says: "#12" (an undo of entry 12) or "redo #12" (an undo of an undo of 12)
         String detail = entry.action() == JournalAction.UNDO && entry.undoes() != null
-                ? "#" + entry.undoes() : "#" + id;
+                ? REDO + "#" + entry.undoes() : "#" + id;
         // on a store, one transaction (one commit, all or nothing); remotely, write by write through the outbox
         Optional<Transactional> store = gateway.capability(Transactional.class);
         Optional<Long> made = journal.record(new Mark(JournalAction.UNDO, detail, id), () -> store.ifPresentOrElse(

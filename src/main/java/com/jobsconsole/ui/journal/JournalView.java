@@ -86,9 +86,7 @@ public final class JournalView {
                 column("journal.col.entry", e -> "#" + e.id()),
                 column("journal.col.at", e -> JobJson.formatTime(e.at())),
                 column("journal.col.user", JournalEntry::user),
-                column("journal.col.action", e -> viewModel.actionLabel(e.action())
-                        + (e.detail() == null || e.action() != JournalAction.UNDO && e.action() != JournalAction.IMPORT
-                        ? "" : " " + e.detail())),
+                column("journal.col.action", viewModel::entryLabel),
                 column("journal.col.jobs", e -> Long.toString(e.jobs())),
                 column("journal.col.state", viewModel::state)));
         entryTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
