@@ -117,6 +117,18 @@ class RemoteWorkCliTest {
         assertThat(run("job", "sync", "--resolve", guid).code()).as("a decision is needed").isEqualTo(2);
         assertThat(run("job", "sync", "--resolve", guid, "--mine", "--theirs").code()).isEqualTo(2);
 
+        // the decision's dry run: what it would change, and nothing changed (not the outbox, not the orchestrator)
+        String outboxBefore = run("job", "outbox").out();
+        CliRun dry = run("job", "sync", "--resolve", guid, "--theirs", "--dry-run");
+        assertThat(dry.code()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("would decide " + guid + " for theirs: 5 \u2014 Failed \u2192 8 \u2014 In progress"
+                + " in the console, dropping 2 waiting change(s); nothing changed (--dry-run)");
+        CliRun dryMine = run("job", "sync", "--resolve", guid, "--mine", "--dry-run");
+        assertThat(dryMine.out()).contains("for mine: 8 \u2014 In progress \u2192 6 \u2014 Stopping on the orchestrator");
+        assertThat(run("job", "outbox").out()).isEqualTo(outboxBefore);
+        assertThat(server.store.read(UUID.fromString(guid)).status()).isEqualTo(8);
+        assertThat(run("job", "sync", "--dry-run").code()).as("--dry-run goes with --resolve").isEqualTo(2);
+
         CliRun mine = run("job", "sync", "--resolve", guid, "--mine");
         assertThat(mine.code()).as(mine.err()).isZero();
         assertThat(server.store.read(UUID.fromString(guid)).status()).as("mine, then the one behind it").isEqualTo(5);

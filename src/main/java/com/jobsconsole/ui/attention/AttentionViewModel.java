@@ -1,5 +1,8 @@
 package com.jobsconsole.ui.attention;
 
+import com.jobsconsole.ui.common.Undo;
+import com.jobsconsole.model.JournalAction;
+import com.jobsconsole.gateway.JobJournal;
 import com.jobsconsole.gateway.JobAttention;
 import com.jobsconsole.gateway.StuckFixes;
 import com.jobsconsole.gateway.StuckScan;
@@ -281,7 +284,14 @@ public final class AttentionViewModel {
         busy.set(true);
         var gateway = ui.gateway().get();
         List<StuckJob> jobs = fixable.stream().map(StuckItemViewModel::stuck).toList();
-        ui.executor().execute(() -> StuckFixes.apply(gateway, jobs, () -> false, r -> { }), results -> {
+        ui.executor().execute(() -> {
+            // one journal entry (StuckFixes' own, joined here to learn its number for the note's Undo link)
+            List<List<StuckFixes.Result>> out = new ArrayList<>();
+            Optional<Long> entry = JobJournal.record(gateway, JobJournal.Mark.of(JournalAction.ATTENTION_FIX, null),
+                    () -> out.add(StuckFixes.apply(gateway, jobs, () -> false, r -> { })));
+            return new Fixed(out.get(0), entry);
+        }, fixedNow -> {
+            List<StuckFixes.Result> results = fixedNow.results();
             busy.set(false);
             long fixed = results.stream().filter(r -> r.outcome() == StuckFixes.Outcome.FIXED).count();
             long meanwhile = results.stream().filter(r -> r.outcome() == StuckFixes.Outcome.CHANGED_MEANWHILE).count();
@@ -300,7 +310,7 @@ public final class AttentionViewModel {
             }
             message.set(text.toString());
             if (failures.isEmpty()) {
-                ui.dialogs().notify(text.toString());
+                new Undo(ui).notifyChange(text.toString(), fixedNow.entry());
             } else {
                 ui.dialogs().showError(ui.messages().get("attention.fix.title"), text + "\n" + String.join("\n", failures));
             }
@@ -391,5 +401,9 @@ public final class AttentionViewModel {
     /** The Rules tab: the target's thresholds. */
     public AttentionRulesViewModel rules() {
         return rules;
+    }
+
+    /** A fix's results and the journal entry that made it. */
+    private record Fixed(List<StuckFixes.Result> results, Optional<Long> entry) {
     }
 }
