@@ -33,7 +33,6 @@ import org.testfx.framework.junit5.Start;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;

@@ -15,7 +15,6 @@ import com.jobsconsole.testing.CutTexts;
 import com.jobsconsole.testing.FxWait;
 import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.testing.TestHost;
-import com.jobsconsole.testing.TestStore;
 import com.jobsconsole.ui.common.FxTaskExecutor;
 import com.jobsconsole.ui.jobs.JobRowViewModel;
 import javafx.scene.Node;

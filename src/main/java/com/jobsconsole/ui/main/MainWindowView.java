@@ -1,7 +1,6 @@
 package com.jobsconsole.ui.main;
 
 import com.jobsconsole.ui.common.Undo;
-import com.jobsconsole.ui.journal.JournalViewModel;
 import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.ui.common.ActionFactory;
