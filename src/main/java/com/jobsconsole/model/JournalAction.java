@@ -20,7 +20,6 @@ public enum JournalAction {
     IMPORT("import"),
     ATTENTION_FIX("attention-fix"),
     SYNC_RESOLUTION("sync-resolution"),
-    LOCAL_API("serve"),
     UNDO("undo");
 
     private final String code;

@@ -144,7 +144,6 @@ final class BulkJobInserter {
                     }
                     if (journaling) {
                         journal.ended(false);
-                        st.execute("DELETE FROM journal_now");
                     }
                     throw e;
                 }

@@ -5,6 +5,8 @@ import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.JournalEntry;
 import com.jobsconsole.model.JournalItem;
 
+import org.sqlite.Function;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,28 +20,27 @@ import java.util.function.Supplier;
 /**
  * The journal in a store file or a cache (schema 12). Its items are written by triggers this connection
  * makes for itself ({@code TEMP}: no other program's change is journaled) and that fire only while a
- * journaled write has set {@code journal_now} — in the write's own transaction, so the change and its
+ * journaled write is under way ({@code journal_entry()}, a function of this connection) — in the write's own transaction, so the change and its
  * item commit together or not at all. The entry's row is written with its first item (an action that
  * changed nothing leaves none).
  */
 public final class SqliteJournal implements JobJournal {
 
     private static final String STATE = "json_object('status', %1$s.status, 'stop', %1$s.stop_after, 'abort', %1$s.abort_after)";
-    private static final String NOW = "(SELECT entry FROM journal_now)";
+    /** The entry a journaled write of this connection is making, from Java (null: none, nothing journaled). */
+    private static final String NOW = "journal_entry()";
+    private static final String ON = " WHEN journal_entry() IS NOT NULL";
     private static final List<String> TEMP = List.of(
-            "CREATE TEMP TABLE IF NOT EXISTS journal_now (entry INTEGER NOT NULL)",
-            "CREATE TEMP TRIGGER IF NOT EXISTS journal_job_insert AFTER INSERT ON main.job"
-                    + " WHEN EXISTS (SELECT 1 FROM journal_now) BEGIN"
+            "CREATE TEMP TRIGGER IF NOT EXISTS journal_job_insert AFTER INSERT ON main.job" + ON + " BEGIN"
                     + " INSERT INTO journal_item (entry, guid, before, after) VALUES (" + NOW + ", new.guid, NULL, "
                     + STATE.formatted("new") + "); END",
             "CREATE TEMP TRIGGER IF NOT EXISTS journal_job_update AFTER UPDATE OF status, stop_after, abort_after"
-                    + " ON main.job WHEN EXISTS (SELECT 1 FROM journal_now) AND (old.status IS NOT new.status"
+                    + " ON main.job" + ON + " AND (old.status IS NOT new.status"
                     + " OR old.stop_after IS NOT new.stop_after OR old.abort_after IS NOT new.abort_after) BEGIN"
                     + " INSERT INTO journal_item (entry, guid, before, after) VALUES (" + NOW + ", new.guid, "
                     + STATE.formatted("old") + ", " + STATE.formatted("new") + "); END",
             // before the row goes (and its history with it, by the foreign key's cascade): all of it is kept
-            "CREATE TEMP TRIGGER IF NOT EXISTS journal_job_delete BEFORE DELETE ON main.job"
-                    + " WHEN EXISTS (SELECT 1 FROM journal_now) BEGIN"
+            "CREATE TEMP TRIGGER IF NOT EXISTS journal_job_delete BEFORE DELETE ON main.job" + ON + " BEGIN"
                     + " INSERT INTO journal_item (entry, guid, before, after) VALUES (" + NOW + ", old.guid,"
                     + " json_object('status', old.status, 'stop', old.stop_after, 'abort', old.abort_after,"
                     + " 'row', json_array(old.guid, old.status, old.type, old.source, old.process_version_id,"
@@ -59,8 +60,6 @@ public final class SqliteJournal implements JobJournal {
         volatile Long id;
         /** Whether the entry's row was written in the transaction now open (gone again if it rolls back). */
         boolean rowInThisTransaction;
-        /** The last item id before the open transaction: its items are those after it. */
-        long itemsAfter;
 
         Scope(Mark mark, ThreadLocal<Scope> bound) {
             this.mark = mark;
@@ -93,6 +92,8 @@ public final class SqliteJournal implements JobJournal {
     private final JournalRetention retention;
     private final ThreadLocal<Scope> scope = new ThreadLocal<>();
     private volatile String target;
+    /** The entry the journaled write now under the lock is making (what {@code journal_entry()} answers). */
+    private volatile Long current;
 
     SqliteJournal(SqliteSession session) {
         this.session = session;
@@ -100,6 +101,19 @@ public final class SqliteJournal implements JobJournal {
         this.retention = new JournalRetention(session);
         this.target = session.path().toString();
         session.call("journal", c -> {
+            // journal_entry(): the triggers ask Java which entry is being made, so nothing but the console's
+            // own journaled writes is journaled (no table to set and clear around each write)
+            Function.create(c, "journal_entry", new Function() {
+                @Override
+                protected void xFunc() throws SQLException {
+                    Long entry = current;
+                    if (entry == null) {
+                        result();
+                    } else {
+                        result(entry);
+                    }
+                }
+            });
             try (Statement st = c.createStatement()) {
                 for (String sql : TEMP) {
                     st.execute(sql);
@@ -145,6 +159,7 @@ public final class SqliteJournal implements JobJournal {
                 }
                 throw e;
             } finally {
+                current = null;
                 s.rowInThisTransaction = false;
                 if (open == null) {
                     scope.remove();
@@ -180,6 +195,7 @@ public final class SqliteJournal implements JobJournal {
 
     /** After the caller's transaction committed or rolled back ({@code committed} false). */
     void ended(boolean committed) {
+        current = null;
         Scope s = scope.get();
         if (s != null) {
             if (!committed && s.rowInThisTransaction) {
@@ -194,7 +210,7 @@ public final class SqliteJournal implements JobJournal {
      * nothing) is taken out again — an entry without a change cannot exist.
      */
     private void finish(Scope s) throws SQLException {
-        session.statement("DELETE FROM journal_now").executeUpdate();
+        current = null;
         if (s.rowInThisTransaction) {
             PreparedStatement any = session.statement("SELECT EXISTS (SELECT 1 FROM journal_item WHERE entry = ?)");
             any.setLong(1, s.id);
@@ -239,23 +255,17 @@ public final class SqliteJournal implements JobJournal {
                 undone.executeUpdate();
             }
         }
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT max(id) FROM journal_item")) {
-            s.itemsAfter = rs.next() ? rs.getLong(1) : 0;
-        }
-        PreparedStatement now = session.statement("INSERT INTO journal_now (entry) VALUES (?)");
-        now.setLong(1, s.id);
-        now.executeUpdate();
+        current = s.id; // the triggers journal into it until finish
     }
 
     /** The items the open transaction wrote are the effect of this outbox write (a remote target's). */
     public void linkOutbox(long outboxId) {
-        Scope s = scope.get();
-        long after = s == null ? Long.MAX_VALUE : s.itemsAfter;
         session.call("journal", c -> {
+            // the entry's items not yet linked: those of this transaction (each earlier one linked its own)
             PreparedStatement ps = session.statement(
-                    "UPDATE journal_item SET outbox = ? WHERE id > ? AND entry = (SELECT entry FROM journal_now)");
+                    "UPDATE journal_item SET outbox = ? WHERE entry = ? AND outbox IS NULL");
             ps.setLong(1, outboxId);
-            ps.setLong(2, after);
+            ps.setObject(2, current);
             ps.executeUpdate();
             return null;
         });
@@ -276,10 +286,11 @@ public final class SqliteJournal implements JobJournal {
     public void addItem(UUID guid, Integer before, int after) {
         session.call("journal", c -> {
             PreparedStatement ps = session.statement("INSERT INTO journal_item (entry, guid, before, after) "
-                    + "SELECT entry, ?, json_object('status', ?), json_object('status', ?) FROM journal_now");
-            ps.setString(1, guid.toString());
-            ps.setObject(2, before);
-            ps.setInt(3, after);
+                    + "VALUES (?, ?, json_object('status', ?), json_object('status', ?))");
+            ps.setLong(1, open());
+            ps.setString(2, guid.toString());
+            ps.setObject(3, before);
+            ps.setInt(4, after);
             ps.executeUpdate();
             return null;
         });
@@ -289,11 +300,21 @@ public final class SqliteJournal implements JobJournal {
     public void addUnknownDelete(UUID guid) {
         session.call("journal", c -> {
             PreparedStatement ps = session.statement("INSERT INTO journal_item (entry, guid, before, after) "
-                    + "SELECT entry, ?, json_object('status', NULL), NULL FROM journal_now");
-            ps.setString(1, guid.toString());
+                    + "VALUES (?, ?, json_object('status', NULL), NULL)");
+            ps.setLong(1, open());
+            ps.setString(2, guid.toString());
             ps.executeUpdate();
             return null;
         });
+    }
+
+    /** The entry being made; call inside a journaled transaction. */
+    private long open() {
+        Long entry = current;
+        if (entry == null) {
+            throw new IllegalStateException("a journal item outside a journaled write");
+        }
+        return entry;
     }
 
     /** The outbox write's effect did not happen after all (refused, discarded): its items say why. */
