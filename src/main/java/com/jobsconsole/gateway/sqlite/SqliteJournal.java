@@ -219,9 +219,13 @@ public final class SqliteJournal implements JobJournal {
                 changed = rs.next() && rs.getBoolean(1);
             }
             if (!changed) {
-                PreparedStatement undone = session.statement("UPDATE journal SET undone_by = NULL WHERE undone_by = ?");
-                undone.setLong(1, s.id);
-                undone.executeUpdate();
+                if (s.mark.undoes() != null) { // by its key: the journal is never scanned for it
+                    PreparedStatement undone = session.statement(
+                            "UPDATE journal SET undone_by = NULL WHERE id = ? AND undone_by = ?");
+                    undone.setLong(1, s.mark.undoes());
+                    undone.setLong(2, s.id);
+                    undone.executeUpdate();
+                }
                 PreparedStatement drop = session.statement("DELETE FROM journal WHERE id = ?");
                 drop.setLong(1, s.id);
                 drop.executeUpdate();
