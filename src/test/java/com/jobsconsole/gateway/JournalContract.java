@@ -174,6 +174,24 @@ public abstract class JournalContract {
         assertThat(statusElsewhere(job.guid())).isEqualTo(5);
     }
 
+    @Test
+    void aJobGoneSinceIsReportedAndTheUndoHoldsOnlyWhatItTookBack() {
+        Job gone = gateway.create(draft());
+        Job stays = gateway.create(draft());
+        Optional<Long> bulk = journal.record(Mark.of(JournalAction.BULK_STATUS, "8"), () -> {
+            gateway.updateStatus(gone.guid(), 8);
+            gateway.updateStatus(stays.guid(), 8);
+        });
+        gateway.delete(gone.guid());
+        JournalUndo.Result undo = new JournalUndo(gateway).undo(bulk.orElseThrow());
+        assertThat(undo.undone()).isEqualTo(1);
+        assertThat(undo.problems()).singleElement().satisfies(p -> assertThat(p.guid()).isEqualTo(gone.guid()));
+        JournalEntry entry = journal.entry(undo.entry().orElseThrow()).orElseThrow();
+        assertThat(entry.jobs()).isEqualTo(1);
+        assertThat(journal.items(entry.id(), 0, 10)).extracting(JournalItem::guid).containsExactly(stays.guid());
+        assertThat(journal.entries(new JobJournal.Query(null, null, JournalAction.UNDO, null, 10))).hasSize(1);
+    }
+
     /** The job's status where it lives (the store, or the orchestrator). */
     protected abstract int statusElsewhere(UUID guid);
 }

@@ -148,9 +148,21 @@ public final class SqliteJournal implements JobJournal {
         session.call("journal", lock -> {
             try {
                 session.inTransaction(() -> session.call("journal", c -> {
-                    begin(c, s);
-                    out[0] = work.get();
-                    finish(s);
+                    // a savepoint: inside a caller's transaction (an undo on a store) a failed write takes its
+                    // entry's row back with it, as a transaction of its own would
+                    try (Statement st = c.createStatement()) {
+                        st.execute("SAVEPOINT journaled_write");
+                        try {
+                            begin(c, s);
+                            out[0] = work.get();
+                            finish(s);
+                            st.execute("RELEASE journaled_write");
+                        } catch (SQLException | RuntimeException | Error e) {
+                            st.execute("ROLLBACK TO journaled_write");
+                            st.execute("RELEASE journaled_write");
+                            throw e;
+                        }
+                    }
                     return null;
                 }));
             } catch (RuntimeException | Error e) {
