@@ -136,11 +136,10 @@ final class JournalCommands {
                 return;
             }
             for (JournalEntry e : entries) {
-                boolean redo = e.detail() != null && e.detail().startsWith(JournalUndo.REDO);
                 out.printf("#%d  %s  %s  %s%s  %d job(s)  %s%s%n", e.id(), JobJson.formatTime(e.at()), e.user(),
-                        messages.get(redo ? "journal.action.redo" : e.action().messageKey()), e.detail() == null ? ""
-                                : " " + (redo ? e.detail().substring(JournalUndo.REDO.length()) : e.detail()), e.jobs(),
-                        e.target(), e.undone() ? "  (undone by #" + e.undoneBy() + ")" : "");
+                        messages.get(e.redo() ? "journal.action.redo" : e.action().messageKey()),
+                        e.detail() == null ? "" : " " + e.shownDetail(), e.jobs(), e.target(),
+                        e.undone() ? "  (undone by #" + e.undoneBy() + ")" : "");
                 if (withItems) {
                     for (JournalItem i : new JournalUndo(gateway).items(e.id())) {
                         out.printf("    %s  %s \u2192 %s%s%n", i.guid(), state(messages, reference, i.before()),

@@ -35,8 +35,6 @@ public final class JournalUndo {
     }
 
     private static final int PAGE = 10_000;
-    /** How a redo's entry begins its detail. */
-    public static final String REDO = "redo ";
 
     private final JobGateway gateway;
     private final JobJournal journal;
@@ -78,7 +76,7 @@ public final class JournalUndo {
         int[] undone = {0};
         // what the entry says: "#12" (an undo of entry 12) or "redo #12" (an undo of an undo of 12)
         String detail = entry.action() == JournalAction.UNDO && entry.undoes() != null
-                ? REDO + "#" + entry.undoes() : "#" + id;
+                ? JournalEntry.REDO + "#" + entry.undoes() : "#" + id;
         // on a store, one transaction (one commit, all or nothing); remotely, write by write through the outbox
         Optional<Transactional> store = gateway.capability(Transactional.class);
         Optional<Long> made = journal.record(new Mark(JournalAction.UNDO, detail, id), () -> store.ifPresentOrElse(
@@ -88,21 +86,21 @@ public final class JournalUndo {
     }
 
     private void takeBackAll(List<JournalItem> items, List<Problem> problems, int[] undone) {
-            for (JournalItem item : items) {
-                if (!item.made()) {
-                    continue;
-                }
-                try {
-                    Optional<Problem> problem = takeBack(item);
-                    if (problem.isPresent()) {
-                        problems.add(problem.get());
-                    } else {
-                        undone[0]++;
-                    }
-                } catch (GatewayException e) {
-                    problems.add(new Problem(item.guid(), e.messageKey(), e.args()));
-                }
+        for (JournalItem item : items) {
+            if (!item.made()) {
+                continue;
             }
+            try {
+                Optional<Problem> problem = takeBack(item);
+                if (problem.isPresent()) {
+                    problems.add(problem.get());
+                } else {
+                    undone[0]++;
+                }
+            } catch (GatewayException e) {
+                problems.add(new Problem(item.guid(), e.messageKey(), e.args()));
+            }
+        }
     }
 
     private Optional<Problem> takeBack(JournalItem item) {

@@ -13,7 +13,20 @@ import java.time.LocalDateTime;
 public record JournalEntry(long id, LocalDateTime at, String user, String target, JournalAction action,
                            String detail, long jobs, Long undoes, Long undoneBy) {
 
+    /** How a redo's detail begins: a redo is an undo of an undo, and says of which original entry. */
+    public static final String REDO = "redo ";
+
     public boolean undone() {
         return undoneBy != null;
+    }
+
+    /** Whether this is a redo (an undo of an undo). */
+    public boolean redo() {
+        return action == JournalAction.UNDO && detail != null && detail.startsWith(REDO);
+    }
+
+    /** The detail as shown beside the action's name: a redo's without its "redo " (its name says it). */
+    public String shownDetail() {
+        return redo() ? detail.substring(REDO.length()) : detail;
     }
 }

@@ -28,6 +28,10 @@ final class JournalReading {
             + "(SELECT count(*) FROM journal_item i WHERE i.entry = j.id), j.undoes, "
             + "CASE WHEN (SELECT u.undone_by FROM journal u WHERE u.id = j.undone_by) IS NULL THEN j.undone_by END";
 
+    /** An entry that stands: not undone, or undone by an undo that was itself undone. */
+    private static final String STANDING = "(j.undone_by IS NULL OR (SELECT u.undone_by FROM journal u"
+            + " WHERE u.id = j.undone_by) IS NOT NULL)";
+
     private final SqliteSession session;
 
     JournalReading(SqliteSession session) {
@@ -64,29 +68,31 @@ final class JournalReading {
     }
 
     public Optional<JournalEntry> lastUndoable(String user) {
-        // the newest standing entry that is not an undo (an undo's undo is a redo, asked for by its number)
-        List<JournalEntry> recent = readEntries("SELECT " + ENTRY_COLUMNS + " FROM journal j WHERE j.os_user = ?"
-                + " AND j.action <> 'undo' ORDER BY j.id DESC LIMIT 200", List.of(user));
-        return recent.stream().filter(e -> !e.undone()).findFirst();
+        // the newest standing entry that is not an undo (an undo's undo is a redo, asked for by its number):
+        // one row, so one count of items
+        return readEntries("SELECT " + ENTRY_COLUMNS + " FROM journal j WHERE j.os_user = ? AND j.action <> 'undo'"
+                + " AND " + STANDING + " ORDER BY j.id DESC LIMIT 1", List.of(user)).stream().findFirst();
     }
 
     public Optional<JournalEntry> lastRedoable(String user) {
-        List<JournalEntry> recent = readEntries("SELECT " + ENTRY_COLUMNS + " FROM journal j WHERE j.os_user = ?"
-                + " ORDER BY j.id DESC LIMIT 200", List.of(user));
-        for (JournalEntry e : recent) {
-            if (e.undone()) {
-                continue;
+        // the newest standing entries, without their counts: past redos to the undo a redo would take back
+        return session.call("journal", c -> {
+            PreparedStatement ps = session.statement("SELECT j.id, j.action, j.detail FROM journal j"
+                    + " WHERE j.os_user = ? AND " + STANDING + " ORDER BY j.id DESC LIMIT 200");
+            ps.setString(1, user);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!JournalAction.UNDO.code().equals(rs.getString(2))) {
+                        return Optional.<Long>empty(); // a change made since: nothing to redo
+                    }
+                    String detail = rs.getString(3);
+                    if (detail == null || !detail.startsWith(JournalEntry.REDO)) {
+                        return Optional.of(rs.getLong(1)); // an undo that stands: redoing it takes it back
+                    }
+                }
             }
-            if (e.action() != JournalAction.UNDO) {
-                return Optional.empty(); // a change made since: nothing to redo
-            }
-            boolean redo = e.undoes() != null && entry(e.undoes()).map(u -> u.action() == JournalAction.UNDO)
-                    .orElse(false);
-            if (!redo) {
-                return Optional.of(e); // an undo that stands: redoing it takes it back
-            }
-        }
-        return Optional.empty();
+            return Optional.<Long>empty();
+        }).flatMap(this::entry);
     }
 
     private List<JournalEntry> readEntries(String sql, List<Object> params) {

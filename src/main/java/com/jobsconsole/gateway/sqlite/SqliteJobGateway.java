@@ -13,7 +13,6 @@ import com.jobsconsole.gateway.NotFoundException;
 import com.jobsconsole.gateway.StoreChanges;
 import com.jobsconsole.gateway.StoreMarks;
 import com.jobsconsole.gateway.Transactional;
-import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.ChangeOrigin;
 import com.jobsconsole.model.Job;
@@ -25,8 +24,6 @@ import com.jobsconsole.model.JournalAction;
 import com.jobsconsole.model.Page;
 import com.jobsconsole.model.ReferenceData;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -55,7 +52,6 @@ import java.util.function.LongConsumer;
  */
 public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreChanges, ChangeFeed, Transactional {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SqliteJobGateway.class);
     private static final String SELECT_ONE = "SELECT " + JobRowMapper.COLUMNS + " FROM job WHERE guid = ?";
     static final String DELETE = "DELETE FROM job WHERE guid = ?";
 
@@ -65,6 +61,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     private final DurationStats durations;
     private final AttentionScan attention;
     private final SqliteJournal journal;
+    private final StatusHistory history;
     /** Whether each write journals itself (a user's store); a cache's are journaled by its outbox. */
     private final boolean journaled;
 
@@ -75,6 +72,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
         this.durations = new DurationStats(session);
         this.attention = new AttentionScan(session, durations);
         this.journal = new SqliteJournal(session);
+        this.history = new StatusHistory(session);
         this.journaled = journaled;
     }
 
@@ -118,11 +116,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     public static SqliteJobGateway open(Path path, ReferenceData reference, Clock clock) {
         SqliteJobGateway store = new SqliteJobGateway(SqliteSession.open(path, reference, clock, Durability.FULL),
                 reference, true);
-        try {
-            store.journal.prune();
-        } catch (UnavailableException e) {
-            LOG.info("journal not pruned now: {}", e.getMessage()); // the store is busy: next time
-        }
+        store.journal.pruneUnlessBusy();
         return store;
     }
 
@@ -226,19 +220,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
 
     @Override
     public void restoreHistory(UUID guid, List<JobEvent> events) {
-        session.inTransaction(() -> session.call("history", c -> {
-            PreparedStatement ps = session.statement(
-                    "INSERT INTO job_event (guid, at, from_status, to_status, origin) VALUES (?, ?, ?, ?, ?)");
-            for (JobEvent e : events) {
-                ps.setString(1, guid.toString());
-                ps.setString(2, JobJson.formatTime(e.at()));
-                ps.setObject(3, e.fromStatus());
-                ps.setInt(4, e.toStatus());
-                ps.setString(5, e.origin() == null ? null : e.origin().code());
-                ps.executeUpdate();
-            }
-            return null;
-        }));
+        history.restore(guid, events);
     }
 
     @Override
@@ -321,18 +303,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
 
     /** {@link #history}, a change nobody wrote an origin beside coming from {@code unmarked}. */
     List<JobEvent> history(UUID guid, ChangeOrigin unmarked) {
-        Job job = read(guid);
-        List<JobEvent> events = new ArrayList<>();
-        select("history", "SELECT at, from_status, to_status, origin FROM job_event WHERE guid = ? ORDER BY id",
-                List.of(guid.toString()), rs -> {
-                    int from = rs.getInt(2);
-                    Integer fromStatus = rs.wasNull() ? null : from;
-                    events.add(new JobEvent(guid, JobRowMapper.time(rs.getString(1)), fromStatus, rs.getInt(3),
-                            ChangeOrigin.of(rs.getString(4), unmarked)));
-                });
-        int initial = events.isEmpty() || events.get(0).fromStatus() == null ? job.status() : events.get(0).fromStatus();
-        events.add(0, new JobEvent(guid, job.createdAt(), null, initial, null));
-        return events;
+        return history.of(read(guid), unmarked);
     }
 
     @Override

@@ -5,6 +5,9 @@ import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.JournalEntry;
 import com.jobsconsole.model.JournalItem;
 
+import com.jobsconsole.gateway.UnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.Function;
 
 import java.sql.Connection;
@@ -25,30 +28,6 @@ import java.util.function.Supplier;
  * changed nothing leaves none).
  */
 public final class SqliteJournal implements JobJournal {
-
-    private static final String STATE = "json_object('status', %1$s.status, 'stop', %1$s.stop_after, 'abort', %1$s.abort_after)";
-    /** The entry a journaled write of this connection is making, from Java (null: none, nothing journaled). */
-    private static final String NOW = "journal_entry()";
-    private static final String ON = " WHEN journal_entry() IS NOT NULL";
-    private static final List<String> TEMP = List.of(
-            "CREATE TEMP TRIGGER IF NOT EXISTS journal_job_insert AFTER INSERT ON main.job" + ON + " BEGIN"
-                    + " INSERT INTO journal_item (entry, guid, before, after) VALUES (" + NOW + ", new.guid, NULL, "
-                    + STATE.formatted("new") + "); END",
-            "CREATE TEMP TRIGGER IF NOT EXISTS journal_job_update AFTER UPDATE OF status, stop_after, abort_after"
-                    + " ON main.job" + ON + " AND (old.status IS NOT new.status"
-                    + " OR old.stop_after IS NOT new.stop_after OR old.abort_after IS NOT new.abort_after) BEGIN"
-                    + " INSERT INTO journal_item (entry, guid, before, after) VALUES (" + NOW + ", new.guid, "
-                    + STATE.formatted("old") + ", " + STATE.formatted("new") + "); END",
-            // before the row goes (and its history with it, by the foreign key's cascade): all of it is kept
-            "CREATE TEMP TRIGGER IF NOT EXISTS journal_job_delete BEFORE DELETE ON main.job" + ON + " BEGIN"
-                    + " INSERT INTO journal_item (entry, guid, before, after) VALUES (" + NOW + ", old.guid,"
-                    + " json_object('status', old.status, 'stop', old.stop_after, 'abort', old.abort_after,"
-                    + " 'row', json_array(old.guid, old.status, old.type, old.source, old.process_version_id,"
-                    + " old.robot_id, old.account_id, old.schedule_id, old.task_id, old.stop_after, old.abort_after,"
-                    + " old.created_at, old.updated_at, old.started_at, old.completed_at),"
-                    + " 'history', json((SELECT json_group_array(json_array(at, from_status, to_status, origin))"
-                    + " FROM (SELECT at, from_status, to_status, origin FROM job_event WHERE guid = old.guid"
-                    + " ORDER BY id)))), NULL); END");
 
     /**
      * An entry being made: what it will say, and its id once its first item is written. Its fields are
@@ -87,6 +66,8 @@ public final class SqliteJournal implements JobJournal {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteJournal.class);
+
     private final SqliteSession session;
     private final JournalReading reading;
     private final JournalRetention retention;
@@ -114,11 +95,7 @@ public final class SqliteJournal implements JobJournal {
                     }
                 }
             });
-            try (Statement st = c.createStatement()) {
-                for (String sql : TEMP) {
-                    st.execute(sql);
-                }
-            }
+            JournalTriggers.create(c);
             return null;
         });
     }
@@ -391,5 +368,14 @@ public final class SqliteJournal implements JobJournal {
     @Override
     public long prune() {
         return retention.prune();
+    }
+
+    /** {@link #prune} when a store is opened: a store another program is writing is pruned next time. */
+    void pruneUnlessBusy() {
+        try {
+            retention.prune();
+        } catch (UnavailableException e) {
+            LOG.info("journal not pruned now: {}", e.getMessage());
+        }
     }
 }

@@ -53,8 +53,7 @@ public final class Undo {
 
     /** "Set status · 3 jobs": an entry as the menu and the messages name it. */
     public String describe(JournalEntry e) {
-        boolean redo = e.action() == JournalAction.UNDO && e.detail() != null && e.detail().startsWith(JournalUndo.REDO);
-        return ui.messages().get("journal.entry.short", ui.messages().get(redo ? "journal.action.redo"
+        return ui.messages().get("journal.entry.short", ui.messages().get(e.redo() ? "journal.action.redo"
                 : e.action().messageKey()), e.jobs());
     }
 

@@ -3,7 +3,6 @@ package com.jobsconsole.ui.journal;
 import com.jobsconsole.gateway.Guids;
 import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.JobJournal;
-import com.jobsconsole.gateway.JournalUndo;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.JournalAction;
 import com.jobsconsole.model.JournalEntry;
@@ -180,12 +179,9 @@ public final class JournalViewModel {
 
     /** "Abort (bulk)", "Import jobs.csv", "Undo #12", "Redo #12": an entry's action as the list names it. */
     public String entryLabel(JournalEntry e) {
-        String detail = e.detail();
-        if (e.action() == JournalAction.UNDO && detail != null && detail.startsWith(JournalUndo.REDO)) {
-            return ui.messages().get("journal.action.redo") + " " + detail.substring(JournalUndo.REDO.length());
-        }
+        String name = e.redo() ? ui.messages().get("journal.action.redo") : actionLabel(e.action());
         boolean says = e.action() == JournalAction.UNDO || e.action() == JournalAction.IMPORT;
-        return actionLabel(e.action()) + (says && detail != null ? " " + detail : "");
+        return name + (says && e.detail() != null ? " " + e.shownDetail() : "");
     }
 
     public String actionLabel(JournalAction a) {
