@@ -7,6 +7,7 @@ import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.gateway.sqlite.Unjournaled;
 import com.jobsconsole.json.ReferenceDataLoader;
 import com.jobsconsole.model.Job;
+import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.JournalAction;
 import com.jobsconsole.model.ReferenceData;
@@ -24,7 +25,8 @@ import java.util.UUID;
  * What the journal costs a bulk change (issue 22): a status change of 100,000 jobs in one transaction, through
  * the store's gateway with its journal against the same gateway with the journal off (the baseline, same run,
  * fresh copies of the same store), and the undo of the journaled change against the change. Medians of three
- * (one with {@code -Dbench.quick=true}). Run: {@code mvn -B -Pbench test-compile exec:exec -Dbench=journal}.
+ * (one with {@code -Dbench.quick=true}); then single writes (create, status, delete, each its own commit) with
+ * the journal against without. Run: {@code mvn -B -Pbench test-compile exec:exec -Dbench=journal}.
  */
 final class JournalBenchmark {
 
@@ -85,6 +87,65 @@ final class JournalBenchmark {
                 onMs / offMs, onMs / offMs <= 1.3 ? "met" : "NOT met");
         System.out.printf("%-32s %10.0f   %.2fx the change     goal <= 1.50x %s%n", "undoing it (one step)", undoMs,
                 undoMs / onMs, undoMs / onMs <= 1.5 ? "met" : "NOT met");
+        singleWrites(ref, dir, quick ? 1 : 5);
+    }
+
+    /**
+     * Single writes, each its own commit, as the window's Create/Update/Delete tabs and the command line make
+     * them: the same gateway with its journal and without, on fresh copies of one store of 100,000 jobs
+     * whose journal already holds their import (interleaved rounds, median writes per second).
+     */
+    private static void singleWrites(ReferenceData ref, Path dir, int rounds) throws Exception {
+        int n = 3_000;
+        Path source = dir.resolve("single.sqlite");
+        try (SqliteJobGateway store = SqliteJobGateway.open(source, ref)) {
+            JobJournal.record(store, JobJournal.Mark.of(JournalAction.IMPORT, null), () -> store.insertAll(
+                    new DemoJobs(ref, JOBS, 23, LocalDateTime.of(2030, 1, 1, 0, 0)), JOBS, x -> { }, () -> false));
+        }
+        String[] ops = {"create", "update", "delete"};
+        double[][] off = new double[3][rounds];
+        double[][] on = new double[3][rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (boolean journaled : new boolean[] {false, true}) {
+                Path file = copy(source, dir.resolve("single-" + journaled + r + ".sqlite"));
+                try (SqliteJobGateway store = journaled ? SqliteJobGateway.open(file, ref) : Unjournaled.open(file, ref)) {
+                    double[] rates = writes(store, n);
+                    for (int o = 0; o < 3; o++) {
+                        (journaled ? on : off)[o][r] = rates[o];
+                    }
+                }
+            }
+        }
+        System.out.println();
+        System.out.printf("Single writes, %,d each, a commit each (writes/s, median of %d; same run, copies of one store)%n",
+                n, rounds);
+        System.out.printf("%-8s %14s %14s %8s   %s%n", "op", "journal off", "with journal", "ratio", "goal >= 0.90");
+        for (int o = 0; o < 3; o++) {
+            double ratio = median(on[o]) / median(off[o]);
+            System.out.printf("%-8s %14.0f %14.0f %7.2fx   %s%n", ops[o], median(off[o]), median(on[o]), ratio,
+                    ratio >= 0.9 ? "met" : "NOT met");
+        }
+    }
+
+    /** Creates {@code n} jobs, changes each one's status, deletes each: writes per second of each. */
+    private static double[] writes(SqliteJobGateway store, int n) {
+        List<UUID> made = new ArrayList<>(n);
+        long t = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            made.add(store.create(JobDraft.of(UUID.randomUUID(), 55, 1, 4)).guid());
+        }
+        double create = n / ((System.nanoTime() - t) / 1e9);
+        t = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            store.updateStatus(made.get(i), i % 2 == 0 ? 2 : 5);
+        }
+        double update = n / ((System.nanoTime() - t) / 1e9);
+        t = System.nanoTime();
+        for (UUID g : made) {
+            store.delete(g);
+        }
+        double delete = n / ((System.nanoTime() - t) / 1e9);
+        return new double[] {create, update, delete};
     }
 
     private static Path copy(Path from, Path to) throws Exception {

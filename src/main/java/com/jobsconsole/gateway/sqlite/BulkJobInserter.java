@@ -70,7 +70,7 @@ final class BulkJobInserter {
                 long started = System.nanoTime();
                 boolean journaling = false;
                 try {
-                    journaling = journal != null && journal.beginIfRecording(connection);
+                    journaling = journal != null && journal.beginIfRecording();
                     // the insert trigger stands aside for this transaction (dropped and made again inside
                     // it: no other connection sees it gone); the tallies get the new rows' counts from here.
                     // A store without them (the benchmark's baseline) is filled as before.
@@ -117,9 +117,6 @@ final class BulkJobInserter {
                         rebuildIndexes(st, rebuild);
                     }
                     long indexed = System.nanoTime();
-                    if (journaling) {
-                        journal.end();
-                    }
                     st.execute(nested ? "RELEASE bulk_insert" : "COMMIT");
                     if (journaling) {
                         journal.ended(true);

@@ -62,6 +62,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     private final AttentionScan attention;
     private final SqliteJournal journal;
     private final StatusHistory history;
+    private final StatusChange statusChange;
     /** Whether each write journals itself (a user's store); a cache's are journaled by its outbox. */
     private final boolean journaled;
 
@@ -73,6 +74,7 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
         this.attention = new AttentionScan(session, durations);
         this.journal = new SqliteJournal(session);
         this.history = new StatusHistory(session);
+        this.statusChange = new StatusChange(session);
         this.journaled = journaled;
     }
 
@@ -82,12 +84,15 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
         return Optional.of(journal);
     }
 
-    /** A write, journaled in its own transaction when this gateway journals its writes. */
+    /**
+     * A write of one statement (atomic on its own: no transaction is opened for it), journaled by its
+     * triggers when this gateway journals its writes.
+     */
     private <T> T write(JournalAction action, String detail, String operation, SqliteSession.Sql<T> sql) {
         if (!journaled) {
             return session.call(operation, sql);
         }
-        return journal.inTransaction(JobJournal.Mark.of(action, detail), () -> session.call(operation, sql));
+        return journal.oneStatement(JobJournal.Mark.of(action, detail), () -> session.call(operation, sql));
     }
 
     /** Beyond what this class is: the store's directory of names, its usual durations and its stuck jobs. */
@@ -176,30 +181,18 @@ public final class SqliteJobGateway implements JobGateway, BulkJobStore, StoreCh
     public void updateStatus(UUID guid, int status) {
         JobRules.checkStatus(status, reference);
         JobStatus s = reference.status(status).orElseThrow();
-        write(JournalAction.SET_STATUS, Integer.toString(status), "update", c -> StatusChange.apply(session, c, guid, s));
+        write(JournalAction.SET_STATUS, Integer.toString(status), "update", c -> {
+            statusChange.apply(guid, s);
+            return null;
+        });
     }
 
     @Override
     public boolean updateStatusFrom(UUID guid, int from, int status) {
         JobRules.checkStatus(status, reference);
         JobStatus s = reference.status(status).orElseThrow();
-        boolean[] done = new boolean[1];
-        write(JournalAction.SET_STATUS, Integer.toString(status), "update", c -> {
-            PreparedStatement current = session.statement("SELECT status FROM job WHERE guid = ?");
-            current.setString(1, guid.toString());
-            try (ResultSet rs = current.executeQuery()) {
-                if (!rs.next()) {
-                    throw new NotFoundException("error.job.notFound", guid.toString());
-                }
-                if (rs.getInt(1) != from) {
-                    return null;
-                }
-            }
-            StatusChange.apply(session, c, guid, s);
-            done[0] = true;
-            return null;
-        });
-        return done[0];
+        return write(JournalAction.SET_STATUS, Integer.toString(status), "update",
+                c -> statusChange.applyFrom(guid, from, s));
     }
 
     @Override

@@ -1,20 +1,17 @@
 package com.jobsconsole.gateway.sqlite;
 
 import com.jobsconsole.gateway.JobJournal;
+import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.JournalEntry;
 import com.jobsconsole.model.JournalItem;
-
-import com.jobsconsole.gateway.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.Function;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,22 +20,23 @@ import java.util.function.Supplier;
 /**
  * The journal in a store file or a cache (schema 12). Its items are written by triggers this connection
  * makes for itself ({@code TEMP}: no other program's change is journaled) and that fire only while a
- * journaled write is under way ({@code journal_entry()}, a function of this connection) — in the write's own transaction, so the change and its
- * item commit together or not at all. The entry's row is written with its first item (an action that
- * changed nothing leaves none).
+ * journaled write is under way ({@code journal_entry()}, a function of this connection) — in the write's own
+ * statement, so the change and its item commit together or not at all. The entry's row is written by the
+ * trigger with its first item (an action that changed nothing leaves none), so a single write is one
+ * statement: no transaction of its own, and no statement journal (a temporary file for every write).
  */
 public final class SqliteJournal implements JobJournal {
 
     /**
      * An entry being made: what it will say, and its id once its first item is written. Its fields are
-     * read and written under the session's lock only (each journaled transaction holds it throughout).
+     * read and written under the session's lock only (each journaled write holds it throughout).
      */
     private static final class Scope implements Recording {
         final Mark mark;
         final ThreadLocal<Scope> bound;
         volatile Long id;
-        /** Whether the entry's row was written in the transaction now open (gone again if it rolls back). */
-        boolean rowInThisTransaction;
+        /** Whether the entry's row was written by the write now under way (gone again if it fails). */
+        boolean rowInThisWrite;
 
         Scope(Mark mark, ThreadLocal<Scope> bound) {
             this.mark = mark;
@@ -73,8 +71,8 @@ public final class SqliteJournal implements JobJournal {
     private final JournalRetention retention;
     private final ThreadLocal<Scope> scope = new ThreadLocal<>();
     private volatile String target;
-    /** The entry the journaled write now under the lock is making (what {@code journal_entry()} answers). */
-    private volatile Long current;
+    /** The entry the journaled write now under the lock is making (null: none under way). */
+    private volatile Scope active;
 
     SqliteJournal(SqliteSession session) {
         this.session = session;
@@ -82,19 +80,54 @@ public final class SqliteJournal implements JobJournal {
         this.retention = new JournalRetention(session);
         this.target = session.path().toString();
         session.call("journal", c -> {
-            // journal_entry(): the triggers ask Java which entry is being made, so nothing but the console's
-            // own journaled writes is journaled (no table to set and clear around each write)
+            // the triggers ask Java which entry is being made (so nothing but the console's own journaled
+            // writes is journaled), what its row says, and tell it the row's id once they wrote it
             Function.create(c, "journal_entry", new Function() {
                 @Override
                 protected void xFunc() throws SQLException {
-                    Long entry = current;
-                    if (entry == null) {
+                    Scope s = active;
+                    if (s == null) {
                         result();
                     } else {
-                        result(entry);
+                        result(s.id == null ? 0 : s.id); // 0: its row is not written yet
                     }
                 }
             });
+            Function.create(c, "journal_mark", new Function() {
+                @Override
+                protected void xFunc() throws SQLException {
+                    Scope s = active;
+                    int field = value_int(0);
+                    if (s != null && field == 6 && s.mark.undoes() != null) {
+                        result(s.mark.undoes());
+                        return;
+                    }
+                    String value = s == null ? null : switch (field) {
+                        case 1 -> JobJson.formatTime(session.now());
+                        case 2 -> JobJournal.osUser();
+                        case 3 -> target;
+                        case 4 -> s.mark.action().code();
+                        case 5 -> s.mark.detail();
+                        default -> null;
+                    };
+                    if (value == null) {
+                        result();
+                    } else {
+                        result(value);
+                    }
+                }
+            }, 1);
+            Function.create(c, "journal_opened", new Function() {
+                @Override
+                protected void xFunc() throws SQLException {
+                    Scope s = active;
+                    if (s != null && s.id == null) {
+                        s.id = value_long(0);
+                        s.rowInThisWrite = true;
+                    }
+                    result();
+                }
+            }, 1);
             JournalTriggers.create(c);
             return null;
         });
@@ -111,45 +144,69 @@ public final class SqliteJournal implements JobJournal {
     }
 
     /**
+     * Runs {@code work}, a single statement writing to this session's job table, journaled: as an item of the
+     * thread's open entry, or of an entry of its own saying {@code implicit}. One statement is atomic with
+     * what its triggers write, inside a caller's transaction or on its own, so no transaction is opened.
+     */
+    public <T> T oneStatement(Mark implicit, Supplier<T> work) {
+        return journaled(implicit, false, work);
+    }
+
+    /**
      * Runs {@code work} (writes to this session's job table) in a transaction, journaled: as an item of the
      * thread's open entry, or of an entry of its own saying {@code implicit}.
      */
     public <T> T inTransaction(Mark implicit, Supplier<T> work) {
+        return journaled(implicit, true, work);
+    }
+
+    private <T> T journaled(Mark implicit, boolean transaction, Supplier<T> work) {
         Scope open = scope.get();
         Scope s = open != null ? open : new Scope(implicit, scope);
         if (open == null) {
             scope.set(s); // for the work's own journal calls (linkOutbox, addItem)
         }
         Object[] out = new Object[1];
-        // the lock is held from the transaction's start until its entry's id is right again after it
+        // the lock is held from the write's start until the entry's id is right again after it
         session.call("journal", lock -> {
             try {
-                session.inTransaction(() -> session.call("journal", c -> {
-                    // a savepoint: inside a caller's transaction (an undo on a store) a failed write takes its
-                    // entry's row back with it, as a transaction of its own would
-                    try (Statement st = c.createStatement()) {
-                        st.execute("SAVEPOINT journaled_write");
+                Runnable body = () -> {
+                    active = s;
+                    out[0] = work.get();
+                };
+                if (transaction) {
+                    // inside a caller's transaction (an undo on a store) a savepoint, so a failed write takes
+                    // its entry's row back with it as a transaction of its own would
+                    boolean nested = session.transactionOpen();
+                    session.inTransaction(() -> session.call("journal", c -> {
+                        if (nested) {
+                            session.execute("SAVEPOINT journaled_write");
+                        }
                         try {
-                            begin(c, s);
-                            out[0] = work.get();
-                            finish(s);
-                            st.execute("RELEASE journaled_write");
+                            body.run();
+                            if (nested) {
+                                session.execute("RELEASE journaled_write");
+                            }
                         } catch (SQLException | RuntimeException | Error e) {
-                            st.execute("ROLLBACK TO journaled_write");
-                            st.execute("RELEASE journaled_write");
+                            if (nested) {
+                                session.execute("ROLLBACK TO journaled_write");
+                                session.execute("RELEASE journaled_write");
+                            }
                             throw e;
                         }
-                    }
-                    return null;
-                }));
+                        return null;
+                    }));
+                } else {
+                    body.run();
+                }
             } catch (RuntimeException | Error e) {
-                if (s.rowInThisTransaction) {
-                    s.id = null; // the entry's row went with the transaction
+                if (s.rowInThisWrite && !rowKept(s.id)) {
+                    s.id = null; // the entry's row went with the failed statement or transaction
                 }
                 throw e;
             } finally {
-                current = null;
-                s.rowInThisTransaction = false;
+                active = null;
+                s.rowInThisWrite = false;
                 if (open == null) {
                     scope.remove();
                 }
@@ -161,94 +218,56 @@ public final class SqliteJournal implements JobJournal {
         return result;
     }
 
+    /** Whether the entry's row is there after a failure (work that failed after its statement committed). */
+    private boolean rowKept(long id) {
+        try {
+            PreparedStatement ps = session.statement("SELECT 1 FROM journal WHERE id = ?");
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /**
      * Inside a transaction the caller opened itself (a bulk insert): journals its writes when the thread has
      * an entry open ({@link #record}), and says whether it does. Call under the lock; then {@link #ended}.
      */
-    boolean beginIfRecording(Connection c) throws SQLException {
+    boolean beginIfRecording() {
         Scope s = scope.get();
         if (s == null) {
             return false;
         }
-        begin(c, s);
+        active = s;
         return true;
-    }
-
-    /** Ends what {@link #beginIfRecording} began, before the caller's transaction commits. */
-    void end() throws SQLException {
-        Scope s = scope.get();
-        if (s != null) {
-            finish(s);
-        }
     }
 
     /** After the caller's transaction committed or rolled back ({@code committed} false). */
     void ended(boolean committed) {
-        current = null;
+        active = null;
         Scope s = scope.get();
         if (s != null) {
-            if (!committed && s.rowInThisTransaction) {
+            if (!committed && s.rowInThisWrite) {
                 s.id = null;
             }
-            s.rowInThisTransaction = false;
+            s.rowInThisWrite = false;
         }
     }
 
-    /**
-     * The transaction's journaling ends: an entry whose row it wrote and that has no item (the write changed
-     * nothing) is taken out again — an entry without a change cannot exist.
-     */
-    private void finish(Scope s) throws SQLException {
-        current = null;
-        if (s.rowInThisTransaction) {
-            PreparedStatement any = session.statement("SELECT EXISTS (SELECT 1 FROM journal_item WHERE entry = ?)");
-            any.setLong(1, s.id);
-            boolean changed;
-            try (ResultSet rs = any.executeQuery()) {
-                changed = rs.next() && rs.getBoolean(1);
-            }
-            if (!changed) {
-                if (s.mark.undoes() != null) { // by its key: the journal is never scanned for it
-                    PreparedStatement undone = session.statement(
-                            "UPDATE journal SET undone_by = NULL WHERE id = ? AND undone_by = ?");
-                    undone.setLong(1, s.mark.undoes());
-                    undone.setLong(2, s.id);
-                    undone.executeUpdate();
-                }
-                PreparedStatement drop = session.statement("DELETE FROM journal WHERE id = ?");
-                drop.setLong(1, s.id);
-                drop.executeUpdate();
-                s.id = null;
-                s.rowInThisTransaction = false;
-            }
+    /** The entry's row, written from here when an item is too (not by a trigger); call under the lock. */
+    private long openEntry() throws SQLException {
+        Scope s = active;
+        if (s == null) {
+            throw new IllegalStateException("a journal item outside a journaled write");
         }
-    }
-
-    private void begin(Connection c, Scope s) throws SQLException {
         if (s.id == null) {
-            PreparedStatement insert = session.statement(
-                    "INSERT INTO journal (at, os_user, target, action, detail, undoes) VALUES (?, ?, ?, ?, ?, ?)");
-            insert.setString(1, JobJson.formatTime(session.now()));
-            insert.setString(2, JobJournal.osUser());
-            insert.setString(3, target);
-            insert.setString(4, s.mark.action().code());
-            insert.setString(5, s.mark.detail());
-            if (s.mark.undoes() == null) {
-                insert.setNull(6, java.sql.Types.INTEGER);
-            } else {
-                insert.setLong(6, s.mark.undoes());
-            }
-            insert.executeUpdate();
-            s.id = lastRowId(c);
-            s.rowInThisTransaction = true;
-            if (s.mark.undoes() != null) {
-                PreparedStatement undone = session.statement("UPDATE journal SET undone_by = ? WHERE id = ?");
-                undone.setLong(1, s.id);
-                undone.setLong(2, s.mark.undoes());
-                undone.executeUpdate();
+            for (String sql : JournalTriggers.OPEN_ENTRY) {
+                session.execute(sql); // the last binds the row's id (journal_opened)
             }
         }
-        current = s.id; // the triggers journal into it until finish
+        return s.id;
     }
 
     /** The items the open transaction wrote are the effect of this outbox write (a remote target's). */
@@ -257,9 +276,12 @@ public final class SqliteJournal implements JobJournal {
             // the entry's items not yet linked: those of this transaction (each earlier one linked its own)
             PreparedStatement ps = session.statement(
                     "UPDATE journal_item SET outbox = ? WHERE entry = ? AND outbox IS NULL");
-            ps.setLong(1, outboxId);
-            ps.setObject(2, current);
-            ps.executeUpdate();
+            Scope s = active;
+            if (s != null && s.id != null) { // no item yet: nothing to link
+                ps.setLong(1, outboxId);
+                ps.setLong(2, s.id);
+                ps.executeUpdate();
+            }
             return null;
         });
     }
@@ -280,7 +302,7 @@ public final class SqliteJournal implements JobJournal {
         session.call("journal", c -> {
             PreparedStatement ps = session.statement("INSERT INTO journal_item (entry, guid, before, after) "
                     + "VALUES (?, ?, json_object('status', ?), json_object('status', ?))");
-            ps.setLong(1, open());
+            ps.setLong(1, openEntry());
             ps.setString(2, guid.toString());
             ps.setObject(3, before);
             ps.setInt(4, after);
@@ -294,20 +316,11 @@ public final class SqliteJournal implements JobJournal {
         session.call("journal", c -> {
             PreparedStatement ps = session.statement("INSERT INTO journal_item (entry, guid, before, after) "
                     + "VALUES (?, ?, json_object('status', NULL), NULL)");
-            ps.setLong(1, open());
+            ps.setLong(1, openEntry());
             ps.setString(2, guid.toString());
             ps.executeUpdate();
             return null;
         });
-    }
-
-    /** The entry being made; call inside a journaled transaction. */
-    private long open() {
-        Long entry = current;
-        if (entry == null) {
-            throw new IllegalStateException("a journal item outside a journaled write");
-        }
-        return entry;
     }
 
     /** The outbox write's effect did not happen after all (refused, discarded): its items say why. */
@@ -319,13 +332,6 @@ public final class SqliteJournal implements JobJournal {
             ps.executeUpdate();
             return null;
         });
-    }
-
-    private static long lastRowId(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     // ---- reading and keeping it bounded: JournalReading, JournalRetention ---------------------------

@@ -97,6 +97,14 @@ public final class SqliteSession implements AutoCloseable {
         return ps;
     }
 
+    /**
+     * Runs a statement without parameters or rows (a transaction's or a savepoint's) from the session's prepared
+     * statements: prepared once, not on every write. Call under the lock.
+     */
+    void execute(String sql) throws SQLException {
+        statement(sql).execute();
+    }
+
     /** Runs {@code work} (calls on this session's tables) as one transaction: all of it is stored, or none; inside
      * another, as part of it. */
     public void inTransaction(Runnable work) {
@@ -105,18 +113,16 @@ public final class SqliteSession implements AutoCloseable {
                 work.run(); // inside the thread's open transaction: part of it
                 return null;
             }
-            try (Statement st = c.createStatement()) {
-                st.execute("BEGIN IMMEDIATE");
-                transactions++;
-                try {
-                    work.run();
-                    st.execute("COMMIT");
-                } catch (RuntimeException | Error e) {
-                    st.execute("ROLLBACK");
-                    throw e;
-                } finally {
-                    transactions--;
-                }
+            execute("BEGIN IMMEDIATE");
+            transactions++;
+            try {
+                work.run();
+                execute("COMMIT");
+            } catch (RuntimeException | Error e) {
+                execute("ROLLBACK");
+                throw e;
+            } finally {
+                transactions--;
             }
             return null;
         });
