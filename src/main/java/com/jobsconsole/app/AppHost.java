@@ -175,6 +175,17 @@ public class AppHost implements MainHost {
     }
 
     @Override
+    public double zoom() {
+        return settings.zoom;
+    }
+
+    @Override
+    public void saveZoom(double scale) {
+        settings.zoom = scale;
+        settings.saveLater(dirs.settingsFile());
+    }
+
+    @Override
     public LayoutViewModel.Saved windowLayout() {
         return new LayoutViewModel.Saved(settings.methodsCollapsed, settings.browserShare);
     }

@@ -44,6 +44,8 @@ public final class Settings {
     public boolean notifications = true;
     /** Desktop notifications for jobs that become stuck (issue 21). */
     public boolean stuckNotifications = true;
+    /** The interface's text size, 1.0 being 100% (View → Zoom; issue 23). */
+    public double zoom = 1.0;
     /** Most recent first. */
     public List<String> recentStores = new ArrayList<>();
 

@@ -15,6 +15,7 @@ import com.jobsconsole.testing.CutTexts;
 import com.jobsconsole.testing.FxWait;
 import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.testing.TestHost;
+import com.jobsconsole.testing.UnnamedControls;
 import com.jobsconsole.ui.common.FxTaskExecutor;
 import com.jobsconsole.ui.jobs.JobRowViewModel;
 import javafx.scene.Node;
@@ -65,7 +66,7 @@ class MainWindowTextFxTest {
     }
 
     @Test
-    void nothingInTheMainWindowIsCutOffInRussianOrEnglish() throws Exception {
+    void nothingInTheWindowsIsCutOffOrUnnamedInRussianOrEnglish() throws Exception {
         Path file = dir.resolve("jobs.sqlite");
         try (SqliteJobGateway store = SqliteJobGateway.open(file, REFERENCE)) {
             store.insertAll(new DemoJobs(REFERENCE, 3_000, 5, LocalDateTime.of(2030, 1, 1, 0, 0)), n -> { }, () -> false);
@@ -136,6 +137,7 @@ class MainWindowTextFxTest {
                     if (w.isShowing() && w.getScene() != null) {
                         Parent root = w.getScene().getRoot();
                         cut.addAll(CutTexts.in(root, MainWindowTextFxTest::excepted));
+                        UnnamedControls.in(root).forEach(u -> cut.add("unnamed: " + u));
                         root.lookupAll(".tool-bar-overflow-button").stream().filter(Node::isVisible)
                                 .forEach(n -> cut.add("an action behind a tool bar's overflow arrow"));
                     }

@@ -1,6 +1,7 @@
 package com.jobsconsole.app;
 
 import com.jobsconsole.base.AppDirs;
+import com.jobsconsole.base.Settings;
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.testing.FxWait;
@@ -12,7 +13,14 @@ import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Control;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.skin.TableHeaderRow;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
@@ -32,6 +40,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,7 +56,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code headless.geometry}): the pom runs this class at 1920×1080 with the other tests and again at
  * 1280×800 and 1366×768. What a user sees without scrolling: every status and type code, and at
  * least 8 jobs (15 on a 1080-pixel screen); the method panel collapses and opens, a section
- * maximises and Esc brings the layout back.
+ * maximises and Esc brings the layout back; at 150% zoom every control stays inside the window.
  */
 @Tag("screen-size")
 class WindowLayoutFxTest {
@@ -127,6 +136,65 @@ class WindowLayoutFxTest {
                     && "Read Job by GUID".equals(l.getText())).queryAs(Node.class));
             FxWait.until(5, this::methodPanelOpen);
         }
+    }
+
+    @Test
+    void atOneHundredFiftyPercentEveryControlOfTheMainWindowStaysInsideItAndTheSizeIsRemembered() {
+        Node root = window().getScene().getRoot();
+        for (int i = 0; i < 5; i++) { // Ctrl+= five times: 150%
+            robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        }
+        FxWait.until(5, () -> root.getStyle().contains("-fx-font-size: 19.5px"));
+        WaitForAsyncUtils.waitForFxEvents();
+        settle(() -> controlsOutside().isEmpty());
+        snapshot("zoom-150");
+        assertThat(controlsOutside()).as("controls cut off by the window's edge at 150%% on %sx%s",
+                screen().getWidth(), screen().getHeight()).isEmpty();
+        assertThat(visibleJobRows()).as("jobs still shown").isNotEmpty();
+        Settings.flushSaves();
+        assertThat(Settings.load(AppDirs.current().settingsFile()).zoom).isEqualTo(1.5);
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+        FxWait.until(5, () -> !root.getStyle().contains("font-size"));
+    }
+
+    /**
+     * The controls a person could not reach whole: shown, but reaching beyond the window's scene (those in a
+     * scrolling view — a table's rows and column headers, a scroll pane's content — scroll into view and are
+     * not counted).
+     */
+    private List<String> controlsOutside() {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> {
+                Scene scene = window().getScene();
+                List<String> outside = new ArrayList<>();
+                for (Node n : scene.getRoot().lookupAll("*")) {
+                    if (!(n instanceof Control c) || !showing(n) || scrolls(n) || c.getWidth() <= 0) {
+                        continue;
+                    }
+                    Bounds b = n.localToScene(n.getLayoutBounds());
+                    if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > scene.getWidth() + 0.5
+                            || b.getMaxY() > scene.getHeight() + 0.5) {
+                        outside.add(n.getClass().getSimpleName() + (n.getId() == null ? "" : "#" + n.getId())
+                                + (n instanceof Labeled l ? " \"" + l.getText() + "\" in " + n.getParent().getStyleClass() : "")
+                                + " " + Math.round(b.getMinX()) + "," + Math.round(b.getMinY()) + " "
+                                + Math.round(b.getWidth()) + "x" + Math.round(b.getHeight()));
+                    }
+                }
+                return outside;
+            }).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("cannot walk the window", e);
+        }
+    }
+
+    private static boolean scrolls(Node n) {
+        for (Parent p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane || p instanceof VirtualFlow<?> || p instanceof TableHeaderRow) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The window as it looks, for the record: target/layout-shots/WxH-name.png. */

@@ -117,6 +117,9 @@ final class BulkJobInserter {
                         rebuildIndexes(st, rebuild);
                     }
                     long indexed = System.nanoTime();
+                    if (journaling) {
+                        journal.end();
+                    }
                     st.execute(nested ? "RELEASE bulk_insert" : "COMMIT");
                     if (journaling) {
                         journal.ended(true);

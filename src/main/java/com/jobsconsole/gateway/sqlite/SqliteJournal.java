@@ -117,15 +117,19 @@ public final class SqliteJournal implements JobJournal {
                     }
                 }
             }, 1);
-            Function.create(c, "journal_opened", new Function() {
+            Function.create(c, "journal_bind", new Function() {
                 @Override
                 protected void xFunc() throws SQLException {
                     Scope s = active;
-                    if (s != null && s.id == null) {
+                    if (s == null) {
+                        result();
+                        return;
+                    }
+                    if (s.id == null) { // the trigger has just written the entry's row: its id is the argument
                         s.id = value_long(0);
                         s.rowInThisWrite = true;
                     }
-                    result();
+                    result(s.id);
                 }
             }, 1);
             JournalTriggers.create(c);
@@ -173,6 +177,7 @@ public final class SqliteJournal implements JobJournal {
                 Runnable body = () -> {
                     active = s;
                     out[0] = work.get();
+                    markUndone(s);
                 };
                 if (transaction) {
                     // inside a caller's transaction (an undo on a store) a savepoint, so a failed write takes
@@ -218,6 +223,21 @@ public final class SqliteJournal implements JobJournal {
         return result;
     }
 
+    /** An undo's entry, once its row is written, marks the entry it undoes (in the same transaction as the row's). */
+    private void markUndone(Scope s) {
+        if (s.rowInThisWrite && s.mark.undoes() != null) {
+            session.call("journal", c -> {
+                PreparedStatement undone = session.statement(
+                        "UPDATE journal SET undone_by = ? WHERE id = ? AND undone_by IS NOT ?");
+                undone.setLong(1, s.id);
+                undone.setLong(2, s.mark.undoes());
+                undone.setLong(3, s.id);
+                undone.executeUpdate();
+                return null;
+            });
+        }
+    }
+
     /** Whether the entry's row is there after a failure (work that failed after its statement committed). */
     private boolean rowKept(long id) {
         try {
@@ -244,6 +264,14 @@ public final class SqliteJournal implements JobJournal {
         return true;
     }
 
+    /** Before the caller's transaction that {@link #beginIfRecording} began commits. */
+    void end() {
+        Scope s = scope.get();
+        if (s != null) {
+            markUndone(s);
+        }
+    }
+
     /** After the caller's transaction committed or rolled back ({@code committed} false). */
     void ended(boolean committed) {
         active = null;
@@ -263,8 +291,9 @@ public final class SqliteJournal implements JobJournal {
             throw new IllegalStateException("a journal item outside a journaled write");
         }
         if (s.id == null) {
-            for (String sql : JournalTriggers.OPEN_ENTRY) {
-                session.execute(sql); // the last binds the row's id (journal_opened)
+            session.execute(JournalTriggers.OPEN_ENTRY);
+            try (ResultSet rs = session.statement("SELECT " + JournalTriggers.ENTRY).executeQuery()) {
+                rs.next(); // binds the row's id
             }
         }
         return s.id;

@@ -105,6 +105,7 @@ public final class DirectoryView {
     private TableView<DirectoryEntry> table(DirectoryKind kind) {
         TableView<DirectoryEntry> table = new TableView<>(viewModel.entries(kind));
         table.setId("table-" + kind.wire());
+        table.setAccessibleText(resources.getString("directory.tab." + kind.wire()));
         table.getStyleClass().add("dense");
         table.setEditable(true);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

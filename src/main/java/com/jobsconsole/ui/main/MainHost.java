@@ -52,6 +52,15 @@ public interface MainHost {
         // nothing is remembered unless the application keeps settings
     }
 
+    /** The interface's text size as last chosen (1.0: 100%). */
+    default double zoom() {
+        return 1.0;
+    }
+
+    default void saveZoom(double scale) {
+        // nothing is remembered unless the application keeps settings
+    }
+
     /** Where the stores, logs and caches live, and where the settings do (Help → About). */
     default String dataFolder() {
         return "";

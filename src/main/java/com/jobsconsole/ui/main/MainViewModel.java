@@ -60,6 +60,7 @@ public final class MainViewModel {
     private final StoreFilesViewModel stores;
     private final ProgressTask task;
     private final LayoutViewModel layout;
+    private final ZoomViewModel zoom;
     private final LiveViewModel live;
     private final SyncViewModel sync;
     private final JobWindows jobWindows;
@@ -96,6 +97,7 @@ public final class MainViewModel {
         this.task = parts.task();
         this.opening = parts.opening();
         this.layout = parts.layout();
+        this.zoom = new ZoomViewModel(host.zoom(), host::saveZoom);
         this.referenceTables = parts.referenceTables();
         this.create = parts.create();
         this.read = parts.read();
@@ -322,6 +324,11 @@ public final class MainViewModel {
     /** How the window's sections share its height. */
     public LayoutViewModel layout() {
         return layout;
+    }
+
+    /** The interface's text size (View → Zoom). */
+    public ZoomViewModel zoom() {
+        return zoom;
     }
 
     /** The status bar's long work (a refresh or demo data), with progress and Cancel. */

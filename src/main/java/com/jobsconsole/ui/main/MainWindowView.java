@@ -5,6 +5,7 @@ import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.ui.common.ActionFactory;
 import com.jobsconsole.ui.common.StandardActions;
+import com.jobsconsole.ui.common.Zoom;
 import com.jobsconsole.ui.methods.MethodViewModel;
 import com.jobsconsole.ui.sync.SyncViewModel;
 import javafx.collections.ListChangeListener;
@@ -108,6 +109,14 @@ public final class MainWindowView {
     @FXML
     private MenuItem paletteItem;
     @FXML
+    private Label targetLabel;
+    @FXML
+    private MenuItem zoomInItem;
+    @FXML
+    private MenuItem zoomOutItem;
+    @FXML
+    private MenuItem zoomResetItem;
+    @FXML
     private MenuItem undoItem;
     @FXML
     private MenuItem redoItem;
@@ -157,6 +166,7 @@ public final class MainWindowView {
         actions.configure(attentionRulesItem, StandardActions.ATTENTION_RULES, viewModel.attention()::showRules, null);
         actions.configure(overviewItem, StandardActions.OVERVIEW, viewModel.overview()::show, null);
         actions.configure(paletteItem, StandardActions.COMMAND_PALETTE, this::showPalette, null);
+        bindZoom(actions);
         actions.configure(undoItem, StandardActions.UNDO, viewModel.undo()::undoLast, null);
         actions.configure(redoItem, StandardActions.REDO, viewModel.undo()::redoLast, null);
         actions.configure(journalItem, StandardActions.JOURNAL, viewModel.journal()::show, null);
@@ -178,6 +188,7 @@ public final class MainWindowView {
         targetBand.managedProperty().bind(targetBand.visibleProperty());
         targetBand.styleProperty().bind(viewModel.target().bandColourProperty().map(c -> c.isEmpty() ? ""
                 : "-fx-background-color: " + c + ";"));
+        targetLabel.setLabelFor(targetBox); // (FXML cannot name a control declared after the label)
         targetBox.setItems(viewModel.target().targets());
         targetBox.valueProperty().bindBidirectional(viewModel.target().selectedTargetProperty());
         targetBox.disableProperty().bind(viewModel.openingProperty().or(viewModel.task().busyProperty()));
@@ -249,6 +260,29 @@ public final class MainWindowView {
         syncButton.setOnAction(e -> sync.show());
     }
 
+    /** View → Zoom: the menu's entries (reset names the size now), the keypad's + and −, every window following. */
+    private void bindZoom(ActionFactory actions) {
+        ZoomViewModel zoom = viewModel.zoom();
+        actions.configure(zoomInItem, StandardActions.ZOOM_IN, zoom::zoomIn,
+                zoom.scaleProperty().greaterThanOrEqualTo(ZoomViewModel.MAX));
+        actions.configure(zoomOutItem, StandardActions.ZOOM_OUT, zoom::zoomOut,
+                zoom.scaleProperty().lessThanOrEqualTo(ZoomViewModel.MIN));
+        actions.configure(zoomResetItem, StandardActions.ZOOM_RESET, zoom::reset, null);
+        zoomResetItem.textProperty().bind(zoom.percentProperty().map(p ->
+                MessageFormat.format(resources.getString("menu.view.zoomResetNow"), p)));
+        root.sceneProperty().subscribe(scene -> {
+            if (scene != null) {
+                scene.getAccelerators().put(ZOOM_IN_KEYPAD, zoom::zoomIn);
+                scene.getAccelerators().put(ZOOM_IN_PLUS, zoom::zoomIn);
+                scene.getAccelerators().put(ZOOM_OUT_KEYPAD, zoom::zoomOut);
+            }
+        });
+        Zoom.follow(zoom.scaleProperty());
+    }
+
+    private static final KeyCombination ZOOM_IN_KEYPAD = KeyCombination.keyCombination("Shortcut+Add");
+    private static final KeyCombination ZOOM_IN_PLUS = KeyCombination.keyCombination("Shortcut+Shift+Equals");
+    private static final KeyCombination ZOOM_OUT_KEYPAD = KeyCombination.keyCombination("Shortcut+Subtract");
     private static final KeyCombination PALETTE_ALSO = KeyCombination.keyCombination("Shortcut+Shift+P");
     private static final KeyCombination REDO_ALSO = KeyCombination.keyCombination("Shortcut+Y");
 

@@ -147,8 +147,9 @@ final class SectionLayout {
             }
             nodes.methodsItem().setSelected(!collapsed);
             nodes.collapseIcon().setIconLiteral(collapsed ? "mdi2c-chevron-up" : "mdi2c-chevron-down");
-            nodes.collapseMethodsButton().getTooltip().setText(resources.getString(
-                    collapsed ? "layout.expand.tooltip" : "layout.collapse.tooltip"));
+            String collapse = resources.getString(collapsed ? "layout.expand.tooltip" : "layout.collapse.tooltip");
+            nodes.collapseMethodsButton().getTooltip().setText(collapse);
+            nodes.collapseMethodsButton().setAccessibleText(collapse);
             nodes.maximiseMethodsButton().setVisible(max == null || max == LayoutViewModel.Section.METHODS);
         } finally {
             applyingLayout = false;

@@ -1,6 +1,7 @@
 package com.jobsconsole.ui.methods;
 
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.ColumnConstraints;
@@ -66,10 +67,9 @@ public final class MethodDocPane extends VBox {
         grow.setHgrow(Priority.ALWAYS);
         params.getColumnConstraints().add(grow);
 
-        getChildren().addAll(title, endpoint, description,
-                section(bundle.getString("doc.parameters")), params,
-                section(bundle.getString("doc.exampleRequest")), code(doc.exampleRequest()),
-                section(bundle.getString("doc.exampleResponse")), code(doc.exampleResponse()));
+        getChildren().addAll(title, endpoint, description, section(bundle.getString("doc.parameters")), params);
+        getChildren().addAll(named(section(bundle.getString("doc.exampleRequest")), code(doc.exampleRequest())));
+        getChildren().addAll(named(section(bundle.getString("doc.exampleResponse")), code(doc.exampleResponse())));
         if (doc.note() != null && !doc.note().isBlank()) {
             Label note = wrapped(doc.note());
             note.setGraphic(new FontIcon("mdi2a-alert-outline"));
@@ -89,6 +89,12 @@ public final class MethodDocPane extends VBox {
         l.setWrapText(true);
         l.setMinHeight(Label.USE_PREF_SIZE);
         return l;
+    }
+
+    /** The label naming a text area for a screen reader ({@code labelFor}), then the area. */
+    private static Node[] named(Label label, TextArea area) {
+        label.setLabelFor(area);
+        return new Node[] {label, area};
     }
 
     private static TextArea code(String text) {

@@ -86,9 +86,14 @@ public final class ResultPane extends VBox {
         bodyTab.setText(bundle.getString("result.tab.body"));
         requestTab.setText(bundle.getString("result.tab.request"));
         responseTab.setText(bundle.getString("result.tab.response"));
+        // each text is named for a screen reader by its tab
+        body.setAccessibleText(bodyTab.getText());
+        request.setAccessibleText(requestTab.getText());
+        response.setAccessibleText(responseTab.getText());
         requestTab.disableProperty().bind(Bindings.isEmpty(vm.requestTextProperty()));
         responseTab.disableProperty().bind(Bindings.isEmpty(vm.responseTextProperty()));
         copy.setTooltip(new Tooltip(bundle.getString("result.copy")));
+        copy.setAccessibleText(bundle.getString("result.copy"));
         copy.disableProperty().bind(Bindings.isEmpty(vm.responseBodyProperty()));
         copy.setOnAction(e -> toClipboard(body.getText()));
         copyCurl.setText(bundle.getString("result.copyCurl"));
