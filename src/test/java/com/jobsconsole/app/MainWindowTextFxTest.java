@@ -49,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The main window's text in Russian and in English at the screen size the pom gives (tagged
  * {@code screen-size}: 1920×1080, 1280×800, 1366×768), with a job selected, its job window, the
  * directory, Needs attention, the Overview, the Journal and the import window (a file with a bad row) open: no label, button, tab, column header or
- * cell is shown cut (with an ellipsis), and no action falls behind a tool bar's overflow arrow (issue 24;
+ * cell is shown cut (with an ellipsis), no action falls behind a tool bar's overflow arrow (issue 24), and
+ * no control reachable by Tab is without a name a screen reader can say ({@link UnnamedControls}; issue 23;
  * the Sync and Profiles windows: {@link SecondaryWindowsTextFxTest}). Left out, by design: GUID cells (the first 8 hex digits until widened, the whole GUID
  * in the tooltip and the job window) and the status and type tables' descriptions (prose, whole in their
  * tooltip).
