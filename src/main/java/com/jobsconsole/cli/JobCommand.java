@@ -50,7 +50,7 @@ import java.util.function.Function;
             JobCommand.Delete.class, JobCommand.ListJobs.class, StoreJobCommands.Seed.class,
             StoreJobCommands.Export.class, StoreJobCommands.Import.class, RemoteJobCommands.Outbox.class, RemoteJobCommands.Sync.class,
             RemoteJobCommands.Refresh.class, AttentionCommands.Stuck.class, AttentionCommands.OverviewCommand.class,
-            JournalCommands.Journal.class, JournalCommands.UndoCommand.class},
+            JournalCommands.Journal.class, JournalCommands.UndoCommand.class, WatchCommand.class},
         footer = {"", "Exit codes: 0 done, 2 invalid input, 3 not found, 4 not authorized, 5 unavailable,",
             "7 a conflict waits for a decision (remote targets) or job undo left a changed job, 8 another replay of the same cache runs,",
             "6 a read-only profile refused a write, 10 job stuck --check found stuck jobs, 1 anything else."})

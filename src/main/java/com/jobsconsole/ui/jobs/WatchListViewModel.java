@@ -1,10 +1,8 @@
 package com.jobsconsole.ui.jobs;
 
-import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.Guids;
-import com.jobsconsole.gateway.NotFoundException;
+import com.jobsconsole.gateway.GuidReads;
 import com.jobsconsole.gateway.RemoteSync;
-import com.jobsconsole.gateway.UnavailableException;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.ui.common.ProgressTask;
@@ -12,6 +10,7 @@ import com.jobsconsole.ui.common.UiServices;
 
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -65,30 +64,13 @@ public final class WatchListViewModel {
             int read = 0;
             int missing = 0;
             int left = 0;
-            if (remote) {
-                int done = 0;
-                boolean answering = true;
-                for (UUID g : guids) {
-                    if (known.contains(g)) {
-                        continue;
-                    }
-                    if (task.isCancelled() || !answering) {
-                        left++;
-                        continue;
-                    }
-                    try {
-                        gateway.read(g); // kept in the cache from now on
-                        read++;
-                    } catch (NotFoundException e) {
-                        missing++;
-                    } catch (UnavailableException e) {
-                        answering = false;
-                        left++;
-                    } catch (GatewayException e) {
-                        missing++;
-                    }
-                    task.report(++done, guids.size() - known.size());
-                }
+            if (remote) { // the unknown ones read from the orchestrator, a few at a time, kept in the cache
+                List<UUID> unknown = guids.stream().filter(g -> !known.contains(g)).toList();
+                GuidReads.Result r = GuidReads.read(gateway, unknown, GuidReads.PARALLEL, task::isCancelled,
+                        done -> task.report(done, unknown.size()));
+                read = r.found().size();
+                missing = r.missing().size();
+                left = r.left().size();
             }
             return new Found(guids, known.size(), read, missing, left, found.size() - guids.size());
         }, f -> {
