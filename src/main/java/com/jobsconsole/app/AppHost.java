@@ -175,6 +175,17 @@ public class AppHost implements MainHost {
     }
 
     @Override
+    public List<String> paletteUsed() {
+        return List.copyOf(settings.paletteUsed);
+    }
+
+    @Override
+    public void savePaletteUsed(List<String> used) {
+        settings.paletteUsed = new ArrayList<>(used);
+        settings.saveLater(dirs.settingsFile());
+    }
+
+    @Override
     public double zoom() {
         return settings.zoom;
     }

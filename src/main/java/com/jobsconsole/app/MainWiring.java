@@ -142,9 +142,11 @@ public final class MainWiring {
         gateway.onSwitch(g -> undo.look());
         undo.look();
         var journal = new JournalViewModel(ui, undo, clock);
+        var palette = new PaletteViewModel(reference, messages, jobs, jobWindows::open, jobWindows::recent);
+        palette.remember(host.paletteUsed(), host::savePaletteUsed); // most recently used first, across starts
         return new MainParts(referenceTables, create, read, update, delete, jobs, target, stores, live, sync, layout,
                 task, opening, jobWindows, directory, attention, overview,
-                new PaletteViewModel(reference, messages, jobs, jobWindows::open, jobWindows::recent), undo, journal);
+                palette, undo, journal);
     }
 
     /**

@@ -44,6 +44,8 @@ public final class Settings {
     public boolean notifications = true;
     /** Desktop notifications for jobs that become stuck (issue 21). */
     public boolean stuckNotifications = true;
+    /** The command palette's entries used lately, oldest first (issue 23). */
+    public List<String> paletteUsed = new ArrayList<>();
     /** The interface's text size, 1.0 being 100% (View → Zoom; issue 23). */
     public double zoom = 1.0;
     /** Most recent first. */

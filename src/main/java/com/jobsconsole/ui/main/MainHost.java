@@ -52,6 +52,15 @@ public interface MainHost {
         // nothing is remembered unless the application keeps settings
     }
 
+    /** The command palette's entries used lately, oldest first (their texts). */
+    default List<String> paletteUsed() {
+        return List.of();
+    }
+
+    default void savePaletteUsed(List<String> used) {
+        // nothing is remembered unless the application keeps settings
+    }
+
     /** The interface's text size as last chosen (1.0: 100%). */
     default double zoom() {
         return 1.0;

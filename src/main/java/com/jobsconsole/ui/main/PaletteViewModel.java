@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * action of the window (as its menus and tool bars offer them, with their shortcuts), every status and type
  * (→ the filter), the directory's robots and processes (→ the filter) and the jobs opened lately; text
  * that holds a GUID opens that job, a few hex digits find the GUIDs that start with them. The most recently
- * used come first. Everything here stays reachable from the menus too.
+ * used come first, across starts ({@link #remember}). Everything here stays reachable from the menus too.
  */
 public final class PaletteViewModel {
 
@@ -51,6 +51,7 @@ public final class PaletteViewModel {
     private final Map<String, Long> used = new LinkedHashMap<>();
     private long uses;
     private Supplier<List<Entry>> actions = List::of;
+    private Consumer<List<String>> save = used -> { };
 
     public PaletteViewModel(ReferenceData reference, Messages messages, JobsBrowserViewModel jobs,
                             Consumer<UUID> openJob, Supplier<List<UUID>> recentJobs) {
@@ -60,6 +61,21 @@ public final class PaletteViewModel {
         this.openJob = openJob;
         this.recentJobs = recentJobs;
     }
+
+    /**
+     * The entries used in earlier sessions ({@code remembered}, oldest first), and where to keep the list after
+     * each use (the newest {@link #REMEMBERED}).
+     */
+    public void remember(List<String> remembered, Consumer<List<String>> save) {
+        for (String text : remembered) {
+            used.remove(text);
+            used.put(text, ++uses);
+        }
+        this.save = save;
+    }
+
+    /** How many used entries are kept between sessions. */
+    static final int REMEMBERED = 50;
 
     /** The window's actions, as its menus and tool bars offer them now (the view collects them). */
     public void setActions(Supplier<List<Entry>> actions) {
@@ -92,6 +108,8 @@ public final class PaletteViewModel {
     public void run(Entry entry) {
         used.remove(entry.text());
         used.put(entry.text(), ++uses);
+        List<String> order = new ArrayList<>(used.keySet());
+        save.accept(List.copyOf(order.subList(Math.max(0, order.size() - REMEMBERED), order.size())));
         entry.run().run();
     }
 

@@ -64,6 +64,20 @@ class PaletteViewModelTest {
     }
 
     @Test
+    void whatWasUsedInAnEarlierSessionComesFirstAndEachUseIsKept() {
+        List<List<String>> saved = new ArrayList<>();
+        vm.palette().remember(List.of("Needs attention…"), saved::add);
+        vm.palette().search("");
+        assertThat(texts()).first().isEqualTo("Needs attention…");
+        vm.palette().search("o");
+        vm.palette().run(vm.palette().matches().stream().filter(e -> e.text().equals("Overview…")).findFirst()
+                .orElseThrow());
+        assertThat(saved).last().isEqualTo(List.of("Needs attention…", "Overview…"));
+        vm.palette().search("");
+        assertThat(texts()).startsWith("Overview…", "Needs attention…");
+    }
+
+    @Test
     void looseMatchingOverActionsStatusesAndTypes() {
         vm.palette().search("ovrvw");
         assertThat(texts()).first().isEqualTo("Overview…");
