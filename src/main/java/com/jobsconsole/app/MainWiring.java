@@ -30,6 +30,7 @@ import com.jobsconsole.ui.main.MainViewModel;
 import com.jobsconsole.ui.main.PaletteViewModel;
 import com.jobsconsole.ui.main.StoreFilesViewModel;
 import com.jobsconsole.ui.main.TargetViewModel;
+import com.jobsconsole.ui.main.ZoomViewModel;
 import com.jobsconsole.ui.methods.CreateJobViewModel;
 import com.jobsconsole.ui.methods.DeleteJobViewModel;
 import com.jobsconsole.ui.methods.ReadJobViewModel;
@@ -146,7 +147,7 @@ public final class MainWiring {
         palette.remember(host.paletteUsed(), host::savePaletteUsed); // most recently used first, across starts
         return new MainParts(referenceTables, create, read, update, delete, jobs, target, stores, live, sync, layout,
                 task, opening, jobWindows, directory, attention, overview,
-                palette, undo, journal);
+                palette, undo, journal, new ZoomViewModel(host.zoom(), host::saveZoom));
     }
 
     /**

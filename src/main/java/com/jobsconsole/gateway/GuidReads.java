@@ -1,5 +1,6 @@
 package com.jobsconsole.gateway;
 
+import com.jobsconsole.base.DaemonThreads;
 import com.jobsconsole.model.Job;
 
 import java.util.Collection;
@@ -73,11 +74,7 @@ public final class GuidReads {
         if (threads == 1) {
             reader.run();
         } else {
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "guid-reads");
-                t.setDaemon(true);
-                return t;
-            });
+            ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.numbered("guid-reads-"));
             try {
                 for (int i = 0; i < threads; i++) {
                     pool.execute(reader);

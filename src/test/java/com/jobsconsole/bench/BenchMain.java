@@ -40,8 +40,9 @@ public final class BenchMain {
             case "slowclients" -> SlowClientsBenchmark.run(quick);
             case "replay" -> ReplayBenchmark.run(quick);
             case "journal" -> JournalBenchmark.run(quick);
+            case "palette" -> PaletteBenchmark.run(quick);
             default -> throw new IllegalArgumentException("unknown suite: " + suite
-                    + " (known: gateway, remote, server, query, names, attention, transfer, gui, live, livescale, startup, slowclients, replay, journal)");
+                    + " (known: gateway, remote, server, query, names, attention, transfer, gui, live, livescale, startup, slowclients, replay, journal, palette)");
         }
         // The servers' worker pools are not daemons; the report is out, so end here.
         System.exit(0);

@@ -27,6 +27,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
  * @param attention  View → Needs attention (and its count in the status bar)
  * @param overview   View → Overview
  * @param palette    the command palette (Ctrl+K)
+ * @param zoom       View → Zoom (the interface's text size)
  */
 public record MainParts(ReferenceTablesViewModel referenceTables, CreateJobViewModel create, ReadJobViewModel read,
                         UpdateJobViewModel update, DeleteJobViewModel delete, JobsBrowserViewModel jobs,
@@ -34,5 +35,5 @@ public record MainParts(ReferenceTablesViewModel referenceTables, CreateJobViewM
                         LayoutViewModel layout, ProgressTask task, ReadOnlyBooleanWrapper opening,
                         JobWindows jobWindows, DirectoryViewModel directory,
                         AttentionViewModel attention, OverviewViewModel overview, PaletteViewModel palette,
-                        Undo undo, JournalViewModel journal) {
+                        Undo undo, JournalViewModel journal, ZoomViewModel zoom) {
 }

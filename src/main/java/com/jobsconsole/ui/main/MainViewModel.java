@@ -97,7 +97,7 @@ public final class MainViewModel {
         this.task = parts.task();
         this.opening = parts.opening();
         this.layout = parts.layout();
-        this.zoom = new ZoomViewModel(host.zoom(), host::saveZoom);
+        this.zoom = parts.zoom();
         this.referenceTables = parts.referenceTables();
         this.create = parts.create();
         this.read = parts.read();

@@ -69,6 +69,41 @@ final class PaletteView {
         }
     }
 
+    /**
+     * A row of the list: the entry's kind, text and detail. Its labels are made once per cell and only their
+     * texts change as the user types (not new nodes for every row on every keystroke).
+     */
+    private static final class EntryCell extends ListCell<PaletteViewModel.Entry> {
+        private final Label kind = new Label();
+        private final Label text = new Label();
+        private final Label detail = new Label();
+        private final HBox row;
+
+        EntryCell() {
+            kind.getStyleClass().add("palette-kind");
+            kind.setMinWidth(Region.USE_PREF_SIZE);
+            detail.getStyleClass().add("palette-detail");
+            detail.setMinWidth(Region.USE_PREF_SIZE);
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            row = new HBox(10, kind, text, gap, detail);
+        }
+
+        @Override
+        protected void updateItem(PaletteViewModel.Entry e, boolean empty) {
+            super.updateItem(e, empty);
+            setText(null);
+            if (empty || e == null) {
+                setGraphic(null);
+                return;
+            }
+            kind.setText(e.kind());
+            text.setText(e.text());
+            detail.setText(e.detail());
+            setGraphic(row);
+        }
+    }
+
     /** Opens the palette over {@code owner}, styled as it is. */
     static Popup show(Window owner, PaletteViewModel viewModel, ResourceBundle resources) {
         TextField field = new TextField();
@@ -78,28 +113,7 @@ final class PaletteView {
         ListView<PaletteViewModel.Entry> list = new ListView<>(viewModel.matches());
         list.setId("paletteList");
         list.setPrefSize(640, 360);
-        list.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(PaletteViewModel.Entry e, boolean empty) {
-                super.updateItem(e, empty);
-                if (empty || e == null) {
-                    setGraphic(null);
-                    setText(null);
-                    return;
-                }
-                Label kind = new Label(e.kind());
-                kind.getStyleClass().add("palette-kind");
-                kind.setMinWidth(Region.USE_PREF_SIZE);
-                Label text = new Label(e.text());
-                Region gap = new Region();
-                HBox.setHgrow(gap, Priority.ALWAYS);
-                Label detail = new Label(e.detail());
-                detail.getStyleClass().add("palette-detail");
-                detail.setMinWidth(Region.USE_PREF_SIZE);
-                setGraphic(new HBox(10, kind, text, gap, detail));
-                setText(null);
-            }
-        });
+        list.setCellFactory(l -> new EntryCell());
         VBox box = new VBox(6, field, list);
         box.getStyleClass().addAll("command-palette", "elevated-2");
         box.setStyle("-fx-padding: 10; -fx-background-color: -color-bg-default; -fx-border-color: -color-border-default;");

@@ -1,0 +1,226 @@
+package com.jobsconsole.bench;
+
+import com.jobsconsole.app.JobsConsoleApp;
+import com.jobsconsole.app.MainWindow;
+import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.json.ReferenceDataLoader;
+import com.jobsconsole.model.ReferenceData;
+import com.jobsconsole.testing.TestHost;
+import com.jobsconsole.ui.common.FxDialogService;
+import com.jobsconsole.ui.common.FxTaskExecutor;
+import com.jobsconsole.ui.main.PaletteViewModel;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.stage.Popup;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import static com.jobsconsole.bench.GuiBenchmark.onFx;
+import static com.jobsconsole.bench.GuiBenchmark.waitFor;
+
+/**
+ * The command palette with 10,000 entries (issue 23): the time from View → Command palette to the palette on
+ * screen (the next pulse after it shows), and each keystroke of a typed query to its matches on screen, against
+ * a bare popup (a text field and a list, filtering the same 10,000 texts with {@code contains}) in the same run
+ * and JVM. Medians of 15 opens and of every keystroke of five queries typed three times. Monocle's headless
+ * glass unless {@code -Dbench.gui.real=true}. Run: {@code mvn -B -Pbench test-compile exec:exec -Dbench=palette}.
+ */
+final class PaletteBenchmark {
+
+    private static final int ENTRIES = 10_000;
+    private static final String[] QUERIES = {"overview", "robot 25", "failed", "export csv", "entry 9876"};
+
+    private PaletteBenchmark() {
+    }
+
+    static void run(boolean quick) throws Exception {
+        ReferenceData ref = ReferenceDataLoader.loadDefault();
+        Path dir = Files.createTempDirectory("jobs-palette-bench");
+        Path file = GuiBenchmark.seededStore(dir, ref, 10_000);
+        GuiBenchmark.startFx(!Boolean.getBoolean("bench.gui.real"));
+        List<PaletteViewModel.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < ENTRIES; i++) {
+            entries.add(new PaletteViewModel.Entry("Action", "Entry " + i + " of " + words(i), "Ctrl+" + (i % 10),
+                    () -> { }));
+        }
+        ActiveGateway gateway = new ActiveGateway(SqliteJobGateway.open(file, ref));
+        FxTaskExecutor executor = new FxTaskExecutor(2);
+        Object[] made = onFx(() -> {
+            JobsConsoleApp.applyTheme(false);
+            Stage s = new Stage();
+            Messages messages = new Messages(Locale.ENGLISH);
+            MainWindow w = new MainWindow(ref, gateway, executor, new FxDialogService(() -> s, messages), messages,
+                    new TestHost(dir), s::close, Clock.systemDefaultZone());
+            s.setScene(w.scene());
+            s.setWidth(1280);
+            s.setHeight(900);
+            s.show();
+            w.viewModel().start();
+            w.viewModel().palette().setActions(() -> entries); // 10,000 entries, plus statuses, types, names
+            return new Object[] {s, w};
+        });
+        Stage stage = (Stage) made[0];
+        MenuItem paletteItem = onFx(() -> find(((MenuBar) stage.getScene().lookup(".menu-bar")).getMenus(),
+                "Command palette"));
+        int opens = quick ? 5 : 15;
+        double[] open = new double[opens];
+        double[] bareOpen = new double[opens];
+        List<Double> keys = new ArrayList<>();
+        List<Double> bareKeys = new ArrayList<>();
+        List<String> texts = entries.stream().map(PaletteViewModel.Entry::text).toList();
+        for (int i = 0; i < opens; i++) {
+            // ours: the menu entry (what Ctrl+K runs), then the pulse that puts it on screen
+            long t = System.nanoTime();
+            onFx(() -> {
+                paletteItem.fire();
+                return null;
+            });
+            waitFor(() -> onFx(() -> field() != null));
+            onFx(() -> null);
+            open[i] = (System.nanoTime() - t) / 1e6;
+            TextField field = onFx(PaletteBenchmark::field);
+            if (i < 3) {
+                for (String q : QUERIES) {
+                    type(field, q, keys);
+                }
+            }
+            onFx(() -> {
+                Window.getWindows().stream().filter(w -> w instanceof Popup).toList().forEach(Window::hide);
+                return null;
+            });
+            // bare: a popup with a text field and a list of the same texts, filtered by contains
+            t = System.nanoTime();
+            Object[] bare = onFx(() -> {
+                TextField f = new TextField();
+                ObservableList<String> shown = FXCollections.observableArrayList(texts);
+                ListView<String> list = new ListView<>(shown);
+                list.setPrefSize(640, 360);
+                f.textProperty().addListener((o, a, b) -> shown.setAll(texts.stream()
+                        .filter(x -> x.toLowerCase(Locale.ROOT).contains(b.toLowerCase(Locale.ROOT))).limit(40).toList()));
+                Popup p = new Popup();
+                p.getContent().add(new VBox(6, f, list));
+                p.show(stage);
+                return new Object[] {p, f};
+            });
+            onFx(() -> null);
+            bareOpen[i] = (System.nanoTime() - t) / 1e6;
+            if (i < 3) {
+                for (String q : QUERIES) {
+                    type((TextField) bare[1], q, bareKeys);
+                }
+            }
+            onFx(() -> {
+                ((Popup) bare[0]).hide();
+                return null;
+            });
+        }
+        // the palette's matching alone (no screen): what a keystroke costs before the list is drawn
+        PaletteViewModel palette = ((MainWindow) made[1]).viewModel().palette();
+        List<Double> searches = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            for (String q : QUERIES) {
+                for (int k = 1; k <= q.length(); k++) {
+                    String prefix = q.substring(0, k);
+                    searches.add(onFx(() -> {
+                        long t = System.nanoTime();
+                        palette.search(prefix);
+                        return (System.nanoTime() - t) / 1e6;
+                    }));
+                }
+            }
+        }
+        double searchMs = median(searches.stream().mapToDouble(Double::doubleValue).toArray());
+        double openMs = median(open);
+        double bareOpenMs = median(bareOpen);
+        double keyMs = median(keys.stream().mapToDouble(Double::doubleValue).toArray());
+        double keyMax = keys.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double bareKeyMs = median(bareKeys.stream().mapToDouble(Double::doubleValue).toArray());
+        double bareKeyMax = bareKeys.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        System.out.println();
+        System.out.printf("Command palette with %,d entries vs a bare popup filtering the same texts (same run, %s glass)%n",
+                ENTRIES, Boolean.getBoolean("bench.gui.real") ? "real" : "Monocle headless");
+        System.out.printf("%-34s %10s %10s %8s%n", "measure (median)", "palette", "bare", "ratio");
+        System.out.printf("%-34s %7.1f ms %7.1f ms %7.2fx   goal <= 100 ms: %s%n", "opened, on screen", openMs,
+                bareOpenMs, openMs / bareOpenMs, openMs <= 100 ? "met" : "NOT met");
+        System.out.printf("%-34s %7.1f ms %7.1f ms %7.2fx   goal <= 16.7 ms (a frame): %s%n",
+                "a keystroke to its matches shown", keyMs, bareKeyMs, keyMs / bareKeyMs, keyMs <= 16.7 ? "met" : "NOT met");
+        System.out.printf("%-34s %7.1f ms %7.1f ms   (%d keystrokes each)%n", "slowest keystroke", keyMax, bareKeyMax,
+                keys.size());
+        System.out.printf("%-34s %7.1f ms   (the matching alone, nothing drawn)%n", "a keystroke's search", searchMs);
+        onFx(() -> {
+            stage.close();
+            return null;
+        });
+        executor.close();
+        gateway.close();
+    }
+
+    /** Types {@code q} one character at a time, each keystroke timed to the pulse that shows its matches. */
+    private static void type(TextField field, String q, List<Double> times) {
+        onFx(() -> {
+            field.clear();
+            return null;
+        });
+        for (int k = 1; k <= q.length(); k++) {
+            String prefix = q.substring(0, k);
+            long t = System.nanoTime();
+            onFx(() -> {
+                field.setText(prefix);
+                return null;
+            });
+            onFx(() -> null);
+            times.add((System.nanoTime() - t) / 1e6);
+        }
+    }
+
+    private static TextField field() {
+        for (Window w : Window.getWindows()) {
+            if (w instanceof Popup p && p.isShowing() && !p.getContent().isEmpty()) {
+                Node n = p.getContent().get(0).lookup("#paletteField");
+                if (n instanceof TextField f) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static MenuItem find(List<Menu> menus, String text) {
+        for (Menu m : menus) {
+            for (MenuItem i : m.getItems()) {
+                if (i.getText() != null && i.getText().replace("_", "").startsWith(text)) {
+                    return i;
+                }
+            }
+        }
+        throw new IllegalStateException("no menu entry " + text);
+    }
+
+    private static String words(int i) {
+        String[] w = {"robot", "process", "export", "failed", "overview", "journal", "status", "csv", "stop", "abort"};
+        return w[i % w.length] + " " + w[(i / 10) % w.length] + " " + (i % 97);
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length == 0 ? 0 : s[s.length / 2];
+    }
+}
