@@ -15,6 +15,7 @@ import com.jobsconsole.testing.LocalApiServer;
 import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.testing.TestHost;
 import com.jobsconsole.testing.TestStore;
+import com.jobsconsole.testing.UnnamedControls;
 import com.jobsconsole.ui.common.FxTaskExecutor;
 import com.jobsconsole.ui.common.ViewLoader;
 import com.jobsconsole.ui.connection.ProfilesView;
@@ -66,7 +67,7 @@ class SecondaryWindowsTextFxTest {
     }
 
     @Test
-    void nothingInTheSyncOrProfilesWindowIsCutOffInRussianOrEnglish() throws Exception {
+    void nothingInTheSyncOrProfilesWindowIsCutOffOrUnnamedInRussianOrEnglish() throws Exception {
         for (Locale locale : List.of(I18n.RUSSIAN, Locale.ENGLISH)) {
             assertThat(cutTexts(dir.resolve(locale.getLanguage()), locale)).as("cut in %s", locale).isEmpty();
         }
@@ -139,6 +140,7 @@ class SecondaryWindowsTextFxTest {
                     if (w.isShowing() && w.getScene() != null && w != main) {
                         Parent root = w.getScene().getRoot();
                         cut.addAll(CutTexts.in(root, n -> false));
+                        UnnamedControls.in(root).forEach(u -> cut.add("unnamed: " + u));
                         root.lookupAll(".tool-bar-overflow-button").stream().filter(Node::isVisible)
                                 .forEach(n -> cut.add("an action behind a tool bar's overflow arrow"));
                     }
