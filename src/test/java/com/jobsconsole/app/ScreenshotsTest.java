@@ -1,48 +1,52 @@
 package com.jobsconsole.app;
 
-import javafx.scene.control.DialogPane;
-import com.jobsconsole.ui.common.FxDialogService;
-import com.jobsconsole.ui.common.DialogService.PlannedChange;
-import com.jobsconsole.model.Names;
-import com.jobsconsole.model.JournalAction;
-import com.jobsconsole.model.JobQuery;
-import com.jobsconsole.gateway.StoreMarks;
-import com.jobsconsole.gateway.JournalUndo;
-import com.jobsconsole.gateway.JobJournal;
 import com.jobsconsole.base.AuthScheme;
 import com.jobsconsole.demo.DemoDirectory;
 import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.JobDirectory;
+import com.jobsconsole.gateway.JobJournal;
+import com.jobsconsole.gateway.JournalUndo;
+import com.jobsconsole.gateway.StoreMarks;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.JobSource;
+import com.jobsconsole.model.JournalAction;
+import com.jobsconsole.model.Names;
 import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.testing.FaultProxy;
 import com.jobsconsole.testing.LocalApiServer;
 import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.testing.TestHost;
+import com.jobsconsole.ui.common.DialogService.PlannedChange;
+import com.jobsconsole.ui.common.FxDialogService;
 import com.jobsconsole.ui.common.FxTaskExecutor;
 import com.jobsconsole.ui.main.LayoutViewModel;
 import com.jobsconsole.ui.main.MainViewModel;
 import com.jobsconsole.ui.sync.SyncItemViewModel;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Popup;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -116,6 +120,7 @@ class ScreenshotsTest {
             g.capability(StoreMarks.class).orElseThrow().mark(true, "#c62828", false);
         }
         laptop(production, Locale.ENGLISH, out.resolve("production-en.png"));
+        zoomed(store, out.resolve("zoom-150-en.png"));
         preview(store, out.resolve("preview-en.png"));
         for (Locale locale : List.of(Locale.ENGLISH, I18n.RUSSIAN)) {
             shoot(store, locale, out.resolve("main-window-" + locale.getLanguage() + ".png"), true);
@@ -130,6 +135,7 @@ class ScreenshotsTest {
                     vm -> vm.jobWindows().open(storied), scene -> scene.lookup(".job-history") instanceof ListView<?> l
                             && l.getItems().size() == 6);
             laptop(store, locale, out.resolve("window-1280x800-" + lang + ".png"));
+            palette(store, locale, out.resolve("palette-" + lang + ".png"));
             windowOf(store, locale, out.resolve("attention-" + lang + ".png"), new RecordingDialogs(),
                     vm -> vm.attention().show(), scene -> scene.lookup(".attention-window") != null
                             && scene.lookup(".attention-window .table-view") instanceof TableView<?> t
@@ -210,6 +216,70 @@ class ScreenshotsTest {
         CompletableFuture<WritableImage> shot = new CompletableFuture<>();
         Platform.runLater(() -> shot.complete(stage.getScene().snapshot(null)));
         write(shot.get(10, TimeUnit.SECONDS), file);
+        FxToolkit.cleanupStages();
+        executor.close();
+        gateway.close();
+        assertThat(file).exists();
+    }
+
+    /** The command palette over the laptop-sized window, "abort" typed (in Russian "прерв"): the popup as it shows. */
+    private void palette(Path store, Locale locale, Path file) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        ActiveGateway gateway = new ActiveGateway(SqliteJobGateway.open(store, REFERENCE));
+        FxTaskExecutor executor = new FxTaskExecutor(1);
+        FxToolkit.setupStage(s -> {
+            JobsConsoleApp.applyTheme(false);
+            MainWindow w = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(), new Messages(locale),
+                    new TestHost(dir), s::close, Clock.systemDefaultZone());
+            s.setScene(w.scene());
+            s.setWidth(1280);
+            s.setHeight(800);
+            s.show();
+            w.viewModel().start();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        new FxRobot().press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> new FxRobot().lookup("#paletteField").tryQuery().isPresent());
+        new FxRobot().interact(() -> ((TextField) new FxRobot().lookup("#paletteField").query())
+                .setText(locale.getLanguage().equals("ru") ? "\u043f\u0440\u0435\u0440\u0432" : "abort"));
+        WaitForAsyncUtils.waitForFxEvents();
+        CompletableFuture<WritableImage> shot = new CompletableFuture<>();
+        Platform.runLater(() -> Window.getWindows().stream().filter(w -> w instanceof Popup && w.isShowing())
+                .findFirst().ifPresent(w -> shot.complete(w.getScene().getRoot().snapshot(null, null))));
+        write(shot.get(10, TimeUnit.SECONDS), file);
+        FxToolkit.cleanupStages();
+        executor.close();
+        gateway.close();
+        assertThat(file).exists();
+    }
+
+    /** The main window at 150% zoom on a laptop's 1280×800 (View → Zoom in, five times). */
+    private void zoomed(Path store, Path file) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        ActiveGateway gateway = new ActiveGateway(SqliteJobGateway.open(store, REFERENCE));
+        FxTaskExecutor executor = new FxTaskExecutor(1);
+        MainWindow[] window = new MainWindow[1];
+        FxToolkit.setupStage(s -> {
+            JobsConsoleApp.applyTheme(false);
+            TestHost host = new TestHost(dir);
+            host.layout = LayoutViewModel.Saved.NONE; // as it first opens on a laptop: the method panel as its tabs
+            window[0] = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(), new Messages(Locale.ENGLISH),
+                    host, s::close, Clock.systemDefaultZone());
+            s.setScene(window[0].scene());
+            s.setWidth(1280);
+            s.setHeight(800);
+            s.show();
+            window[0].viewModel().start();
+            window[0].viewModel().zoom().set(1.5);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window[0].viewModel().jobs().rowsProperty().get().isEmpty()
+                && !window[0].viewModel().jobs().rowsProperty().get().get(0).isLoading());
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        CompletableFuture<WritableImage> shot = new CompletableFuture<>();
+        Platform.runLater(() -> shot.complete(stage.getScene().snapshot(null)));
+        write(shot.get(10, TimeUnit.SECONDS), file);
+        new FxRobot().interact(() -> window[0].viewModel().zoom().reset()); // the windows after it at 100%
         FxToolkit.cleanupStages();
         executor.close();
         gateway.close();

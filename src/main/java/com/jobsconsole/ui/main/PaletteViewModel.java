@@ -93,7 +93,9 @@ public final class PaletteViewModel {
         List<Entry> out = new ArrayList<>(special(q));
         List<Scored> scored = new ArrayList<>();
         for (Entry e : everything()) {
-            int score = score(q, e.kind() + " " + e.text() + " " + e.detail());
+            // its kind and name, not its detail: "filter the browser" under every status matched too much
+            // (in Russian "прерв" found every process through "отфильтровать")
+            int score = score(q, e.kind() + " " + e.text());
             if (score >= 0) {
                 long last = used.getOrDefault(e.text(), -1L);
                 scored.add(new Scored(e, score + (last < 0 ? 0 : 1_000 + (int) last)));

@@ -91,6 +91,9 @@ class PaletteViewModelTest {
 
         vm.palette().search("zzzq");
         assertThat(texts()).isEmpty();
+        // an entry is found by its kind and name, not by what it does ("filter the browser" under every status)
+        vm.palette().search("filter the browser");
+        assertThat(texts()).isEmpty();
         assertThat(PaletteViewModel.score("na", "Needs attention")).isGreaterThan(PaletteViewModel.score("na", "Finally"));
     }
 
