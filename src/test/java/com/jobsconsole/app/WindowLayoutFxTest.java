@@ -23,6 +23,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Screen;
@@ -153,6 +154,12 @@ class WindowLayoutFxTest {
         assertThat(visibleJobRows()).as("jobs still shown").isNotEmpty();
         Settings.flushSaves();
         assertThat(Settings.load(AppDirs.current().settingsFile()).zoom).isEqualTo(1.5);
+        // a window opened while zoomed is zoomed too: the command palette's text at 150% of 14px
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        FxWait.until(5, () -> robot.lookup("#paletteField").tryQuery().isPresent());
+        assertThat(robot.lookup("#paletteField").queryAs(TextField.class).getFont().getSize()).isCloseTo(21.0,
+                org.assertj.core.data.Offset.offset(0.5));
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
         FxWait.until(5, () -> !root.getStyle().contains("font-size"));

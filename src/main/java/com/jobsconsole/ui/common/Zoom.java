@@ -5,16 +5,17 @@ import javafx.beans.value.ObservableDoubleValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.stage.PopupWindow;
+import javafx.scene.control.PopupControl;
 import javafx.stage.Window;
 
 import java.util.Locale;
 
 /**
  * Scales the text of every window the application shows — the main window, the secondary windows, the
- * dialogs, and those opened later — by a scale the user chose. Each window's root gets its font size (the
- * main window's 13px, the others' 14px, times the scale); sizes in the stylesheets are in {@code em}, so
- * the controls grow with it, and menus and popups follow the node that opened them.
+ * dialogs, a popup of its own such as the command palette, and those opened later — by a scale the user
+ * chose. Each window's root gets its font size (the main window's 13px, the others' 14px, times the scale);
+ * sizes in the stylesheets are in {@code em}, so the controls grow with it, and menus, tooltips and
+ * drop-downs follow the control that opened them.
  */
 public final class Zoom {
 
@@ -51,8 +52,8 @@ public final class Zoom {
     }
 
     private void watch(Window w) {
-        if (w instanceof PopupWindow) {
-            return; // a menu or a tooltip takes its size from the control that opened it
+        if (w instanceof PopupControl) {
+            return; // a menu, a tooltip, a list's drop-down take their size from the control that opened them
         }
         apply(w.getScene());
         w.sceneProperty().addListener((o, was, now) -> apply(now));
@@ -60,7 +61,7 @@ public final class Zoom {
     }
 
     private void apply(Scene scene) {
-        if (scene == null || scene.getRoot() == null || scene.getWindow() instanceof PopupWindow) {
+        if (scene == null || scene.getRoot() == null || scene.getWindow() instanceof PopupControl) {
             return;
         }
         Parent root = scene.getRoot();
