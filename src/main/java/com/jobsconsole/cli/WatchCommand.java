@@ -137,11 +137,15 @@ final class WatchCommand extends JobCommand.Action {
             }
             err.println("job watch: the orchestrator does not answer; " + r.left().size() + " shown as the cache has them");
             err.flush();
-            for (Job j : gateway.page(JobQuery.all().withScope(JobQuery.Scope.jobs(r.left())).page(MAX_GUIDS, 0))) {
-                jobs.put(j.guid(), j);
-            }
+            jobs.putAll(kept(gateway, r.left()));
             return jobs;
         }
+        return kept(gateway, guids);
+    }
+
+    /** The jobs of {@code guids} as the target keeps them (a store's rows, a remote target's cache): one query. */
+    private static Map<UUID, Job> kept(JobGateway gateway, Set<UUID> guids) {
+        Map<UUID, Job> jobs = new HashMap<>();
         for (Job j : gateway.page(JobQuery.all().withScope(JobQuery.Scope.jobs(guids)).page(MAX_GUIDS, 0))) {
             jobs.put(j.guid(), j);
         }
