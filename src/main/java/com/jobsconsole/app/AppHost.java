@@ -11,7 +11,9 @@ import com.jobsconsole.gateway.remote.ApiConnectionCheck;
 import com.jobsconsole.gateway.remote.RemoteJobGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.json.SavedViewsJson;
 import com.jobsconsole.model.ReferenceData;
+import com.jobsconsole.model.SavedView;
 import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.profiles.ProfileStore;
 import com.jobsconsole.ui.common.DialogService;
@@ -23,16 +25,24 @@ import com.jobsconsole.ui.connection.ProfilesViewModel;
 import com.jobsconsole.ui.main.LayoutViewModel;
 import com.jobsconsole.ui.main.MainHost;
 import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** What the main window asks of the application: stores, profiles, settings, language and theme. */
 public class AppHost implements MainHost {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppHost.class);
 
     private final AppDirs dirs;
     private final Settings settings;
@@ -183,6 +193,40 @@ public class AppHost implements MainHost {
     public void savePaletteUsed(List<String> used) {
         settings.paletteUsed = new ArrayList<>(used);
         settings.saveLater(dirs.settingsFile());
+    }
+
+    /** The saved views of every store and profile, read from their file the first time they are asked for. */
+    private Map<String, SavedView.Kept> views;
+
+    private Path viewsFile() {
+        return dirs.settingsFile().resolveSibling("views.json");
+    }
+
+    @Override
+    public synchronized SavedView.Kept savedViews(String target) {
+        if (views == null) {
+            views = new LinkedHashMap<>();
+            Path file = viewsFile();
+            if (Files.isRegularFile(file)) {
+                try {
+                    views.putAll(SavedViewsJson.parseKept(Files.readAllBytes(file)));
+                } catch (IOException e) {
+                    LOG.warn("saved views in {} cannot be read, none are shown: {}", file, e.getMessage());
+                }
+            }
+        }
+        return views.getOrDefault(target, SavedView.Kept.NONE);
+    }
+
+    @Override
+    public synchronized void saveSavedViews(String target, SavedView.Kept kept) {
+        savedViews(target); // read first: the other targets' views are kept
+        if (kept.views().isEmpty() && kept.defaultView() == null) {
+            views.remove(target);
+        } else {
+            views.put(target, kept);
+        }
+        Settings.writeLater(viewsFile(), SavedViewsJson.writeKept(views));
     }
 
     @Override

@@ -85,8 +85,7 @@ public final class MainWindow {
                 .register(ReferenceTablesView.class, () -> new ReferenceTablesView(viewModel.referenceTables(), viewModel.attention()))
                 .register(JobsBrowserView.class,
                         () -> new JobsBrowserView(viewModel.jobs(), viewModel::openCreateTab,
-                                viewModel.jobWindows()::open, viewModel.browserColumns(),
-                                viewModel::saveBrowserColumns))
+                                viewModel.jobWindows()::open, viewModel.views().columns()))
                 .register(JobSidePanelView.class, () -> new JobSidePanelView(viewModel.jobs(), windows, viewModel.jobWindows()::open))
                 .register(CreateJobView.class, () -> new CreateJobView(viewModel.create()))
                 .register(UpdateJobView.class, () -> new UpdateJobView(viewModel.update()));

@@ -18,6 +18,7 @@ import com.jobsconsole.ui.common.UiServices;
 import com.jobsconsole.ui.common.Undo;
 import com.jobsconsole.ui.journal.JournalViewModel;
 import com.jobsconsole.ui.common.WindowService;
+import com.jobsconsole.ui.jobs.BrowserColumns;
 import com.jobsconsole.ui.jobs.DirectoryViewModel;
 import com.jobsconsole.ui.jobs.JobWindows;
 import com.jobsconsole.ui.jobs.JobsBrowserViewModel;
@@ -38,11 +39,13 @@ import com.jobsconsole.ui.methods.UpdateJobViewModel;
 import com.jobsconsole.ui.overview.OverviewViewModel;
 import com.jobsconsole.ui.reference.ReferenceTablesViewModel;
 import com.jobsconsole.ui.sync.SyncViewModel;
+import com.jobsconsole.ui.views.SavedViewsViewModel;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -88,6 +91,7 @@ public final class MainWiring {
         var update = new UpdateJobViewModel(reference, gateway, executor, dialogs, messages);
         var delete = new DeleteJobViewModel(reference, gateway, executor, dialogs, messages);
         var jobs = new JobsBrowserViewModel(reference, gateway, executor, dialogs, messages, ui.windows());
+        jobs.filter().setNow(() -> LocalDateTime.now(clock)); // "the last 24 hours" counted from the window's clock
         // a job selected in the browser, or just created, is the one the Read, Update and Delete tabs offer
         jobs.setOnSelected(job -> {
             for (var vm : List.of(read, update, delete)) {
@@ -145,9 +149,22 @@ public final class MainWiring {
         var journal = new JournalViewModel(ui, undo, clock);
         var palette = new PaletteViewModel(reference, messages, jobs, jobWindows::open, jobWindows::recent);
         palette.remember(host.paletteUsed(), host::savePaletteUsed); // most recently used first, across starts
+        // saved views, per store or profile: the one to show at start is shown now, and when a target opens
+        var columns = new BrowserColumns(host.browserColumns(), host::saveBrowserColumns);
+        var views = new SavedViewsViewModel(ui, jobs.filter(), columns, layout::now, layout::show,
+                () -> targetKey(target, gateway), host::savedViews, host::saveSavedViews);
+        palette.setViews(views::views, views::show);
+        gateway.onSwitch(g -> views.targetOpened());
+        views.targetOpened();
         return new MainParts(referenceTables, create, read, update, delete, jobs, target, stores, live, sync, layout,
                 task, opening, jobWindows, directory, attention, overview,
-                palette, undo, journal, new ZoomViewModel(host.zoom(), host::saveZoom));
+                palette, undo, journal, new ZoomViewModel(host.zoom(), host::saveZoom), views);
+    }
+
+    /** What the saved views are kept under: the store's file or the profile's name. */
+    static String targetKey(TargetViewModel target, ActiveGateway gateway) {
+        var chosen = target.selectedTargetProperty().get();
+        return chosen == null || chosen.isLocal() ? "store:" + gateway.get().target() : "profile:" + chosen.label();
     }
 
     /**

@@ -84,6 +84,14 @@ public final class Settings {
             LOG.warn("cannot save settings to {}: {}", file, e.getMessage());
             return;
         }
+        writeLater(file, bytes);
+    }
+
+    /**
+     * Writes a file of the user's (the settings, the saved views) on a background thread, through a temporary
+     * file; when several copies of one file are asked for, the newest wins. {@link #flushSaves} waits for them.
+     */
+    public static void writeLater(Path file, byte[] bytes) {
         AtomicLong asked = SAVES_ASKED.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new AtomicLong());
         long mine = asked.incrementAndGet();
         SAVER.execute(() -> {
@@ -91,7 +99,7 @@ public final class Settings {
                 try {
                     write(file, bytes);
                 } catch (IOException e) {
-                    LOG.warn("cannot save settings to {}: {}", file, e.getMessage());
+                    LOG.warn("cannot save {}: {}", file, e.getMessage());
                 }
             }
         });

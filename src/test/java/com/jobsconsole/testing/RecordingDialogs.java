@@ -156,6 +156,12 @@ public final class RecordingDialogs implements DialogService {
     }
 
     @Override
+    public synchronized Optional<Path> chooseViewsFile(boolean save, String suggestedName) {
+        shown.add(new Shown(save ? "chooseViewsSave" : "chooseViewsOpen", null, null, suggestedName));
+        return fileAnswers.isEmpty() ? Optional.empty() : fileAnswers.poll();
+    }
+
+    @Override
     public synchronized Optional<Path> chooseImportFile() {
         shown.add(new Shown("chooseImport", null, null, null));
         return fileAnswers.isEmpty() ? Optional.empty() : fileAnswers.poll();

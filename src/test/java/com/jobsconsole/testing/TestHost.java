@@ -13,7 +13,10 @@ import com.jobsconsole.ui.main.LayoutViewModel;
 import com.jobsconsole.ui.main.MainHost;
 
 import java.nio.file.Path;
+import com.jobsconsole.model.SavedView;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,6 +40,19 @@ public class TestHost implements MainHost {
     public TestHost(Path dir) {
         this.dir = dir;
         this.profiles = new ProfileStore(dir.resolve("config"));
+    }
+
+    /** The saved views "remembered", by target. */
+    public final Map<String, SavedView.Kept> views = new HashMap<>();
+
+    @Override
+    public SavedView.Kept savedViews(String target) {
+        return views.getOrDefault(target, SavedView.Kept.NONE);
+    }
+
+    @Override
+    public void saveSavedViews(String target, SavedView.Kept kept) {
+        views.put(target, kept);
     }
 
     @Override

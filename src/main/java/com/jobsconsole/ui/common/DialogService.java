@@ -73,6 +73,9 @@ public interface DialogService {
     /** Asks for a CSV or JSON file to import; empty if the user gave up. */
     Optional<Path> chooseImportFile();
 
+    /** Asks for a file of saved views (JSON) to write ({@code save}) or to read; empty if the user gave up. */
+    Optional<Path> chooseViewsFile(boolean save, String suggestedName);
+
     /** Asks for a CA certificate file (PEM or DER) to trust; empty if the user gave up. */
     Optional<Path> chooseCertificateFile();
 

@@ -322,6 +322,21 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseViewsFile(boolean save, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get(save ? "views.export.chooser" : "views.import.chooser"));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON", "*.json"),
+                new FileChooser.ExtensionFilter(messages.get("store.chooser.all"), "*"));
+        if (!save) {
+            return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
+        }
+        chooser.setInitialFileName(suggestedName + ".json");
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath)
+                .map(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? f
+                        : f.resolveSibling(f.getFileName() + ".json"));
+    }
+
+    @Override
     public Optional<Path> chooseExistingStore(Path initialDir) {
         return Optional.ofNullable(chooser(initialDir, "store.chooser.open").showOpenDialog(owner.get()))
                 .map(File::toPath);

@@ -70,6 +70,7 @@ final class JobColumnSizes {
             double width = Math.max(ColumnFit.width(headerFont, List.of(c.getText() == null ? "" : c.getText())),
                     ColumnFit.width(cellFont, values) + extra) + ColumnFit.PADDING;
             c.setPrefWidth(Math.ceil(width));
+            c.getProperties().put(ColumnLayout.AUTO_WIDTH, Math.ceil(width));
         }
     }
 

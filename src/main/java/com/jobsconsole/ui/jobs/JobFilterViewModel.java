@@ -8,6 +8,7 @@ import com.jobsconsole.model.JobSource;
 import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.JobType;
 import com.jobsconsole.model.Names;
+import com.jobsconsole.model.SavedView;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -21,6 +22,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashSet;
@@ -47,12 +49,16 @@ public final class JobFilterViewModel {
     private final StringProperty robotFilter = new SimpleStringProperty("");
     private final ObjectProperty<LocalDate> createdFrom = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> createdTo = new SimpleObjectProperty<>();
+    /** Created within this long before now ("the last 24 hours"): stays relative; null for none (issue 23). */
+    private final ObjectProperty<Duration> createdWithin = new SimpleObjectProperty<>();
+    private Supplier<LocalDateTime> now = LocalDateTime::now;
     private final StringProperty guidPrefix = new SimpleStringProperty("");
     private final ObjectProperty<JobSort> sort = new SimpleObjectProperty<>(JobSort.CREATED_AT);
     private final BooleanProperty ascending = new SimpleBooleanProperty(false);
     private final StringBinding robotError;
     private Supplier<Names> names = () -> Names.NONE;
     private final StringBinding prefixError;
+    private final StringBinding periodText;
     private final ObjectProperty<JobQuery.Scope> scope = new SimpleObjectProperty<>(JobQuery.Scope.NONE);
     private final StringProperty scopeLabel = new SimpleStringProperty("");
     private final Runnable onChange;
@@ -64,15 +70,33 @@ public final class JobFilterViewModel {
         prefixError = Bindings.createStringBinding(() -> guidPrefix.get() == null
                 || PREFIX.matcher(guidPrefix.get().strip()).matches() ? null : messages.get("jobs.filter.guid.error"),
                 guidPrefix);
+        periodText = Bindings.createStringBinding(() -> periodText(messages, createdWithin.get()), createdWithin);
         for (ObservableList<?> list : List.of(statusFilter, typeFilter, sourceFilter)) {
             list.addListener((ListChangeListener<Object>) c -> changed());
         }
         for (var p : List.of(robotFilter, guidPrefix)) {
             p.addListener((o, a, b) -> changed());
         }
+        // a period relative to now and dates exclude each other: choosing one clears the other (one change)
         for (var p : List.of(createdFrom, createdTo)) {
-            p.addListener((o, a, b) -> changed());
+            p.addListener((o, a, b) -> {
+                if (b != null && createdWithin.get() != null) {
+                    together(() -> createdWithin.set(null));
+                } else {
+                    changed();
+                }
+            });
         }
+        createdWithin.addListener((o, a, b) -> {
+            if (b != null && (createdFrom.get() != null || createdTo.get() != null)) {
+                together(() -> {
+                    createdFrom.set(null);
+                    createdTo.set(null);
+                });
+            } else {
+                changed();
+            }
+        });
         sort.addListener((o, a, b) -> changed());
         ascending.addListener((o, a, b) -> changed());
         scope.addListener((o, a, b) -> changed());
@@ -141,6 +165,31 @@ public final class JobFilterViewModel {
         }
     }
 
+    /** The periods relative to now the filter offers: the last hour, 24 hours, 7 days, 30 days. */
+    public static final List<Duration> PERIODS = List.of(Duration.ofHours(1), Duration.ofHours(24), Duration.ofDays(7),
+            Duration.ofDays(30));
+
+    /** A period in short words ("24 h", "7 d"); empty for none. */
+    static String periodText(Messages messages, Duration d) {
+        if (d == null) {
+            return "";
+        }
+        long hours = d.toHours();
+        return hours > 0 && hours <= 48 && d.equals(Duration.ofHours(hours)) ? messages.get("jobs.filter.period.hours", hours)
+                : d.toDays() > 0 && d.equals(Duration.ofDays(d.toDays())) ? messages.get("jobs.filter.period.days", d.toDays())
+                : messages.get("jobs.filter.period.minutes", Math.max(1, d.toMinutes()));
+    }
+
+    /** The period chosen, in short words ("24 h"); empty for none. */
+    public ObservableStringValue periodText() {
+        return periodText;
+    }
+
+    /** Where "now" comes from for a period relative to it (a test's clock). */
+    public void setNow(Supplier<LocalDateTime> now) {
+        this.now = now;
+    }
+
     private void changed() {
         if (!suspended) {
             onChange.run();
@@ -149,13 +198,16 @@ public final class JobFilterViewModel {
 
     /** Makes several changes, then runs {@code onChange} once. */
     private void together(Runnable changes) {
+        boolean outer = !suspended;
         suspended = true;
         try {
             changes.run();
         } finally {
-            suspended = false;
+            suspended = !outer;
         }
-        onChange.run();
+        if (outer) {
+            onChange.run();
+        }
     }
 
     /** The filter as a query for its first page, or null when a field holds something invalid. */
@@ -169,7 +221,8 @@ public final class JobFilterViewModel {
                 robots.add(robotId(part).orElseThrow());
             }
         }
-        LocalDateTime from = createdFrom.get() == null ? null : createdFrom.get().atStartOfDay();
+        LocalDateTime from = createdWithin.get() != null ? now.get().minus(createdWithin.get()).withNano(0)
+                : createdFrom.get() == null ? null : createdFrom.get().atStartOfDay();
         LocalDateTime to = createdTo.get() == null ? null : createdTo.get().plusDays(1).atStartOfDay();
         String prefix = guidPrefix.get() == null || guidPrefix.get().isBlank() ? null : guidPrefix.get().strip();
         return new JobQuery(statusFilter.stream().map(JobStatus::code).collect(Collectors.toSet()),
@@ -221,6 +274,36 @@ public final class JobFilterViewModel {
         guidPrefix.set(prefix);
         createdFrom.set(null);
         createdTo.set(null);
+        createdWithin.set(null);
+    }
+
+    /** The filter and sort as a saved view keeps them (a period relative to now stays one). */
+    public SavedView.Filter snapshot() {
+        return new SavedView.Filter(statusFilter.stream().map(JobStatus::code).toList(),
+                typeFilter.stream().map(JobType::code).toList(), sourceFilter.stream().map(JobSource::wire).toList(),
+                robotFilter.get() == null ? "" : robotFilter.get().strip(),
+                guidPrefix.get() == null ? "" : guidPrefix.get().strip(), createdFrom.get(), createdTo.get(),
+                createdWithin.get(), sort.get(), ascending.get());
+    }
+
+    /**
+     * Shows a saved view's filter and sort, every other filter cleared (one query). Statuses, types and sources
+     * this console does not know are left out (a view saved elsewhere).
+     */
+    public void show(SavedView.Filter f, List<JobStatus> statuses, List<JobType> types) {
+        together(() -> {
+            clearAll("");
+            statusFilter.setAll(statuses.stream().filter(s -> f.statuses().contains(s.code())).toList());
+            typeFilter.setAll(types.stream().filter(t -> f.types().contains(t.code())).toList());
+            sourceFilter.setAll(f.sources().stream().map(JobSource::fromWire).flatMap(Optional::stream).toList());
+            robotFilter.set(f.robots());
+            guidPrefix.set(f.guidPrefix());
+            createdFrom.set(f.createdFrom());
+            createdTo.set(f.createdTo());
+            createdWithin.set(f.createdWithin());
+            sort.set(f.sort());
+            ascending.set(f.ascending());
+        });
     }
 
     /** What a summing view narrowed the browser to, in words ("Overview: failed, last 24 hours"); empty for none. */
@@ -264,6 +347,11 @@ public final class JobFilterViewModel {
 
     public ObjectProperty<LocalDate> createdToProperty() {
         return createdTo;
+    }
+
+    /** Created within this long before now ("the last 24 hours"); null for none. */
+    public ObjectProperty<Duration> createdWithinProperty() {
+        return createdWithin;
     }
 
     public StringProperty guidPrefixProperty() {

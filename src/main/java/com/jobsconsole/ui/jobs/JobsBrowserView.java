@@ -33,12 +33,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -47,7 +49,9 @@ import org.controlsfx.control.CheckComboBox;
 import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.UUID;
@@ -78,6 +82,8 @@ public final class JobsBrowserView {
     private TextField robotFilter;
     @FXML
     private DatePicker createdFrom;
+    @FXML
+    private MenuButton periodButton;
     @FXML
     private DatePicker createdTo;
     @FXML
@@ -129,16 +135,14 @@ public final class JobsBrowserView {
     @FXML
     private Label statusSummary;
 
-    private final List<String> savedColumns;
-    private final Consumer<List<String>> saveColumns;
+    private final BrowserColumns columns;
 
     public JobsBrowserView(JobsBrowserViewModel viewModel, Runnable openCreateTab, Consumer<UUID> openJob,
-                           List<String> savedColumns, Consumer<List<String>> saveColumns) {
+                           BrowserColumns columns) {
         this.viewModel = viewModel;
         this.openCreateTab = openCreateTab;
         this.openJob = openJob;
-        this.savedColumns = savedColumns;
-        this.saveColumns = saveColumns;
+        this.columns = columns;
     }
 
     @FXML
@@ -164,6 +168,7 @@ public final class JobsBrowserView {
         DateFields.attach(createdTo, validation, resources.getString("field.date.hint"),
                 resources.getString("field.date.invalid"));
         createdFrom.valueProperty().bindBidirectional(viewModel.filter().createdFromProperty());
+        bindPeriod();
         createdTo.valueProperty().bindBidirectional(viewModel.filter().createdToProperty());
         validation.attach(robotFilter, viewModel.filter().robotError(), resources.getString("jobs.filter.robots.hint"));
         validation.attach(guidPrefix, viewModel.filter().prefixError(), resources.getString("jobs.filter.guid.hint"));
@@ -174,10 +179,34 @@ public final class JobsBrowserView {
         scopeClear.setOnAction(e -> viewModel.filter().clearFilters()); // all the narrowing view set
     }
 
+    /** The period relative to now ("the last 24 hours"), which a saved view keeps relative. */
+    private void bindPeriod() {
+        ToggleGroup periods = new ToggleGroup();
+        List<java.time.Duration> choices = new ArrayList<>();
+        choices.add(null);
+        choices.addAll(JobFilterViewModel.PERIODS);
+        for (java.time.Duration d : choices) {
+            RadioMenuItem item = new RadioMenuItem(resources.getString(d == null ? "jobs.filter.period.any"
+                    : "jobs.filter.period." + d.toHours() + "h"));
+            item.setToggleGroup(periods);
+            item.setUserData(d);
+            item.setOnAction(e -> viewModel.filter().createdWithinProperty().set(d));
+            periodButton.getItems().add(item);
+        }
+        viewModel.filter().createdWithinProperty().subscribe(d -> periods.getToggles().forEach(t ->
+                t.setSelected(Objects.equals(t.getUserData(), d))));
+        periodButton.textProperty().bind(viewModel.filter().periodText());
+    }
+
     /** The table: its remembered columns, its rows (kept in place when read again live), selection, marks. */
     private void bindTable() {
         guidColumn.getProperties().put(ColumnLayout.FORMER_DEFAULT, 270.0); // whole GUIDs, before issue 24
-        ColumnLayout.restoreAndRemember(table, savedColumns, saveColumns);
+        ColumnLayout.restoreAndRemember(table, columns.atStart(), columns::changed, columns::remember);
+        columns.askedProperty().subscribe(layout -> {
+            if (layout != null) {
+                ColumnLayout.apply(table, layout); // a saved view's columns
+            }
+        });
         // TableView clears its sort order whenever it gets a new list: each page list the view-model
         // hands over gets the sort arrow put back on the column the store sorts by
         table.setFixedCellSize(TableRows.ROW_HEIGHT); // rows of one height: cheap to scroll, a known count on screen
@@ -390,5 +419,9 @@ public final class JobsBrowserView {
                 syncing[0] = false;
             }
         });
+        // what the filter holds already (a saved view shown at start)
+        syncing[0] = true;
+        chosen.forEach(box.getCheckModel()::check);
+        syncing[0] = false;
     }
 }

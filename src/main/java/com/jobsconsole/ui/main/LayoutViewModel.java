@@ -1,7 +1,9 @@
 package com.jobsconsole.ui.main;
 
 import javafx.beans.property.BooleanProperty;
+import com.jobsconsole.model.SavedView;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -100,6 +102,29 @@ public final class LayoutViewModel {
         }
     }
 
+    /** The sections as they are now, as a saved view keeps them. */
+    public SavedView.Layout now() {
+        return new SavedView.Layout(methodsCollapsed.get(), divider.get(),
+                maximised.get() == null ? null : maximised.get().name());
+    }
+
+    /** Lays the sections out as a saved view says (and remembers it, as if the user had done it). */
+    public void show(SavedView.Layout saved) {
+        if (saved.browserShare() > 0) {
+            userSized = true;
+            divider.set(clamp(saved.browserShare()));
+        }
+        Section max = null;
+        for (Section s : Section.values()) {
+            if (s.name().equals(saved.maximised())) {
+                max = s;
+            }
+        }
+        maximised.set(max);
+        methodsCollapsed.set(saved.methodsCollapsed());
+        remember();
+    }
+
     private void remember() {
         save.accept(new Saved(methodsCollapsed.get(), divider.get()));
     }
@@ -115,6 +140,10 @@ public final class LayoutViewModel {
     /** The browser's share of the split while the method panel is open. */
     public double divider() {
         return divider.get();
+    }
+
+    public ReadOnlyDoubleProperty dividerProperty() {
+        return divider;
     }
 
     public ReadOnlyObjectProperty<Section> maximisedProperty() {

@@ -1,6 +1,7 @@
 package com.jobsconsole.ui.main;
 
 import com.jobsconsole.gateway.JobGateway;
+import com.jobsconsole.model.SavedView;
 import com.jobsconsole.profiles.ConnectionProfile;
 
 import java.nio.file.Path;
@@ -58,6 +59,15 @@ public interface MainHost {
     }
 
     default void savePaletteUsed(List<String> used) {
+        // nothing is remembered unless the application keeps settings
+    }
+
+    /** The saved views of a store or profile, by its key ("store:/path", "profile:Plant 2"). */
+    default SavedView.Kept savedViews(String target) {
+        return SavedView.Kept.NONE;
+    }
+
+    default void saveSavedViews(String target, SavedView.Kept views) {
         // nothing is remembered unless the application keeps settings
     }
 

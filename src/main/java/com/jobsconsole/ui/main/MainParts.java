@@ -14,6 +14,7 @@ import com.jobsconsole.ui.methods.UpdateJobViewModel;
 import com.jobsconsole.ui.overview.OverviewViewModel;
 import com.jobsconsole.ui.reference.ReferenceTablesViewModel;
 import com.jobsconsole.ui.sync.SyncViewModel;
+import com.jobsconsole.ui.views.SavedViewsViewModel;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 /**
@@ -28,6 +29,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
  * @param overview   View → Overview
  * @param palette    the command palette (Ctrl+K)
  * @param zoom       View → Zoom (the interface's text size)
+ * @param views      the Views menu (saved views of the store or profile)
  */
 public record MainParts(ReferenceTablesViewModel referenceTables, CreateJobViewModel create, ReadJobViewModel read,
                         UpdateJobViewModel update, DeleteJobViewModel delete, JobsBrowserViewModel jobs,
@@ -35,5 +37,6 @@ public record MainParts(ReferenceTablesViewModel referenceTables, CreateJobViewM
                         LayoutViewModel layout, ProgressTask task, ReadOnlyBooleanWrapper opening,
                         JobWindows jobWindows, DirectoryViewModel directory,
                         AttentionViewModel attention, OverviewViewModel overview, PaletteViewModel palette,
-                        Undo undo, JournalViewModel journal, ZoomViewModel zoom) {
+                        Undo undo, JournalViewModel journal, ZoomViewModel zoom,
+                        SavedViewsViewModel views) {
 }

@@ -21,6 +21,7 @@ import com.jobsconsole.ui.methods.UpdateJobViewModel;
 import com.jobsconsole.ui.overview.OverviewViewModel;
 import com.jobsconsole.ui.reference.ReferenceTablesViewModel;
 import com.jobsconsole.ui.sync.SyncViewModel;
+import com.jobsconsole.ui.views.SavedViewsViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.Property;
@@ -61,6 +62,7 @@ public final class MainViewModel {
     private final ProgressTask task;
     private final LayoutViewModel layout;
     private final ZoomViewModel zoom;
+    private final SavedViewsViewModel views;
     private final LiveViewModel live;
     private final SyncViewModel sync;
     private final JobWindows jobWindows;
@@ -98,6 +100,7 @@ public final class MainViewModel {
         this.opening = parts.opening();
         this.layout = parts.layout();
         this.zoom = parts.zoom();
+        this.views = parts.views();
         this.referenceTables = parts.referenceTables();
         this.create = parts.create();
         this.read = parts.read();
@@ -234,14 +237,6 @@ public final class MainViewModel {
         layout.showMethods();
     }
 
-    public List<String> browserColumns() {
-        return host.browserColumns();
-    }
-
-    public void saveBrowserColumns(List<String> layout) {
-        host.saveBrowserColumns(layout);
-    }
-
     public JobsBrowserViewModel jobs() {
         return jobs;
     }
@@ -329,6 +324,11 @@ public final class MainViewModel {
     /** The interface's text size (View → Zoom). */
     public ZoomViewModel zoom() {
         return zoom;
+    }
+
+    /** The Views menu: saved views of the store or profile. */
+    public SavedViewsViewModel views() {
+        return views;
     }
 
     /** The status bar's long work (a refresh or demo data), with progress and Cancel. */

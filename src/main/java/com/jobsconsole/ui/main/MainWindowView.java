@@ -4,6 +4,7 @@ import com.jobsconsole.ui.common.Undo;
 import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.ui.common.ActionFactory;
+import com.jobsconsole.ui.views.ViewsMenu;
 import com.jobsconsole.ui.common.StandardActions;
 import com.jobsconsole.ui.common.Zoom;
 import com.jobsconsole.ui.methods.MethodViewModel;
@@ -58,6 +59,8 @@ public final class MainWindowView {
     private MenuItem openStoreItem;
     @FXML
     private Menu recentMenu;
+    @FXML
+    private Menu viewsMenu;
     @FXML
     private MenuItem refreshItem;
     @FXML
@@ -167,6 +170,7 @@ public final class MainWindowView {
         actions.configure(overviewItem, StandardActions.OVERVIEW, viewModel.overview()::show, null);
         actions.configure(paletteItem, StandardActions.COMMAND_PALETTE, this::showPalette, null);
         bindZoom(actions);
+        new ViewsMenu(viewsMenu, viewModel.views(), actions, resources).bind();
         actions.configure(undoItem, StandardActions.UNDO, viewModel.undo()::undoLast, null);
         actions.configure(redoItem, StandardActions.REDO, viewModel.undo()::redoLast, null);
         actions.configure(journalItem, StandardActions.JOURNAL, viewModel.journal()::show, null);

@@ -8,6 +8,7 @@ import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.JobType;
 import com.jobsconsole.model.Names;
 import com.jobsconsole.model.ReferenceData;
+import com.jobsconsole.model.SavedView;
 import com.jobsconsole.ui.jobs.JobsBrowserViewModel;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -51,6 +52,8 @@ public final class PaletteViewModel {
     private final Map<String, Long> used = new LinkedHashMap<>();
     private long uses;
     private Supplier<List<Entry>> actions = List::of;
+    private Supplier<List<SavedView>> views = List::of;
+    private Consumer<SavedView> showView = v -> { };
     private Consumer<List<String>> save = used -> { };
 
     public PaletteViewModel(ReferenceData reference, Messages messages, JobsBrowserViewModel jobs,
@@ -80,6 +83,12 @@ public final class PaletteViewModel {
     /** The window's actions, as its menus and tool bars offer them now (the view collects them). */
     public void setActions(Supplier<List<Entry>> actions) {
         this.actions = actions;
+    }
+
+    /** The saved views of the store or profile, and what shows one. */
+    public void setViews(Supplier<List<SavedView>> views, Consumer<SavedView> show) {
+        this.views = views;
+        this.showView = show;
     }
 
     /** The entries matching {@code query} (all, most recently used first, when it is empty). */
@@ -136,6 +145,10 @@ public final class PaletteViewModel {
 
     private List<Entry> everything() {
         List<Entry> all = new ArrayList<>(actions.get());
+        String view = messages.get("palette.kind.view");
+        for (SavedView v : views.get()) {
+            all.add(new Entry(view, v.name(), messages.get("palette.showView"), () -> showView.accept(v)));
+        }
         String status = messages.get("palette.kind.status");
         for (JobStatus s : reference.statuses()) {
             all.add(new Entry(status, messages.label(s), messages.get("palette.filter"), () -> jobs.filter().filterToStatus(s)));

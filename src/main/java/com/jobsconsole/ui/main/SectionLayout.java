@@ -80,6 +80,7 @@ final class SectionLayout {
         });
         layout.methodsCollapsedProperty().subscribe(this::applyLayout);
         layout.maximisedProperty().subscribe(this::applyLayout);
+        layout.dividerProperty().addListener((o, a, b) -> applyLayout()); // a saved view's share of the split
         // only a drag by the user is remembered (the split also moves its divider as it lays out)
         mainSplit.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
             if (e.getTarget() instanceof Node n && n.getStyleClass().contains("split-pane-divider")) {
