@@ -14,9 +14,11 @@ import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobQuery;
+import com.jobsconsole.model.JobSort;
 import com.jobsconsole.model.JobSource;
 import com.jobsconsole.model.JournalAction;
 import com.jobsconsole.model.Names;
+import com.jobsconsole.model.SavedView;
 import com.jobsconsole.profiles.ConnectionProfile;
 import com.jobsconsole.testing.FaultProxy;
 import com.jobsconsole.testing.LocalApiServer;
@@ -33,6 +35,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -121,6 +125,7 @@ class ScreenshotsTest {
         }
         laptop(production, Locale.ENGLISH, out.resolve("production-en.png"));
         zoomed(store, out.resolve("zoom-150-en.png"));
+        savedView(store, out.resolve("saved-view-en.png"));
         preview(store, out.resolve("preview-en.png"));
         for (Locale locale : List.of(Locale.ENGLISH, I18n.RUSSIAN)) {
             shoot(store, locale, out.resolve("main-window-" + locale.getLanguage() + ".png"), true);
@@ -247,6 +252,73 @@ class ScreenshotsTest {
         Platform.runLater(() -> Window.getWindows().stream().filter(w -> w instanceof Popup && w.isShowing())
                 .findFirst().ifPresent(w -> shot.complete(w.getScene().getRoot().snapshot(null, null))));
         write(shot.get(10, TimeUnit.SECONDS), file);
+        FxToolkit.cleanupStages();
+        executor.close();
+        gateway.close();
+        assertThat(file).exists();
+    }
+
+    /**
+     * A saved view shown at start on a laptop's 1280×800 (failed and aborted jobs of the last 24 hours, longest
+     * first, a few columns hidden), with the Views menu open over it.
+     */
+    private void savedView(Path store, Path file) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        ActiveGateway gateway = new ActiveGateway(SqliteJobGateway.open(store, REFERENCE));
+        FxTaskExecutor executor = new FxTaskExecutor(1);
+        MainWindow[] window = new MainWindow[1];
+        FxToolkit.setupStage(s -> {
+            JobsConsoleApp.applyTheme(false);
+            TestHost host = new TestHost(dir);
+            host.layout = LayoutViewModel.Saved.NONE;
+            SavedView failed = new SavedView("Failed or aborted, last 24 hours", new SavedView.Filter(List.of(3, 5),
+                    List.of(), List.of(), "", "", null, null, java.time.Duration.ofHours(24), JobSort.DURATION, false),
+                    List.of("guidColumn:auto:true", "statusColumn:auto:true", "typeColumn:auto:false",
+                            "sourceColumn:auto:false", "robotColumn:auto:true", "processColumn:auto:true",
+                            "durationColumn:auto:true", "createdColumn:auto:true", "completedColumn:auto:true",
+                            "startedColumn:auto:false", "updatedColumn:auto:false", "taskColumn:auto:false",
+                            "scheduleColumn:auto:false"), new SavedView.Layout(true, 0.7, null));
+            SavedView mine = new SavedView("Robot WS-FIN-01", new SavedView.Filter(List.of(), List.of(), List.of(),
+                    "WS-FIN-01", "", null, null, null, JobSort.CREATED_AT, false), List.of(), null);
+            host.views.put("store:" + gateway.get().target(), new SavedView.Kept(List.of(failed, mine), failed.name()));
+            window[0] = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(), new Messages(Locale.ENGLISH),
+                    host, s::close, Clock.systemDefaultZone());
+            s.setScene(window[0].scene());
+            s.setWidth(1280);
+            s.setHeight(800);
+            s.show();
+            window[0].viewModel().start();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window[0].viewModel().jobs().rowsProperty().get().isEmpty()
+                && !window[0].viewModel().jobs().rowsProperty().get().get(0).isLoading());
+        MenuBar bar = (MenuBar) stage.getScene().lookup("#menuBar");
+        Menu views = bar.getMenus().stream().filter(m -> "viewsMenu".equals(m.getId())).findFirst().orElseThrow();
+        new FxRobot().interact(views::show);
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        CompletableFuture<WritableImage> shot = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            WritableImage main = stage.getScene().snapshot(null);
+            Window popup = Window.getWindows().stream().filter(w -> w != stage && w.isShowing()).findFirst().orElse(null);
+            if (popup != null) { // the menu drawn over the window where it shows
+                WritableImage menu = popup.getScene().getRoot().snapshot(null, null);
+                int dx = (int) Math.round(popup.getX() - stage.getX() - stage.getScene().getX());
+                int dy = (int) Math.round(popup.getY() - stage.getY() - stage.getScene().getY());
+                var reader = menu.getPixelReader();
+                var writer = main.getPixelWriter();
+                for (int y = 0; y < (int) menu.getHeight() && y + dy < (int) main.getHeight(); y++) {
+                    for (int x = 0; x < (int) menu.getWidth() && x + dx < (int) main.getWidth(); x++) {
+                        int argb = reader.getArgb(x, y);
+                        if (x + dx >= 0 && y + dy >= 0 && (argb >>> 24) > 0) {
+                            writer.setArgb(x + dx, y + dy, argb);
+                        }
+                    }
+                }
+            }
+            shot.complete(main);
+        });
+        write(shot.get(10, TimeUnit.SECONDS), file);
+        new FxRobot().interact(views::hide);
         FxToolkit.cleanupStages();
         executor.close();
         gateway.close();
