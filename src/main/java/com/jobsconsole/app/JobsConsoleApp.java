@@ -3,6 +3,7 @@ package com.jobsconsole.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.jobsconsole.base.AppDirs;
+import com.jobsconsole.base.DaemonThreads;
 import com.jobsconsole.base.Settings;
 import com.jobsconsole.base.StartupTrace;
 import com.jobsconsole.gateway.ActiveGateway;
@@ -32,6 +33,7 @@ import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -67,6 +69,8 @@ public final class JobsConsoleApp extends Application {
     private Stage stage;
     private Locale locale;
     private boolean built;
+    /** The window's socket for a second start's hand-over (null: another window of this user has it). */
+    private volatile SingleInstance instance;
 
     static void launchGui(Path store, String profile, UUID open) {
         storeOption = store;
@@ -226,6 +230,9 @@ public final class JobsConsoleApp extends Application {
             if (openOption != null || profileOption != null) { // --profile NAME, --open GUID: its window over ours
                 window.viewModel().openAtStart(profileOption, openOption);
             }
+            if (!QUIT_WHEN_SHOWN) {
+                listenForHandOvers(); // from now on a second start's link opens here
+            }
             if (QUIT_WHEN_SHOWN) {
                 Platform.exit(); // packaging's training run for the class-data archive
             }
@@ -306,8 +313,34 @@ public final class JobsConsoleApp extends Application {
         }
     }
 
+    /**
+     * Listens for what a second start of this user's hands over (a link, {@code --open}): off the FX thread;
+     * nothing when another window of the user listens already.
+     */
+    private void listenForHandOvers() {
+        Path socket = SingleInstance.socketOf(dirs);
+        DaemonThreads.thread("jobs-console-instance-listen", () -> {
+            try {
+                instance = SingleInstance.listen(socket, r -> Platform.runLater(() -> openHandedOver(r)));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("a second start cannot hand over to this window ({}): {}", socket, e.toString());
+            }
+        }).start();
+    }
+
+    /** A second start handed a request over: the window comes to the front and opens it. */
+    private void openHandedOver(OpenRequest request) {
+        stage.setIconified(false);
+        stage.toFront();
+        stage.requestFocus();
+        current.open(request.profile(), request.store(), request.job()); // listened for once the window showed
+    }
+
     @Override
     public void stop() {
+        if (instance != null) {
+            instance.close();
+        }
         if (executor != null) {
             executor.close();
         }

@@ -15,6 +15,7 @@ import com.jobsconsole.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
@@ -46,6 +47,16 @@ public final class Launcher implements Callable<Integer> {
             description = "Opens this job's window once the store is open (a GUID in any usual form: braces, URN, no dashes).")
     String open;
 
+    @Parameters(arity = "0..1", paramLabel = "LINK",
+            description = "A link to a job: jobs-console://job/GUID[?profile=NAME | ?store=PATH] (what the desktop "
+                    + "passes when a link is clicked).")
+    String link;
+
+    @Option(names = "--new-window",
+            description = "Starts a window of its own even when one is running (without it, a job to open is handed "
+                    + "to the running window).")
+    boolean newWindow;
+
     @Spec
     CommandSpec spec;
 
@@ -64,17 +75,36 @@ public final class Launcher implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        UUID guid = null;
-        if (open != null) {
-            try {
-                guid = Guids.parse(open);
-            } catch (InvalidInputException e) {
-                spec.commandLine().getErr().println(new Messages(Locale.getDefault()).describe(e));
-                return CliContext.exitCode(e);
-            }
+        Messages messages = new Messages(Locale.getDefault());
+        OpenRequest request;
+        try {
+            request = request();
+        } catch (InvalidInputException e) {
+            spec.commandLine().getErr().println(messages.describe(e));
+            return CliContext.exitCode(e);
         }
-        JobsConsoleApp.launchGui(store, profile, guid);
+        // a job to open and a window of this user's running: that window opens it, and this start ends
+        if (request.job() != null && !newWindow
+                && SingleInstance.handOver(SingleInstance.socketOf(AppDirs.current()), request)) {
+            spec.commandLine().getOut().println(messages.get("link.handedOver", request.job()));
+            return 0;
+        }
+        JobsConsoleApp.launchGui(request.store(), request.profile(), request.job());
         return 0;
+    }
+
+    /** What the options and the link ask to open; an {@link InvalidInputException} for a bad one or both at once. */
+    private OpenRequest request() {
+        UUID guid = open == null ? null : Guids.parse(open);
+        if (link == null) {
+            return new OpenRequest(guid, profile, store == null ? null : store.toAbsolutePath());
+        }
+        if (open != null || profile != null || store != null) {
+            throw new InvalidInputException("link.withOptions");
+        }
+        OpenRequest fromLink = OpenRequest.fromLink(link);
+        return fromLink.store() == null ? fromLink
+                : new OpenRequest(fromLink.job(), null, fromLink.store().toAbsolutePath());
     }
 
     static final class Version implements CommandLine.IVersionProvider {

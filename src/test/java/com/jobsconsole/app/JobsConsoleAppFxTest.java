@@ -115,6 +115,54 @@ class JobsConsoleAppFxTest {
                 .filter(guid.toString()::equals).isPresent());
     }
 
+    /** A second start in a process of its own, as the desktop runs it for a link or {@code --open}. */
+    private static String secondStart(Path home, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Djobs.console.home=" + home, "-cp", System.getProperty("java.class.path"),
+                "com.jobsconsole.app.Launcher"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("the second start ended").isTrue();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    private boolean jobWindowShows(UUID guid) {
+        return robot.listWindows().stream().anyMatch(w -> w instanceof Stage s && s.isShowing()
+                && s != stage && s.getTitle() != null && s.getTitle().contains(guid.toString()));
+    }
+
+    @Test
+    void aSecondStartHandsItsJobAndLinkToTheRunningWindowAndEnds() throws Exception {
+        Path first = home.resolve("first.sqlite");
+        Path second = home.resolve("second.sqlite");
+        UUID here = UUID.randomUUID();
+        UUID there = UUID.randomUUID();
+        try (SqliteJobGateway a = SqliteJobGateway.open(first, TestStore.REFERENCE);
+             SqliteJobGateway b = SqliteJobGateway.open(second, TestStore.REFERENCE)) {
+            a.create(JobDraft.of(here, 7, 3, 1));
+            b.create(JobDraft.of(there, 5, 3, 1));
+        }
+        JobsConsoleApp.setStoreOption(first);
+        startApp();
+        Path socket = SingleInstance.socketOf(AppDirs.current());
+        waitUntil(() -> Files.exists(socket)); // listening once the first page shows
+
+        String out = secondStart(home, "--open", here.toString());
+        assertThat(out).contains("The running Jobs Console window opens the job " + here);
+        waitUntil(() -> jobWindowShows(here));
+
+        // a link to a job of another store: the running window opens that store, then the job
+        out = secondStart(home, new OpenRequest(there, null, second).toLink());
+        assertThat(out).contains(there.toString());
+        waitUntil(() -> jobWindowShows(there));
+        assertThat(stage.getTitle()).contains("second.sqlite");
+        assertThat(robot.listWindows().stream().filter(w -> w instanceof Stage s && s.isShowing()
+                && s.getScene() != null && s.getScene().getRoot().getStyleClass().contains("main-window")).count())
+                .as("one main window").isEqualTo(1);
+    }
+
     @Test
     void profileAndOpenShowTheJobAsTheOrchestratorHasIt() throws Exception {
         try (LocalApiServer server = new LocalApiServer(home.resolve("server"))) {

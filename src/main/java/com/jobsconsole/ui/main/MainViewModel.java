@@ -35,6 +35,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.util.Subscription;
 
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -243,18 +244,30 @@ public final class MainViewModel {
 
     /** {@code --profile NAME}, {@code --open GUID}: the profile as target (unknown: said), then the job's window. */
     public void openAtStart(String profile, UUID job) {
+        open(profile, null, job);
+    }
+
+    /**
+     * What a link or {@code --open} asks for (issue 23), at start or handed over by a second start: the profile
+     * or the store first when it is not the one open (a name no profile has is said, and the job is looked for
+     * where the window is), then the job's window.
+     */
+    public void open(String profile, Path store, UUID job) {
         Optional<TargetViewModel.TargetChoice> choice = profile == null ? Optional.empty() : target.targets().stream()
                 .filter(t -> !t.isLocal() && t.profile().name().equals(profile)).findFirst();
         if (profile != null && choice.isEmpty()) {
             dialogs.showError(messages.get("startup.profile.title"), messages.get("startup.profile.unknown", profile));
         }
-        if (choice.isEmpty() || choice.get().equals(target.selectedTargetProperty().get())) {
+        boolean otherStore = store != null && (target.remoteProperty().get()
+                || !store.toAbsolutePath().normalize().toString().equals(target.storePathProperty().get()));
+        boolean otherProfile = choice.isPresent() && !choice.get().equals(target.selectedTargetProperty().get());
+        if (!otherStore && !otherProfile) {
             if (job != null) {
                 jobWindows.open(job);
             }
             return;
         }
-        if (job != null) { // once the profile is open (or could not be), the job's window
+        if (job != null) { // once the profile or store is open (or could not be), the job's window
             Subscription[] once = new Subscription[1];
             once[0] = opening.subscribe((was, now) -> {
                 if (was && !now) {
@@ -263,7 +276,11 @@ public final class MainViewModel {
                 }
             });
         }
-        target.selectedTargetProperty().set(choice.get());
+        if (otherProfile) {
+            target.selectedTargetProperty().set(choice.get());
+        } else {
+            stores.open(store);
+        }
     }
 
     /** View → Directory…: the names of robots, process versions and accounts. */
