@@ -59,6 +59,12 @@ case "$(uname -s)" in
     fi
     rm -rf "$dist/for-packages" ;;
   Darwin)
+    # jobs-console://job/GUID links open in the app (macOS hands them to the running app as an event)
+    plist="$dist/jobs-console.app/Contents/Info.plist"
+    /usr/libexec/PlistBuddy -c "Add :CFBundleURLTypes array" -c "Add :CFBundleURLTypes:0 dict" \
+        -c "Add :CFBundleURLTypes:0:CFBundleURLName string com.jobsconsole.link" \
+        -c "Add :CFBundleURLTypes:0:CFBundleURLSchemes array" \
+        -c "Add :CFBundleURLTypes:0:CFBundleURLSchemes:0 string jobs-console" "$plist"
     jpackage --type dmg "${common[@]}" --app-image "$dist/jobs-console.app" --dest "$dist" \
              --mac-package-identifier com.jobsconsole.app --resource-dir "$here/macos" ;;
   MINGW*|MSYS*|CYGWIN*)

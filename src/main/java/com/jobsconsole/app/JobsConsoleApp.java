@@ -7,6 +7,7 @@ import com.jobsconsole.base.DaemonThreads;
 import com.jobsconsole.base.Settings;
 import com.jobsconsole.base.StartupTrace;
 import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.StoreMarks;
 import com.jobsconsole.gateway.ThisProcess;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
@@ -106,6 +107,8 @@ public final class JobsConsoleApp extends Application {
         applyTheme(isDark());
         executor = new FxTaskExecutor(2);
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> lastResort(e));
+        LinkHandlers.listenOnMac(link -> Platform.runLater(() -> openLink(link)));
+        LinkHandlers.registerOnWindows();
         Path store = dirs.startupStore(storeOption != null ? storeOption : storeParameter(getParameters()),
                 System.getenv(), settings.lastStore());
         // The window first, saying what it opens; the reference data and the store come off the FX thread.
@@ -326,6 +329,25 @@ public final class JobsConsoleApp extends Application {
                 LOG.warn("a second start cannot hand over to this window ({}): {}", socket, e.toString());
             }
         }).start();
+    }
+
+    /** A link the system handed over (macOS): opened as a second start's would be, or said what is wrong. */
+    private void openLink(String link) {
+        OpenRequest request;
+        try {
+            request = OpenRequest.fromLink(link);
+        } catch (InvalidInputException e) {
+            Messages m = new Messages(locale);
+            dialogs(m).showError(m.get("link.failed"), m.describe(e));
+            return;
+        }
+        if (current == null) {
+            openOption = request.job(); // the window is still opening: as if given on the command line
+            profileOption = request.profile();
+            storeOption = request.store();
+        } else {
+            openHandedOver(request);
+        }
     }
 
     /** A second start handed a request over: the window comes to the front and opens it. */

@@ -43,6 +43,7 @@ import com.jobsconsole.ui.views.SavedViewsViewModel;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -121,7 +122,8 @@ public final class MainWiring {
                 () -> target.selectedTargetProperty().get() == null || target.selectedTargetProperty().get().isLocal()
                         ? gateway.get().target() : target.selectedTargetProperty().get().label(), System::nanoTime);
         jobs.showSyncStates(sync.states(), sync.activeProperty());
-        var jobWindows = new JobWindows(ui, clock, jobs.actions(), guid -> curl(target, guid));
+        var jobWindows = new JobWindows(ui, clock, jobs.actions(), guid -> curl(target, guid),
+                guid -> link(target, gateway, guid));
         var attention = new AttentionViewModel(ui, clock, jobs::names, jobWindows::open);
         var overviewTimeline = new TimelineViewModel(reference, gateway, executor, messages, JobQuery::all, clock);
         overviewTimeline.setNames(jobs::names);
@@ -165,6 +167,13 @@ public final class MainWiring {
     static String targetKey(TargetViewModel target, ActiveGateway gateway) {
         var chosen = target.selectedTargetProperty().get();
         return chosen == null || chosen.isLocal() ? "store:" + gateway.get().target() : "profile:" + chosen.label();
+    }
+
+    /** The link that opens a job on the target chosen: its profile's name, or its store's file. */
+    static String link(TargetViewModel target, ActiveGateway gateway, UUID guid) {
+        var chosen = target.selectedTargetProperty().get();
+        boolean remote = chosen != null && !chosen.isLocal();
+        return new OpenRequest(guid, remote ? chosen.label() : null, remote ? null : Path.of(gateway.get().target())).toLink();
     }
 
     /**

@@ -152,6 +152,17 @@ class JobsConsoleAppFxTest {
         String out = secondStart(home, "--open", here.toString());
         assertThat(out).contains("The running Jobs Console window opens the job " + here);
         waitUntil(() -> jobWindowShows(here));
+        // the job window's Link copies the link that opens it (here: in its store)
+        Stage jobWindow = robot.listWindows().stream().filter(w -> w instanceof Stage st && st.isShowing()
+                && st.getTitle() != null && st.getTitle().contains(here.toString())).map(Stage.class::cast)
+                .findFirst().orElseThrow();
+        javafx.scene.control.Button link = jobWindow.getScene().getRoot().lookupAll(".button").stream()
+                .filter(n -> n instanceof javafx.scene.control.Button b && "Link".equals(b.getText()))
+                .map(javafx.scene.control.Button.class::cast).findFirst().orElseThrow();
+        robot.interact(link::fire);
+        String[] copied = new String[1];
+        robot.interact(() -> copied[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertThat(copied[0]).isEqualTo(new OpenRequest(here, null, first.toAbsolutePath()).toLink());
 
         // a link to a job of another store: the running window opens that store, then the job
         out = secondStart(home, new OpenRequest(there, null, second).toLink());

@@ -24,6 +24,7 @@ public enum StandardActions {
     JOB_COPY_GUID("job.copy.guid", "mdi2c-content-copy", "Shortcut+Shift+C"),
     JOB_COPY_JSON("job.copy.json", "mdi2c-code-json", null),
     JOB_COPY_CURL("job.copy.curl", "mdi2c-console-line", null),
+    JOB_COPY_LINK("job.copy.link", "mdi2l-link-variant", null),
     JOB_CLONE("jobs.action.clone", "mdi2c-content-duplicate", "Shortcut+D"),
     JOB_STOP("jobs.action.stop", "mdi2s-stop-circle-outline", "Shortcut+Shift+S"),
     JOB_ABORT("jobs.action.abort", "mdi2c-close-octagon-outline", "Shortcut+Shift+A"),

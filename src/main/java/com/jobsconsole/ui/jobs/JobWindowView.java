@@ -60,6 +60,8 @@ public final class JobWindowView {
     @FXML
     private Button copyCurlButton;
     @FXML
+    private Button copyLinkButton;
+    @FXML
     private Label copiedLabel;
     @FXML
     private Label statusLabel;
@@ -98,10 +100,12 @@ public final class JobWindowView {
         actions.configure(copyGuidButton, StandardActions.JOB_COPY_GUID, () -> copy(viewModel::guidText), null);
         actions.configure(copyJsonButton, StandardActions.JOB_COPY_JSON, () -> copy(viewModel::jsonText), gone);
         actions.configure(copyCurlButton, StandardActions.JOB_COPY_CURL, () -> copy(viewModel::curlText), null);
+        actions.configure(copyLinkButton, StandardActions.JOB_COPY_LINK, () -> copy(viewModel::linkText), null);
         // the copy buttons say what they copy (their tooltips the whole name): the actions keep their room in Russian
         copyGuidButton.setText("GUID");
         copyJsonButton.setText("JSON");
         copyCurlButton.setText("curl");
+        copyLinkButton.setText(resources.getString("job.copy.link.short"));
         setStatusButton.disableProperty().bind(gone);
         for (JobStatus s : viewModel.statuses()) {
             MenuItem item = new MenuItem(viewModel.label(s), new ColorChip(s.color()));

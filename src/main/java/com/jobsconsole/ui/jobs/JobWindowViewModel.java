@@ -69,6 +69,7 @@ public final class JobWindowViewModel {
     private final BulkActionsViewModel actions;
     private final Consumer<Job> onClone;
     private final Function<UUID, String> curl;
+    private final Function<UUID, String> link;
     private final ObservableList<Field> fields = FXCollections.observableArrayList();
     private final ObservableList<Step> history = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Job> job = new ReadOnlyObjectWrapper<>();
@@ -88,15 +89,18 @@ public final class JobWindowViewModel {
      * @param browserActions the browser's actions (their progress, their pool), used here on this job alone
      * @param onClone clones the job into the Create tab
      * @param curl    the job's read request as a curl command for the active target (no key in it)
+     * @param link    the link that opens the job on the active target
      */
     public JobWindowViewModel(UiServices ui, UUID guid, Clock clock, BulkActionsViewModel browserActions,
-                              Consumer<Job> onClone, Function<UUID, String> curl) {
+                              Consumer<Job> onClone, Function<UUID, String> curl,
+                              Function<UUID, String> link) {
         this.ui = ui;
         this.guid = guid;
         this.clock = clock;
         this.actions = browserActions.on(() -> job.get() == null ? List.of() : List.of(job.get()));
         this.onClone = onClone;
         this.curl = curl;
+        this.link = link;
         title.set(ui.messages().get("job.window.title", guid));
     }
 
@@ -243,6 +247,11 @@ public final class JobWindowViewModel {
     /** {@code curl} reading this job from the active target; the key comes from an environment variable. */
     public String curlText() {
         return curl.apply(guid);
+    }
+
+    /** The link that opens this job's window on this target, for a ticket or a chat ({@code jobs-console://job/…}). */
+    public String linkText() {
+        return link.apply(guid);
     }
 
     public void requestStop() {

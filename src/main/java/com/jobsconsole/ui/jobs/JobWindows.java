@@ -25,6 +25,7 @@ public final class JobWindows {
     private final Clock clock;
     private final BulkActionsViewModel actions;
     private final Function<UUID, String> curl;
+    private final Function<UUID, String> link;
     private final Map<UUID, JobWindowViewModel> open = new LinkedHashMap<>();
     /** The jobs opened lately, newest first (the command palette offers them). */
     private final Deque<UUID> recent = new ArrayDeque<>();
@@ -33,12 +34,15 @@ public final class JobWindows {
     /**
      * @param actions the browser's actions (their progress and pool), used on each window's job
      * @param curl    a job's read request as a curl command for the active target
+     * @param link    a link that opens the job on the active target ({@code jobs-console://job/GUID?…})
      */
-    public JobWindows(UiServices ui, Clock clock, BulkActionsViewModel actions, Function<UUID, String> curl) {
+    public JobWindows(UiServices ui, Clock clock, BulkActionsViewModel actions, Function<UUID, String> curl,
+                      Function<UUID, String> link) {
         this.ui = ui;
         this.clock = clock;
         this.actions = actions;
         this.curl = curl;
+        this.link = link;
         ui.gateway().onChange(() -> changed(null)); // a write of the console's, or a target switched to
     }
 
@@ -51,7 +55,7 @@ public final class JobWindows {
         }
         JobWindowViewModel vm = open.get(guid);
         if (vm == null) {
-            vm = new JobWindowViewModel(ui, guid, clock, actions, j -> onClone.accept(j), curl);
+            vm = new JobWindowViewModel(ui, guid, clock, actions, j -> onClone.accept(j), curl, link);
             open.put(guid, vm);
         }
         JobWindowViewModel shown = vm;

@@ -82,7 +82,8 @@ class JobWindowViewModelTest {
     private JobWindowViewModel window(UUID guid, AtomicReference<String> cloned) {
         BulkActionsViewModel actions = new BulkActionsViewModel(ui, new ProgressTask(TaskExecutor.sameThread()), List::of, () -> Names.NONE);
         JobWindowViewModel vm = new JobWindowViewModel(ui, guid, Clock.fixed(NOW.atZone(ZoneId.systemDefault()).toInstant(),
-                ZoneId.systemDefault()), actions, j -> cloned.set(j.guid().toString()), g -> "curl " + g);
+                ZoneId.systemDefault()), actions, j -> cloned.set(j.guid().toString()), g -> "curl " + g,
+                g -> "jobs-console://job/" + g);
         vm.load();
         return vm;
     }
