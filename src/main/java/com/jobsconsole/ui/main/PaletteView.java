@@ -114,6 +114,9 @@ final class PaletteView {
         list.setId("paletteList");
         list.setPrefSize(640, 360);
         list.setCellFactory(l -> new EntryCell());
+        // rows of one height (in the text's size, so zoom keeps them whole): a keystroke's new matches are laid
+        // out without measuring every row again
+        list.fixedCellSizeProperty().bind(field.fontProperty().map(f -> Math.ceil(f.getSize() * 2.3)));
         VBox box = new VBox(6, field, list);
         box.getStyleClass().addAll("command-palette", "elevated-2");
         box.setStyle("-fx-padding: 10; -fx-background-color: -color-bg-default; -fx-border-color: -color-border-default;");

@@ -96,20 +96,41 @@ public final class PaletteViewModel {
         return matches;
     }
 
+    /** An entry with the words it is found by, in lower case (made once per opening of the palette). */
+    private record Candidate(Entry entry, String words) {
+    }
+
+    /** Everything the palette offers, as of its opening (an empty query: the palette opens or is cleared). */
+    private List<Candidate> all = List.of();
+    /** The query matched last and the candidates that matched it: a longer query can only match among them. */
+    private String lastQuery;
+    private List<Candidate> lastMatching = List.of();
+
     /** Matches {@code query} again. */
     public void search(String query) {
-        String q = query == null ? "" : query.strip();
-        List<Entry> out = new ArrayList<>(special(q));
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        if (q.isEmpty() || lastQuery == null) {
+            all = everything().stream().map(e -> new Candidate(e, (e.kind() + " " + e.text()).toLowerCase(Locale.ROOT)))
+                    .toList();
+            lastQuery = null;
+        }
+        // each character of the query in order: what matches "fai" is among what matched "fa"
+        List<Candidate> pool = lastQuery != null && q.startsWith(lastQuery) ? lastMatching : all;
+        List<Entry> out = new ArrayList<>(special(query == null ? "" : query.strip()));
         List<Scored> scored = new ArrayList<>();
-        for (Entry e : everything()) {
+        List<Candidate> matching = new ArrayList<>();
+        for (Candidate c : pool) {
             // its kind and name, not its detail: "filter the browser" under every status matched too much
             // (in Russian "прерв" found every process through "отфильтровать")
-            int score = score(q, e.kind() + " " + e.text());
+            int score = scoreLower(q, c.words());
             if (score >= 0) {
-                long last = used.getOrDefault(e.text(), -1L);
-                scored.add(new Scored(e, score + (last < 0 ? 0 : 1_000 + (int) last)));
+                matching.add(c);
+                long last = used.getOrDefault(c.entry().text(), -1L);
+                scored.add(new Scored(c.entry(), score + (last < 0 ? 0 : 1_000 + (int) last)));
             }
         }
+        lastQuery = q;
+        lastMatching = matching;
         scored.sort(Comparator.comparingInt(Scored::score).reversed());
         scored.stream().limit(SHOWN).forEach(s -> out.add(s.entry()));
         matches.setAll(out);
@@ -180,11 +201,14 @@ public final class PaletteViewModel {
      * case); more for a match at the start of a word and for characters side by side. -1 for no match.
      */
     static int score(String query, String text) {
-        if (query.isEmpty()) {
+        return scoreLower(query.toLowerCase(Locale.ROOT), text.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@link #score} of a query and a text both in lower case already. */
+    private static int scoreLower(String q, String t) {
+        if (q.isEmpty()) {
             return 0;
         }
-        String q = query.toLowerCase(Locale.ROOT);
-        String t = text.toLowerCase(Locale.ROOT);
         int score = 0;
         int at = -1;
         int run = 0;
@@ -203,4 +227,5 @@ public final class PaletteViewModel {
         }
         return score;
     }
+
 }

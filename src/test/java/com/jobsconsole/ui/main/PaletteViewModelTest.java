@@ -63,6 +63,27 @@ class PaletteViewModelTest {
         return vm.palette().matches().stream().map(PaletteViewModel.Entry::text).toList();
     }
 
+    /** A keystroke searches only among what the text before it matched: the same matches as searching afresh. */
+    @Test
+    void typingNarrowsToTheSameMatchesAsASearchAfresh() {
+        List<String> queries = List.of("a", "ab", "abo", "abor", "ab", "s", "st", "sta", "stat fa", "o", "ov", "ovr");
+        vm.palette().search("");
+        for (String q : queries) {
+            vm.palette().search(q); // typed one after the other, as the field sends them
+            List<String> typed = texts();
+            vm.palette().search("");
+            vm.palette().search(q); // afresh
+            assertThat(typed).as(q).isEqualTo(texts());
+            vm.palette().search("");
+            for (int k = 1; k <= q.length(); k++) {
+                vm.palette().search(q.substring(0, k));
+            }
+            assertThat(texts()).as(q + " typed a character at a time").isEqualTo(typed);
+        }
+        vm.palette().search("abo");
+        assertThat(texts()).contains("3 \u2014 Aborted").doesNotContain("Overview\u2026");
+    }
+
     @Test
     void whatWasUsedInAnEarlierSessionComesFirstAndEachUseIsKept() {
         List<List<String>> saved = new ArrayList<>();
