@@ -8,6 +8,10 @@ import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.testing.TestHost;
 import com.jobsconsole.ui.common.FxTaskExecutor;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import org.controlsfx.control.CheckComboBox;
+import com.jobsconsole.model.JobDraft;
+import java.util.UUID;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -26,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The command palette in the real window: Ctrl+K opens it over the window, typing narrows the window's own
- * actions (found as its menus offer them), Enter runs the first — here View → Overview, whose window opens.
+ * actions (found as its menus offer them), Enter runs the first — here View → Overview, whose window opens;
+ * a status typed filters the browser to it; a GUID pasted in a line of text opens its job's window.
  */
 class PaletteFxTest {
 
@@ -38,9 +43,15 @@ class PaletteFxTest {
         FxToolkit.cleanupStages();
     }
 
+    private static ListView<?> list(FxRobot robot) {
+        return robot.lookup("#paletteList").query();
+    }
+
     @Test
     void ctrlKTypeEnterRunsTheAction() throws Exception {
         ActiveGateway gateway = new ActiveGateway(SqliteJobGateway.open(dir.resolve("jobs.sqlite"), REFERENCE));
+        UUID job = UUID.randomUUID();
+        gateway.get().create(JobDraft.of(job, 5, 3, 1));
         FxTaskExecutor executor = new FxTaskExecutor(1);
         Stage main = FxToolkit.registerPrimaryStage();
         try {
@@ -65,6 +76,29 @@ class PaletteFxTest {
             FxWait.until(5, () -> Window.getWindows().stream().anyMatch(w -> w != main && w.isShowing()
                     && w.getScene() != null && w.getScene().lookup(".overview-window") != null));
             assertThat(robot.lookup("#paletteField").tryQuery()).as("the palette closed").isEmpty();
+
+            // a status: the browser filters to it
+            robot.interact(() -> Window.getWindows().stream().filter(w -> w != main && w instanceof Stage)
+                    .map(Stage.class::cast).toList().forEach(Stage::close)); // the overview goes
+            robot.clickOn(".jobs-browser #table");
+            robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+            FxWait.until(5, () -> robot.lookup("#paletteField").tryQuery().isPresent());
+            robot.write("status failed");
+            FxWait.until(5, () -> !list(robot).getItems().isEmpty() && list(robot).getItems().get(0).toString().contains("5 \u2014 Failed"));
+            robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+            CheckComboBox<?> statuses = robot.lookup("#statusFilter").query();
+            FxWait.until(5, () -> statuses.getCheckModel().getCheckedItems().size() == 1
+                    && statuses.getCheckModel().getCheckedItems().get(0).toString().contains("Failed"));
+
+            // a GUID pasted in any form: its job's window
+            robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+            FxWait.until(5, () -> robot.lookup("#paletteField").tryQuery().isPresent());
+            robot.interact(() -> ((TextField) robot.lookup("#paletteField").query()).setText("see {" + job.toString()
+                    .toUpperCase(Locale.ROOT) + "} in the log"));
+            FxWait.until(5, () -> !list(robot).getItems().isEmpty() && list(robot).getItems().get(0).toString().contains(job.toString()));
+            robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+            FxWait.until(5, () -> Window.getWindows().stream().anyMatch(w -> w instanceof Stage st && st.isShowing()
+                    && st.getTitle() != null && st.getTitle().contains(job.toString())));
         } finally {
             executor.close();
             gateway.close();

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -126,13 +127,12 @@ public final class PaletteViewModel {
             if (score >= 0) {
                 matching.add(c);
                 long last = used.getOrDefault(c.entry().text(), -1L);
-                scored.add(new Scored(c.entry(), score + (last < 0 ? 0 : 1_000 + (int) last)));
+                scored.add(new Scored(c.entry(), score + (last < 0 ? 0 : 1_000 + (int) last), scored.size()));
             }
         }
         lastQuery = q;
         lastMatching = matching;
-        scored.sort(Comparator.comparingInt(Scored::score).reversed());
-        scored.stream().limit(SHOWN).forEach(s -> out.add(s.entry()));
+        out.addAll(best(scored));
         matches.setAll(out);
     }
 
@@ -145,7 +145,25 @@ public final class PaletteViewModel {
         entry.run().run();
     }
 
-    private record Scored(Entry entry, int score) {
+    private record Scored(Entry entry, int score, int order) {
+    }
+
+    /** The {@value #SHOWN} best, best first (a bounded heap: thousands of matches are not all sorted). */
+    private static List<Entry> best(List<Scored> scored) {
+        Comparator<Scored> better = Comparator.comparingInt(Scored::score).thenComparing(Comparator.comparingInt(Scored::order).reversed());
+        PriorityQueue<Scored> heap = new PriorityQueue<>(SHOWN + 1, better); // the worst on top
+        for (Scored s : scored) {
+            if (heap.size() < SHOWN) {
+                heap.add(s);
+            } else if (better.compare(s, heap.peek()) > 0) {
+                heap.poll();
+                heap.add(s);
+            }
+        }
+        List<Scored> top = new ArrayList<>(heap);
+        // best first; among equals, in the order they were offered (as the sort did)
+        top.sort(better.reversed());
+        return top.stream().map(Scored::entry).toList();
     }
 
     /** What the text itself asks for: a GUID in it opens that job; hex digits find the GUIDs starting so. */
