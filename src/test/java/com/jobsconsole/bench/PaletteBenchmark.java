@@ -201,6 +201,9 @@ final class PaletteBenchmark {
                 Thread.onSpinWait();
             }
             times.add((System.nanoTime() - t) / 1e6);
+            if (Boolean.getBoolean("bench.palette.each")) {
+                System.out.printf("  %-12s %6.1f ms%n", prefix, times.get(times.size() - 1));
+            }
         }
         onFx(() -> {
             field.getScene().removePostLayoutPulseListener(counter);

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Makes the app image's AOT cache (JEP 483/514/515, Java 25): one scripted start of the window by the image's
+# own runtime, with its launcher's class path and options, on a small store; it quits once the first page is on screen and the JVM
+# writes lib/app/jobs-console.aot (the classes loaded and linked, and the method profiles, of that start).
+# The launchers name it (-XX:AOTCache); a missing or stale cache is ignored silently (-Xlog:aot=off). Unlike
+# the class-data archive of JDK 17 (cds.sh), the cache holds when the image is moved: the packages carry it
+# as it is, and the first start after install is as fast as the next.
+#   aot.sh IMAGE   (IMAGE = target/dist/jobs-console)
+# The start needs a display: $DISPLAY, else xvfb-run, else the image ships without a cache.
+set -euo pipefail
+image=$(cd "$1" && pwd)
+app=$image/lib/app
+java=$image/lib/runtime/bin/java
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+rm -f "$app/jobs-console.aot"
+cfg=$app/jobs-console.cfg
+cp=$(grep '^app.classpath=' "$cfg" | sed "s|^app.classpath=||; s|\$APPDIR|$app|" | paste -sd: -)
+# the window launcher's options, but the one naming the cache it is about to make
+mapfile -t options < <(grep '^java-options=' "$cfg" | sed "s|^java-options=||; s|\$APPDIR|$app|" | grep -v -- '-XX:AOTCache=')
+# a store with a page of jobs to show, then the window, which quits once the first page is on screen
+"$java" -Djobs.console.home="$work/home" --enable-native-access=ALL-UNNAMED -cp "$cp" com.jobsconsole.app.Launcher \
+        job seed --count 2000 --store "$work/train.sqlite" >/dev/null
+train=("$java" "${options[@]}" -XX:AOTCacheOutput="$app/jobs-console.aot" -Djobs.console.home="$work/home"
+       -Djobs.console.quitWhenShown=true -cp "$cp" com.jobsconsole.app.Launcher --store "$work/train.sqlite")
+if [ -n "${DISPLAY:-}" ]; then
+  trained() { timeout 180 "${train[@]}" >"$work/train.log" 2>&1; }
+elif command -v xvfb-run >/dev/null 2>&1; then
+  trained() { timeout 180 xvfb-run -a -s "-screen 0 1366x768x24" "${train[@]}" >"$work/train.log" 2>&1; }
+else
+  echo "aot.sh: no display and no xvfb-run: the app image has no AOT cache (it starts slower)" >&2
+  exit 0
+fi
+if ! trained || [ ! -s "$app/jobs-console.aot" ]; then
+  echo "aot.sh: the training start failed, so the app image has no AOT cache; its output:" >&2
+  tail -20 "$work/train.log" >&2
+  rm -f "$app/jobs-console.aot"
+  exit 0
+fi
+echo "aot.sh: $(du -h "$app/jobs-console.aot" | cut -f1) lib/app/jobs-console.aot"
