@@ -53,13 +53,15 @@ done < "$here/java-options"
 for o in "${cache_options[@]}"; do options+=(--java-options "$o"); done
 # the command-line launcher: the JVM's defaults (as java -jar), with the same cache and native access
 cli_props=$dist/jobs-console-cli.properties
-{ cat "$here/linux/jobs-console-cli.properties"; echo "java-options=${cache_options[*]}"; } > "$cli_props"
+cli_base=$here/linux/jobs-console-cli.properties
+case "$(uname -s)" in MINGW*|MSYS*|CYGWIN*) cli_base=$here/windows/jobs-console-cli.properties ;; esac
+{ cat "$cli_base"; echo "java-options=${cache_options[*]}"; } > "$cli_props"
 image_extra=()
 case "$(uname -s)" in
   Linux) image_extra=(--icon "$here/linux/jobs-console.png" --add-launcher "jobs-console-cli=$cli_props") ;;
   Darwin) image_extra=(--icon "$here/macos/jobs-console.icns" --mac-package-identifier com.jobsconsole.app) ;;
   MINGW*|MSYS*|CYGWIN*) image_extra=(--icon "$here/windows/jobs-console.ico"
-                                     --add-launcher "jobs-console-cli=$here/windows/jobs-console-cli.properties") ;;
+                                     --add-launcher "jobs-console-cli=$cli_props") ;;
 esac
 "$jdk/bin/jpackage" --type app-image "${common[@]}" --input "$dist/input" --main-jar jobs-console.jar \
          --main-class com.jobsconsole.app.Launcher --runtime-image "$dist/runtime" --dest "$dist" \
