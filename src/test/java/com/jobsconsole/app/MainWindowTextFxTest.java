@@ -140,7 +140,7 @@ class MainWindowTextFxTest {
                         cut.addAll(CutTexts.in(root, MainWindowTextFxTest::excepted));
                         UnnamedControls.in(root).forEach(u -> cut.add("unnamed: " + u));
                         root.lookupAll(".tool-bar-overflow-button").stream().filter(Node::isVisible)
-                                .forEach(n -> cut.add("an action behind a tool bar's overflow arrow"));
+                                .forEach(n -> cut.add("an action behind a tool bar's overflow arrow (in " + root.getStyleClass() + ", " + Math.round(w.getWidth()) + " wide)"));
                     }
                 }
             });

@@ -9,6 +9,7 @@ import com.jobsconsole.ui.jobs.JobWindowViewModel.Step;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -106,6 +107,9 @@ public final class JobWindowView {
         copyJsonButton.setText("JSON");
         copyCurlButton.setText("curl");
         copyLinkButton.setText(resources.getString("job.copy.link.short"));
+        // the link as its icon (its name in the tooltip and for screen readers): the actions keep their room in Russian
+        copyLinkButton.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        copyLinkButton.setAccessibleText(actions.text(StandardActions.JOB_COPY_LINK));
         setStatusButton.disableProperty().bind(gone);
         for (JobStatus s : viewModel.statuses()) {
             MenuItem item = new MenuItem(viewModel.label(s), new ColorChip(s.color()));

@@ -44,7 +44,7 @@ import java.util.function.Function;
 public final class JobWindowViewModel {
 
     public static final WindowKind<JobWindowViewModel> WINDOW = new WindowKind<>("job", "job.window.title", false,
-            1120, 720);
+            1180, 720); // the Russian tool bar whole, with Link (issue 23)
 
     /** A field as the window shows it: its name, its value, and what else to say of it (API name, id). */
     public record Field(String label, String value, String detail) {

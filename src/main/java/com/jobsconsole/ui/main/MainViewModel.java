@@ -168,6 +168,8 @@ public final class MainViewModel {
         copy(update.statusProperty(), next.update.statusProperty());
         copy(delete.guidProperty(), next.delete.guidProperty());
         copy(selectedMethod, next.selectedMethod);
+        // the browser's filter and sort too (not the new window's default view)
+        next.jobs.filter().show(jobs.filter().snapshot(), next.jobs.statuses(), next.jobs.types());
     }
 
     private static <T> void copy(Property<T> from, Property<T> to) {

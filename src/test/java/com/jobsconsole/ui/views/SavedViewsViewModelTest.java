@@ -187,6 +187,20 @@ class SavedViewsViewModelTest {
     }
 
     @Test
+    void aLanguageChangeKeepsTheFilterShownNotTheDefaultView() {
+        buildFailedView();
+        dialogs.answerText("Failed");
+        vm.views().saveCurrent();
+        vm.views().setDefault("Failed");
+        vm.jobs().filter().statusFilter().setAll(status(3));
+        MainViewModel rebuilt = start(); // the window made again in the other language: its default view shown
+        assertThat(rebuilt.jobs().filter().statusFilter()).containsExactly(status(5));
+        vm.carryFormsInto(rebuilt);
+        assertThat(rebuilt.jobs().filter().statusFilter()).containsExactly(status(3));
+        assertThat(rebuilt.jobs().filter().createdWithinProperty().get()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
     void exportedViewsComeBackElsewhereSameOnesSkippedTakenNamesRenamed() throws Exception {
         buildFailedView();
         dialogs.answerText("Failed");
