@@ -18,18 +18,13 @@ import java.util.UUID;
  *
  * @param job     the job whose window opens (null: none)
  * @param profile the connection profile to open first (null: the target as it is)
- * @param store   the store file to open first (null: the target as it is)
+ * @param store   the store file to open first (null: the target as it is); with a profile too (the command
+ *                line allows both), the store to come back to and the profile opened
  */
 public record OpenRequest(UUID job, String profile, Path store) {
 
     /** The links' scheme. */
     public static final String SCHEME = "jobs-console";
-
-    public OpenRequest {
-        if (profile != null && store != null) {
-            throw new InvalidInputException("link.bothTargets");
-        }
-    }
 
     /** Whether it asks for anything (a plain start asks for nothing and hands nothing over). */
     public boolean isEmpty() {
@@ -71,6 +66,9 @@ public record OpenRequest(UUID job, String profile, Path store) {
                     default -> throw new InvalidInputException("link.parameter", key, link);
                 }
             }
+        }
+        if (profile != null && store != null) {
+            throw new InvalidInputException("link.bothTargets");
         }
         return new OpenRequest(job, profile, store);
     }
