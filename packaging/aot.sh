@@ -14,24 +14,22 @@ java=$image/lib/runtime/bin/java
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 rm -f "$app/jobs-console.aot"
-cfg=$app/jobs-console.cfg
-cp=$(grep '^app.classpath=' "$cfg" | sed "s|^app.classpath=||; s|\$APPDIR|$app|" | paste -sd: -)
+. "$(dirname "$0")/training.sh"
+cp=$(image_classpath "$app")
 # the window launcher's options, but the one naming the cache it is about to make
-mapfile -t options < <(grep '^java-options=' "$cfg" | sed "s|^java-options=||; s|\$APPDIR|$app|" | grep -v -- '-XX:AOTCache=')
+mapfile -t options < <(grep '^java-options=' "$app/jobs-console.cfg" | sed "s|^java-options=||; s|\$APPDIR|$app|" \
+                       | grep -v -- '-XX:AOTCache=')
 # a store with a page of jobs to show, then the window, which quits once the first page is on screen
-"$java" -Djobs.console.home="$work/home" --enable-native-access=ALL-UNNAMED -cp "$cp" com.jobsconsole.app.Launcher \
-        job seed --count 2000 --store "$work/train.sqlite" >/dev/null
-train=("$java" "${options[@]}" -XX:AOTCacheOutput="$app/jobs-console.aot" -Djobs.console.home="$work/home"
-       -Djobs.console.quitWhenShown=true -cp "$cp" com.jobsconsole.app.Launcher --store "$work/train.sqlite")
-if [ -n "${DISPLAY:-}" ]; then
-  trained() { timeout 180 "${train[@]}" >"$work/train.log" 2>&1; }
-elif command -v xvfb-run >/dev/null 2>&1; then
-  trained() { timeout 180 xvfb-run -a -s "-screen 0 1366x768x24" "${train[@]}" >"$work/train.log" 2>&1; }
-else
+seed_training_store "$java" "$cp" "$work/home" "$work/train.sqlite"
+status=0
+with_display "$java" "${options[@]}" -XX:AOTCacheOutput="$app/jobs-console.aot" -Djobs.console.home="$work/home" \
+    -Djobs.console.quitWhenShown=true -cp "$cp" com.jobsconsole.app.Launcher --store "$work/train.sqlite" \
+    >"$work/train.log" 2>&1 || status=$?
+if [ "$status" = 127 ]; then
   echo "aot.sh: no display and no xvfb-run: the app image has no AOT cache (it starts slower)" >&2
   exit 0
 fi
-if ! trained || [ ! -s "$app/jobs-console.aot" ]; then
+if [ "$status" != 0 ] || [ ! -s "$app/jobs-console.aot" ]; then
   echo "aot.sh: the training start failed, so the app image has no AOT cache; its output:" >&2
   tail -20 "$work/train.log" >&2
   rm -f "$app/jobs-console.aot"

@@ -13,24 +13,21 @@ app=$image/lib/app
 java=$image/lib/runtime/bin/java
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-classpath() { grep '^app.classpath=' "$app/jobs-console.cfg" | sed "s|^app.classpath=||; s|\\\$APPDIR|$1|" | paste -sd: -; }
-cp=$(classpath "$app")
+. "$(dirname "$0")/training.sh"
+cp=$(image_classpath "$app")
 
 # a store with a page of jobs to show, then the window, which quits once the first page is on screen
-"$java" -Djobs.console.home="$work/home" -cp "$cp" com.jobsconsole.app.Launcher job seed --count 2000 \
-        --store "$work/train.sqlite" >/dev/null
-train=("$java" -XX:DumpLoadedClassList="$app/jobs-console.classlist" -Djobs.console.home="$work/home"
-       -Djobs.console.quitWhenShown=true -cp "$cp" com.jobsconsole.app.Launcher --store "$work/train.sqlite")
-if [ -n "${DISPLAY:-}" ]; then
-  trained() { timeout 120 "${train[@]}" >"$work/train.log" 2>&1; }
-elif command -v xvfb-run >/dev/null 2>&1; then
-  trained() { timeout 120 xvfb-run -a -s "-screen 0 1366x768x24" "${train[@]}" >"$work/train.log" 2>&1; }
-else
+seed_training_store "$java" "$cp" "$work/home" "$work/train.sqlite"
+status=0
+with_display "$java" -XX:DumpLoadedClassList="$app/jobs-console.classlist" -Djobs.console.home="$work/home" \
+    -Djobs.console.quitWhenShown=true -cp "$cp" com.jobsconsole.app.Launcher --store "$work/train.sqlite" \
+    >"$work/train.log" 2>&1 || status=$?
+if [ "$status" = 127 ]; then
   echo "cds.sh: no display and no xvfb-run: the app image has no class-data archive (it starts slower)" >&2
   rm -f "$app/jobs-console.classlist"
   exit 0
 fi
-if ! trained || [ ! -s "$app/jobs-console.classlist" ]; then
+if [ "$status" != 0 ] || [ ! -s "$app/jobs-console.classlist" ]; then
   echo "cds.sh: the training start failed, so the app image has no class-data archive; its output:" >&2
   tail -20 "$work/train.log" >&2
   rm -f "$app/jobs-console.classlist"

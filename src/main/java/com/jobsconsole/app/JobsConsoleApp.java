@@ -231,13 +231,12 @@ public final class JobsConsoleApp extends Application {
             StartupTrace.mark("first page shown (" + window.viewModel().jobs().rowsProperty().get().size() + " jobs)");
             window.viewModel().start();
             if (openOption != null || profileOption != null) { // --profile NAME, --open GUID: its window over ours
-                window.viewModel().openAtStart(profileOption, openOption);
-            }
-            if (!QUIT_WHEN_SHOWN) {
-                listenForHandOvers(); // from now on a second start's link opens here
+                window.viewModel().open(profileOption, null, openOption);
             }
             if (QUIT_WHEN_SHOWN) {
-                Platform.exit(); // packaging's training run for the class-data archive
+                Platform.exit(); // packaging's training run for the start-up cache
+            } else {
+                listenForHandOvers(); // from now on a second start's link opens here
             }
         });
     }

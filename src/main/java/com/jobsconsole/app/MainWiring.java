@@ -49,6 +49,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -113,14 +114,13 @@ public final class MainWiring {
         gateway.onChange(referenceTables::refresh);
         var target = new TargetViewModel(ui, host, opening, task, referenceTables::refresh);
         var live = new LiveViewModel(reference, gateway, executor, dialogs, messages, referenceTables, jobs,
-                () -> target.selectedTargetProperty().get() == null || target.selectedTargetProperty().get().isLocal()
-                        ? ConnectionProfile.DEFAULT_LIVE_SECONDS
-                        : target.selectedTargetProperty().get().profile().liveSeconds(), System::nanoTime);
+                () -> target.chosenProfile().map(ConnectionProfile::liveSeconds)
+                        .orElse(ConnectionProfile.DEFAULT_LIVE_SECONDS), System::nanoTime);
         live.watchFromNow(); // before the first reads, so Live's first look needs to read nothing again
         var stores = new StoreFilesViewModel(ui, host, opening, task);
         var sync = new SyncViewModel(ui,
-                () -> target.selectedTargetProperty().get() == null || target.selectedTargetProperty().get().isLocal()
-                        ? gateway.get().target() : target.selectedTargetProperty().get().label(), System::nanoTime);
+                () -> target.chosenProfile().map(ConnectionProfile::name).orElseGet(() -> gateway.get().target()),
+                System::nanoTime);
         jobs.showSyncStates(sync.states(), sync.activeProperty());
         var jobWindows = new JobWindows(ui, clock, jobs.actions(), guid -> curl(target, guid),
                 guid -> link(target, gateway, guid));
@@ -165,15 +165,14 @@ public final class MainWiring {
 
     /** What the saved views are kept under: the store's file or the profile's name. */
     static String targetKey(TargetViewModel target, ActiveGateway gateway) {
-        var chosen = target.selectedTargetProperty().get();
-        return chosen == null || chosen.isLocal() ? "store:" + gateway.get().target() : "profile:" + chosen.label();
+        return target.chosenProfile().map(p -> "profile:" + p.name()).orElseGet(() -> "store:" + gateway.get().target());
     }
 
     /** The link that opens a job on the target chosen: its profile's name, or its store's file. */
     static String link(TargetViewModel target, ActiveGateway gateway, UUID guid) {
-        var chosen = target.selectedTargetProperty().get();
-        boolean remote = chosen != null && !chosen.isLocal();
-        return new OpenRequest(guid, remote ? chosen.label() : null, remote ? null : Path.of(gateway.get().target())).toLink();
+        Optional<ConnectionProfile> profile = target.chosenProfile();
+        return new OpenRequest(guid, profile.map(ConnectionProfile::name).orElse(null),
+                profile.isPresent() ? null : Path.of(gateway.get().target())).toLink();
     }
 
     /**
@@ -181,11 +180,10 @@ public final class MainWiring {
      * scheme, or a local {@code jobs-console serve} on its default port. The key is never in it.
      */
     static String curl(TargetViewModel target, UUID guid) {
-        var chosen = target.selectedTargetProperty().get();
-        boolean remote = chosen != null && !chosen.isLocal();
-        String base = remote ? chosen.profile().baseUrl() : "http://127.0.0.1:8765";
+        Optional<ConnectionProfile> profile = target.chosenProfile();
+        String base = profile.map(ConnectionProfile::baseUrl).orElse("http://127.0.0.1:8765");
         URI uri = URI.create(base.replaceAll("/+$", "") + "/api/job/read/" + guid);
-        return new Exchange("GET", uri, remote ? chosen.profile().auth() : AuthScheme.BEARER,
+        return new Exchange("GET", uri, profile.map(ConnectionProfile::auth).orElse(AuthScheme.BEARER),
                 Map.of("Accept", List.of("application/json")), "", 0, null, "", Duration.ZERO, null).toCurl();
     }
 }

@@ -7,6 +7,7 @@ import com.jobsconsole.base.Settings;
 import com.jobsconsole.gateway.AlreadyExistsException;
 import com.jobsconsole.gateway.ConflictException;
 import com.jobsconsole.gateway.GatewayException;
+import com.jobsconsole.gateway.Guids;
 import com.jobsconsole.gateway.InvalidInputException;
 import com.jobsconsole.gateway.NotAuthorizedException;
 import com.jobsconsole.gateway.NotFoundException;
@@ -25,6 +26,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 /** What every command shares: folders, reference data, messages, the environment, exit codes. */
@@ -154,6 +157,26 @@ public final class CliContext {
             text += " (" + messages().describe(cause) + ")";
         }
         return text;
+    }
+
+    /**
+     * Every GUID in the text of a file, or of standard input for {@code -} (mail, log lines, CSV, JSON; any form):
+     * {@code job read -} and {@code job watch}. A usage error when the text cannot be read or holds none.
+     */
+    static Set<UUID> guidsIn(String source) {
+        String name = "-".equals(source) ? "standard input" : source;
+        String text;
+        try {
+            text = "-".equals(source) ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                    : Files.readString(Path.of(source), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CliUsageException("cannot read " + name + ": " + e.getMessage());
+        }
+        Set<UUID> guids = Guids.findAll(text);
+        if (guids.isEmpty()) {
+            throw new CliUsageException("no GUID in " + name);
+        }
+        return guids;
     }
 
     /** A mistake in the command's options that the option parser cannot see. */

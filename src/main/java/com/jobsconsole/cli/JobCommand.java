@@ -30,9 +30,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -254,16 +252,7 @@ public final class JobCommand extends CommandGroup {
 
     /** {@code job read -}: the jobs of every GUID in standard input's text, those not found named on stderr. */
     private static int readAllFound(JobGateway gateway, PrintWriter out, PrintWriter err) {
-        String text;
-        try {
-            text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new CliContext.CliUsageException("cannot read standard input: " + e.getMessage());
-        }
-        Set<UUID> guids = Guids.findAll(text);
-        if (guids.isEmpty()) {
-            throw new CliContext.CliUsageException("no GUID in standard input");
-        }
+        Set<UUID> guids = CliContext.guidsIn("-");
         List<Job> found = new ArrayList<>();
         int missing = 0;
         for (UUID g : guids) {

@@ -1,7 +1,6 @@
 package com.jobsconsole.cli;
 
 import com.jobsconsole.gateway.GuidReads;
-import com.jobsconsole.gateway.Guids;
 import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.json.JobJson;
@@ -13,11 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -61,10 +56,7 @@ final class WatchCommand extends JobCommand.Action {
     @Override
     void run(JobGateway gateway, PrintWriter out) {
         PrintWriter err = spec.commandLine().getErr();
-        Set<UUID> found = Guids.findAll(text());
-        if (found.isEmpty()) {
-            throw new CliContext.CliUsageException("no GUID in " + ("-".equals(source) ? "standard input" : source));
-        }
+        Set<UUID> found = CliContext.guidsIn(source);
         Set<UUID> guids = new LinkedHashSet<>(found.stream().limit(MAX_GUIDS).toList());
         if (found.size() > guids.size()) {
             err.println("job watch: " + (found.size() - guids.size()) + " GUIDs beyond the first " + MAX_GUIDS
@@ -114,15 +106,6 @@ final class WatchCommand extends JobCommand.Action {
             }
             out.flush();
             watched.retainAll(seen.keySet());
-        }
-    }
-
-    private String text() {
-        try {
-            return "-".equals(source) ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(Path.of(source), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new CliContext.CliUsageException("cannot read " + source + ": " + e.getMessage());
         }
     }
 

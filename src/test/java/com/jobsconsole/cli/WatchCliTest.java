@@ -5,11 +5,15 @@ import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static com.jobsconsole.testing.TestStore.REFERENCE;
@@ -58,19 +62,36 @@ class WatchCliTest {
             b = s.create(JobDraft.of(UUID.randomUUID(), 56, 3, 4));
         }
         Path text = Files.writeString(dir.resolve("ids.txt"), a.guid() + "\n" + b.guid() + "\n");
-        CompletableFuture<CliRun> watching = CompletableFuture.supplyAsync(() -> CliRun.of("job", "watch",
-                text.toString(), "--interval", "0.1", "--until-final", "--store", file.toString()));
-        Thread.sleep(500); // its first look is made
-        assertThat(watching).isNotDone();
-        try (SqliteJobGateway other = SqliteJobGateway.open(file, REFERENCE)) { // another program's changes
-            other.updateStatus(a.guid(), 8);
-            Thread.sleep(400);
-            other.updateStatus(a.guid(), 4);
-            other.delete(b.guid());
+        // the command in a process of its own, its lines read as it prints them: each change is made once the
+        // watcher has shown what came before
+        Process watching = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djobs.console.home=" + dir.resolve("home"), "-cp", System.getProperty("java.class.path"),
+                "com.jobsconsole.app.Launcher", "job", "watch", text.toString(), "--interval", "0.1", "--until-final",
+                "--store", file.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        StringBuffer out = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try (var lines = new BufferedReader(new InputStreamReader(watching.getInputStream(), StandardCharsets.UTF_8))) {
+                lines.lines().forEach(l -> out.append(l).append('\n'));
+            } catch (IOException e) {
+                out.append("read failed: ").append(e);
+            }
+        });
+        reader.start();
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> out.toString().contains(b.guid() + "  1 Pending"));
+            try (SqliteJobGateway other = SqliteJobGateway.open(file, REFERENCE)) { // another program's changes
+                other.updateStatus(a.guid(), 8);
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> out.toString().contains("-> 8 In progress"));
+                other.updateStatus(a.guid(), 4);
+                other.delete(b.guid());
+            }
+            assertThat(watching.waitFor(20, TimeUnit.SECONDS)).as("it stopped once every job was final").isTrue();
+            reader.join(5_000);
+            assertThat(watching.exitValue()).as(out.toString()).isZero();
+            assertThat(out.toString()).contains(a.guid() + "  1 Pending -> 8 In progress")
+                    .contains(a.guid() + "  8 In progress -> 4 Succeeded").contains(b.guid() + "  deleted");
+        } finally {
+            watching.destroyForcibly();
         }
-        CliRun run = watching.get(20, TimeUnit.SECONDS);
-        assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains(a.guid() + "  1 Pending -> 8 In progress")
-                .contains(a.guid() + "  8 In progress -> 4 Succeeded").contains(b.guid() + "  deleted");
     }
 }

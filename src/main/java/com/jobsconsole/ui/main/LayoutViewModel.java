@@ -1,7 +1,7 @@
 package com.jobsconsole.ui.main;
 
-import javafx.beans.property.BooleanProperty;
 import com.jobsconsole.model.SavedView;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;

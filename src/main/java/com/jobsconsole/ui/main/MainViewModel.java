@@ -34,8 +34,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.util.Subscription;
 
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -244,13 +244,9 @@ public final class MainViewModel {
         return jobs;
     }
 
-    /** {@code --profile NAME}, {@code --open GUID}: the profile as target (unknown: said), then the job's window. */
-    public void openAtStart(String profile, UUID job) {
-        open(profile, null, job);
-    }
-
     /**
-     * What a link or {@code --open} asks for (issue 23), at start or handed over by a second start: the profile
+     * What {@code --profile NAME}, {@code --open GUID} or a link asks for (issue 23), at start or handed over by a
+     * second start: the profile
      * or the store first when it is not the one open (a name no profile has is said, and the job is looked for
      * where the window is), then the job's window.
      */

@@ -203,6 +203,12 @@ public final class TargetViewModel {
         title.set(ui.messages().get("app.title.store", name, target));
     }
 
+    /** The connection profile the window works on; empty on the local store. */
+    public Optional<ConnectionProfile> chosenProfile() {
+        TargetChoice chosen = selectedTarget.get();
+        return chosen == null || chosen.isLocal() ? Optional.empty() : Optional.of(chosen.profile());
+    }
+
     /** The band across the window for a production or read-only target ("PRODUCTION — Plant 2"); empty for none. */
     public ReadOnlyStringProperty bandProperty() {
         return band.getReadOnlyProperty();

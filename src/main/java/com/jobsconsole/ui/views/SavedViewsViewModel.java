@@ -262,17 +262,13 @@ public final class SavedViewsViewModel {
             return nameProblem;
         }
         SavedView.Filter f = v.filter();
-        Set<Integer> statusCodes = new HashSet<>();
-        ui.reference().statuses().forEach(s -> statusCodes.add(s.code()));
-        Set<Integer> typeCodes = new HashSet<>();
-        ui.reference().types().forEach(t -> typeCodes.add(t.code()));
         for (Integer code : f.statuses()) {
-            if (code == null || !statusCodes.contains(code)) {
+            if (code == null || ui.reference().status(code).isEmpty()) {
                 return m.get("views.invalid.status", code);
             }
         }
         for (Integer code : f.types()) {
-            if (code == null || !typeCodes.contains(code)) {
+            if (code == null || ui.reference().type(code).isEmpty()) {
                 return m.get("views.invalid.type", code);
             }
         }
