@@ -10,9 +10,6 @@ import com.jobsconsole.ui.common.ActionFactory;
 import com.jobsconsole.ui.common.ColorChip;
 import com.jobsconsole.ui.common.ColumnFit;
 import com.jobsconsole.ui.common.ColumnLayout;
-import com.jobsconsole.ui.common.Converters;
-import com.jobsconsole.ui.common.DateFields;
-import com.jobsconsole.ui.common.FieldValidation;
 import com.jobsconsole.ui.common.StandardActions;
 import com.jobsconsole.ui.common.TableRows;
 import com.jobsconsole.ui.common.ToolbarFit;
@@ -22,7 +19,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
-import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -33,25 +29,20 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.util.Duration;
 import org.controlsfx.control.CheckComboBox;
-import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.UUID;
@@ -68,7 +59,6 @@ public final class JobsBrowserView {
     private final Runnable openCreateTab;
     private final Consumer<UUID> openJob;
     private boolean showingSort;
-    private final FieldValidation validation = new FieldValidation();
 
     @FXML
     private ResourceBundle resources;
@@ -147,55 +137,12 @@ public final class JobsBrowserView {
 
     @FXML
     private void initialize() {
-        bindFilterBar();
+        new FilterBar(new FilterBar.Nodes(statusFilter, typeFilter, sourceFilter, robotFilter, createdFrom, periodButton,
+                createdTo, guidPrefix, clearButton, scopeBar, scopeLabel, scopeClear), viewModel, resources).bind();
         bindTable();
         bindColumns();
         bindActions();
         viewModel.reload();
-    }
-
-    /** The filter bar: the choices, the robot and GUID fields with their checks, the dates, Clear. */
-    private void bindFilterBar() {
-        bindFilter(statusFilter, viewModel.statuses(), viewModel.filter().statusFilter(), viewModel::label, "jobs.filter.status");
-        bindFilter(typeFilter, viewModel.types(), viewModel.filter().typeFilter(), viewModel::label, "jobs.filter.type");
-        bindFilter(sourceFilter, List.of(JobSource.values()), viewModel.filter().sourceFilter(), JobSource::wire,
-                "jobs.filter.source");
-        robotFilter.textProperty().bindBidirectional(viewModel.filter().robotFilterProperty());
-        TextFields.bindAutoCompletion(robotFilter, r -> viewModel.filter().robotSuggestions(r.getUserText()));
-        guidPrefix.textProperty().bindBidirectional(viewModel.filter().guidPrefixProperty());
-        DateFields.attach(createdFrom, validation, resources.getString("field.date.hint"),
-                resources.getString("field.date.invalid"));
-        DateFields.attach(createdTo, validation, resources.getString("field.date.hint"),
-                resources.getString("field.date.invalid"));
-        createdFrom.valueProperty().bindBidirectional(viewModel.filter().createdFromProperty());
-        bindPeriod();
-        createdTo.valueProperty().bindBidirectional(viewModel.filter().createdToProperty());
-        validation.attach(robotFilter, viewModel.filter().robotError(), resources.getString("jobs.filter.robots.hint"));
-        validation.attach(guidPrefix, viewModel.filter().prefixError(), resources.getString("jobs.filter.guid.hint"));
-        clearButton.setOnAction(e -> viewModel.filter().clearFilters());
-        scopeLabel.textProperty().bind(viewModel.filter().scopeLabelProperty());
-        scopeBar.visibleProperty().bind(viewModel.filter().scopeLabelProperty().isNotEmpty());
-        scopeBar.managedProperty().bind(scopeBar.visibleProperty());
-        scopeClear.setOnAction(e -> viewModel.filter().clearFilters()); // all the narrowing view set
-    }
-
-    /** The period relative to now ("the last 24 hours"), which a saved view keeps relative. */
-    private void bindPeriod() {
-        ToggleGroup periods = new ToggleGroup();
-        List<java.time.Duration> choices = new ArrayList<>();
-        choices.add(null);
-        choices.addAll(JobFilterViewModel.PERIODS);
-        for (java.time.Duration d : choices) {
-            RadioMenuItem item = new RadioMenuItem(resources.getString(d == null ? "jobs.filter.period.any"
-                    : "jobs.filter.period." + d.toHours() + "h"));
-            item.setToggleGroup(periods);
-            item.setUserData(d);
-            item.setOnAction(e -> viewModel.filter().createdWithinProperty().set(d));
-            periodButton.getItems().add(item);
-        }
-        viewModel.filter().createdWithinProperty().subscribe(d -> periods.getToggles().forEach(t ->
-                t.setSelected(Objects.equals(t.getUserData(), d))));
-        periodButton.textProperty().bind(viewModel.filter().periodText());
     }
 
     /** The table: its remembered columns, its rows (kept in place when read again live), selection, marks. */
@@ -393,35 +340,4 @@ public final class JobsBrowserView {
         });
     }
 
-    private <T> void bindFilter(CheckComboBox<T> box, List<T> items, ObservableList<T> chosen,
-                                Function<T, String> label, String titleKey) {
-        box.getItems().setAll(items);
-        box.setConverter(Converters.label(label));
-        // the box says what it filters to (a click on the status table included), or its name when nothing
-        String title = resources.getString(titleKey);
-        box.setTitle(title);
-        box.getCheckModel().getCheckedItems().addListener((ListChangeListener<T>) c -> box.setTitle(
-                box.getCheckModel().getCheckedItems().isEmpty() ? title
-                        : box.getCheckModel().getCheckedItems().stream().map(label).collect(Collectors.joining(", "))));
-        boolean[] syncing = {false};
-        box.getCheckModel().getCheckedItems().addListener((ListChangeListener<T>) c -> {
-            if (!syncing[0]) {
-                syncing[0] = true;
-                chosen.setAll(box.getCheckModel().getCheckedItems());
-                syncing[0] = false;
-            }
-        });
-        chosen.addListener((ListChangeListener<T>) c -> {
-            if (!syncing[0]) {
-                syncing[0] = true;
-                box.getCheckModel().clearChecks();
-                chosen.forEach(box.getCheckModel()::check);
-                syncing[0] = false;
-            }
-        });
-        // what the filter holds already (a saved view shown at start)
-        syncing[0] = true;
-        chosen.forEach(box.getCheckModel()::check);
-        syncing[0] = false;
-    }
 }
