@@ -35,11 +35,17 @@ echo "package.sh: linking the runtime with $jdk (Java $version_of_jdk)"
 if [ "$version_of_jdk" -ge 25 ]; then
   cache=aot
   compress=zip-6
-  cache_options=("-XX:AOTCache=\$APPDIR/jobs-console.aot" "-Xlog:aot=off" "-Xlog:cds=off" "--enable-native-access=ALL-UNNAMED")
+  # beside the cache, what Java 25 has and 17 has not: native access for sqlite-jdbc and JNA, JavaFX's Marlin
+  # renderer allowed its sun.misc.Unsafe memory without a warning at every start, and the C heap given back to
+  # the system every few seconds (glibc keeps what GTK, Prism and SQLite freed; issue 25's resident memory)
+  cache_options=("-XX:AOTCache=\$APPDIR/jobs-console.aot" "-Xlog:aot=off" "-Xlog:cds=off" "--enable-native-access=ALL-UNNAMED"
+                 "--sun-misc-unsafe-memory-access=allow")
+  window_options=("-XX:TrimNativeHeapInterval=3000")   # the window only: bulk commands keep the JVM's defaults
 else
   cache=cds
   compress=2
   cache_options=("-XX:SharedArchiveFile=\$APPDIR/jobs-console.jsa" "-Xlog:cds=off" "-Xlog:cds+dynamic=off")
+  window_options=()
 fi
 "$jdk/bin/jlink" --add-modules "$(tr -d '\n ' < "$here/modules.txt")" --strip-debug --no-header-files --no-man-pages \
       --compress="$compress" --output "$dist/runtime"
@@ -50,7 +56,7 @@ options=()
 while IFS= read -r line; do
   case "$line" in ''|'#'*) ;; *) options+=(--java-options "$line") ;; esac
 done < "$here/java-options"
-for o in "${cache_options[@]}"; do options+=(--java-options "$o"); done
+for o in "${cache_options[@]}" ${window_options[@]+"${window_options[@]}"}; do options+=(--java-options "$o"); done
 # the command-line launcher: the JVM's defaults (as java -jar), with the same cache and native access
 cli_props=$dist/jobs-console-cli.properties
 cli_base=$here/linux/jobs-console-cli.properties
@@ -67,6 +73,10 @@ esac
          --main-class com.jobsconsole.app.Launcher --runtime-image "$dist/runtime" --dest "$dist" \
          "${options[@]}" "${image_extra[@]}"
 rm -rf "$dist/input" "$dist/runtime" "$cli_props"
+# Linux: launchers that start the runtime at once (jpackage's asks rpm and dpkg which package owns it first)
+if [ "$(uname -s)" = Linux ]; then
+  "$here/linux/script-launchers.sh" "$dist/jobs-console"
+fi
 # the start-up cache (Linux only: the scripts know the Linux image's layout; elsewhere the launcher's
 # option names a missing file, which the JVM ignores): the AOT cache on Java 25, else the class-data archive
 if [ "$(uname -s)" = Linux ]; then
