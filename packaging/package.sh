@@ -35,9 +35,10 @@ echo "package.sh: linking the runtime with $jdk (Java $version_of_jdk)"
 if [ "$version_of_jdk" -ge 25 ]; then
   cache=aot
   compress=zip-6
-  # beside the cache, what Java 25 has and 17 has not: native access for sqlite-jdbc and JNA, JavaFX's Marlin
-  # renderer allowed its sun.misc.Unsafe memory without a warning at every start, and the C heap given back to
-  # the system every few seconds (glibc keeps what GTK, Prism and SQLite freed; issue 25's resident memory)
+  # beside the cache, what Java 25 has and 17 has not: native access for sqlite-jdbc and JNA, and JavaFX's
+  # Marlin renderer allowed its sun.misc.Unsafe memory without a warning at every start; for the window also
+  # the C heap given back to the system every 3 s (glibc keeps what GTK, Prism and SQLite freed; issue 25's
+  # resident memory)
   cache_options=("-XX:AOTCache=\$APPDIR/jobs-console.aot" "-Xlog:aot=off" "-Xlog:cds=off" "--enable-native-access=ALL-UNNAMED"
                  "--sun-misc-unsafe-memory-access=allow")
   window_options=("-XX:TrimNativeHeapInterval=3000")   # the window only: bulk commands keep the JVM's defaults
