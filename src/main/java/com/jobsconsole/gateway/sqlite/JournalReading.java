@@ -33,9 +33,11 @@ final class JournalReading {
             + " WHERE u.id = j.undone_by) IS NOT NULL)";
 
     private final SqliteSession session;
+    private final JournalGuids guids;
 
-    JournalReading(SqliteSession session) {
+    JournalReading(SqliteSession session, JournalGuids guids) {
         this.session = session;
+        this.guids = guids;
     }
 
     public List<JournalEntry> entries(Query q) {
@@ -54,7 +56,9 @@ final class JournalReading {
             params.add(q.action().code());
         }
         if (q.guid() != null) {
-            sql.append(" AND j.id IN (SELECT entry FROM journal_item WHERE guid = ?)");
+            guids.file(); // what was written since is found without it too, by a scan of those items
+            sql.append(" AND j.id IN ").append(JournalGuids.ENTRIES_OF);
+            params.add(q.guid().toString());
             params.add(q.guid().toString());
         }
         sql.append(" ORDER BY j.id DESC LIMIT ?");

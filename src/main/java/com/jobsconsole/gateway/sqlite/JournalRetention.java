@@ -10,9 +10,11 @@ import java.sql.ResultSet;
 final class JournalRetention {
 
     private final SqliteSession session;
+    private final JournalGuids guids;
 
-    JournalRetention(SqliteSession session) {
+    JournalRetention(SqliteSession session, JournalGuids guids) {
         this.session = session;
+        this.guids = guids;
     }
 
     public Retention retention() {
@@ -85,6 +87,7 @@ final class JournalRetention {
             entries.setString(1, cutoff);
             entries.setLong(2, keepAbove);
             gone[0] = entries.executeUpdate();
+            guids.pruned();
             return null;
         }));
         return gone[0];

@@ -69,6 +69,7 @@ public final class SqliteJournal implements JobJournal {
     private final SqliteSession session;
     private final JournalReading reading;
     private final JournalRetention retention;
+    private final JournalGuids guids;
     private final ThreadLocal<Scope> scope = new ThreadLocal<>();
     private volatile String target;
     /** The entry the journaled write now under the lock is making (null: none under way). */
@@ -76,8 +77,9 @@ public final class SqliteJournal implements JobJournal {
 
     SqliteJournal(SqliteSession session) {
         this.session = session;
-        this.reading = new JournalReading(session);
-        this.retention = new JournalRetention(session);
+        this.guids = new JournalGuids(session);
+        this.reading = new JournalReading(session, guids);
+        this.retention = new JournalRetention(session, guids);
         this.target = session.path().toString();
         session.call("journal", c -> {
             // the triggers ask Java which entry is being made (so nothing but the console's own journaled
@@ -405,12 +407,16 @@ public final class SqliteJournal implements JobJournal {
         return retention.prune();
     }
 
-    /** {@link #prune} when a store is opened: a store another program is writing is pruned next time. */
+    /**
+     * {@link #prune} when a store is opened, and the items written since the last filing filed under their jobs:
+     * a store another program is writing is pruned and filed next time.
+     */
     void pruneUnlessBusy() {
         try {
             retention.prune();
         } catch (UnavailableException e) {
             LOG.info("journal not pruned now: {}", e.getMessage());
         }
+        guids.file();
     }
 }

@@ -143,4 +143,70 @@ class SqliteJournalTest extends JournalContract {
         journal = gateway.capability(JobJournal.class).orElseThrow();
         assertThat(journal.retention()).isEqualTo(new JobJournal.Retention(30, 2));
     }
+
+    private List<Long> entriesOf(UUID guid) {
+        return journal.entries(new JobJournal.Query(null, null, null, guid, 100)).stream().map(e -> e.id()).toList();
+    }
+
+    /** The same question asked of the file directly, filing nothing: the filed entries and the items since. */
+    private int entriesOfUnfiled(UUID guid) {
+        return sql("SELECT count(*) FROM journal j WHERE j.id IN " + JournalGuids.ENTRIES_OF, guid.toString(),
+                guid.toString());
+    }
+
+    @Test
+    void aJobsEntriesAreFoundWhetherOrNotTheyAreFiledUnderItsGuid() {
+        Job a = gateway.create(JobDraft.of(UUID.randomUUID(), 55, 1, 4));
+        Job b = gateway.create(JobDraft.of(UUID.randomUUID(), 55, 1, 4));
+        gateway.updateStatus(a.guid(), 5);
+        assertThat(sql("SELECT count(*) FROM journal_guid")).as("single writes file nothing").isZero();
+        assertThat(entriesOfUnfiled(a.guid())).isEqualTo(2);
+        assertThat(entriesOf(a.guid())).hasSize(2);
+        assertThat(sql("SELECT count(*) FROM journal_guid")).as("filed by the reader").isEqualTo(3);
+        assertThat(sql("SELECT item FROM journal_guid_upto")).isEqualTo(sql("SELECT max(id) FROM journal_item"));
+        gateway.updateStatus(a.guid(), 2);
+        assertThat(entriesOfUnfiled(a.guid())).as("two filed, one since").isEqualTo(3);
+        assertThat(entriesOfUnfiled(b.guid())).isEqualTo(1);
+        gateway.delete(b.guid());
+        gateway.close();
+        gateway = newGateway(); // opening files what was written since
+        journal = gateway.capability(JobJournal.class).orElseThrow();
+        assertThat(sql("SELECT count(*) FROM journal_guid")).isEqualTo(5);
+        assertThat(entriesOf(b.guid())).hasSize(2);
+        assertThat(entriesOf(a.guid())).hasSize(3);
+    }
+
+    @Test
+    void whenPruningEmptiesTheJournalItsFilingsGoAndNewItemsAreFiledFromTheStart() {
+        Job a = gateway.create(JobDraft.of(UUID.randomUUID(), 55, 1, 4));
+        gateway.updateStatus(a.guid(), 5);
+        assertThat(entriesOf(a.guid())).hasSize(2);
+        sql("UPDATE journal SET at = '2020-01-01 00:00:00'");
+        assertThat(journal.prune()).isEqualTo(2);
+        assertThat(sql("SELECT count(*) FROM journal_guid")).isZero();
+        Job b = gateway.create(JobDraft.of(UUID.randomUUID(), 55, 1, 4)); // the ids start again at 1
+        assertThat(sql("SELECT max(id) FROM journal")).isEqualTo(1);
+        assertThat(entriesOf(b.guid())).hasSize(1);
+        assertThat(entriesOf(a.guid())).as("a's pruned entry 1 is not b's").isEmpty();
+    }
+
+    @Test
+    void aStoreJournaledBeforeSchema13HasItsItemsFiledByTheMigration() {
+        Job a = gateway.create(JobDraft.of(UUID.randomUUID(), 55, 1, 4));
+        gateway.updateStatus(a.guid(), 5);
+        gateway.updateStatus(a.guid(), 2);
+        Job b = gateway.create(JobDraft.of(UUID.randomUUID(), 55, 1, 4));
+        gateway.close();
+        sql("DROP TABLE journal_guid");
+        sql("DROP TABLE journal_guid_upto");
+        sql("CREATE INDEX journal_item_guid ON journal_item(guid)");
+        sql("PRAGMA user_version = 12");
+        gateway = newGateway();
+        journal = gateway.capability(JobJournal.class).orElseThrow();
+        assertThat(sql("SELECT count(*) FROM journal_guid")).isEqualTo(4);
+        assertThat(sql("SELECT item FROM journal_guid_upto")).isEqualTo(4);
+        assertThat(sql("SELECT count(*) FROM sqlite_master WHERE name = 'journal_item_guid'")).isZero();
+        assertThat(entriesOf(a.guid())).hasSize(3);
+        assertThat(entriesOf(b.guid())).hasSize(1);
+    }
 }

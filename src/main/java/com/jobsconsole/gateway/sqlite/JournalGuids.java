@@ -1,0 +1,72 @@
+package com.jobsconsole.gateway.sqlite;
+
+import com.jobsconsole.gateway.UnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+
+/**
+ * Which journal entries changed a job. The journal's items are filed under their jobs' GUIDs after the fact
+ * ({@code journal_guid}), many at once and in GUID order, not by an index on every item: such an index put a
+ * page at a random place into the commit of every single write. The items written since the last filing
+ * (after {@code journal_guid_upto}) are found by their ids, so a reader is right whether or not they are filed.
+ */
+final class JournalGuids {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JournalGuids.class);
+
+    /** The entries that changed the job {@code ?} (its GUID, bound twice): filed, and among the items since. */
+    static final String ENTRIES_OF = "(SELECT entry FROM journal_guid WHERE guid = ? UNION ALL SELECT entry"
+            + " FROM journal_item WHERE id > (SELECT item FROM journal_guid_upto) AND guid = ?)";
+
+    private final SqliteSession session;
+
+    JournalGuids(SqliteSession session) {
+        this.session = session;
+    }
+
+    /**
+     * Files the items written since the last filing, in one transaction. Nothing to file: no write. A store
+     * another program holds busy is filed next time (its readers are right without it).
+     */
+    void file() {
+        try {
+            boolean behind = session.call("journal", c -> {
+                try (ResultSet rs = session.statement("SELECT (SELECT coalesce(max(id), 0) FROM journal_item)"
+                        + " > (SELECT item FROM journal_guid_upto)").executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            });
+            if (!behind) {
+                return;
+            }
+            session.inTransaction(() -> session.call("journal", c -> {
+                PreparedStatement file = session.statement("INSERT OR IGNORE INTO journal_guid (guid, entry)"
+                        + " SELECT guid, entry FROM journal_item WHERE id > (SELECT item FROM journal_guid_upto)"
+                        + " ORDER BY guid, entry");
+                file.executeUpdate();
+                session.statement("UPDATE journal_guid_upto SET item = (SELECT coalesce(max(id), 0) FROM journal_item)")
+                        .executeUpdate();
+                return null;
+            }));
+        } catch (UnavailableException e) {
+            LOG.info("journal not filed by job now: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * After the oldest entries were pruned (call inside the pruning transaction): their filings go, and when
+     * no item is left, filing starts again from the first id the next item gets.
+     */
+    void pruned() {
+        session.call("journal", c -> {
+            session.statement("DELETE FROM journal_guid WHERE entry < coalesce((SELECT min(id) FROM journal),"
+                    + " 9223372036854775807)").executeUpdate();
+            session.statement("UPDATE journal_guid_upto SET item = min(item, (SELECT coalesce(max(id), 0)"
+                    + " FROM journal_item))").executeUpdate();
+            return null;
+        });
+    }
+}
