@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * Measured: process start to the window mapped (polled with {@code xdotool} every 20 ms), to the first
  * page of jobs on screen (the console's {@code -Djobs.console.trace=startup} line as it arrives; the bare
  * window's is its window), and the resident memory 20 s after start. Needs {@code xdotool}; without a
- * display it starts {@code Xvfb} itself.
+ * display it starts {@code Xvfb} itself. {@code -Dbench.startup.noCli=true}: the window's part alone;
+ * {@code -Dbench.startup.cliOnly=true}: the command line's part alone.
  */
 final class StartupBenchmark {
 
@@ -63,7 +64,8 @@ final class StartupBenchmark {
             List<Subject> subjects = subjects(target, jar, image, store, dir);
             Map<String, List<Sample>> samples = new LinkedHashMap<>();
             subjects.forEach(s -> samples.put(s.name(), new ArrayList<>()));
-            for (int round = 0; round < runs; round++) {
+            boolean cliOnly = Boolean.getBoolean("bench.startup.cliOnly"); // the command line's part alone
+            for (int round = 0; round < (cliOnly ? 0 : runs); round++) {
                 for (Subject s : subjects) { // interleaved, so the machine's drift falls on all alike
                     Sample one = once(s, dir.resolve("home-" + round));
                     samples.get(s.name()).add(one);
@@ -71,7 +73,9 @@ final class StartupBenchmark {
                             round + 1, s.name(), one.mappedMs(), one.firstPageMs(), one.rssMb());
                 }
             }
-            report(rows, runs, samples, Files.isDirectory(image));
+            if (!cliOnly) {
+                report(rows, runs, samples, Files.isDirectory(image));
+            }
             if (Files.isDirectory(image) && !Boolean.getBoolean("bench.startup.noCli")) {
                 commandLine(jar, image, store, dir, rows, runs);
             }
