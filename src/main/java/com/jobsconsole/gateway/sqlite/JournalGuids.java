@@ -21,6 +21,9 @@ final class JournalGuids {
     static final String ENTRIES_OF = "(SELECT entry FROM journal_guid WHERE guid = ? UNION ALL SELECT entry"
             + " FROM journal_item WHERE id > (SELECT item FROM journal_guid_upto) AND guid = ?)";
 
+    /** The last item written (0: none). */
+    private static final String LAST_ITEM = "(SELECT coalesce(max(id), 0) FROM journal_item)";
+
     private final SqliteSession session;
 
     JournalGuids(SqliteSession session) {
@@ -34,7 +37,7 @@ final class JournalGuids {
     void file() {
         try {
             boolean behind = session.call("journal", c -> {
-                try (ResultSet rs = session.statement("SELECT (SELECT coalesce(max(id), 0) FROM journal_item)"
+                try (ResultSet rs = session.statement("SELECT " + LAST_ITEM
                         + " > (SELECT item FROM journal_guid_upto)").executeQuery()) {
                     return rs.next() && rs.getBoolean(1);
                 }
@@ -47,7 +50,7 @@ final class JournalGuids {
                         + " SELECT guid, entry FROM journal_item WHERE id > (SELECT item FROM journal_guid_upto)"
                         + " ORDER BY guid, entry");
                 file.executeUpdate();
-                session.statement("UPDATE journal_guid_upto SET item = (SELECT coalesce(max(id), 0) FROM journal_item)")
+                session.statement("UPDATE journal_guid_upto SET item = " + LAST_ITEM)
                         .executeUpdate();
                 return null;
             }));
@@ -64,8 +67,7 @@ final class JournalGuids {
         session.call("journal", c -> {
             session.statement("DELETE FROM journal_guid WHERE entry < coalesce((SELECT min(id) FROM journal),"
                     + " 9223372036854775807)").executeUpdate();
-            session.statement("UPDATE journal_guid_upto SET item = min(item, (SELECT coalesce(max(id), 0)"
-                    + " FROM journal_item))").executeUpdate();
+            session.statement("UPDATE journal_guid_upto SET item = min(item, " + LAST_ITEM + ")").executeUpdate();
             return null;
         });
     }
