@@ -12,6 +12,8 @@ import java.sql.ResultSet;
  * ({@code journal_guid}), many at once and in GUID order, not by an index on every item: such an index put a
  * page at a random place into the commit of every single write. The items written since the last filing
  * (after {@code journal_guid_upto}) are found by their ids, so a reader is right whether or not they are filed.
+ * Filing is done by the reader asking by GUID, never when a store opens (opening writes nothing: a dry run
+ * leaves the file as it was).
  */
 final class JournalGuids {
 

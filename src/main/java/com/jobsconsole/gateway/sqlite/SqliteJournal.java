@@ -407,16 +407,12 @@ public final class SqliteJournal implements JobJournal {
         return retention.prune();
     }
 
-    /**
-     * {@link #prune} when a store is opened, and the items written since the last filing filed under their jobs:
-     * a store another program is writing is pruned and filed next time.
-     */
+    /** {@link #prune} when a store is opened: a store another program is writing is pruned next time. */
     void pruneUnlessBusy() {
         try {
             retention.prune();
         } catch (UnavailableException e) {
             LOG.info("journal not pruned now: {}", e.getMessage());
         }
-        guids.file();
     }
 }
