@@ -148,6 +148,9 @@ public final class MainWiring {
         gateway.onChange(undo::look);
         gateway.onSwitch(g -> undo.look());
         undo.look();
+        for (var vm : List.of(create, update, delete)) {
+            vm.setUndo(undo::undo); // a method tab's change: the Undo link beside its result
+        }
         var journal = new JournalViewModel(ui, undo, clock);
         var palette = new PaletteViewModel(reference, messages, jobs, jobWindows::open, jobWindows::recent);
         palette.remember(host.paletteUsed(), host::savePaletteUsed); // most recently used first, across starts

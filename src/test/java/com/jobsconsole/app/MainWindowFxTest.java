@@ -1,9 +1,12 @@
 package com.jobsconsole.app;
 
 import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.JobJournal;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
+import com.jobsconsole.model.JournalAction;
+import com.jobsconsole.model.JournalEntry;
 import com.jobsconsole.testing.FxWait;
 import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.testing.TestHost;
@@ -19,6 +22,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
@@ -174,6 +178,65 @@ class MainWindowFxTest {
         waitUntil(() -> "1".equals(shownCount(robot, "Pending")));
         assertThat(robot.lookup("#jobCountLabel").<Label>query().getText()).isEqualTo("1 job in the store");
         assertThat(gateway.get().read(UUID.fromString(created)).accountId()).isEqualTo(4L);
+    }
+
+    @Test
+    void aChangeMadeInAMethodTabIsUndoneByTheLinkBesideItsResult(FxRobot robot) {
+        // Create: the link takes the new job away again
+        robot.clickOn("#processVersionField").write("55");
+        robot.clickOn("#robotField").write("1");
+        robot.clickOn("#accountField").write("4");
+        UUID created = UUID.fromString(((TextField) visible(robot, "#guidField")).getText());
+        robot.clickOn((Node) visible(robot, "#executeButton"));
+        waitUntil(() -> ((Label) visible(robot, "#resultMessage")).getText().contains("created"));
+        Hyperlink undoCreate = visible(robot, "#resultUndo");
+        assertThat(undoCreate.getText()).isEqualTo("Undo");
+        robot.clickOn(undoCreate);
+        waitUntil(() -> gateway.get().find(created).isEmpty());
+        waitUntil(() -> !undoCreate.isVisible()); // once: the change is taken back, the link goes
+
+        // Update: the status goes back
+        Job job = gateway.get().create(JobDraft.of(UUID.randomUUID(), 7, 2, 3).withStatus(4));
+        openTab(robot, "Update Job");
+        replaceText(robot, visible(robot, "#guidField"), job.guid().toString());
+        robot.clickOn((Node) visible(robot, "#statusBox"));
+        robot.clickOn("8 — In progress");
+        scripted.answerConfirm(true);
+        robot.clickOn((Node) visible(robot, "#executeButton"));
+        waitUntil(() -> ((Label) visible(robot, "#resultMessage")).getText().contains("status changed"));
+        assertThat(gateway.get().read(job.guid()).status()).isEqualTo(8);
+        robot.clickOn((Node) visible(robot, "#resultUndo"));
+        waitUntil(() -> gateway.get().read(job.guid()).status() == 4);
+
+        // Delete: the job comes back with its GUID and its fields
+        openTab(robot, "Delete Job by GUID");
+        replaceText(robot, visible(robot, "#guidField"), job.guid().toString());
+        scripted.answerConfirm(true);
+        robot.clickOn((Node) visible(robot, "#executeButton"));
+        waitUntil(() -> ((Label) visible(robot, "#resultMessage")).getText().contains("deleted"));
+        assertThat(gateway.get().find(job.guid())).isEmpty();
+        robot.clickOn((Node) visible(robot, "#resultUndo"));
+        waitUntil(() -> gateway.get().find(job.guid()).isPresent());
+        Job back = gateway.get().read(job.guid());
+        assertThat(back.status()).isEqualTo(4);
+        assertThat(back.processVersionId()).isEqualTo(7L);
+        assertThat(back.robotId()).isEqualTo(2L);
+        JobJournal journal = gateway.capability(JobJournal.class).orElseThrow();
+        assertThat(journal.entries(JobJournal.Query.latest(10))).extracting(JournalEntry::action).containsExactly(
+                JournalAction.UNDO, JournalAction.DELETE, JournalAction.UNDO, JournalAction.SET_STATUS,
+                JournalAction.CREATE, // the test's own job, made through the gateway
+                JournalAction.UNDO, JournalAction.CREATE);
+        // a failed call offers nothing to undo
+        scripted.answerConfirm(true);
+        robot.clickOn((Node) visible(robot, "#executeButton")); // the GUID is known again: delete it again...
+        waitUntil(() -> ((Label) visible(robot, "#resultMessage")).getText().contains("deleted"));
+        robot.clickOn((Node) visible(robot, "#executeButton")); // ...and once more: there is no such job now
+        waitUntil(() -> ((Label) visible(robot, "#resultMessage")).getText().contains("no job"));
+        assertThat(robot.lookup("#resultUndo").match(Node::isVisible).tryQuery()).isEmpty();
+    }
+
+    private static void replaceText(FxRobot robot, TextField field, String text) {
+        robot.clickOn(field).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write(text);
     }
 
     @Test

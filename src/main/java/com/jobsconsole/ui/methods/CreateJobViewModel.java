@@ -1,6 +1,7 @@
 package com.jobsconsole.ui.methods;
 
 import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.JobJournal;
 import com.jobsconsole.gateway.Guids;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
@@ -10,6 +11,7 @@ import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobSource;
 import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.JobType;
+import com.jobsconsole.model.JournalAction;
 import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.TaskExecutor;
@@ -27,6 +29,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -161,14 +164,17 @@ public final class CreateJobViewModel extends MethodViewModel {
                 type.get().code(), source.get() == null ? JobSource.GUI : source.get(),
                 FieldRules.id(processVersion.get()), FieldRules.id(robot.get()), FieldRules.id(account.get()),
                 FieldRules.id(schedule.get()), FieldRules.id(task.get()), stopAfter, abortAfter);
-        record Made(Job job, String waiting) {
+        record Made(Job job, String waiting, Optional<Long> entry) {
         }
         call(() -> {
-            Job job = gateway.get().create(draft);
-            return new Made(job, waitingNote(job.guid()));
+            Job[] job = new Job[1];
+            Optional<Long> entry = journaled(JobJournal.Mark.of(JournalAction.CREATE, null),
+                    () -> job[0] = gateway.get().create(draft));
+            return new Made(job[0], waitingNote(job[0].guid()), entry);
         }, made -> {
             Job job = made.job();
-            succeed(messages.get("create.success", job.guid().toString()) + made.waiting(), JobJson.write(job));
+            succeed(messages.get("create.success", job.guid().toString()) + made.waiting(), JobJson.write(job),
+                    made.entry());
             gateway.changed();
             onCreated.accept(job);
             newGuid();

@@ -1,15 +1,18 @@
 package com.jobsconsole.ui.methods;
 
 import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.JobJournal;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.model.Job;
+import com.jobsconsole.model.JournalAction;
 import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.TargetGuard;
 import com.jobsconsole.ui.common.TaskExecutor;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /** The Delete tab: deletes a job after a confirmation that names it. */
@@ -36,11 +39,14 @@ public final class DeleteJobViewModel extends GuidMethodViewModel {
                 declined();
                 return;
             }
+            record Made(String waiting, Optional<Long> entry) {
+            }
             call(() -> {
-                gateway.get().delete(g);
-                return waitingNote(g);
-            }, waiting -> {
-                succeed(messages.get("delete.success", g.toString()) + waiting, "[]");
+                Optional<Long> entry = journaled(JobJournal.Mark.of(JournalAction.DELETE, null),
+                        () -> gateway.get().delete(g));
+                return new Made(waitingNote(g), entry);
+            }, made -> {
+                succeed(messages.get("delete.success", g.toString()) + made.waiting(), "[]", made.entry());
                 gateway.changed();
             });
         });

@@ -4,6 +4,7 @@ import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.Exchange;
 import com.jobsconsole.gateway.GatewayException;
 import com.jobsconsole.gateway.HttpExchanges;
+import com.jobsconsole.gateway.JobJournal;
 import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.gateway.StaleCopyException;
 import com.jobsconsole.i18n.Messages;
@@ -27,9 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -56,6 +59,9 @@ public abstract class MethodViewModel {
     private final ReadOnlyStringWrapper requestText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper responseText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper curl = new ReadOnlyStringWrapper("");
+    /** The journal entry the last call's change made (its Undo link), null when it made none. */
+    private final ReadOnlyObjectWrapper<Long> undoable = new ReadOnlyObjectWrapper<>();
+    private LongConsumer undo = entry -> { };
     private TaskExecutor.Handle current;
     private StringBinding validationMessage;
     private BooleanBinding canExecute;
@@ -149,6 +155,7 @@ public abstract class MethodViewModel {
      */
     protected final <T> void call(Callable<T> work, Consumer<T> onSuccess) {
         running.set(true);
+        undoable.set(null);
         long start = System.nanoTime();
         HttpExchanges http = gateway.capability(HttpExchanges.class).orElse(HttpExchanges.NONE);
         current = executor.execute(() -> http.capture(work), captured -> {
@@ -240,9 +247,43 @@ public abstract class MethodViewModel {
     }
 
     protected final void succeed(String text, String body) {
+        succeed(text, body, Optional.empty());
+    }
+
+    /** A change that made the journal entry {@code entry}: the result offers to undo it. */
+    protected final void succeed(String text, String body, Optional<Long> entry) {
         outcome.set(Outcome.SUCCESS);
         message.set(text);
         responseBody.set(body);
+        undoable.set(entry.orElse(null));
+    }
+
+    /**
+     * Runs one write as a journal entry saying {@code mark} (what the target names that write anyway) and
+     * returns the entry's id, for the result's Undo link; empty when nothing changed or the target keeps no
+     * journal. Off the FX thread.
+     */
+    protected final Optional<Long> journaled(JobJournal.Mark mark, Runnable write) {
+        return JobJournal.record(gateway.get(), mark, write);
+    }
+
+    /** The entry the last change made, while its Undo link is offered; null otherwise. */
+    public ReadOnlyObjectProperty<Long> undoableProperty() {
+        return undoable.getReadOnlyProperty();
+    }
+
+    /** What the result's Undo link runs (the window's undo: journaled, guarded, reported like Edit → Undo). */
+    public void setUndo(LongConsumer undo) {
+        this.undo = undo;
+    }
+
+    /** The result's Undo link: undoes the last call's change once (the link goes with it). */
+    public void undoLastChange() {
+        Long entry = undoable.get();
+        if (entry != null) {
+            undoable.set(null);
+            undo.accept(entry);
+        }
     }
 
     protected final void fail(Throwable error) {

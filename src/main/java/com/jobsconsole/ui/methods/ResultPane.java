@@ -4,6 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -27,6 +28,7 @@ public final class ResultPane extends VBox {
 
     private final Label message = new Label();
     private final Label elapsed = new Label();
+    private final Hyperlink undo = new Hyperlink();
     private final TextArea body = codeArea("resultBody");
     private final TextArea request = codeArea("resultRequest");
     private final TextArea response = codeArea("resultResponse");
@@ -44,6 +46,7 @@ public final class ResultPane extends VBox {
         message.setWrapText(true);
         message.setMinHeight(Region.USE_PREF_SIZE);
         message.getStyleClass().add("result-message");
+        undo.setId("resultUndo");
         elapsed.setId("resultElapsed");
         elapsed.getStyleClass().add("result-elapsed");
         copy.setGraphic(new FontIcon("mdi2c-content-copy"));
@@ -54,7 +57,7 @@ public final class ResultPane extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(message, Priority.ALWAYS);
-        HBox head = new HBox(8, message, spacer, elapsed, copyCurl, copy);
+        HBox head = new HBox(8, message, undo, spacer, elapsed, copyCurl, copy);
         head.setAlignment(Pos.CENTER_LEFT);
         bodyTab.setContent(body);
         requestTab.setContent(request);
@@ -96,6 +99,12 @@ public final class ResultPane extends VBox {
         copy.setAccessibleText(bundle.getString("result.copy"));
         copy.disableProperty().bind(Bindings.isEmpty(vm.responseBodyProperty()));
         copy.setOnAction(e -> toClipboard(body.getText()));
+        undo.setText(bundle.getString("journal.undoLink"));
+        undo.setTooltip(new Tooltip(bundle.getString("result.undo.tooltip")));
+        undo.setMinWidth(Region.USE_PREF_SIZE); // the message wraps, the link is never cut off
+        undo.visibleProperty().bind(vm.undoableProperty().isNotNull());
+        undo.managedProperty().bind(undo.visibleProperty());
+        undo.setOnAction(e -> vm.undoLastChange());
         copyCurl.setText(bundle.getString("result.copyCurl"));
         copyCurl.setTooltip(new Tooltip(bundle.getString("result.copyCurl.tooltip")));
         copyCurl.visibleProperty().bind(Bindings.isNotEmpty(vm.curlProperty()));

@@ -1,10 +1,12 @@
 package com.jobsconsole.ui.methods;
 
 import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.JobJournal;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.ApiMethod;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobStatus;
+import com.jobsconsole.model.JournalAction;
 import com.jobsconsole.model.ReferenceData;
 import com.jobsconsole.ui.common.DialogService;
 import com.jobsconsole.ui.common.TaskExecutor;
@@ -16,6 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -64,12 +67,15 @@ public final class UpdateJobViewModel extends GuidMethodViewModel {
                 declined();
                 return;
             }
+            record Made(String waiting, Optional<Long> entry) {
+            }
             call(() -> {
-                gateway.get().updateStatus(g, target.code());
-                return waitingNote(g);
-            }, waiting -> {
+                Optional<Long> entry = journaled(JobJournal.Mark.of(JournalAction.SET_STATUS,
+                        Integer.toString(target.code())), () -> gateway.get().updateStatus(g, target.code()));
+                return new Made(waitingNote(g), entry);
+            }, made -> {
                 succeed(messages.get("update.success", g.toString(), statusLabel(job.status()),
-                        messages.label(target)) + waiting, "[]");
+                        messages.label(target)) + made.waiting(), "[]", made.entry());
                 gateway.changed();
             });
         });
