@@ -13,7 +13,7 @@ import java.sql.ResultSet;
  * page at a random place into the commit of every single write. The items written since the last filing
  * (after {@code journal_guid_upto}) are found by their ids, so a reader is right whether or not they are filed.
  * Filing is done by the reader asking by GUID, never when a store opens (opening writes nothing: a dry run
- * leaves the file as it was).
+ * leaves the file as it was), nor on a store marked read-only.
  */
 final class JournalGuids {
 
@@ -33,14 +33,17 @@ final class JournalGuids {
     }
 
     /**
-     * Files the items written since the last filing, in one transaction. Nothing to file: no write. A store
-     * another program holds busy is filed next time (its readers are right without it).
+     * Files the items written since the last filing, in one transaction. Nothing to file, or a store marked
+     * read-only: no write. A store another program holds busy is filed next time (its readers are right
+     * without it).
      */
     void file() {
         try {
             boolean behind = session.call("journal", c -> {
+                // a store marked read-only is not written to, not even this bookkeeping: its readers scan
                 try (ResultSet rs = session.statement("SELECT " + LAST_ITEM
-                        + " > (SELECT item FROM journal_guid_upto)").executeQuery()) {
+                        + " > (SELECT item FROM journal_guid_upto) AND NOT EXISTS (SELECT 1 FROM store_setting"
+                        + " WHERE key = 'mark.readOnly' AND value = 'true')").executeQuery()) {
                     return rs.next() && rs.getBoolean(1);
                 }
             });

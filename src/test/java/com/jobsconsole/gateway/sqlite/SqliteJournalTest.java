@@ -5,6 +5,7 @@ import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.JobJournal;
 import com.jobsconsole.gateway.JournalContract;
 import com.jobsconsole.gateway.JournalUndo;
+import com.jobsconsole.gateway.StoreMarks;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobEvent;
@@ -175,6 +176,19 @@ class SqliteJournalTest extends JournalContract {
         assertThat(entriesOf(b.guid())).hasSize(2);
         assertThat(sql("SELECT count(*) FROM journal_guid")).as("filed by the next reader").isEqualTo(5);
         assertThat(entriesOf(a.guid())).hasSize(3);
+    }
+
+    @Test
+    void aStoreMarkedReadOnlyIsNotWrittenToByAReaderOfAJobsEntries() {
+        Job a = gateway.create(JobDraft.of(UUID.randomUUID(), 55, 1, 4));
+        gateway.updateStatus(a.guid(), 5);
+        gateway.capability(StoreMarks.class).orElseThrow().mark(false, null, true);
+        assertThat(entriesOf(a.guid())).as("found by a scan of the unfiled items").hasSize(2);
+        assertThat(sql("SELECT count(*) FROM journal_guid")).isZero();
+        assertThat(sql("SELECT item FROM journal_guid_upto")).isZero();
+        gateway.capability(StoreMarks.class).orElseThrow().mark(false, null, false);
+        assertThat(entriesOf(a.guid())).hasSize(2);
+        assertThat(sql("SELECT count(*) FROM journal_guid")).as("filed once the mark is gone").isEqualTo(2);
     }
 
     @Test
