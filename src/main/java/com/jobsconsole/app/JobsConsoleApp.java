@@ -206,6 +206,7 @@ public final class JobsConsoleApp extends Application {
         Messages messages = new Messages(locale);
         MainWindow window = new MainWindow(reference, active, executor, dialogs(messages), messages, host(),
                 Platform::exit, Clock.systemDefaultZone());
+        window.viewModel().layout().expectWindowHeight(stage.getHeight()); // the method panel open or not, now
         current = window.viewModel();
         stage.titleProperty().bind(window.viewModel().target().titleProperty());
         boolean first = !built;

@@ -17,6 +17,8 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Control;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.skin.TableHeaderRow;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.Label;
@@ -115,6 +117,10 @@ class WindowLayoutFxTest {
                 .isGreaterThanOrEqualTo(wanted);
         // on a low screen the method panel starts as its tab strip; on a tall one it is open
         assertThat(methodPanelOpen()).isEqualTo(screen.getHeight() >= 900);
+        // and the form a closed panel does not show was never built (start-up styles and lays out no more)
+        Tab create = robot.lookup("#methodTabs").queryAs(TabPane.class)
+                .getTabs().get(0);
+        assertThat(create.getContent() != null).as("the Create form built").isEqualTo(screen.getHeight() >= 900);
     }
 
     @Test

@@ -33,6 +33,8 @@ public final class LayoutViewModel {
     private final ReadOnlyObjectWrapper<Section> maximised = new ReadOnlyObjectWrapper<>();
     private final boolean remembered;
     private boolean firstLayoutDone;
+    /** Whether the panel's first state is being set (from the window's height, not by the user). */
+    private boolean deciding;
     private boolean userSized;
     private final Consumer<Saved> save;
 
@@ -42,8 +44,27 @@ public final class LayoutViewModel {
         if (remembered) {
             methodsCollapsed.set(saved.methodsCollapsed());
             divider.set(clamp(saved.divider()));
+        } else {
+            // closed until the window's height decides (expectWindowHeight, or the first layout): a form
+            // a laptop's window will not show is not built, styled and laid out at start-up for nothing
+            methodsCollapsed.set(true);
         }
-        methodsCollapsed.addListener((o, a, b) -> remember());
+        methodsCollapsed.addListener((o, a, b) -> {
+            if (!deciding) {
+                remember();
+            }
+        });
+    }
+
+    /**
+     * The window about to show this layout will be {@code windowHeight} high: with nothing remembered,
+     * the method panel's first state is decided now, before anything is laid out (as the first layout
+     * would decide it).
+     */
+    public void expectWindowHeight(double windowHeight) {
+        if (!remembered && !firstLayoutDone && windowHeight > 0) {
+            decide(windowHeight);
+        }
     }
 
     /**
@@ -58,8 +79,22 @@ public final class LayoutViewModel {
         }
         divider.set(Math.max(0.5, Math.min(0.85, browserShare)));
         if (!firstLayoutDone) {
-            firstLayoutDone = true;
-            methodsCollapsed.set(windowHeight < 900);
+            decide(windowHeight);
+        }
+    }
+
+    /** The panel's first state: open on a window high enough for the browser and a form, else its tab strip. */
+    private void decide(double windowHeight) {
+        firstLayoutDone = true;
+        boolean low = windowHeight < 900;
+        deciding = true;
+        try {
+            methodsCollapsed.set(low);
+        } finally {
+            deciding = false;
+        }
+        if (low) {
+            remember(); // kept, as a user's collapse is: the next start on this screen opens the same way
         }
     }
 
