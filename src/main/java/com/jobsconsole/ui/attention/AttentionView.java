@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.attention;
 
+import com.jobsconsole.ui.common.CellTips;
 import com.jobsconsole.ui.common.ColumnFit;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -17,7 +18,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -115,7 +115,7 @@ public final class AttentionView {
                 setText(empty || g == null ? null : g.label());
                 setWrapText(true);
                 setPrefWidth(0);
-                setTooltip(empty || g == null || g.tells().isEmpty() ? null : new Tooltip(g.tells()));
+                CellTips.set(this, empty || g == null || g.tells().isEmpty() ? null : g.tells());
                 setOpacity(empty || g == null || g.count() > 0 || g.rule() == null ? 1 : 0.55);
             }
         });

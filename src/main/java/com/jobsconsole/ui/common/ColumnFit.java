@@ -9,7 +9,6 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
@@ -73,12 +72,12 @@ public final class ColumnFit {
             private void show(String guid) {
                 if (guid == null || guid.isEmpty()) {
                     setText(null);
-                    setTooltip(null);
+                    CellTips.set(this, null);
                     return;
                 }
                 boolean whole = getWidth() - PADDING >= width(getFont(), List.of(guid));
                 setText(whole ? guid : guid.substring(0, Math.min(SHORT_GUID, guid.length())));
-                setTooltip(whole ? null : new Tooltip(guid));
+                CellTips.set(this, whole ? null : guid);
             }
         });
     }
@@ -102,7 +101,7 @@ public final class ColumnFit {
                 text.setText(empty || item == null ? "" : item);
                 setGraphic(empty || item == null ? null : text);
                 setText(null);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+                CellTips.set(this, empty || item == null || item.isEmpty() ? null : item);
             }
         });
     }

@@ -7,6 +7,7 @@ import com.jobsconsole.model.JobSource;
 import com.jobsconsole.model.JobStatus;
 import com.jobsconsole.model.JobType;
 import com.jobsconsole.ui.common.ActionFactory;
+import com.jobsconsole.ui.common.CellTips;
 import com.jobsconsole.ui.common.ColorChip;
 import com.jobsconsole.ui.common.ColumnFit;
 import com.jobsconsole.ui.common.ColumnLayout;
@@ -36,7 +37,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.util.Duration;
 import org.controlsfx.control.CheckComboBox;
@@ -335,7 +335,7 @@ public final class JobsBrowserView {
                 setText(empty ? null : item);
                 JobRowViewModel row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 String text = row == null ? null : tip.apply(row);
-                setTooltip(text == null ? null : new Tooltip(text));
+                CellTips.set(this, text);
             }
         });
     }

@@ -2,6 +2,7 @@ package com.jobsconsole.ui.reference;
 
 import com.jobsconsole.ui.attention.AttentionView;
 import com.jobsconsole.ui.attention.AttentionViewModel;
+import com.jobsconsole.ui.common.CellTips;
 import com.jobsconsole.ui.common.ColorChip;
 import com.jobsconsole.ui.common.TableRows;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -12,7 +13,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 
 /** The status and type tables at the top of the window. */
 public final class ReferenceTablesView {
@@ -74,7 +74,7 @@ public final class ReferenceTablesView {
         statusTable.setRowFactory(t -> {
             var row = new TableRow<StatusItemViewModel>();
             row.setOnMouseClicked(e -> viewModel.pickStatus(row.getItem()));
-            row.setTooltip(new Tooltip(viewModel.filterHint()));
+            CellTips.set(row, viewModel.filterHint());
             return row;
         });
         typeTable.setItems(viewModel.types());
@@ -116,7 +116,7 @@ public final class ReferenceTablesView {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null ? null : new Tooltip(item));
+                CellTips.set(this, empty ? null : item);
             }
         };
     }

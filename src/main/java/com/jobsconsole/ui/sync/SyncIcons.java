@@ -2,8 +2,8 @@ package com.jobsconsole.ui.sync;
 
 import com.jobsconsole.gateway.OutboxEntry;
 import com.jobsconsole.gateway.RemoteSync.JobSyncState;
+import com.jobsconsole.ui.common.CellTips;
 import javafx.scene.control.TableCell;
-import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.Locale;
@@ -42,8 +42,8 @@ public final class SyncIcons {
                 super.updateItem(item, empty);
                 JobSyncState s = empty || item == null ? null : state.apply(item);
                 setGraphic(s == null ? null : icon(s));
-                setTooltip(s == null ? null
-                        : new Tooltip(resources.getString("sync.state." + s.name().toLowerCase(Locale.ROOT))));
+                CellTips.set(this, s == null ? null
+                        : resources.getString("sync.state." + s.name().toLowerCase(Locale.ROOT)));
             }
         };
     }

@@ -1,6 +1,7 @@
 package com.jobsconsole.ui.sync;
 
 import com.jobsconsole.gateway.RemoteSync;
+import com.jobsconsole.ui.common.CellTips;
 import com.jobsconsole.ui.common.ColumnFit;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -10,7 +11,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 
 import java.util.ResourceBundle;
 import java.util.function.Function;
@@ -126,7 +126,7 @@ public final class SyncView {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+                CellTips.set(this, empty || item == null || item.isEmpty() ? null : item);
             }
         });
     }
