@@ -62,7 +62,9 @@ for o in "${cache_options[@]}" ${window_options[@]+"${window_options[@]}"}; do o
 cli_props=$dist/jobs-console-cli.properties
 cli_base=$here/linux/jobs-console-cli.properties
 case "$(uname -s)" in MINGW*|MSYS*|CYGWIN*) cli_base=$here/windows/jobs-console-cli.properties ;; esac
-{ cat "$cli_base"; echo "java-options=${cache_options[*]}"; } > "$cli_props"
+# on Java 25 a cache of its own, trained by a command (aot.sh): the window's cache held the jar's bulk
+# export back by 5-10% (its method profiles are a window's start), one trained by an import does not
+{ cat "$cli_base"; echo "java-options=${cache_options[*]/jobs-console.aot/jobs-console-cli.aot}"; } > "$cli_props"
 image_extra=()
 case "$(uname -s)" in
   Linux) image_extra=(--icon "$here/linux/jobs-console.png" --add-launcher "jobs-console-cli=$cli_props") ;;
