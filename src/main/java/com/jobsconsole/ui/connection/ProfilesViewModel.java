@@ -27,6 +27,8 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +41,8 @@ import java.util.stream.Stream;
  * deleting, and "Test connection". The stored key is never shown; an empty key field keeps it.
  */
 public final class ProfilesViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProfilesViewModel.class);
 
     /** The profiles dialog, over the main window. */
     public static final WindowKind<ProfilesViewModel> WINDOW = new WindowKind<>("profiles", "profile.title", true, 0, 0);
@@ -68,6 +72,8 @@ public final class ProfilesViewModel {
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ConnectionCheck.Verdict> verdict = new ReadOnlyObjectWrapper<>();
+    /** The keychain's look-up for the selected profile's key, while it runs. */
+    private TaskExecutor.Handle keyLookup;
 
     private final StringBinding nameError;
     private final StringBinding urlError;
@@ -183,9 +189,21 @@ public final class ProfilesViewModel {
         requestTimeout.set(String.valueOf(p.requestTimeoutSeconds()));
         liveSeconds.set(String.valueOf(p.liveSeconds()));
         caFile.set(p.caFile() == null ? "" : p.caFile());
-        Optional<String> where = store.keyLocation(p.name());
-        hasStoredKey.set(where.isPresent());
-        keyLocation.set(where.orElse(""));
+        // the keychain is asked off the FX thread (a Secret Service over D-Bus can take seconds to answer);
+        // until it answers the form knows of no stored key, and only the selected profile's answer is shown
+        hasStoredKey.set(false);
+        keyLocation.set("");
+        if (keyLookup != null) {
+            keyLookup.cancel();
+        }
+        String asked = p.name();
+        keyLookup = executor.execute(() -> store.keyLocation(asked), where -> {
+            if (selected.get() != null && selected.get().name().equals(asked)) {
+                hasStoredKey.set(where.isPresent());
+                keyLocation.set(where.orElse(""));
+            }
+        }, error -> LOG.warn("where the key of profile {} is kept: not known ({})", asked,
+                error.getClass().getSimpleName())); // the class only: nothing a keychain says goes into a log
     }
 
     /** Starts a new, empty profile. */
@@ -257,25 +275,31 @@ public final class ProfilesViewModel {
             testResult.set(formError.get());
             return;
         }
-        ApiKey key;
+        ApiKey typed;
         try {
-            key = formKey();
-            if (key == null && selected.get() != null) {
-                key = store.key(selected.get().name()).orElse(null);
-            }
+            typed = formKey();
         } catch (IllegalArgumentException e) {
-            key = null;
+            testResult.set(labelled("profile.field.key", messages.get("field.required")));
+            return;
         }
-        if (key == null) {
+        // no key typed: the stored one, read off the FX thread with the test (the keychain may be slow)
+        String storedOf = typed == null && selected.get() != null ? selected.get().name() : null;
+        if (typed == null && storedOf == null) {
             testResult.set(labelled("profile.field.key", messages.get("field.required")));
             return;
         }
         ConnectionProfile p = formProfile();
-        ApiKey k = key;
         testing.set(true);
         testResult.set(messages.get("profile.test.running", p.baseUrl()));
-        executor.execute(() -> connectionCheck.check(p.target(k)), r -> {
+        executor.execute(() -> {
+            ApiKey k = typed != null ? typed : store.key(storedOf).orElse(null);
+            return k == null ? null : connectionCheck.check(p.target(k));
+        }, r -> {
             testing.set(false);
+            if (r == null) { // nothing stored after all
+                testResult.set(labelled("profile.field.key", messages.get("field.required")));
+                return;
+            }
             verdict.set(r.verdict());
             String detail = r.detail() == null ? "" : messages.describe(r.detail());
             testResult.set(switch (r.verdict()) {

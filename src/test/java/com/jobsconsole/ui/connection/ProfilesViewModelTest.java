@@ -20,7 +20,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +70,73 @@ class ProfilesViewModelTest {
         assertThat(store.key("Production")).contains(ApiKey.of("secret-key-42"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.keysFile()))).isEqualTo("rw-------");
         assertThat(dialogs.last("notify").message()).isEqualTo("Profile Production saved.");
+    }
+
+    /** Work queued, run when the test says: what runs on the caller's thread is what is not queued. */
+    private static final class Queued implements TaskExecutor {
+        final List<Runnable> work = new ArrayList<>();
+
+        @Override
+        public <T> Handle execute(Callable<T> task, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+            boolean[] cancelled = {false};
+            work.add(() -> {
+                if (cancelled[0]) {
+                    return;
+                }
+                try {
+                    onSuccess.accept(task.call());
+                } catch (Exception e) {
+                    onFailure.accept(e);
+                }
+            });
+            return new Handle() {
+                @Override
+                public void cancel() {
+                    cancelled[0] = true;
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return cancelled[0];
+                }
+            };
+        }
+
+        @Override
+        public void onCallbackThread(Runnable update) {
+            update.run();
+        }
+
+        void runAll() {
+            List<Runnable> now = List.copyOf(work);
+            work.clear();
+            now.forEach(Runnable::run);
+        }
+    }
+
+    @Test
+    void whereAKeyIsKeptIsAskedOffTheCallersThreadAndOnlyTheSelectedProfilesAnswerIsShown() {
+        fill("Prod", "https://rpa.example.com", "k1");
+        vm.save();
+        fill("Test", "https://test.example.com", "k2");
+        vm.save();
+        Queued queued = new Queued();
+        ProfilesViewModel later = new ProfilesViewModel(store, queued, dialogs, new Messages(Locale.ENGLISH),
+                ApiConnectionCheck.INSTANCE);
+        later.selectedProperty().set(store.list().get(0));
+        assertThat(later.keyLocationProperty().get()).as("not asked on the FX thread").isEmpty();
+        assertThat(later.hasStoredKeyProperty().get()).isFalse();
+        assertThat(queued.work).hasSize(1);
+        later.selectedProperty().set(store.list().get(1)); // chosen again before the keychain answered
+        queued.runAll();
+        assertThat(later.selectedProperty().get().name()).isEqualTo("Test");
+        assertThat(later.hasStoredKeyProperty().get()).isTrue();
+        assertThat(later.keyLocationProperty().get()).isNotEmpty();
+
+        // Test connection with no key typed reads the stored one in its own background work too
+        later.testConnection();
+        assertThat(later.testingProperty().get()).isTrue();
+        assertThat(queued.work).hasSize(1);
     }
 
     @Test
