@@ -1,8 +1,8 @@
 package com.jobsconsole.ui.methods;
 
 import com.jobsconsole.gateway.ActiveGateway;
-import com.jobsconsole.gateway.JobJournal;
 import com.jobsconsole.gateway.Guids;
+import com.jobsconsole.gateway.JobJournal;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.ApiMethod;

@@ -77,6 +77,8 @@ public abstract class MethodViewModel {
         this.messages = messages;
         this.doc = MethodDoc.of(method, messages);
         this.refused = TargetGuard.refusalOf(gateway, messages);
+        // an entry's number means something only in its own target's journal: another target, no link
+        gateway.onSwitch(g -> undoable.set(null));
     }
 
     /** Whether the method changes jobs (create, update, delete): disabled, with why, on a read-only target. */

@@ -3,6 +3,7 @@ package com.jobsconsole.ui.methods;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jobsconsole.gateway.ActiveGateway;
+import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.model.Job;
@@ -22,6 +23,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -68,6 +71,26 @@ class MethodViewModelsTest {
     }
 
     // ---- create ----
+
+    @Test
+    void aCreatesUndoLinkNamesItsEntryRunsOnceAndGoesWhenAnotherTargetOpens() {
+        CreateJobViewModel vm = filledCreate();
+        List<Long> undone = new ArrayList<>();
+        vm.setUndo(undone::add);
+        vm.execute();
+        Long entry = vm.undoableProperty().get();
+        assertThat(entry).as("the create's journal entry").isNotNull();
+        vm.undoLastChange();
+        vm.undoLastChange();
+        assertThat(undone).containsExactly(entry);
+        assertThat(vm.undoableProperty().get()).isNull();
+
+        vm.newGuid();
+        vm.execute();
+        assertThat(vm.undoableProperty().get()).isNotNull();
+        gateway.switchTo(SqliteJobGateway.open(dir.resolve("other.sqlite"), REFERENCE));
+        assertThat(vm.undoableProperty().get()).as("its number means nothing in the other store's journal").isNull();
+    }
 
     @Test
     void createStartsWithAFreshGuidOrchestratedAndPending() {
