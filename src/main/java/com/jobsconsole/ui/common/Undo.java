@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.common;
 
+import com.jobsconsole.gateway.JobGateway;
 import com.jobsconsole.gateway.JobJournal;
 import com.jobsconsole.gateway.JournalUndo;
 import com.jobsconsole.model.JournalAction;
@@ -72,12 +73,25 @@ public final class Undo {
         run(j -> j.entry(entry), "journal.nothingToUndo");
     }
 
+    /**
+     * A note's link: undoes the entry only while the window still shows the target it was made on (an entry's
+     * number means another entry, or none, in another target's journal).
+     */
+    private void undoIn(JobGateway target, long entry) {
+        if (ui.gateway().get() != target) {
+            ui.dialogs().notify(ui.messages().get("journal.undo.otherTarget"));
+            return;
+        }
+        undo(entry);
+    }
+
     /** Gives the Undo link to a change's note, when the change made an entry. */
     public void notifyChange(String message, Optional<Long> entry) {
         if (entry.isEmpty()) {
             ui.dialogs().notify(message);
         } else {
-            ui.dialogs().notifyChange(message, ui.messages().get("journal.undoLink"), () -> undo(entry.get()));
+            JobGateway target = ui.gateway().get();
+            ui.dialogs().notifyChange(message, ui.messages().get("journal.undoLink"), () -> undoIn(target, entry.get()));
         }
         look();
     }
@@ -111,8 +125,9 @@ public final class Undo {
                 describe(e), result.undone());
         if (result.problems().isEmpty()) {
             if (result.entry().isPresent()) {
+                JobGateway target = ui.gateway().get();
                 ui.dialogs().notifyChange(done, ui.messages().get(e.action() == JournalAction.UNDO
-                        ? "journal.undoLink" : "journal.redoLink"), () -> undo(result.entry().get()));
+                        ? "journal.undoLink" : "journal.redoLink"), () -> undoIn(target, result.entry().get()));
             } else {
                 ui.dialogs().notify(done);
             }
