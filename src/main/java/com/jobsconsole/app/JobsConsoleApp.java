@@ -111,19 +111,50 @@ public final class JobsConsoleApp extends Application {
         LinkHandlers.registerOnWindows();
         Path store = dirs.startupStore(storeOption != null ? storeOption : storeParameter(getParameters()),
                 System.getenv(), settings.lastStore());
-        // The window first, saying what it opens; the reference data and the store come off the FX thread.
+        // The reference data and the store are read off the FX thread while the window first shows, saying
+        // what it opens (on two cores the two take about as long: begun one after the other, they add up).
+        Path overrides = dirs.referenceOverrideDir();
+        executor.execute(() -> FirstOpen.of(overrides, store), opened -> firstOpened(store, opened), e -> {
+            reference = ReferenceDataLoader.loadDefault(); // not a RuntimeException: before the reference was read
+            startupFailure(store, e);
+        });
         showOpening(store);
-        executor.execute(() -> ReferenceDataLoader.load(dirs.referenceOverrideDir()), loaded -> {
-            reference = loaded;
-            openAtStartup(store);
-        }, e -> {
-            LOG.error("reference data cannot be read", e);
+    }
+
+    /** What the start-up reads off the FX thread: the reference data (or its failure), then the store (or its). */
+    private record FirstOpen(ReferenceData reference, Exception referenceError, SqliteJobGateway store,
+                             RuntimeException storeError) {
+
+        static FirstOpen of(Path overrides, Path store) {
+            ReferenceData reference;
+            Exception referenceError = null;
+            try {
+                reference = ReferenceDataLoader.load(overrides);
+            } catch (RuntimeException e) {
+                referenceError = e;
+                reference = ReferenceDataLoader.loadDefault();
+            }
+            try {
+                return new FirstOpen(reference, referenceError, SqliteJobGateway.open(store, reference), null);
+            } catch (RuntimeException e) {
+                return new FirstOpen(reference, referenceError, null, e);
+            }
+        }
+    }
+
+    private void firstOpened(Path store, FirstOpen opened) {
+        reference = opened.reference();
+        if (opened.referenceError() != null) {
+            LOG.error("reference data cannot be read", opened.referenceError());
             Messages m = new Messages(locale);
             dialogs(m).showError(m.get("startup.reference.title"), m.get("startup.reference.text",
-                    dirs.referenceOverrideDir().toString(), String.valueOf(e.getMessage())));
-            reference = ReferenceDataLoader.loadDefault();
-            openAtStartup(store);
-        });
+                    dirs.referenceOverrideDir().toString(), String.valueOf(opened.referenceError().getMessage())));
+        }
+        if (opened.store() != null) {
+            storeOpened(opened.store());
+        } else {
+            startupFailure(store, opened.storeError());
+        }
     }
 
     /** The window as it first appears, sized to the screen: "Opening jobs.sqlite…" until the store is open. */
@@ -174,12 +205,15 @@ public final class JobsConsoleApp extends Application {
         if (!built && stage.getScene() != null) { // another file chosen after a failure: the window names it
             stage.getScene().setRoot(OpeningView.create(new Messages(locale), store));
         }
-        executor.execute(() -> SqliteJobGateway.open(store, reference), gateway -> {
-            StartupTrace.mark("store open");
-            active = new ActiveGateway(StoreMarks.apply(gateway)); // production, read-only: kept in the file
-            rememberStore(gateway.path());
-            showMainWindow();
-        }, error -> startupFailure(store, error));
+        executor.execute(() -> SqliteJobGateway.open(store, reference), this::storeOpened,
+                error -> startupFailure(store, error));
+    }
+
+    private void storeOpened(SqliteJobGateway gateway) {
+        StartupTrace.mark("store open");
+        active = new ActiveGateway(StoreMarks.apply(gateway)); // production, read-only: kept in the file
+        rememberStore(gateway.path());
+        showMainWindow();
     }
 
     private void startupFailure(Path store, Throwable error) {
