@@ -164,7 +164,7 @@ final class PaletteView {
                 runChosen.run();
             }
         });
-        viewModel.search("");
+        viewModel.open();
         if (owner != null) {
             popup.show(owner, owner.getX() + Math.max(0, (owner.getWidth() - 660) / 2), owner.getY() + 80);
         }

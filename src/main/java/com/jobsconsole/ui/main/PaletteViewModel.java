@@ -101,16 +101,25 @@ public final class PaletteViewModel {
     private record Candidate(Entry entry, String words) {
     }
 
-    /** Everything the palette offers, as of its opening (an empty query: the palette opens or is cleared). */
-    private List<Candidate> all = List.of();
+    /**
+     * Everything the palette offers, as of its opening (null until it is made: at the opening, or at the first
+     * search). The field emptied while the palette is open finds the same: nothing else can change meanwhile.
+     */
+    private List<Candidate> all;
     /** The query matched last and the candidates that matched it: a longer query can only match among them. */
     private String lastQuery;
     private List<Candidate> lastMatching = List.of();
 
+    /** The palette opens: what it offers is gathered afresh (actions, views, names, recent jobs), all of it shown. */
+    public void open() {
+        all = null;
+        search("");
+    }
+
     /** Matches {@code query} again. */
     public void search(String query) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        if (q.isEmpty() || lastQuery == null) {
+        if (all == null) {
             all = everything().stream().map(e -> new Candidate(e, (e.kind() + " " + e.text()).toLowerCase(Locale.ROOT)))
                     .toList();
             lastQuery = null;

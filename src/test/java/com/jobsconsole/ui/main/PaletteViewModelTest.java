@@ -84,6 +84,30 @@ class PaletteViewModelTest {
         assertThat(texts()).contains("3 \u2014 Aborted").doesNotContain("Overview\u2026");
     }
 
+    /** What it offers is gathered when it opens: emptying the field finds the same, opening again finds the new. */
+    @Test
+    void eachOpeningGathersWhatIsOfferedAfresh() {
+        List<PaletteViewModel.Entry> offered = new ArrayList<>(List.of(
+                new PaletteViewModel.Entry("Action", "Overview…", "Ctrl+Shift+O", () -> { })));
+        AtomicInteger gathered = new AtomicInteger();
+        vm.palette().setActions(() -> {
+            gathered.incrementAndGet();
+            return List.copyOf(offered);
+        });
+        vm.palette().open();
+        offered.add(new PaletteViewModel.Entry("Action", "Journal…", "", () -> { }));
+        vm.palette().search("jour");
+        vm.palette().search("");
+        vm.palette().search("jour");
+        assertThat(texts()).doesNotContain("Journal…");
+        assertThat(gathered).hasValue(1);
+
+        vm.palette().open();
+        vm.palette().search("jour");
+        assertThat(texts()).containsExactly("Journal…");
+        assertThat(gathered).hasValue(2);
+    }
+
     @Test
     void whatWasUsedInAnEarlierSessionComesFirstAndEachUseIsKept() {
         List<List<String>> saved = new ArrayList<>();
@@ -132,11 +156,11 @@ class PaletteViewModelTest {
         vm.palette().run(vm.palette().matches().get(0));
         assertThat(vm.jobs().filter().guidPrefixProperty().get()).isEqualTo(prefix);
 
-        vm.palette().search("");
+        vm.palette().open(); // a run closes the palette: the next opening
         assertThat(texts()).as("the job opened lately, the used first").contains(job.guid().toString());
         vm.palette().run(vm.palette().matches().stream().filter(e -> e.text().equals("Needs attention…"))
                 .findFirst().orElseThrow());
-        vm.palette().search("");
+        vm.palette().open();
         assertThat(texts()).first().isEqualTo("Needs attention…");
     }
 }
