@@ -89,7 +89,9 @@ public final class MainWindow {
                 .register(JobSidePanelView.class, () -> new JobSidePanelView(viewModel.jobs(), windows, viewModel.jobWindows()::open))
                 .register(CreateJobView.class, () -> new CreateJobView(viewModel.create()))
                 .register(UpdateJobView.class, () -> new UpdateJobView(viewModel.update()));
+        viewModel.jobs().loadFirstPage(); // read off the FX thread while the views are built
         root = loader.load(MainWindowView.class, "MainWindow.fxml");
+        viewModel.jobs().showFirstPageIfRead(); // before the first layout, when it is read already
     }
 
     /** A method tab's page, loaded the first time the tab is opened (start-up builds none it does not show). */

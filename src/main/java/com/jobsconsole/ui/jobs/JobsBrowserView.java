@@ -142,7 +142,7 @@ public final class JobsBrowserView {
         bindTable();
         bindColumns();
         bindActions();
-        viewModel.reload();
+        viewModel.loadFirstPage();
     }
 
     /** The table: its remembered columns, its rows (kept in place when read again live), selection, marks. */

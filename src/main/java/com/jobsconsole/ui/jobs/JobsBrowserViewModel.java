@@ -43,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -84,6 +85,8 @@ public final class JobsBrowserViewModel {
     private UUID pendingSelect;
     private Names names = Names.NONE;
     private long generation;
+    /** The newest first page read and not shown yet (set by the worker that read it). */
+    private final AtomicReference<Runnable> unshown = new AtomicReference<>();
     private boolean countsReleased;
     private Runnable heldCounts;
     private Consumer<Job> onSelected = j -> { };
@@ -127,6 +130,17 @@ public final class JobsBrowserViewModel {
         return filter.query(PagedJobList.PAGE_SIZE);
     }
 
+    /**
+     * The first page, unless it was asked for already: the window asks before it builds its views, so the page
+     * is read while they are built and the first layout has its rows; the browser's view asks again when it
+     * is bound (a view-model used without the window).
+     */
+    public void loadFirstPage() {
+        if (generation == 0) {
+            reload();
+        }
+    }
+
     /** Runs the filter again: the first page, then the per-status counts and charts, off the FX thread. */
     public void reload() {
         JobQuery q = currentQuery();
@@ -135,38 +149,20 @@ public final class JobsBrowserViewModel {
         }
         long gen = ++generation;
         JobGateway g = gateway.get();
+        StartupTrace.markOnce("first page asked");
         loading.set(true);
         timeline.reload();
         // The page first (what the user waits for), then the counts and charts (a scan of the
         // filter's rows: on a million jobs, a second or more).
         Optional<JobDirectory> directory = gateway.capability(JobDirectory.class);
-        executor.execute(() -> new FirstPage(g.query(q), directory.map(JobDirectory::names).orElse(Names.NONE)), first -> {
-            if (gen != generation) {
-                return;
-            }
-            StartupTrace.markOnce("first page read");
-            loading.set(false);
-            boolean namesChanged = !first.names().equals(names);
-            names = first.names();
-            Page<Job> page = first.page();
-            PagedJobList list = rowsOf(g, q, page.total(), page.items().isEmpty() ? Map.of() : Map.of(0, page.items()),
-                    Set.of());
-            rows.set(list);
-            if (pendingSelect != null) {
-                int index = list.indexOf(pendingSelect);
-                pendingSelect = null;
-                if (index >= 0) {
-                    selectRequest.set(new SelectRequest(index));
-                }
-            }
-            matchSummary.set(messages.get("jobs.matches", page.total()));
-            if (namesChanged) {
-                filter.namesChanged();
-            }
-            if (countsReleased) {
-                loadCounts(g, q, gen);
-            } else {
-                heldCounts = () -> loadCounts(g, q, gen);
+        executor.execute(() -> {
+            FirstPage first = new FirstPage(g.query(q), directory.map(JobDirectory::names).orElse(Names.NONE));
+            Runnable show = () -> showFirstPage(gen, g, q, first);
+            unshown.set(show);
+            return show;
+        }, show -> {
+            if (unshown.compareAndSet(show, null)) { // not shown by showFirstPageIfRead already
+                show.run();
             }
         }, e -> {
             if (gen == generation) {
@@ -174,6 +170,48 @@ public final class JobsBrowserViewModel {
                 matchSummary.set(messages.describe(e));
             }
         });
+    }
+
+    /**
+     * Shows the first page now if it has been read: the window calls this as it finishes building, so its first
+     * layout has the rows (the page's own report comes after that layout: the FX thread's queue holds the pulse
+     * first).
+     */
+    public void showFirstPageIfRead() {
+        Runnable show = unshown.getAndSet(null);
+        if (show != null) {
+            show.run();
+        }
+    }
+
+    private void showFirstPage(long gen, JobGateway g, JobQuery q, FirstPage first) {
+        if (gen != generation) {
+            return;
+        }
+        StartupTrace.markOnce("first page read");
+        loading.set(false);
+        boolean namesChanged = !first.names().equals(names);
+        names = first.names();
+        Page<Job> page = first.page();
+        PagedJobList list = rowsOf(g, q, page.total(), page.items().isEmpty() ? Map.of() : Map.of(0, page.items()),
+                Set.of());
+        rows.set(list);
+        if (pendingSelect != null) {
+            int index = list.indexOf(pendingSelect);
+            pendingSelect = null;
+            if (index >= 0) {
+                selectRequest.set(new SelectRequest(index));
+            }
+        }
+        matchSummary.set(messages.get("jobs.matches", page.total()));
+        if (namesChanged) {
+            filter.namesChanged();
+        }
+        if (countsReleased) {
+            loadCounts(g, q, gen);
+        } else {
+            heldCounts = () -> loadCounts(g, q, gen);
+        }
     }
 
     /** A first page and the directory's names for its rows, read together. */
