@@ -43,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -157,13 +158,17 @@ public final class JobsBrowserViewModel {
         Optional<JobDirectory> directory = gateway.capability(JobDirectory.class);
         executor.execute(() -> {
             FirstPage first = new FirstPage(g.query(q), directory.map(JobDirectory::names).orElse(Names.NONE));
-            Runnable show = () -> showFirstPage(gen, g, q, first);
-            unshown.set(show);
+            AtomicBoolean shown = new AtomicBoolean();
+            Runnable show = () -> {
+                if (shown.compareAndSet(false, true)) { // by showFirstPageIfRead or by its report, not both
+                    showFirstPage(gen, g, q, first);
+                }
+            };
+            unshown.set(show); // two reloads' pages may come in either order: each report still shows its own
             return show;
         }, show -> {
-            if (unshown.compareAndSet(show, null)) { // not shown by showFirstPageIfRead already
-                show.run();
-            }
+            unshown.compareAndSet(show, null);
+            show.run();
         }, e -> {
             if (gen == generation) {
                 loading.set(false);

@@ -137,6 +137,45 @@ class JobsBrowserViewModelTest {
         assertThat(fresh.rowsProperty().get()).isSameAs(shown);
     }
 
+    /** Two reloads' pages read in the reverse order (two worker threads): the newer one's report still shows it. */
+    @Test
+    void pagesReadOutOfOrderStillShowTheNewestFilter() {
+        List<Runnable> work = new ArrayList<>(); // the workers: run in the order the test chooses
+        List<Runnable> queued = new ArrayList<>(); // the FX thread's queue
+        TaskExecutor workers = new TaskExecutor() {
+            @Override
+            public <T> Handle execute(Callable<T> task, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+                work.add(() -> {
+                    try {
+                        T result = task.call();
+                        queued.add(() -> onSuccess.accept(result));
+                    } catch (Exception e) {
+                        queued.add(() -> onFailure.accept(e));
+                    }
+                });
+                return DONE;
+            }
+
+            @Override
+            public void onCallbackThread(Runnable update) {
+                queued.add(update);
+            }
+        };
+        JobsBrowserViewModel fresh = new JobsBrowserViewModel(REFERENCE, gateway, workers, dialogs,
+                new Messages(Locale.ENGLISH));
+        fresh.loadFirstPage();
+        fresh.filter().robotFilterProperty().set("3"); // a newer filter: read again
+        assertThat(work).hasSize(2);
+        work.get(1).run(); // the newer page read first,
+        work.get(0).run(); // the older after it
+        queued.forEach(Runnable::run);
+
+        assertThat(fresh.loadingProperty().get()).isFalse();
+        ObservableList<JobRowViewModel> rows = fresh.rowsProperty().get();
+        assertThat(rows).isNotEmpty();
+        assertThat(rows.subList(0, Math.min(20, rows.size()))).extracting(r -> r.job().robotId()).containsOnly(3L);
+    }
+
     @Test
     void showsEveryJobNewestFirstWithTheCounts() {
         assertThat(vm.rowsProperty().get()).hasSize(5_000);
