@@ -42,8 +42,8 @@ final class JournalGuids {
             boolean behind = session.call("journal", c -> {
                 // a store marked read-only is not written to, not even this bookkeeping: its readers scan
                 try (ResultSet rs = session.statement("SELECT " + LAST_ITEM
-                        + " > (SELECT item FROM journal_guid_upto) AND NOT EXISTS (SELECT 1 FROM store_setting"
-                        + " WHERE key = 'mark.readOnly' AND value = 'true')").executeQuery()) {
+                        + " > (SELECT item FROM journal_guid_upto) AND NOT " + StoreMarksTable.MARKED_READ_ONLY)
+                        .executeQuery()) {
                     return rs.next() && rs.getBoolean(1);
                 }
             });

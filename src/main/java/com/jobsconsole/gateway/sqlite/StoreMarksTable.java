@@ -14,6 +14,10 @@ final class StoreMarksTable implements StoreMarks {
     /** The band's colour of a production store when the user chose none (as a profile's). */
     static final String DEFAULT_COLOUR = "#c62828";
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
+    private static final String READ_ONLY = "mark.readOnly";
+    /** SQL that is true on a store marked read-only (for a statement that must not write to one). */
+    static final String MARKED_READ_ONLY = "EXISTS (SELECT 1 FROM store_setting WHERE key = '" + READ_ONLY
+            + "' AND value = 'true')";
 
     private final SqliteSession session;
 
@@ -32,7 +36,7 @@ final class StoreMarksTable implements StoreMarks {
                 while (rs.next()) {
                     switch (rs.getString(1)) {
                         case "mark.production" -> production = "true".equals(rs.getString(2));
-                        case "mark.readOnly" -> readOnly = "true".equals(rs.getString(2));
+                        case READ_ONLY -> readOnly = "true".equals(rs.getString(2));
                         case "mark.colour" -> colour = COLOUR.matcher(rs.getString(2)).matches() ? rs.getString(2) : null;
                         default -> { }
                     }
@@ -54,7 +58,7 @@ final class StoreMarksTable implements StoreMarks {
             put.setString(1, "mark.production");
             put.setString(2, Boolean.toString(production));
             put.executeUpdate();
-            put.setString(1, "mark.readOnly");
+            put.setString(1, READ_ONLY);
             put.setString(2, Boolean.toString(readOnly));
             put.executeUpdate();
             if (colour != null && !colour.isBlank()) {

@@ -74,15 +74,18 @@ public final class Undo {
     }
 
     /**
-     * A note's link: undoes the entry only while the window still shows the target it was made on (an entry's
-     * number means another entry, or none, in another target's journal).
+     * A note's link to undo {@code entry}: it undoes only while the window still shows the target open now, the
+     * one the entry was made on (an entry's number means another entry, or none, in another target's journal).
      */
-    private void undoIn(JobGateway target, long entry) {
-        if (ui.gateway().get() != target) {
-            ui.dialogs().notify(ui.messages().get("journal.undo.otherTarget"));
-            return;
-        }
-        undo(entry);
+    private Runnable undoLink(long entry) {
+        JobGateway target = ui.gateway().get();
+        return () -> {
+            if (ui.gateway().get() != target) {
+                ui.dialogs().notify(ui.messages().get("journal.undo.otherTarget"));
+                return;
+            }
+            undo(entry);
+        };
     }
 
     /** Gives the Undo link to a change's note, when the change made an entry. */
@@ -90,8 +93,7 @@ public final class Undo {
         if (entry.isEmpty()) {
             ui.dialogs().notify(message);
         } else {
-            JobGateway target = ui.gateway().get();
-            ui.dialogs().notifyChange(message, ui.messages().get("journal.undoLink"), () -> undoIn(target, entry.get()));
+            ui.dialogs().notifyChange(message, ui.messages().get("journal.undoLink"), undoLink(entry.get()));
         }
         look();
     }
@@ -125,9 +127,8 @@ public final class Undo {
                 describe(e), result.undone());
         if (result.problems().isEmpty()) {
             if (result.entry().isPresent()) {
-                JobGateway target = ui.gateway().get();
                 ui.dialogs().notifyChange(done, ui.messages().get(e.action() == JournalAction.UNDO
-                        ? "journal.undoLink" : "journal.redoLink"), () -> undoIn(target, result.entry().get()));
+                        ? "journal.undoLink" : "journal.redoLink"), undoLink(result.entry().get()));
             } else {
                 ui.dialogs().notify(done);
             }

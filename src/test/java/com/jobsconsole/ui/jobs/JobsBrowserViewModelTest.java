@@ -92,35 +92,46 @@ class JobsBrowserViewModelTest {
     }
 
     /**
+     * Work held until the test runs it, in the order it chooses (the workers), and reports held in a queue until
+     * the test runs them (the FX thread's queue, a pulse ahead of them).
+     */
+    private static final class Held implements TaskExecutor {
+        final List<Runnable> work = new ArrayList<>();
+        final List<Runnable> queued = new ArrayList<>();
+
+        @Override
+        public <T> Handle execute(Callable<T> task, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+            work.add(() -> {
+                try {
+                    T result = task.call();
+                    queued.add(() -> onSuccess.accept(result));
+                } catch (Exception e) {
+                    queued.add(() -> onFailure.accept(e));
+                }
+            });
+            return DONE;
+        }
+
+        @Override
+        public void onCallbackThread(Runnable update) {
+            queued.add(update);
+        }
+    }
+
+    /**
      * The window asks for the first page before it builds its views and shows it as it finishes building, when
      * it is read by then: its first layout has the rows, rather than the one after the page's own report (which
      * the FX thread's queue holds behind that layout). The report, when it comes, changes nothing more.
      */
     @Test
     void aFirstPageReadWhileTheWindowIsBuiltIsShownBeforeItsReportArrives() {
-        List<Runnable> queued = new ArrayList<>(); // the FX thread's queue: the reports wait there
-        TaskExecutor later = new TaskExecutor() {
-            @Override
-            public <T> Handle execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
-                try {
-                    T result = work.call();
-                    queued.add(() -> onSuccess.accept(result));
-                } catch (Exception e) {
-                    queued.add(() -> onFailure.accept(e));
-                }
-                return DONE;
-            }
-
-            @Override
-            public void onCallbackThread(Runnable update) {
-                queued.add(update);
-            }
-        };
+        Held later = new Held();
         JobsBrowserViewModel fresh = new JobsBrowserViewModel(REFERENCE, gateway, later, dialogs,
                 new Messages(Locale.ENGLISH));
         fresh.loadFirstPage();
         fresh.loadFirstPage(); // the browser's view, bound: asked already, not asked again
-        assertThat(queued).as("one page read").hasSize(1);
+        later.work.forEach(Runnable::run);
+        assertThat(later.queued).as("one page read").hasSize(1);
         assertThat(fresh.rowsProperty().get()).isEmpty();
         assertThat(fresh.loadingProperty().get()).isTrue();
 
@@ -130,7 +141,7 @@ class JobsBrowserViewModelTest {
         assertThat(fresh.loadingProperty().get()).isFalse();
         assertThat(fresh.matchSummaryProperty().get()).isEqualTo("5,000 jobs match");
 
-        queued.remove(0).run(); // the page's own report, later
+        later.queued.remove(0).run(); // the page's own report, later
         assertThat(fresh.rowsProperty().get()).as("not shown twice").isSameAs(shown);
 
         fresh.showFirstPageIfRead(); // nothing read and unshown: nothing happens
@@ -140,35 +151,15 @@ class JobsBrowserViewModelTest {
     /** Two reloads' pages read in the reverse order (two worker threads): the newer one's report still shows it. */
     @Test
     void pagesReadOutOfOrderStillShowTheNewestFilter() {
-        List<Runnable> work = new ArrayList<>(); // the workers: run in the order the test chooses
-        List<Runnable> queued = new ArrayList<>(); // the FX thread's queue
-        TaskExecutor workers = new TaskExecutor() {
-            @Override
-            public <T> Handle execute(Callable<T> task, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
-                work.add(() -> {
-                    try {
-                        T result = task.call();
-                        queued.add(() -> onSuccess.accept(result));
-                    } catch (Exception e) {
-                        queued.add(() -> onFailure.accept(e));
-                    }
-                });
-                return DONE;
-            }
-
-            @Override
-            public void onCallbackThread(Runnable update) {
-                queued.add(update);
-            }
-        };
+        Held workers = new Held();
         JobsBrowserViewModel fresh = new JobsBrowserViewModel(REFERENCE, gateway, workers, dialogs,
                 new Messages(Locale.ENGLISH));
         fresh.loadFirstPage();
         fresh.filter().robotFilterProperty().set("3"); // a newer filter: read again
-        assertThat(work).hasSize(2);
-        work.get(1).run(); // the newer page read first,
-        work.get(0).run(); // the older after it
-        queued.forEach(Runnable::run);
+        assertThat(workers.work).hasSize(2);
+        workers.work.get(1).run(); // the newer page read first,
+        workers.work.get(0).run(); // the older after it
+        workers.queued.forEach(Runnable::run);
 
         assertThat(fresh.loadingProperty().get()).isFalse();
         ObservableList<JobRowViewModel> rows = fresh.rowsProperty().get();
