@@ -26,7 +26,8 @@ import java.util.UUID;
  * the store's gateway with its journal against the same gateway with the journal off (the baseline, same run,
  * fresh copies of the same store), and the undo of the journaled change against the change. Medians of three
  * (one with {@code -Dbench.quick=true}); then single writes (create, status, delete, each its own commit) with
- * the journal against without. Run: {@code mvn -B -Pbench test-compile exec:exec -Dbench=journal}.
+ * the journal against without (only those with {@code -Dbench.journal.singleOnly=true}). Run:
+ * {@code mvn -B -Pbench test-compile exec:exec -Dbench=journal}.
  */
 final class JournalBenchmark {
 
@@ -39,6 +40,10 @@ final class JournalBenchmark {
         int repeats = quick ? 1 : 3;
         ReferenceData ref = ReferenceDataLoader.loadDefault();
         Path dir = Files.createTempDirectory("jobs-journal-bench");
+        if (Boolean.getBoolean("bench.journal.singleOnly")) {
+            singleWrites(ref, dir, quick ? 1 : 5);
+            return;
+        }
         Path source = dir.resolve("source.sqlite");
         List<UUID> guids;
         try (SqliteJobGateway store = SqliteJobGateway.open(source, ref)) {

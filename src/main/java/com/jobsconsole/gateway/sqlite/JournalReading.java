@@ -25,12 +25,27 @@ import java.util.UUID;
 final class JournalReading {
 
     private static final String ENTRY_COLUMNS = "j.id, j.at, j.os_user, j.target, j.action, j.detail, "
-            + "(SELECT count(*) FROM journal_item i WHERE i.entry = j.id), j.undoes, "
+            + "(j.guid IS NOT NULL) + (SELECT count(*) FROM journal_item i WHERE i.entry = j.id), j.undoes, "
             + "CASE WHEN (SELECT u.undone_by FROM journal u WHERE u.id = j.undone_by) IS NULL THEN j.undone_by END";
 
     /** An entry that stands: not undone, or undone by an undo that was itself undone. */
     private static final String STANDING = "(j.undone_by IS NULL OR (SELECT u.undone_by FROM journal u"
             + " WHERE u.id = j.undone_by) IS NOT NULL)";
+
+    /**
+     * An entry's items in the order written: its first in its own row (schema 14; an entry written before has
+     * none there), the rest in {@code journal_item}. The entry's id is bound twice, then the page's size and offset.
+     */
+    static final String ITEMS = "SELECT 0, guid, before, after, unmade FROM journal WHERE id = ? AND guid IS NOT NULL"
+            + " UNION ALL SELECT id, guid, before, after, unmade FROM journal_item WHERE entry = ?"
+            + " ORDER BY 1 LIMIT ? OFFSET ?";
+
+    /**
+     * No entry written at or after the time {@code ?} has a smaller id than this (the first entry of its hour, or of
+     * a later hour): the journal has no index on the time, and this is where a question by time starts.
+     */
+    static final String FIRST_SINCE = "(SELECT coalesce(min(first), 9223372036854775807) FROM journal_hour"
+            + " WHERE hour >= substr(?, 1, 13))";
 
     private final SqliteSession session;
     private final JournalGuids guids;
@@ -44,7 +59,9 @@ final class JournalReading {
         StringBuilder sql = new StringBuilder("SELECT " + ENTRY_COLUMNS + " FROM journal j WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (q.since() != null) {
-            sql.append(" AND j.at >= ?");
+            // from the first entry written in the hour of since or later (journal_hour), then by each one's time
+            sql.append(" AND j.id >= ").append(FIRST_SINCE).append(" AND j.at >= ?");
+            params.add(JobJson.formatTime(q.since()));
             params.add(JobJson.formatTime(q.since()));
         }
         if (q.until() != null) {
@@ -58,6 +75,7 @@ final class JournalReading {
         if (q.guid() != null) {
             guids.file(); // what was written since is found without it too, by a scan of those items
             sql.append(" AND j.id IN ").append(JournalGuids.ENTRIES_OF);
+            params.add(q.guid().toString());
             params.add(q.guid().toString());
             params.add(q.guid().toString());
         }
@@ -125,11 +143,11 @@ final class JournalReading {
     public List<JournalItem> items(long entry, int offset, int limit) {
         return session.call("journal", c -> {
             List<JournalItem> out = new ArrayList<>();
-            PreparedStatement ps = session.statement("SELECT id, guid, before, after, unmade FROM journal_item"
-                    + " WHERE entry = ? ORDER BY id LIMIT ? OFFSET ?");
+            PreparedStatement ps = session.statement(ITEMS);
             ps.setLong(1, entry);
-            ps.setInt(2, limit);
-            ps.setInt(3, offset);
+            ps.setLong(2, entry);
+            ps.setInt(3, limit);
+            ps.setInt(4, offset);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(item(rs.getLong(1), UUID.fromString(rs.getString(2)), rs.getString(3), rs.getString(4),

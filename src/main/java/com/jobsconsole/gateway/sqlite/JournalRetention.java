@@ -5,6 +5,7 @@ import com.jobsconsole.json.JobJson;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /** How much of the journal is kept ({@code store_setting}: {@code journal.days}, {@code journal.entries}) and its pruning. */
 final class JournalRetention {
@@ -53,12 +54,23 @@ final class JournalRetention {
         prune();
     }
 
+    /** The entries pruned: the cutoff ({@code ?1}) and the last id beyond the count ({@code ?2}) bound. */
+    private static final String PRUNED = "id < max(" + JournalReading.FIRST_SINCE.replace("?", "?1")
+            + ", ?2 + 1) AND (at < ?1 OR id <= ?2)";
+
+    private static void bind(PreparedStatement ps, String cutoff, long keepAbove) throws SQLException {
+        ps.setString(1, cutoff);
+        ps.setLong(2, keepAbove);
+    }
+
     public long prune() {
         Retention r = retention();
         String cutoff = JobJson.formatTime(session.now().minusDays(r.days()));
         boolean due = session.call("journal", c -> {
-            PreparedStatement any = session.statement("SELECT EXISTS (SELECT 1 FROM journal WHERE at < ?)"
-                    + " OR EXISTS (SELECT id FROM journal ORDER BY id DESC LIMIT 1 OFFSET ?)");
+            // an entry written in an hour before the cutoff's (journal_hour: the journal has no index on the
+            // time), or more entries than are kept
+            PreparedStatement any = session.statement("SELECT EXISTS (SELECT 1 FROM journal_hour"
+                    + " WHERE hour < substr(?, 1, 13)) OR EXISTS (SELECT id FROM journal ORDER BY id DESC LIMIT 1 OFFSET ?)");
             any.setString(1, cutoff);
             any.setLong(2, r.entries());
             try (ResultSet rs = any.executeQuery()) {
@@ -78,15 +90,22 @@ final class JournalRetention {
                     keepAbove = rs.getLong(1);
                 }
             }
-            PreparedStatement items = session.statement("DELETE FROM journal_item WHERE entry IN "
-                    + "(SELECT id FROM journal WHERE at < ? OR id <= ?)");
-            items.setString(1, cutoff);
-            items.setLong(2, keepAbove);
+            // older than the cutoff: among the entries written before the first one of the cutoff's hour, those
+            // whose time is before it (an entry after it written while the clock was set back stays until the
+            // count prunes it); and beyond the count, the oldest
+            PreparedStatement items = session.statement("DELETE FROM journal_item WHERE entry IN (SELECT id FROM journal"
+                    + " WHERE " + PRUNED + ")");
+            bind(items, cutoff, keepAbove);
             items.executeUpdate();
-            PreparedStatement entries = session.statement("DELETE FROM journal WHERE at < ? OR id <= ?");
-            entries.setString(1, cutoff);
-            entries.setLong(2, keepAbove);
+            PreparedStatement entries = session.statement("DELETE FROM journal WHERE " + PRUNED);
+            bind(entries, cutoff, keepAbove);
             gone[0] = entries.executeUpdate();
+            // the hours before the cutoff's, and those none of whose entries are left (so an entry id used again
+            // after the journal was emptied is filed under its hour anew)
+            PreparedStatement hours = session.statement("DELETE FROM journal_hour WHERE hour < substr(?, 1, 13)"
+                    + " OR first > (SELECT coalesce(max(id), 0) FROM journal)");
+            hours.setString(1, cutoff);
+            hours.executeUpdate();
             guids.pruned();
             return null;
         }));

@@ -286,29 +286,44 @@ public final class SqliteJournal implements JobJournal {
         }
     }
 
-    /** The entry's row, written from here when an item is too (not by a trigger); call under the lock. */
-    private long openEntry() throws SQLException {
-        Scope s = active;
-        if (s == null) {
+    /**
+     * An item written from here rather than by a trigger (no change to a job's row), as the triggers write
+     * theirs: the entry's first in the entry's row, a later one in {@code journal_item}. {@code before} and
+     * {@code after} are SQL expressions; {@code params} are bound after the GUID. Call under the lock.
+     */
+    private void writeItem(UUID guid, String before, String after, Object... params) throws SQLException {
+        if (active == null) {
             throw new IllegalStateException("a journal item outside a journaled write");
         }
-        if (s.id == null) {
-            session.execute(JournalTriggers.OPEN_ENTRY);
-            try (ResultSet rs = session.statement("SELECT " + JournalTriggers.ENTRY).executeQuery()) {
-                rs.next(); // binds the row's id
+        for (String sql : JournalTriggers.item("?", before, after)) {
+            PreparedStatement ps = session.statement(sql);
+            if (sql.contains("?")) { // the item's own statements; the others take nothing
+                ps.setString(1, guid.toString());
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 2, params[i]);
+                }
+            }
+            if (sql.startsWith("SELECT")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next(); // binds the new row's id, if the entry's row was written
+                }
+            } else {
+                ps.executeUpdate();
             }
         }
-        return s.id;
     }
 
     /** The items the open transaction wrote are the effect of this outbox write (a remote target's). */
     public void linkOutbox(long outboxId) {
         session.call("journal", c -> {
-            // the entry's items not yet linked: those of this transaction (each earlier one linked its own)
-            PreparedStatement ps = session.statement(
-                    "UPDATE journal_item SET outbox = ? WHERE entry = ? AND outbox IS NULL");
             Scope s = active;
-            if (s != null && s.id != null) { // no item yet: nothing to link
+            if (s == null || s.id == null) {
+                return null; // no item yet: nothing to link
+            }
+            // the entry's items not yet linked: those of this transaction (each earlier one linked its own)
+            for (String sql : List.of("UPDATE journal SET outbox = ? WHERE id = ? AND guid IS NOT NULL AND outbox IS NULL",
+                    "UPDATE journal_item SET outbox = ? WHERE entry = ? AND outbox IS NULL")) {
+                PreparedStatement ps = session.statement(sql);
                 ps.setLong(1, outboxId);
                 ps.setLong(2, s.id);
                 ps.executeUpdate();
@@ -331,13 +346,7 @@ public final class SqliteJournal implements JobJournal {
      */
     public void addItem(UUID guid, Integer before, int after) {
         session.call("journal", c -> {
-            PreparedStatement ps = session.statement("INSERT INTO journal_item (entry, guid, before, after) "
-                    + "VALUES (?, ?, json_object('status', ?), json_object('status', ?))");
-            ps.setLong(1, openEntry());
-            ps.setString(2, guid.toString());
-            ps.setObject(3, before);
-            ps.setInt(4, after);
-            ps.executeUpdate();
+            writeItem(guid, "json_object('status', ?)", "json_object('status', ?)", before, after);
             return null;
         });
     }
@@ -345,11 +354,7 @@ public final class SqliteJournal implements JobJournal {
     /** A delete the open transaction records of a remote job the cache has no copy of. */
     public void addUnknownDelete(UUID guid) {
         session.call("journal", c -> {
-            PreparedStatement ps = session.statement("INSERT INTO journal_item (entry, guid, before, after) "
-                    + "VALUES (?, ?, json_object('status', NULL), NULL)");
-            ps.setLong(1, openEntry());
-            ps.setString(2, guid.toString());
-            ps.executeUpdate();
+            writeItem(guid, "json_object('status', NULL)", "NULL");
             return null;
         });
     }
@@ -357,10 +362,13 @@ public final class SqliteJournal implements JobJournal {
     /** The outbox write's effect did not happen after all (refused, discarded): its items say why. */
     public void unmade(long outboxId, String why) {
         session.call("journal", c -> {
-            PreparedStatement ps = session.statement("UPDATE journal_item SET unmade = ? WHERE outbox = ?");
-            ps.setString(1, why);
-            ps.setLong(2, outboxId);
-            ps.executeUpdate();
+            for (String sql : List.of("UPDATE journal SET unmade = ? WHERE outbox = ?",
+                    "UPDATE journal_item SET unmade = ? WHERE outbox = ?")) {
+                PreparedStatement ps = session.statement(sql);
+                ps.setString(1, why);
+                ps.setLong(2, outboxId);
+                ps.executeUpdate();
+            }
             return null;
         });
     }

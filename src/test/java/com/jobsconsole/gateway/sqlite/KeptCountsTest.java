@@ -148,13 +148,14 @@ class KeptCountsTest {
         }
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement st = raw.createStatement()) {
-            // back to schema 5: what migrations 6 to 13 made is gone
+            // back to schema 5: what migrations 6 to 14 made is gone
             for (String trigger : List.of("job_tally_insert", "job_tally_update", "job_changed", "job_tally_delete",
                     "job_change_prune")) {
                 st.execute("DROP TRIGGER " + trigger);
             }
             for (String table : List.of("job_tally", "job_tally_day", "job_change", "job_tally_checked", "directory",
-                    "directory_stamp", "store_setting", "journal_item", "journal", "journal_guid", "journal_guid_upto")) {
+                    "directory_stamp", "store_setting", "journal_item", "journal", "journal_guid", "journal_guid_upto",
+                    "journal_hour")) {
                 st.execute("DROP TABLE " + table);
             }
             st.execute("DROP INDEX job_duration");
