@@ -127,21 +127,38 @@ public final class PaletteViewModel {
         // each character of the query in order: what matches "fai" is among what matched "fa"
         List<Candidate> pool = lastQuery != null && q.startsWith(lastQuery) ? lastMatching : all;
         List<Entry> out = new ArrayList<>(special(query == null ? "" : query.strip()));
-        List<Scored> scored = new ArrayList<>();
-        List<Candidate> matching = new ArrayList<>();
+        // the empty query matches everything: no list of its own
+        List<Candidate> matching = q.isEmpty() ? all : new ArrayList<>();
+        // the {@value #SHOWN} best so far, the worst on top: a match that is no better than it is passed over
+        // without a thing made for it (most of ten thousand, on the first keystrokes of a query)
+        PriorityQueue<Scored> best = new PriorityQueue<>(SHOWN + 1, WORSE_FIRST);
+        int order = 0;
         for (Candidate c : pool) {
             // its kind and name, not its detail: "filter the browser" under every status matched too much
             // (in Russian "прерв" found every process through "отфильтровать")
             int score = scoreLower(q, c.words());
-            if (score >= 0) {
-                matching.add(c);
-                long last = used.getOrDefault(c.entry().text(), -1L);
-                scored.add(new Scored(c.entry(), score + (last < 0 ? 0 : 1_000 + (int) last), scored.size()));
+            if (score < 0) {
+                continue;
             }
+            if (matching != all) {
+                matching.add(c);
+            }
+            Long last = used.isEmpty() ? null : used.get(c.entry().text());
+            int total = score + (last == null ? 0 : 1_000 + (int) (long) last);
+            // among equals the one offered first wins: a later one enters only when it is better
+            if (best.size() < SHOWN) {
+                best.add(new Scored(c.entry(), total, order));
+            } else if (total > best.peek().score()) {
+                best.poll();
+                best.add(new Scored(c.entry(), total, order));
+            }
+            order++;
         }
         lastQuery = q;
         lastMatching = matching;
-        out.addAll(best(scored));
+        List<Scored> top = new ArrayList<>(best);
+        top.sort(WORSE_FIRST.reversed()); // best first; among equals, in the order they were offered
+        top.forEach(t -> out.add(t.entry()));
         matches.setAll(out);
     }
 
@@ -157,23 +174,9 @@ public final class PaletteViewModel {
     private record Scored(Entry entry, int score, int order) {
     }
 
-    /** The {@value #SHOWN} best, best first (a bounded heap: thousands of matches are not all sorted). */
-    private static List<Entry> best(List<Scored> scored) {
-        Comparator<Scored> better = Comparator.comparingInt(Scored::score).thenComparing(Comparator.comparingInt(Scored::order).reversed());
-        PriorityQueue<Scored> heap = new PriorityQueue<>(SHOWN + 1, better); // the worst on top
-        for (Scored s : scored) {
-            if (heap.size() < SHOWN) {
-                heap.add(s);
-            } else if (better.compare(s, heap.peek()) > 0) {
-                heap.poll();
-                heap.add(s);
-            }
-        }
-        List<Scored> top = new ArrayList<>(heap);
-        // best first; among equals, in the order they were offered (as the sort did)
-        top.sort(better.reversed());
-        return top.stream().map(Scored::entry).toList();
-    }
+    /** The worse of two matches first: the lower score, or of equal scores the one offered later. */
+    private static final Comparator<Scored> WORSE_FIRST = (a, b) -> a.score() != b.score()
+            ? Integer.compare(a.score(), b.score()) : Integer.compare(b.order(), a.order());
 
     /** What the text itself asks for: a GUID in it opens that job; hex digits find the GUIDs starting so. */
     private List<Entry> special(String q) {

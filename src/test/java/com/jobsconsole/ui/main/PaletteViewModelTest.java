@@ -84,6 +84,44 @@ class PaletteViewModelTest {
         assertThat(texts()).contains("3 \u2014 Aborted").doesNotContain("Overview\u2026");
     }
 
+    /**
+     * Of thousands of matches the list shows the {@value PaletteViewModel#SHOWN} best, best first, equals in the
+     * order offered, the used ones before all: the same as scoring and sorting every match (what it did before
+     * it kept only the best while scoring).
+     */
+    @Test
+    void ofManyMatchesTheBestAreShownAsAFullSortWouldOrderThem() {
+        List<PaletteViewModel.Entry> offered = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            String[] w = {"robot", "overview", "export", "journal", "stop over"};
+            offered.add(new PaletteViewModel.Entry("Action", w[i % 5] + " " + w[(i / 5) % 5] + " " + i, "", () -> { }));
+        }
+        vm.palette().setActions(() -> offered);
+        vm.palette().remember(List.of("export robot 2", "stop over journal 2999"), used -> { });
+        vm.palette().open();
+        for (String q : List.of("", "o", "ov", "over", "s o", "jo 29", "e")) {
+            vm.palette().search(q);
+            List<String> all = new ArrayList<>();
+            for (PaletteViewModel.Entry e : vm.palette().matches()) {
+                all.add(e.text());
+            }
+            // the expected: every entry scored as the palette scores it, sorted (a stable sort keeps offered order)
+            List<String> remembered = List.of("export robot 2", "stop over journal 2999");
+            List<PaletteViewModel.Entry> everything = new ArrayList<>(offered);
+            List<String> expected = everything.stream()
+                    .filter(e -> PaletteViewModel.score(q, "Action " + e.text()) >= 0)
+                    .sorted(java.util.Comparator.comparingInt((PaletteViewModel.Entry e) ->
+                            -(PaletteViewModel.score(q, "Action " + e.text())
+                                    + (remembered.contains(e.text()) ? 1_000 + remembered.indexOf(e.text()) + 1 : 0))))
+                    .map(PaletteViewModel.Entry::text).toList();
+            List<String> shownActions = all.stream().filter(t -> offered.stream().anyMatch(e -> e.text().equals(t)))
+                    .toList();
+            assertThat(shownActions).as(q).isNotEmpty()
+                    .isEqualTo(expected.subList(0, Math.min(shownActions.size(), expected.size())));
+            assertThat(all).as(q).hasSizeLessThanOrEqualTo(PaletteViewModel.SHOWN);
+        }
+    }
+
     /** What it offers is gathered when it opens: emptying the field finds the same, opening again finds the new. */
     @Test
     void eachOpeningGathersWhatIsOfferedAfresh() {
