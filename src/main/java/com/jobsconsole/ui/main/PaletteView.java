@@ -2,8 +2,8 @@ package com.jobsconsole.ui.main;
 
 import com.jobsconsole.ui.common.StandardActions;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
@@ -14,7 +14,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
 import javafx.stage.Popup;
 import javafx.stage.Window;
 
@@ -74,19 +77,34 @@ final class PaletteView {
      * texts change as the user types (not new nodes for every row on every keystroke).
      */
     private static final class EntryCell extends ListCell<PaletteViewModel.Entry> {
-        private final Label kind = new Label();
-        private final Label text = new Label();
-        private final Label detail = new Label();
+        // plain texts, not labels: a keystroke changes the texts of every row shown, and a label's skin measures
+        // and clips its text again on each change. The entry's words take the room left and are cut at its edge
+        // when too long, so the shortcut stays whole
+        private final Text kind = new Text();
+        private final Text text = new Text();
+        private final Text detail = new Text();
         private final HBox row;
 
         EntryCell() {
-            kind.getStyleClass().add("palette-kind");
-            kind.setMinWidth(Region.USE_PREF_SIZE);
-            detail.getStyleClass().add("palette-detail");
-            detail.setMinWidth(Region.USE_PREF_SIZE);
-            Region gap = new Region();
-            HBox.setHgrow(gap, Priority.ALWAYS);
-            row = new HBox(10, kind, text, gap, detail);
+            kind.getStyleClass().addAll("palette-text", "palette-kind");
+            text.getStyleClass().add("palette-text");
+            detail.getStyleClass().addAll("palette-text", "palette-detail");
+            StackPane kindColumn = new StackPane(kind);
+            kindColumn.setAlignment(Pos.CENTER_LEFT);
+            kindColumn.getStyleClass().add("palette-kind-column");
+            kindColumn.setMinWidth(Region.USE_PREF_SIZE);
+            StackPane words = new StackPane(text);
+            words.setAlignment(Pos.CENTER_LEFT);
+            words.setMinWidth(0);
+            words.setPrefWidth(0); // the room left, not the text's width
+            HBox.setHgrow(words, Priority.ALWAYS);
+            Rectangle clip = new Rectangle();
+            clip.widthProperty().bind(words.widthProperty());
+            clip.heightProperty().bind(words.heightProperty());
+            words.setClip(clip);
+            row = new HBox(10, kindColumn, words, detail);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.setMinWidth(0);
         }
 
         @Override
