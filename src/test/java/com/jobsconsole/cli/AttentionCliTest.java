@@ -3,6 +3,7 @@ package com.jobsconsole.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobSource;
 import com.jobsconsole.testing.FaultProxy;
@@ -75,7 +76,7 @@ class AttentionCliTest {
         assertThat(first.get("guid").asText()).isEqualTo(stopping.guid().toString());
         assertThat(first.get("status").asInt()).isEqualTo(6);
         assertThat(first.get("rule").asText()).isEqualTo("stop-ignored");
-        assertThat(first.get("since").asText()).isEqualTo(stopping.updatedAt().toString().replace('T', ' '));
+        assertThat(first.get("since").asText()).isEqualTo(JobJson.formatTime(stopping.updatedAt())); // with its seconds, :00 too
         assertThat(first.get("since_from_history").asBoolean()).isFalse();
         assertThat(first.get("stuck_seconds").asLong()).isBetween(7_200L, 7_300L);
         assertThat(first.get("reason").asText()).isNotBlank();
