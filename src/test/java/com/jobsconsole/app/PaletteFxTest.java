@@ -72,6 +72,10 @@ class PaletteFxTest {
             robot.write("overview");
             ListView<?> list = robot.lookup("#paletteList").query();
             FxWait.until(5, () -> !list.getItems().isEmpty() && list.getItems().get(0).toString().contains("View \u2192 Overview"));
+            // a row's texts are plain texts: the row says them to a screen reader
+            FxWait.until(5, () -> robot.lookup("#paletteList .list-cell").queryAll().stream()
+                    .anyMatch(c -> c.getAccessibleText() != null
+                            && c.getAccessibleText().startsWith("Action: View \u2192 Overview\u2026, ")));
             robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
             FxWait.until(5, () -> Window.getWindows().stream().anyMatch(w -> w != main && w.isShowing()
                     && w.getScene() != null && w.getScene().lookup(".overview-window") != null));

@@ -73,8 +73,9 @@ final class PaletteView {
     }
 
     /**
-     * A row of the list: the entry's kind, text and detail. Its labels are made once per cell and only their
-     * texts change as the user types (not new nodes for every row on every keystroke).
+     * A row of the list: the entry's kind, text and detail. Its nodes are made once per cell and only their
+     * texts change as the user types (not new nodes for every row on every keystroke); a screen reader reads the
+     * three as the row's text.
      */
     private static final class EntryCell extends ListCell<PaletteViewModel.Entry> {
         // plain texts, not labels: a keystroke changes the texts of every row shown, and a label's skin measures
@@ -113,11 +114,14 @@ final class PaletteView {
             setText(null);
             if (empty || e == null) {
                 setGraphic(null);
+                setAccessibleText(null);
                 return;
             }
             kind.setText(e.kind());
             text.setText(e.text());
             detail.setText(e.detail());
+            setAccessibleText(e.detail().isEmpty() ? e.kind() + ": " + e.text()
+                    : e.kind() + ": " + e.text() + ", " + e.detail());
             setGraphic(row);
         }
     }

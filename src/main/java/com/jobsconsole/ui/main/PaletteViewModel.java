@@ -129,8 +129,8 @@ public final class PaletteViewModel {
         List<Entry> out = new ArrayList<>(special(query == null ? "" : query.strip()));
         // the empty query matches everything: no list of its own
         List<Candidate> matching = q.isEmpty() ? all : new ArrayList<>();
-        // the {@value #SHOWN} best so far, the worst on top: a match that is no better than it is passed over
-        // without a thing made for it (most of ten thousand, on the first keystrokes of a query)
+        // the SHOWN best so far, the worst on top: a match that is no better than that one is passed over without
+        // a thing made for it (most of ten thousand, on the first keystrokes of a query)
         PriorityQueue<Scored> best = new PriorityQueue<>(SHOWN + 1, WORSE_FIRST);
         int order = 0;
         for (Candidate c : pool) {
