@@ -62,8 +62,8 @@ final class OutboxDecisions {
                         cache.journal().inTransaction(JobJournal.Mark.of(JournalAction.SYNC_RESOLUTION, "mine"), () -> {
                             outbox.rebase(c.id(), base);
                             outbox.rebaseNext(guid, c.id(), c.status()); // the user's later change follows mine
-                            cache.journal().addItem(guid, base, c.status());
-                            cache.journal().linkOutbox(c.id());
+                            cache.journal().outboxItems().addItem(guid, base, c.status());
+                            cache.journal().outboxItems().linkOutbox(c.id());
                             return null;
                         });
                         if (cache.jobs().find(guid).isPresent()) {
@@ -73,14 +73,15 @@ final class OutboxDecisions {
                 }
                 case THEIRS -> {
                     writes.durably(guid, () -> {
-                        outbox.forJob(guid).forEach(e -> cache.journal().unmade(e.id(), "journal.unmade.theirs"));
+                        outbox.forJob(guid).forEach(e -> cache.journal().outboxItems()
+                                .unmade(e.id(), "journal.unmade.theirs"));
                         outbox.removeJob(guid);
                     });
                     readTheirs(guid);
                 }
                 case DISCARD -> {
                     writes.durably(guid, () -> {
-                        cache.journal().unmade(c.id(), "journal.unmade.discarded");
+                        cache.journal().outboxItems().unmade(c.id(), "journal.unmade.discarded");
                         outbox.remove(c.id());
                     });
                     if (outbox.forJob(guid).isEmpty()) {

@@ -130,7 +130,7 @@ final class OutboxSync {
                 if (before[0] != null) {
                     cache.jobs().updateStatus(guid, status);
                 } else {
-                    cache.journal().addUnknownBefore(guid, status); // journaled all the same
+                    cache.journal().outboxItems().addUnknownBefore(guid, status); // journaled all the same
                 }
                 return entry;
             });
@@ -154,7 +154,8 @@ final class OutboxSync {
             before[0] = cache.jobs().find(guid).orElse(null);
             long entry = outbox.addDelete(guid);
             if (before[0] == null) {
-                cache.journal().addUnknownDelete(guid); // journaled all the same (what it was is not known here)
+                // journaled all the same (what it was is not known here)
+                cache.journal().outboxItems().addUnknownDelete(guid);
             }
             kept.remove(guid);
             return entry;
@@ -173,7 +174,7 @@ final class OutboxSync {
         // journaled with the cache change: the thread's open entry (a bulk action, an undo) or one of its own
         cache.journal().inTransaction(JobJournal.Mark.of(action, detail), () -> {
             id[0] = work.get();
-            cache.journal().linkOutbox(id[0]);
+            cache.journal().outboxItems().linkOutbox(id[0]);
             outbox.claim(id[0], guid);
             return null;
         });
@@ -276,7 +277,7 @@ final class OutboxSync {
         if (o instanceof Conflict c && OutboxEntry.CONFLICT_EXISTS.equals(c.problem().get(0))) {
             inTransaction(guid, () -> {
                 outbox.remove(e.id());
-                cache.journal().unmade(e.id(), "journal.unmade.exists");
+                cache.journal().outboxItems().unmade(e.id(), "journal.unmade.exists");
                 kept.put(c.theirs());
             });
             throw new AlreadyExistsException("error.job.exists", guid.toString());
@@ -284,7 +285,7 @@ final class OutboxSync {
         if (o instanceof Conflict c && OutboxEntry.CONFLICT_GONE.equals(c.problem().get(0))) {
             inTransaction(guid, () -> {
                 outbox.remove(e.id());
-                cache.journal().unmade(e.id(), "journal.unmade.gone");
+                cache.journal().outboxItems().unmade(e.id(), "journal.unmade.gone");
                 restore(guid, before);
                 kept.markGone(guid);
             });
@@ -314,7 +315,7 @@ final class OutboxSync {
     private void undo(long id, UUID guid, Job before, String why) {
         inTransaction(guid, () -> {
             outbox.remove(id);
-            cache.journal().unmade(id, why);
+            cache.journal().outboxItems().unmade(id, why);
             restore(guid, before);
         });
     }

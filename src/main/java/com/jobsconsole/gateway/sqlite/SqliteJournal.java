@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -70,6 +69,7 @@ public final class SqliteJournal implements JobJournal {
     private final JournalReading reading;
     private final JournalRetention retention;
     private final JournalGuids guids;
+    private final JournalOutboxItems outboxItems;
     private final ThreadLocal<Scope> scope = new ThreadLocal<>();
     private volatile String target;
     /** The entry the journaled write now under the lock is making (null: none under way). */
@@ -80,6 +80,11 @@ public final class SqliteJournal implements JobJournal {
         this.guids = new JournalGuids(session);
         this.reading = new JournalReading(session, guids);
         this.retention = new JournalRetention(session, guids);
+        // the entry the write under way is making: none (no write), 0 (its row not written yet), or its id
+        this.outboxItems = new JournalOutboxItems(session, () -> {
+            Scope s = active;
+            return s == null ? null : s.id == null ? 0L : s.id;
+        });
         this.target = session.path().toString();
         session.call("journal", c -> {
             // the triggers ask Java which entry is being made (so nothing but the console's own journaled
@@ -170,7 +175,7 @@ public final class SqliteJournal implements JobJournal {
         Scope open = scope.get();
         Scope s = open != null ? open : new Scope(implicit, scope);
         if (open == null) {
-            scope.set(s); // for the work's own journal calls (linkOutbox, addItem)
+            scope.set(s); // for the work's own journal calls (outboxItems)
         }
         Object[] out = new Object[1];
         // the lock is held from the write's start until the entry's id is right again after it
@@ -286,91 +291,9 @@ public final class SqliteJournal implements JobJournal {
         }
     }
 
-    /**
-     * An item written from here rather than by a trigger (no change to a job's row), as the triggers write
-     * theirs: the entry's first in the entry's row, a later one in {@code journal_item}. {@code before} and
-     * {@code after} are SQL expressions; {@code params} are bound after the GUID. Call under the lock.
-     */
-    private void writeItem(UUID guid, String before, String after, Object... params) throws SQLException {
-        if (active == null) {
-            throw new IllegalStateException("a journal item outside a journaled write");
-        }
-        for (String sql : JournalTriggers.item("?", before, after)) {
-            PreparedStatement ps = session.statement(sql);
-            if (sql.contains("?")) { // the item's own statements; the others take nothing
-                ps.setString(1, guid.toString());
-                for (int i = 0; i < params.length; i++) {
-                    ps.setObject(i + 2, params[i]);
-                }
-            }
-            if (sql.startsWith("SELECT")) {
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next(); // binds the new row's id, if the entry's row was written
-                }
-            } else {
-                ps.executeUpdate();
-            }
-        }
-    }
-
-    /** The items the open transaction wrote are the effect of this outbox write (a remote target's). */
-    public void linkOutbox(long outboxId) {
-        session.call("journal", c -> {
-            Scope s = active;
-            if (s == null || s.id == null) {
-                return null; // no item yet: nothing to link
-            }
-            // the entry's items not yet linked: those of this transaction (each earlier one linked its own)
-            for (String sql : List.of("UPDATE journal SET outbox = ? WHERE id = ? AND guid IS NOT NULL AND outbox IS NULL",
-                    "UPDATE journal_item SET outbox = ? WHERE entry = ? AND outbox IS NULL")) {
-                PreparedStatement ps = session.statement(sql);
-                ps.setLong(1, outboxId);
-                ps.setLong(2, s.id);
-                ps.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    /**
-     * A write the open transaction records without changing the job's row (a remote job the cache has no
-     * copy of): its item says the status it sets, from a status nobody here knew.
-     */
-    public void addUnknownBefore(UUID guid, int status) {
-        addItem(guid, null, status);
-    }
-
-    /**
-     * A status change the open transaction records that the cache's row does not show (a conflict decided
-     * for mine: the orchestrator's status, {@code before}, is overwritten by mine).
-     */
-    public void addItem(UUID guid, Integer before, int after) {
-        session.call("journal", c -> {
-            writeItem(guid, "json_object('status', ?)", "json_object('status', ?)", before, after);
-            return null;
-        });
-    }
-
-    /** A delete the open transaction records of a remote job the cache has no copy of. */
-    public void addUnknownDelete(UUID guid) {
-        session.call("journal", c -> {
-            writeItem(guid, "json_object('status', NULL)", "NULL");
-            return null;
-        });
-    }
-
-    /** The outbox write's effect did not happen after all (refused, discarded): its items say why. */
-    public void unmade(long outboxId, String why) {
-        session.call("journal", c -> {
-            for (String sql : List.of("UPDATE journal SET unmade = ? WHERE outbox = ?",
-                    "UPDATE journal_item SET unmade = ? WHERE outbox = ?")) {
-                PreparedStatement ps = session.statement(sql);
-                ps.setString(1, why);
-                ps.setLong(2, outboxId);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+    /** What a remote profile's cache journals by hand: its outbox's links, items no cache row shows, writes not made. */
+    public JournalOutboxItems outboxItems() {
+        return outboxItems;
     }
 
     // ---- reading and keeping it bounded: JournalReading, JournalRetention ---------------------------
