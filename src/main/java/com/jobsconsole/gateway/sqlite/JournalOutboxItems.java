@@ -33,14 +33,8 @@ public final class JournalOutboxItems {
                 return null; // no item yet: nothing to link
             }
             // the entry's items not yet linked: those of this transaction (each earlier one linked its own)
-            for (String sql : List.of(
-                    "UPDATE journal SET outbox = ? WHERE id = ? AND guid IS NOT NULL AND outbox IS NULL",
-                    "UPDATE journal_item SET outbox = ? WHERE entry = ? AND outbox IS NULL")) {
-                PreparedStatement ps = session.statement(sql);
-                ps.setLong(1, outboxId);
-                ps.setLong(2, entry);
-                ps.executeUpdate();
-            }
+            inBoth("UPDATE journal SET outbox = ? WHERE id = ? AND guid IS NOT NULL AND outbox IS NULL",
+                    "UPDATE journal_item SET outbox = ? WHERE entry = ? AND outbox IS NULL", outboxId, entry);
             return null;
         });
     }
@@ -75,15 +69,20 @@ public final class JournalOutboxItems {
     /** The outbox write's effect did not happen after all (refused, discarded): its items say why. */
     public void unmade(long outboxId, String why) {
         session.call("journal", c -> {
-            for (String sql : List.of("UPDATE journal SET unmade = ? WHERE outbox = ?",
-                    "UPDATE journal_item SET unmade = ? WHERE outbox = ?")) {
-                PreparedStatement ps = session.statement(sql);
-                ps.setString(1, why);
-                ps.setLong(2, outboxId);
-                ps.executeUpdate();
-            }
+            inBoth("UPDATE journal SET unmade = ? WHERE outbox = ?",
+                    "UPDATE journal_item SET unmade = ? WHERE outbox = ?", why, outboxId);
             return null;
         });
+    }
+
+    /** The same change to an entry's first item (in its row) and to its later ones (in journal_item). */
+    private void inBoth(String entryRow, String items, Object first, Object second) throws SQLException {
+        for (String sql : List.of(entryRow, items)) {
+            PreparedStatement ps = session.statement(sql);
+            ps.setObject(1, first);
+            ps.setObject(2, second);
+            ps.executeUpdate();
+        }
     }
 
     /**
@@ -95,21 +94,18 @@ public final class JournalOutboxItems {
         if (entryUnderWay.get() == null) {
             throw new IllegalStateException("a journal item outside a journaled write");
         }
-        for (String sql : JournalTriggers.item("?", before, after)) {
+        JournalTriggers.Item item = JournalTriggers.item("?", before, after);
+        for (String sql : List.of(item.toItems(), item.toEntry())) { // one of the two writes it
             PreparedStatement ps = session.statement(sql);
-            if (sql.contains("?")) { // the item's own statements; the others take nothing
-                ps.setString(1, guid.toString());
-                for (int i = 0; i < params.length; i++) {
-                    ps.setObject(i + 2, params[i]);
-                }
+            ps.setString(1, guid.toString());
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 2, params[i]);
             }
-            if (sql.startsWith("SELECT")) {
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next(); // binds the new row's id, if the entry's row was written
-                }
-            } else {
-                ps.executeUpdate();
-            }
+            ps.executeUpdate();
+        }
+        session.statement(item.hour()).executeUpdate();
+        try (ResultSet rs = session.statement(item.bind()).executeQuery()) {
+            rs.next(); // binds the new row's id, if the entry's row was written
         }
     }
 }

@@ -41,11 +41,14 @@ final class JournalReading {
             + " ORDER BY 1 LIMIT ? OFFSET ?";
 
     /**
-     * No entry written at or after the time {@code ?} has a smaller id than this (the first entry of its hour, or of
-     * a later hour): the journal has no index on the time, and this is where a question by time starts.
+     * No entry written at or after the time {@code param} (an SQL parameter) has a smaller id than this (the first
+     * entry of its hour, or of a later hour): the journal has no index on the time, and this is where a question
+     * by time starts.
      */
-    static final String FIRST_SINCE = "(SELECT coalesce(min(first), 9223372036854775807) FROM journal_hour"
-            + " WHERE hour >= substr(?, 1, 13))";
+    static String firstSince(String param) {
+        return "(SELECT coalesce(min(first), 9223372036854775807) FROM journal_hour WHERE hour >= substr(" + param
+                + ", 1, 13))";
+    }
 
     private final SqliteSession session;
     private final JournalGuids guids;
@@ -60,7 +63,7 @@ final class JournalReading {
         List<Object> params = new ArrayList<>();
         if (q.since() != null) {
             // from the first entry written in the hour of since or later (journal_hour), then by each one's time
-            sql.append(" AND j.id >= ").append(FIRST_SINCE).append(" AND j.at >= ?");
+            sql.append(" AND j.id >= ").append(firstSince("?")).append(" AND j.at >= ?");
             params.add(JobJson.formatTime(q.since()));
             params.add(JobJson.formatTime(q.since()));
         }

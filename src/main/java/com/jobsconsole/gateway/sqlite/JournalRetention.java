@@ -55,7 +55,7 @@ final class JournalRetention {
     }
 
     /** The entries pruned: the cutoff ({@code ?1}) and the last id beyond the count ({@code ?2}) bound. */
-    private static final String PRUNED = "id < max(" + JournalReading.FIRST_SINCE.replace("?", "?1")
+    private static final String PRUNED = "id < max(" + JournalReading.firstSince("?1")
             + ", ?2 + 1) AND (at < ?1 OR id <= ?2)";
 
     private static void bind(PreparedStatement ps, String cutoff, long keepAbove) throws SQLException {

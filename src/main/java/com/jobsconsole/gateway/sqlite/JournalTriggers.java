@@ -19,17 +19,27 @@ final class JournalTriggers {
 
     /**
      * An item of the entry under way: its first in the entry's own row (written then, with who, when, where and
-     * what: a single write adds one row to the journal), a later one in {@code journal_item}. Four statements,
-     * of which the first or the second writes (the item's GUID, before and after are its three {@code %s}); the
-     * third files a new entry under its hour when it is the hour's first (a row an hour: most entries write
-     * nothing there), the fourth tells Java the new row's id ({@code journal_bind}), after which
-     * {@code journal_entry()} is that id. An insert into {@code journal_hour} (no rowid) leaves
-     * {@code last_insert_rowid()} as the entry's row left it.
-     * Run by the triggers for each job's change, and from Java for an item written without a change to a
-     * job's row (a remote job the cache has no copy of).
+     * what: a single write adds one row to the journal), a later one in {@code journal_item}. Run in this order by
+     * the triggers for each job's change, and from Java for an item written without a change to a job's row (a
+     * remote job the cache has no copy of; {@link JournalOutboxItems}).
+     *
+     * @param toItems a later item into {@code journal_item} (nothing for the first)
+     * @param toEntry the first item, with the entry's row (nothing for a later one)
+     * @param hour    a new entry filed under its hour when it is the hour's first (a row an hour: most write
+     *                nothing); an insert into {@code journal_hour} (no rowid) leaves {@code last_insert_rowid()}
+     *                as the entry's row left it
+     * @param bind    tells Java the new row's id ({@code journal_bind}), after which {@code journal_entry()} is it
      */
-    static List<String> item(String guid, String before, String after) {
-        return List.of("INSERT INTO journal_item (entry, guid, before, after) SELECT journal_entry(), " + guid + ", "
+    record Item(String toItems, String toEntry, String hour, String bind) {
+
+        List<String> statements() {
+            return List.of(toItems, toEntry, hour, bind);
+        }
+    }
+
+    /** The statements of an item whose GUID, before and after are these SQL expressions. */
+    static Item item(String guid, String before, String after) {
+        return new Item("INSERT INTO journal_item (entry, guid, before, after) SELECT journal_entry(), " + guid + ", "
                         + before + ", " + after + " WHERE journal_entry() > 0",
                 "INSERT INTO journal (at, os_user, target, action, detail, undoes, guid, before, after)"
                         + " SELECT journal_mark(1), journal_mark(2), journal_mark(3), journal_mark(4), journal_mark(5),"
@@ -40,7 +50,7 @@ final class JournalTriggers {
     }
 
     private static String body(String guid, String before, String after) {
-        return " BEGIN " + String.join("; ", item(guid, before, after)) + "; END";
+        return " BEGIN " + String.join("; ", item(guid, before, after).statements()) + "; END";
     }
 
     private static final List<String> TEMP = List.of(

@@ -145,11 +145,11 @@ public final class PaletteViewModel {
             }
             Long last = used.isEmpty() ? null : used.get(c.entry().text());
             int total = score + (last == null ? 0 : 1_000 + (int) (long) last);
-            // among equals the one offered first wins: a later one enters only when it is better
-            if (best.size() < SHOWN) {
-                best.add(new Scored(c.entry(), total, order));
-            } else if (total > best.peek().score()) {
-                best.poll();
+            // among equals the one offered first wins: once SHOWN are kept, a later one enters only when better
+            if (best.size() < SHOWN || total > best.peek().score()) {
+                if (best.size() == SHOWN) {
+                    best.poll();
+                }
                 best.add(new Scored(c.entry(), total, order));
             }
             order++;
