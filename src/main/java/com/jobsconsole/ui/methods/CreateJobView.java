@@ -9,11 +9,17 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
 
 /** The Create tab's controller: binds the form to {@link CreateJobViewModel}. */
 public final class CreateJobView extends MethodView<CreateJobViewModel> {
 
+    @FXML
+    private ScrollPane formScroll;
+    @FXML
+    private GridPane form;
     @FXML
     private TextField guidField;
     @FXML
@@ -50,6 +56,7 @@ public final class CreateJobView extends MethodView<CreateJobViewModel> {
     @Override
     protected void bindForm() {
         CreateJobViewModel vm = viewModel;
+        FoldingForm.attach(form, formScroll); // one field to a row when the panel is narrow
         guidField.textProperty().bindBidirectional(vm.guidProperty());
         newGuidButton.setOnAction(e -> vm.newGuid());
         typeBox.setItems(vm.types());
