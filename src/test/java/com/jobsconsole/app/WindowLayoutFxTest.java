@@ -4,6 +4,7 @@ import com.jobsconsole.base.AppDirs;
 import com.jobsconsole.base.Settings;
 import com.jobsconsole.demo.DemoJobs;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
+import com.jobsconsole.testing.CutTexts;
 import com.jobsconsole.testing.FxWait;
 import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.ui.common.FxDialogService;
@@ -59,7 +60,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code headless.geometry}): the pom runs this class at 1920×1080 with the other tests and again at
  * 1280×800 and 1366×768. What a user sees without scrolling: every status and type code, and at
  * least 8 jobs (15 on a 1080-pixel screen); the method panel collapses and opens, a section
- * maximises and Esc brings the layout back; at 150% zoom every control stays inside the window.
+ * maximises and Esc brings the layout back; at 150% zoom every control stays inside the window and the jobs'
+ * cells are whole (their columns grew with the text).
  */
 @Tag("screen-size")
 class WindowLayoutFxTest {
@@ -158,6 +160,10 @@ class WindowLayoutFxTest {
         assertThat(controlsOutside()).as("controls cut off by the window's edge at 150%% on %sx%s",
                 screen().getWidth(), screen().getHeight()).isEmpty();
         assertThat(visibleJobRows()).as("jobs still shown").isNotEmpty();
+        // the jobs' columns grew with the text: a robot's or process's name, a status, a time are whole
+        TableView<?> jobs = robot.lookup(".jobs-browser #table").queryAs(TableView.class);
+        settle(() -> cutCells(jobs).isEmpty());
+        assertThat(cutCells(jobs)).as("job cells cut at 150%").isEmpty();
         Settings.flushSaves();
         assertThat(Settings.load(AppDirs.current().settingsFile()).zoom).isEqualTo(1.5);
         // a window opened while zoomed is zoomed too: the command palette's text at 150% of 14px
@@ -198,6 +204,15 @@ class WindowLayoutFxTest {
             }).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("cannot walk the window", e);
+        }
+    }
+
+    /** The cells of {@code table} shown cut (with an ellipsis). */
+    private static List<String> cutCells(TableView<?> table) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> CutTexts.in(table, n -> false)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("cannot walk the table", e);
         }
     }
 

@@ -128,12 +128,28 @@ public final class ColumnFit {
                     .mapToDouble(TableColumn::getWidth).sum();
             return Math.max(flexible.getMinWidth(), table.getWidth() - taken - SCROLL_BAR);
         }, dependencies.toArray(Observable[]::new)));
+        whenShownAndZoomed(table, fit);
+        table.getItems().addListener((ListChangeListener<S>) change -> Platform.runLater(fit));
+    }
+
+    /**
+     * Runs {@code fit} once the table shows (its headers have their font), and again whenever the headers' font
+     * changes (the text zoomed): what was measured at one size is cut at a larger one.
+     */
+    public static void whenShownAndZoomed(TableView<?> table, Runnable fit) {
+        boolean[] following = new boolean[1];
         table.skinProperty().subscribe(skin -> {
             if (skin != null) {
-                Platform.runLater(fit);
+                Platform.runLater(() -> {
+                    fit.run();
+                    if (!following[0] && table.lookup(".column-header .label") instanceof Labeled header) {
+                        following[0] = true;
+                        // measured after the pulse that changed it: every header and cell has the new size then
+                        header.fontProperty().addListener((o, was, now) -> Platform.runLater(fit));
+                    }
+                });
             }
         });
-        table.getItems().addListener((ListChangeListener<S>) change -> Platform.runLater(fit));
     }
 
     private static <S> void fit(TableView<S> table, TableColumn<S, ?> flexible) {
@@ -158,6 +174,7 @@ public final class ColumnFit {
             double width = Math.ceil(Math.max(header, width(cellFont, texts) + icon) + PADDING);
             c.setMinWidth(Math.ceil(header + PADDING));
             c.setPrefWidth(width);
+            c.getProperties().put(ZoomedColumns.FITTED, true);
         }
     }
 }

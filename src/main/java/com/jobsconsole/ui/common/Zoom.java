@@ -6,6 +6,7 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.PopupControl;
+import javafx.scene.control.TableView;
 import javafx.stage.Window;
 
 import java.util.Locale;
@@ -15,7 +16,7 @@ import java.util.Locale;
  * dialogs, a popup of its own such as the command palette, and those opened later — by a scale the user
  * chose. Each window's root gets its font size (the main window's 13px, the others' 14px, times the scale);
  * sizes in the stylesheets are in {@code em}, so the controls grow with it, and menus, tooltips and
- * drop-downs follow the control that opened them.
+ * drop-downs follow the control that opened them. Table columns grow with it too ({@link ZoomedColumns}).
  */
 public final class Zoom {
 
@@ -72,5 +73,11 @@ public final class Zoom {
         double s = scale.get();
         String size = s == 1.0 ? "" : String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", base * s);
         root.setStyle(own == null || own.isBlank() ? size : own + (own.trim().endsWith(";") ? " " : "; ") + size);
+        // the tables it shows now (those built later take the scale at the next change)
+        root.lookupAll(".table-view").forEach(n -> {
+            if (n instanceof TableView<?> t) {
+                ZoomedColumns.scale(t, s);
+            }
+        });
     }
 }

@@ -3,7 +3,7 @@ package com.jobsconsole.ui.jobs;
 import com.jobsconsole.model.JobSource;
 import com.jobsconsole.ui.common.ColumnFit;
 import com.jobsconsole.ui.common.ColumnLayout;
-import javafx.application.Platform;
+import com.jobsconsole.ui.common.ZoomedColumns;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Font;
@@ -34,13 +34,9 @@ final class JobColumnSizes {
     private JobColumnSizes() {
     }
 
-    /** Sizes the table's columns by their content the first time it is laid out with its headers. */
+    /** Sizes the table's columns by their content the first time it is laid out with its headers, and at each zoom. */
     static void fitWhenShown(TableView<JobRowViewModel> table, JobsBrowserViewModel viewModel, ResourceBundle resources) {
-        table.skinProperty().subscribe(skin -> {
-            if (skin != null) {
-                Platform.runLater(() -> fit(table, viewModel, resources));
-            }
-        });
+        ColumnFit.whenShownAndZoomed(table, () -> fit(table, viewModel, resources));
     }
 
     private static void fit(TableView<JobRowViewModel> table, JobsBrowserViewModel viewModel, ResourceBundle resources) {
@@ -71,6 +67,7 @@ final class JobColumnSizes {
                     ColumnFit.width(cellFont, values) + extra) + ColumnFit.PADDING;
             c.setPrefWidth(Math.ceil(width));
             c.getProperties().put(ColumnLayout.AUTO_WIDTH, Math.ceil(width));
+            c.getProperties().put(ZoomedColumns.FITTED, true);
         }
     }
 
