@@ -24,6 +24,7 @@ import javafx.stage.Popup;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -211,8 +212,9 @@ final class PaletteBenchmark {
             }
             times.add((System.nanoTime() - t) / 1e6);
             if (Boolean.getBoolean("bench.palette.each")) {
-                System.out.printf("  %-12s %6.1f ms  (of which %5.1f ms in the field's listeners)%n",
-                        prefix.isEmpty() ? "(emptied)" : prefix, times.get(times.size() - 1), typed);
+                System.out.printf("  %-12s %6.1f ms  (of which %5.1f ms in the field's listeners) at %.3fs%n",
+                        prefix.isEmpty() ? "(emptied)" : prefix, times.get(times.size() - 1), typed,
+                        ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
             }
         }
         onFx(() -> {
