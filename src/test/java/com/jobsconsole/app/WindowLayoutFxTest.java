@@ -20,10 +20,13 @@ import javafx.scene.control.Control;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.control.skin.TableHeaderRow;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -61,7 +64,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 1280×800 and 1366×768. What a user sees without scrolling: every status and type code, and at
  * least 8 jobs (15 on a 1080-pixel screen); the method panel collapses and opens, a section
  * maximises and Esc brings the layout back; at 150% zoom every control stays inside the window and the jobs'
- * cells are whole (their columns grew with the text).
+ * cells, and the status and type tables' but their descriptions, are whole (their columns grew with the text).
  */
 @Tag("screen-size")
 class WindowLayoutFxTest {
@@ -164,6 +167,11 @@ class WindowLayoutFxTest {
         TableView<?> jobs = robot.lookup(".jobs-browser #table").queryAs(TableView.class);
         settle(() -> cutCells(jobs).isEmpty());
         assertThat(cutCells(jobs)).as("job cells cut at 150%").isEmpty();
+        // the status and type tables: codes, names, kinds and counts whole, the descriptions take what is left
+        for (String id : List.of("#statusTable", "#typeTable")) {
+            TableView<?> reference = robot.lookup(id).queryAs(TableView.class);
+            assertThat(cutCells(reference)).as("%s cut at 150%%", id).isEmpty();
+        }
         Settings.flushSaves();
         assertThat(Settings.load(AppDirs.current().settingsFile()).zoom).isEqualTo(1.5);
         // a window opened while zoomed is zoomed too: the command palette's text at 150% of 14px
@@ -207,10 +215,18 @@ class WindowLayoutFxTest {
         }
     }
 
-    /** The cells of {@code table} shown cut (with an ellipsis). */
+    /** A description's cell or header (prose: it ends in "…" where the table has no room, whole in its tooltip). */
+    private static boolean description(Node n) {
+        TableColumnBase<?, ?> column = n instanceof TableCell<?, ?> c ? c.getTableColumn()
+                : n instanceof TableColumnHeader h ? h.getTableColumn() : null;
+        return column != null && column.getId() != null && column.getId().endsWith("Description");
+    }
+
+    /** The cells and headers of {@code table} shown cut (with an ellipsis), descriptions left out. */
     private static List<String> cutCells(TableView<?> table) {
         try {
-            return WaitForAsyncUtils.asyncFx(() -> CutTexts.in(table, n -> false)).get(10, TimeUnit.SECONDS);
+            return WaitForAsyncUtils.asyncFx(() -> CutTexts.in(table, WindowLayoutFxTest::description))
+                    .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("cannot walk the table", e);
         }

@@ -34,6 +34,8 @@ public final class ColumnFit {
     private static final double SCROLL_BAR = 18;
     /** The rows measured to size a column (a longer list is sized by its first ones). */
     private static final int MEASURED_ROWS = 500;
+    /** A column's least width as the FXML writes it, kept before {@link #wholeButLast} raises it. */
+    private static final String WRITTEN_MIN = "jobs-console.writtenMin";
 
     private ColumnFit() {
     }
@@ -133,6 +135,32 @@ public final class ColumnFit {
     }
 
     /**
+     * For a table that shares its width out among its columns: each column but the last (prose, which ends in
+     * "…") is never narrower than its header and its rows' texts, in the headers' font of the moment, so a
+     * zoomed "Code" is not "C…" nor a type's name cut. The rows are those shown when the table shows and at each
+     * zoom (the reference tables' rows do not change).
+     */
+    public static <S> void wholeButLast(TableView<S> table) {
+        whenShownAndZoomed(table, () -> {
+            Font font = headerFont(table);
+            List<TableColumn<S, ?>> columns = table.getColumns();
+            for (TableColumn<S, ?> c : columns.subList(0, Math.max(0, columns.size() - 1))) {
+                double written = (double) c.getProperties().computeIfAbsent(WRITTEN_MIN, k -> c.getMinWidth());
+                // a text or a number as the cell shows it; a cell drawn from its whole row by a factory of its own
+                // (a status with its colour) is measured by its header alone
+                Object first = table.getItems().isEmpty() ? "" : c.getCellData(0);
+                double whole = first instanceof CharSequence || first instanceof Number ? wholeWidth(table, c, font)
+                        : Math.ceil(width(font, List.of(c.getText() == null ? "" : c.getText())) + PADDING);
+                c.setMinWidth(Math.max(written, whole));
+            }
+            // the policy shares the width out again only when asked: set anew, it is asked
+            var policy = table.getColumnResizePolicy();
+            table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+            table.setColumnResizePolicy(policy);
+        });
+    }
+
+    /**
      * Runs {@code fit} once the table shows (its headers have their font), and again whenever the headers' font
      * changes (the text zoomed): what was measured at one size is cut at a larger one.
      */
@@ -154,27 +182,32 @@ public final class ColumnFit {
 
     private static <S> void fit(TableView<S> table, TableColumn<S, ?> flexible) {
         Font headerFont = headerFont(table);
-        Font cellFont = Font.font(headerFont.getFamily(), FontWeight.NORMAL, headerFont.getSize());
-        int rows = Math.min(table.getItems().size(), MEASURED_ROWS);
         for (TableColumn<S, ?> c : table.getColumns()) {
             if (c == flexible) {
                 continue;
             }
-            List<String> texts = new ArrayList<>();
-            if (c.getStyleClass().contains("short-guid")) {
-                texts.add("0".repeat(SHORT_GUID)); // shown short until the user widens it (guidCells)
-            } else {
-                for (int i = 0; i < rows; i++) {
-                    Object value = c.getCellData(i);
-                    texts.add(value == null ? "" : String.valueOf(value));
-                }
-            }
             double header = width(headerFont, List.of(c.getText() == null ? "" : c.getText()));
-            double icon = c.getStyleClass().contains("with-icon") ? ICON : 0;
-            double width = Math.ceil(Math.max(header, width(cellFont, texts) + icon) + PADDING);
             c.setMinWidth(Math.ceil(header + PADDING));
-            c.setPrefWidth(width);
+            c.setPrefWidth(wholeWidth(table, c, headerFont));
             c.getProperties().put(ZoomedColumns.FITTED, true);
         }
+    }
+
+    /** The width that shows a column's header and its rows' texts whole, in the headers' font and its plain cut. */
+    private static <S> double wholeWidth(TableView<S> table, TableColumn<S, ?> c, Font headerFont) {
+        Font cellFont = Font.font(headerFont.getFamily(), FontWeight.NORMAL, headerFont.getSize());
+        List<String> texts = new ArrayList<>();
+        if (c.getStyleClass().contains("short-guid")) {
+            texts.add("0".repeat(SHORT_GUID)); // shown short until the user widens it (guidCells)
+        } else {
+            int rows = Math.min(table.getItems().size(), MEASURED_ROWS);
+            for (int i = 0; i < rows; i++) {
+                Object value = c.getCellData(i);
+                texts.add(value == null ? "" : String.valueOf(value));
+            }
+        }
+        double header = width(headerFont, List.of(c.getText() == null ? "" : c.getText()));
+        double icon = c.getStyleClass().contains("with-icon") ? ICON : 0;
+        return Math.ceil(Math.max(header, width(cellFont, texts) + icon) + PADDING);
     }
 }

@@ -2,6 +2,7 @@ package com.jobsconsole.ui.reference;
 
 import com.jobsconsole.ui.attention.AttentionView;
 import com.jobsconsole.ui.attention.AttentionViewModel;
+import com.jobsconsole.ui.common.ColumnFit;
 import com.jobsconsole.ui.common.CellTips;
 import com.jobsconsole.ui.common.ColorChip;
 import com.jobsconsole.ui.common.TableRows;
@@ -96,6 +97,9 @@ public final class ReferenceTablesView {
         // every status and type in view, without a scroll bar: the tables are as tall as their rows
         TableRows.fitToRows(statusTable);
         TableRows.fitToRows(typeTable);
+        // codes, names, kinds and counts whole at any zoom; the descriptions take what is left
+        ColumnFit.wholeButLast(statusTable);
+        ColumnFit.wholeButLast(typeTable);
     }
 
     /** A job count; "…" until the first counts arrive. */
