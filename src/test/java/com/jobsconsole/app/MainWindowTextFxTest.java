@@ -20,8 +20,10 @@ import com.jobsconsole.ui.common.FxTaskExecutor;
 import com.jobsconsole.ui.jobs.JobRowViewModel;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -139,6 +141,13 @@ class MainWindowTextFxTest {
                         Parent root = w.getScene().getRoot();
                         cut.addAll(CutTexts.in(root, MainWindowTextFxTest::excepted));
                         UnnamedControls.in(root).forEach(u -> cut.add("unnamed: " + u));
+                        // the Needs attention window's rules each on one line, with their count
+                        root.lookupAll("#groupList .list-cell").forEach(n -> {
+                            if (n instanceof Labeled l && l.getText() != null && l.lookup(".text") instanceof Text t
+                                    && t.getLayoutBounds().getHeight() > 1.6 * l.getFont().getSize()) {
+                                cut.add("a rule wrapped: " + l.getText());
+                            }
+                        });
                         root.lookupAll(".tool-bar-overflow-button").stream().filter(Node::isVisible)
                                 .forEach(n -> cut.add("an action behind a tool bar's overflow arrow (in " + root.getStyleClass() + ", " + Math.round(w.getWidth()) + " wide)"));
                     }

@@ -2,13 +2,16 @@ package com.jobsconsole.ui.attention;
 
 import com.jobsconsole.ui.common.CellTips;
 import com.jobsconsole.ui.common.ColumnFit;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
@@ -27,6 +30,11 @@ import java.util.function.Function;
 
 /** The Needs attention window: the rules on the left, their stuck jobs on the right, Fix below; the rules' tab. */
 public final class AttentionView {
+
+    /** The widest the rule list grows to fit its longest rule (a longer one wraps). */
+    private static final double MAX_LIST = 360;
+    /** The list's border and a vertical scroll bar, beside a cell. */
+    private static final double LIST_EDGES = 20;
 
     private final AttentionViewModel viewModel;
 
@@ -119,6 +127,18 @@ public final class AttentionView {
                 setOpacity(empty || g == null || g.count() > 0 || g.rule() == null ? 1 : 0.55);
             }
         });
+        // as wide as its longest rule with its count, in the language and size of the day (a count alone on a
+        // line of its own read badly in Russian); a longer one than MAX_LIST wraps
+        Runnable fitList = () -> {
+            if (groupList.lookup(".list-cell") instanceof Labeled cell) {
+                double text = ColumnFit.width(cell.getFont(),
+                        viewModel.groups().stream().map(AttentionViewModel.Group::label).toList());
+                double around = cell.getInsets().getLeft() + cell.getInsets().getRight() + LIST_EDGES;
+                groupList.setPrefWidth(Math.min(MAX_LIST, Math.max(groupList.getMinWidth(), Math.ceil(text + around))));
+            }
+        };
+        ColumnFit.whenShownAndZoomed(groupList, ".list-cell", fitList);
+        viewModel.groups().addListener((ListChangeListener<AttentionViewModel.Group>) c -> Platform.runLater(fitList));
         groupList.getSelectionModel().selectedItemProperty().addListener((o, a, g) -> {
             if (g != null) {
                 viewModel.groupProperty().set(g);

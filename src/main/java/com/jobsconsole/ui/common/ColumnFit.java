@@ -5,6 +5,7 @@ import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
+import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -165,12 +166,17 @@ public final class ColumnFit {
      * changes (the text zoomed): what was measured at one size is cut at a larger one.
      */
     public static void whenShownAndZoomed(TableView<?> table, Runnable fit) {
+        whenShownAndZoomed(table, ".column-header .label", fit);
+    }
+
+    /** {@link #whenShownAndZoomed(TableView, Runnable)} for any control, whose text is in {@code textSelector}. */
+    public static void whenShownAndZoomed(Control control, String textSelector, Runnable fit) {
         boolean[] following = new boolean[1];
-        table.skinProperty().subscribe(skin -> {
+        control.skinProperty().subscribe(skin -> {
             if (skin != null) {
                 Platform.runLater(() -> {
                     fit.run();
-                    if (!following[0] && table.lookup(".column-header .label") instanceof Labeled header) {
+                    if (!following[0] && control.lookup(textSelector) instanceof Labeled header) {
                         following[0] = true;
                         // measured after the pulse that changed it: every header and cell has the new size then
                         header.fontProperty().addListener((o, was, now) -> Platform.runLater(fit));
