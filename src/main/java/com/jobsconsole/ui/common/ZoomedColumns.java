@@ -12,7 +12,8 @@ import java.util.List;
  * robot's or a process's name is not cut at 150% where it was whole at 100%. A column sized by what it shows is
  * measured again in the zoomed font instead ({@link #FITTED}: {@link ColumnFit}, the jobs browser's), a column
  * that follows the table's width is left to follow it, a table that shares its width out among its columns is
- * left to share it, and a width the user dragged stays.
+ * left to share it, and a width the user dragged stays (its "auto" width, {@link ColumnLayout#AUTO_WIDTH}, follows
+ * the zoom, so a saved view's "auto" gives the column its width at the size of the day).
  */
 public final class ZoomedColumns {
 
@@ -38,16 +39,24 @@ public final class ZoomedColumns {
     private static void scale(List<? extends TableColumnBase<?, ?>> columns, double scale) {
         for (TableColumnBase<?, ?> c : columns) {
             scale(c.getColumns(), scale);
-            if (c.prefWidthProperty().isBound() || c.getProperties().containsKey(FITTED)
-                    || c instanceof TableColumn<?, ?> t && ColumnLayout.isUserSized(t)) {
+            if (c.prefWidthProperty().isBound() || c.getProperties().containsKey(FITTED)) {
                 continue;
             }
-            double[] at100 = (double[]) c.getProperties().computeIfAbsent(AT_100,
-                    k -> new double[] {c.getPrefWidth(), c.getMinWidth()});
+            // at 100%: the width the column has when nobody sized it (ColumnLayout keeps it), else its own now
+            double[] at100 = (double[]) c.getProperties().computeIfAbsent(AT_100, k -> new double[] {
+                    c.getProperties().get(ColumnLayout.AUTO_WIDTH) instanceof Double auto ? auto : c.getPrefWidth(),
+                    c.getMinWidth()});
+            double width = Math.ceil(at100[0] * scale);
+            if (c.getProperties().containsKey(ColumnLayout.AUTO_WIDTH)) {
+                c.getProperties().put(ColumnLayout.AUTO_WIDTH, width); // where "auto" takes it back at this size
+            }
+            if (c instanceof TableColumn<?, ?> t && ColumnLayout.isUserSized(t)) {
+                continue; // the width the user dragged stays
+            }
             if (at100[1] > DEFAULT_MIN) {
                 c.setMinWidth(Math.ceil(at100[1] * scale));
             }
-            c.setPrefWidth(Math.ceil(at100[0] * scale));
+            c.setPrefWidth(width);
         }
     }
 }
