@@ -41,8 +41,9 @@ public final class BenchMain {
             case "replay" -> ReplayBenchmark.run(quick);
             case "journal" -> JournalBenchmark.run(quick);
             case "palette" -> PaletteBenchmark.run(quick);
+            case "pages" -> WalPagesBenchmark.run();
             default -> throw new IllegalArgumentException("unknown suite: " + suite
-                    + " (known: gateway, remote, server, query, names, attention, transfer, gui, live, livescale, startup, slowclients, replay, journal, palette)");
+                    + " (known: gateway, remote, server, query, names, attention, transfer, gui, live, livescale, startup, slowclients, replay, journal, palette, pages)");
         }
         // The servers' worker pools are not daemons; the report is out, so end here.
         System.exit(0);
