@@ -2,9 +2,9 @@ package com.jobsconsole.ui.reference;
 
 import com.jobsconsole.ui.attention.AttentionView;
 import com.jobsconsole.ui.attention.AttentionViewModel;
-import com.jobsconsole.ui.common.ColumnFit;
 import com.jobsconsole.ui.common.CellTips;
 import com.jobsconsole.ui.common.ColorChip;
+import com.jobsconsole.ui.common.ColumnFit;
 import com.jobsconsole.ui.common.TableRows;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
