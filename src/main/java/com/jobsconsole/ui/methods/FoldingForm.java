@@ -1,5 +1,6 @@
 package com.jobsconsole.ui.methods;
 
+import com.jobsconsole.ui.common.ColumnFit;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
@@ -11,7 +12,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
-import javafx.scene.text.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -97,13 +97,7 @@ final class FoldingForm {
     private static double least(Node node) {
         if (node instanceof ComboBox<?> box && box.lookup(".list-cell") instanceof ListCell<?> cell
                 && box.lookup(".arrow-button") instanceof Region arrow) {
-            Text text = new Text();
-            text.setFont(cell.getFont());
-            double widest = 0;
-            for (int i = 0; i < box.getItems().size(); i++) {
-                text.setText(shown(box, i));
-                widest = Math.max(widest, text.getLayoutBounds().getWidth());
-            }
+            double widest = ColumnFit.width(cell.getFont(), shown(box));
             double whole = Math.ceil(box.getInsets().getLeft() + box.getInsets().getRight() + cell.getInsets().getLeft()
                     + cell.getInsets().getRight() + widest + arrow.prefWidth(-1)) + 1;
             box.setMinWidth(whole);
@@ -112,10 +106,11 @@ final class FoldingForm {
         return node.minWidth(-1);
     }
 
-    /** How a list shows its {@code i}th entry (through its converter). */
-    private static <T> String shown(ComboBox<T> box, int i) {
-        T item = box.getItems().get(i);
-        return box.getConverter() == null ? String.valueOf(item) : box.getConverter().toString(item);
+    /** How a list shows its entries (through its converter). */
+    private static <T> List<String> shown(ComboBox<T> box) {
+        return box.getItems().stream()
+                .map(item -> box.getConverter() == null ? String.valueOf(item) : box.getConverter().toString(item))
+                .toList();
     }
 
     /**
