@@ -292,12 +292,93 @@ final class Schema {
                     "UPDATE journal_guid_upto SET entry = (SELECT coalesce(max(id), 0) FROM journal)",
                     "DROP INDEX journal_at",
                     "CREATE TABLE journal_hour (hour TEXT PRIMARY KEY, first INTEGER NOT NULL) WITHOUT ROWID",
-                    "INSERT INTO journal_hour (hour, first) SELECT substr(at, 1, 13), min(id) FROM journal GROUP BY 1"));
+                    "INSERT INTO journal_hour (hour, first) SELECT substr(at, 1, 13), min(id) FROM journal GROUP BY 1"),
+            // 15: the kept counts from the change log (issue 22's >= 0.8x raw for single writes). A change's
+            // row in job_change now carries the counts' keys the job had (old_*) and has (new_*); the two
+            // tallies are brought up to date from those rows once every 1,000 changes (job_change_fold, in
+            // the 1,000th change's transaction) instead of in every write: a single write adds one row to the
+            // end of the log and no longer touches a tally page or two of the day tally's. The counts as they
+            // are now are the tallies plus the rows after job_tally_upto (job_tally_pending; job_tally_now and
+            // job_tally_day_now): at most 1,000 rows to add, found by their sequence numbers
+            List.of("ALTER TABLE job_change ADD COLUMN old_status INTEGER",
+                    "ALTER TABLE job_change ADD COLUMN old_type INTEGER",
+                    "ALTER TABLE job_change ADD COLUMN old_source TEXT",
+                    "ALTER TABLE job_change ADD COLUMN old_robot INTEGER",
+                    "ALTER TABLE job_change ADD COLUMN old_day TEXT",
+                    "ALTER TABLE job_change ADD COLUMN new_status INTEGER",
+                    "ALTER TABLE job_change ADD COLUMN new_type INTEGER",
+                    "ALTER TABLE job_change ADD COLUMN new_source TEXT",
+                    "ALTER TABLE job_change ADD COLUMN new_robot INTEGER",
+                    "ALTER TABLE job_change ADD COLUMN new_day TEXT",
+                    "CREATE TABLE job_tally_upto (seq INTEGER NOT NULL)",
+                    "INSERT INTO job_tally_upto (seq) SELECT coalesce(max(seq), 0) FROM job_change",
+                    "DROP TRIGGER job_tally_insert",
+                    "DROP TRIGGER job_tally_update",
+                    "DROP TRIGGER job_changed",
+                    "DROP TRIGGER job_tally_delete",
+                    "DROP TRIGGER job_change_prune",
+                    """
+                    CREATE TRIGGER job_tally_insert AFTER INSERT ON job
+                    BEGIN
+                      INSERT INTO job_change(guid, op, new_status, new_type, new_source, new_robot, new_day)
+                      VALUES (new.guid, 'I', new.status, new.type, new.source, coalesce(new.robot_id, 0),
+                              substr(new.created_at, 1, 10));
+                    END""",
+                    """
+                    CREATE TRIGGER job_changed AFTER UPDATE ON job
+                    BEGIN
+                      INSERT INTO job_change(guid, op, old_status, old_type, old_source, old_robot, old_day,
+                                             new_status, new_type, new_source, new_robot, new_day)
+                      VALUES (new.guid, 'U', old.status, old.type, old.source, coalesce(old.robot_id, 0),
+                              substr(old.created_at, 1, 10), new.status, new.type, new.source,
+                              coalesce(new.robot_id, 0), substr(new.created_at, 1, 10));
+                      INSERT INTO job_change(guid, op) SELECT old.guid, 'D' WHERE old.guid IS NOT new.guid;
+                    END""",
+                    """
+                    CREATE TRIGGER job_tally_delete AFTER DELETE ON job
+                    BEGIN
+                      INSERT INTO job_change(guid, op, old_status, old_type, old_source, old_robot, old_day)
+                      VALUES (old.guid, 'D', old.status, old.type, old.source, coalesce(old.robot_id, 0),
+                              substr(old.created_at, 1, 10));
+                    END""",
+                    """
+                    CREATE VIEW job_tally_pending AS
+                    SELECT new_status AS status, new_type AS type, new_source AS source, new_robot AS robot,
+                           new_day AS day, 1 AS n
+                    FROM job_change WHERE seq > (SELECT seq FROM job_tally_upto) AND new_status IS NOT NULL
+                    UNION ALL
+                    SELECT old_status, old_type, old_source, old_robot, old_day, -1
+                    FROM job_change WHERE seq > (SELECT seq FROM job_tally_upto) AND old_status IS NOT NULL""",
+                    """
+                    CREATE VIEW job_tally_now AS
+                    SELECT status, type, source, robot, n FROM job_tally
+                    UNION ALL SELECT status, type, source, robot, n FROM job_tally_pending""",
+                    """
+                    CREATE VIEW job_tally_day_now AS
+                    SELECT day, status, type, source, n FROM job_tally_day
+                    UNION ALL SELECT day, status, type, source, n FROM job_tally_pending""",
+                    // the newest row is never deleted, so a change's number (the largest + 1) only grows and
+                    // passes every multiple of 1,000: each fold takes the rows since the one before
+                    """
+                    CREATE TRIGGER job_change_fold AFTER INSERT ON job_change WHEN new.seq % 1000 = 0
+                    BEGIN
+                      INSERT INTO job_tally(status, type, source, robot, n)
+                      SELECT status, type, source, robot, sum(n) FROM job_tally_pending WHERE true
+                      GROUP BY status, type, source, robot HAVING sum(n) <> 0
+                      ON CONFLICT DO UPDATE SET n = n + excluded.n;
+                      INSERT INTO job_tally_day(day, status, type, source, n)
+                      SELECT day, status, type, source, sum(n) FROM job_tally_pending WHERE true
+                      GROUP BY day, status, type, source HAVING sum(n) <> 0
+                      ON CONFLICT DO UPDATE SET n = n + excluded.n;
+                      UPDATE job_tally_upto SET seq = new.seq;
+                      DELETE FROM job_change WHERE seq <= new.seq - 10000;
+                    END"""));
 
     /** The tables a store of ours has; a file holding other tables is someone else's database. */
     static final List<String> OWN_TABLES = List.of("job_status", "job_type", "job", "job_event", "job_seen", "outbox",
             "job_tally", "job_tally_day", "job_change", "job_tally_checked", "directory", "directory_stamp",
-            "store_setting", "journal", "journal_item", "journal_guid", "journal_guid_upto", "journal_hour");
+            "store_setting", "journal", "journal_item", "journal_guid", "journal_guid_upto", "journal_hour",
+            "job_tally_upto");
 
     private Schema() {
     }

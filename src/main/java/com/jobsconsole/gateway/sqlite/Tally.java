@@ -17,14 +17,17 @@ import java.util.Optional;
 
 /**
  * The counts the store keeps instead of recounting (schema 6): jobs per (status, type, source,
- * robot) in {@code job_tally} and per (creation day, status, type, source) in {@code job_tally_day},
- * kept by triggers in every writer's transaction. A filter on status, type, source and robot alone is
- * counted from the tally (a few thousand rows whatever the store holds); a filter on a GUID prefix or
- * creation times is counted from the job table, bounded by its indexes.
+ * robot) in {@code job_tally} and per (creation day, status, type, source) in {@code job_tally_day}.
+ * Since schema 15 every writer's triggers put each change's keys, before and after, into the change log,
+ * and the tallies take them in once every 1,000 changes; the counts as they are now are read from
+ * {@code job_tally_now} and {@code job_tally_day_now} (the tallies plus the changes not yet taken in).
+ * A filter on status, type, source and robot alone is counted from the tally (a few thousand rows
+ * whatever the store holds, and at most 1,000 changes); a filter on a GUID prefix or creation times is
+ * counted from the job table, bounded by its indexes.
  */
 final class Tally {
 
-    /** The trigger that counts each inserted job (a bulk insert stands it aside and counts itself). */
+    /** The trigger that logs each inserted job with its keys (a bulk insert stands it aside and counts itself). */
     static final String INSERT_TRIGGER = "job_tally_insert";
 
     /** The tally as the job table says it should be ("WHERE true": SQLite's upsert after a SELECT needs one). */
@@ -44,7 +47,7 @@ final class Tally {
     static final String DISAGREEING = """
             SELECT count(*) FROM (
               SELECT status, type, source, robot, sum(n) AS n FROM (
-                SELECT status, type, source, robot, n FROM job_tally
+                SELECT status, type, source, robot, n FROM job_tally_now
                 UNION ALL
                 SELECT status, type, source, coalesce(robot_id, 0), -count(*) FROM job
                 GROUP BY status, type, source, coalesce(robot_id, 0))
@@ -54,7 +57,7 @@ final class Tally {
     static final String DISAGREEING_DAYS = """
             SELECT count(*) FROM (
               SELECT day, status, type, source, sum(n) AS n FROM (
-                SELECT day, status, type, source, n FROM job_tally_day
+                SELECT day, status, type, source, n FROM job_tally_day_now
                 UNION ALL
                 SELECT substr(created_at, 1, 10), status, type, source, -count(*) FROM job
                 GROUP BY substr(created_at, 1, 10), status, type, source)
@@ -84,6 +87,8 @@ final class Tally {
                     st.execute(FILL_TALLY);
                     st.execute(FILL_TALLY_DAY);
                     st.execute("INSERT INTO job_change(guid, op) VALUES (NULL, 'B')");
+                    // the recount holds every change so far: none is left to fold in
+                    st.execute("UPDATE job_tally_upto SET seq = (SELECT max(seq) FROM job_change)");
                 }
                 st.execute("DELETE FROM job_tally_checked");
                 try (PreparedStatement at = c.prepareStatement("INSERT INTO job_tally_checked(at) VALUES (?)")) {
@@ -118,16 +123,16 @@ final class Tally {
     }
 
     static String count(JobQuery q, List<Object> params) {
-        return "SELECT coalesce(sum(n), 0) FROM job_tally" + where(q, params, true);
+        return "SELECT coalesce(sum(n), 0) FROM job_tally_now" + where(q, params, true);
     }
 
     static String countBy(String column, JobQuery q, List<Object> params) {
-        return "SELECT " + column + ", sum(n) FROM job_tally" + where(q, params, true) + " GROUP BY " + column
+        return "SELECT " + column + ", sum(n) FROM job_tally_now" + where(q, params, true) + " GROUP BY " + column
                 + " HAVING sum(n) > 0";
     }
 
     static String countByDay(JobQuery q, List<Object> params) {
-        return "SELECT day, sum(n) FROM job_tally_day" + where(q, params, false)
+        return "SELECT day, sum(n) FROM job_tally_day_now" + where(q, params, false)
                 + " GROUP BY day HAVING sum(n) > 0 ORDER BY day";
     }
 

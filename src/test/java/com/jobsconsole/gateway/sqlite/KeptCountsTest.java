@@ -141,6 +141,59 @@ class KeptCountsTest {
     }
 
     @Test
+    void theTalliesTakeInTheLoggedChangesEveryThousandAndCountRightBetween() throws Exception {
+        Path file = dir.resolve("jobs.sqlite");
+        try (SqliteJobGateway store = SqliteJobGateway.open(file, REFERENCE)) {
+            store.insertAll(new DemoJobs(REFERENCE, 500, 8, NOW), x -> { }, () -> false);
+            List<UUID> made = new ArrayList<>();
+            Random random = new Random(22);
+            // about 2,600 changes: two folds and some changes after the second, checked at every step of 250
+            for (int i = 0; i < 1_300; i++) {
+                if (made.isEmpty() || random.nextInt(3) == 0) {
+                    made.add(store.create(JobDraft.of(UUID.randomUUID(), 1 + random.nextInt(4), 1 + random.nextInt(6),
+                            1 + random.nextInt(3))).guid());
+                } else if (random.nextInt(5) == 0) {
+                    store.delete(made.remove(random.nextInt(made.size())));
+                } else {
+                    store.updateStatus(made.get(random.nextInt(made.size())), random.nextInt(9));
+                }
+                store.setStopTimes(made.get(made.size() - 1), NOW.plusMinutes(i), null); // changes no count
+                if (i % 250 == 0) {
+                    assertCountsAgree(store, file);
+                }
+            }
+            assertCountsAgree(store, file);
+            long folded = single(file, "SELECT seq FROM job_tally_upto");
+            assertThat(folded).as("the last fold").isPositive().isEqualTo(store.lastChange() / 1_000 * 1_000);
+            assertThat(single(file, "SELECT count(*) FROM job_change WHERE seq > " + folded))
+                    .as("the changes after it, not yet in the tallies").isBetween(1L, 999L);
+        }
+    }
+
+    @Test
+    void aStoreOfSchemaFourteenKeepsItsCountsThroughTheMigration() throws Exception {
+        Path file = dir.resolve("fourteen.sqlite");
+        try (SqliteJobGateway store = SqliteJobGateway.open(file, REFERENCE)) {
+            store.insertAll(new DemoJobs(REFERENCE, 1_500, 9, NOW), x -> { }, () -> false);
+            store.updateStatus(store.query(JobQuery.all().page(1, 0)).items().get(0).guid(), 8); // one pending
+        }
+        Schema14.restore(file); // the tallies kept by schema 6's triggers, in every write
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement st = raw.createStatement()) {
+            // another program writes the old way before the console opens the file again
+            st.execute("UPDATE job SET status = 4 WHERE id % 5 = 0");
+            st.execute("DELETE FROM job WHERE id % 7 = 0");
+        }
+        try (SqliteJobGateway store = SqliteJobGateway.open(file, REFERENCE)) {
+            assertCountsAgree(store, file);
+            for (Job job : store.query(JobQuery.all().page(40, 0)).items()) {
+                store.updateStatus(job.guid(), 2);
+            }
+            assertCountsAgree(store, file);
+        }
+    }
+
+    @Test
     void aStoreOfTheLastSchemaGetsItsCountsWhenMigrated() throws Exception {
         Path file = dir.resolve("old.sqlite");
         try (SqliteJobGateway store = SqliteJobGateway.open(file, REFERENCE)) {
@@ -148,12 +201,14 @@ class KeptCountsTest {
         }
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement st = raw.createStatement()) {
-            // back to schema 5: what migrations 6 to 14 made is gone
-            for (String trigger : List.of("job_tally_insert", "job_tally_update", "job_changed", "job_tally_delete",
-                    "job_change_prune")) {
+            // back to schema 5: what migrations 6 to 15 made is gone
+            for (String trigger : List.of("job_tally_insert", "job_changed", "job_tally_delete", "job_change_fold")) {
                 st.execute("DROP TRIGGER " + trigger);
             }
-            for (String table : List.of("job_tally", "job_tally_day", "job_change", "job_tally_checked", "directory",
+            for (String view : List.of("job_tally_now", "job_tally_day_now", "job_tally_pending")) {
+                st.execute("DROP VIEW " + view);
+            }
+            for (String table : List.of("job_tally", "job_tally_day", "job_change", "job_tally_checked", "job_tally_upto", "directory",
                     "directory_stamp", "store_setting", "journal_item", "journal", "journal_guid", "journal_guid_upto",
                     "journal_hour")) {
                 st.execute("DROP TABLE " + table);

@@ -42,7 +42,7 @@ class SchemaMigrationTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("PRAGMA user_version")) {
             rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(Schema.latestVersion()).isEqualTo(14);
+            assertThat(rs.getInt(1)).isEqualTo(Schema.latestVersion()).isEqualTo(15);
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'job_started_robot'")) {

@@ -293,6 +293,11 @@ class SqliteJournalTest extends JournalContract {
      * indexed by time, no hours.
      */
     private void toSchema13() {
+        try {
+            Schema14.restore(dir.resolve("journal.sqlite"));
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
         sql("CREATE TABLE items13 AS SELECT entry, guid, before, after, outbox, unmade FROM (SELECT id AS entry, 0 AS n,"
                 + " guid, before, after, outbox, unmade FROM journal WHERE guid IS NOT NULL UNION ALL SELECT entry, id,"
                 + " guid, before, after, outbox, unmade FROM journal_item) ORDER BY entry, n");
