@@ -103,7 +103,7 @@ class JobWindowViewModelTest {
         assertThat(vm.usualProperty().get())
                 .isEqualTo("Usual for its process version: median 10 min 0 s, 95% within 19 min 0 s (last 20 finished runs)");
         assertThat(vm.unusualProperty().get()).as("42 min against a p95 of 19").isTrue();
-        assertThat(vm.inStatusProperty().get()).as("since it was created so: no change since").startsWith("8 — In progress for 43 min 0 s (since ");
+        assertThat(vm.inStatusProperty().get()).as("since it was created so: no change since").startsWith("In this status for 43 min 0 s (since ");
         assertThat(vm.fields()).contains(new JobWindowViewModel.Field("Robot", "WS-FIN-03", "robot_id = 3"),
                 new JobWindowViewModel.Field("Process", "Invoice intake v3", "process_version_id = 55"),
                 new JobWindowViewModel.Field("Account", "#4", "account_id = 4"));
