@@ -272,6 +272,7 @@ public final class JobsConsoleApp extends Application {
                 Platform.exit(); // packaging's training run for the start-up cache
             } else {
                 listenForHandOvers(); // from now on a second start's link opens here
+                window.afterFirstPage();
             }
         });
     }

@@ -39,6 +39,7 @@ import javafx.scene.Scene;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /** Wires the main window by hand: view-models, controllers, FXML, stylesheet. */
 public final class MainWindow {
@@ -48,6 +49,7 @@ public final class MainWindow {
 
     private final MainViewModel viewModel;
     private Parent root;
+    private MainWindowView view;
 
     public MainWindow(ReferenceData reference, ActiveGateway gateway, TaskExecutor executor,
                       DialogService dialogs, Messages messages, MainHost host, Runnable exit, Clock clock) {
@@ -80,7 +82,7 @@ public final class MainWindow {
                         .load(JobWindowView.class, "JobWindow.fxml"));
         viewModel = MainWiring.mainViewModel(reference, gateway, executor, dialogs, messages, host, clock,
                 new FxScheduler(), windows);
-        loader.register(MainWindowView.class, () -> new MainWindowView(viewModel, exit, m -> methodView(loader, m)))
+        loader.register(MainWindowView.class, () -> view = new MainWindowView(viewModel, exit, m -> methodView(loader, m)))
                 .register(StatusBarView.class, () -> new StatusBarView(viewModel))
                 .register(ReferenceTablesView.class, () -> new ReferenceTablesView(viewModel.referenceTables(), viewModel.attention()))
                 .register(JobsBrowserView.class,
@@ -102,6 +104,14 @@ public final class MainWindow {
             case UPDATE -> loader.load(UpdateJobView.class, "UpdateJob.fxml");
             case DELETE -> loader.load(GuidJobView.class, "GuidJob.fxml", () -> new GuidJobView(viewModel.delete(), false));
         };
+    }
+
+    /**
+     * Work done once the window's first page is on screen, for what comes later: the command palette run once
+     * unseen (its first query typed is then as quick as later ones). The future completes when it is done.
+     */
+    public CompletableFuture<Void> afterFirstPage() {
+        return view.warmUpPalette();
     }
 
     public MainViewModel viewModel() {

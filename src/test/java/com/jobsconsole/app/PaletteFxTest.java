@@ -21,9 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static com.jobsconsole.testing.TestStore.REFERENCE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The command palette in the real window: Ctrl+K opens it over the window, typing narrows the window's own
  * actions (found as its menus offer them), Enter runs the first — here View → Overview, whose window opens;
- * a status typed filters the browser to it; a GUID pasted in a line of text opens its job's window.
+ * a status typed filters the browser to it; a GUID pasted in a line of text opens its job's window. The run
+ * after start that nobody sees changes nothing the user sees, and a closed palette is let go of.
  */
 class PaletteFxTest {
 
@@ -103,6 +109,55 @@ class PaletteFxTest {
             robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
             FxWait.until(5, () -> Window.getWindows().stream().anyMatch(w -> w instanceof Stage st && st.isShowing()
                     && st.getTitle() != null && st.getTitle().contains(job.toString())));
+        } finally {
+            executor.close();
+            gateway.close();
+        }
+    }
+
+    @Test
+    void theUnseenRunTouchesNothingAndAClosedPaletteLetsGoOfItsList() throws Exception {
+        ActiveGateway gateway = new ActiveGateway(SqliteJobGateway.open(dir.resolve("jobs.sqlite"), REFERENCE));
+        FxTaskExecutor executor = new FxTaskExecutor(1);
+        MainWindow[] window = new MainWindow[1];
+        Stage main = FxToolkit.registerPrimaryStage();
+        try {
+            FxToolkit.setupStage(s -> {
+                JobsConsoleApp.applyTheme(false);
+                window[0] = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(),
+                        new Messages(Locale.ENGLISH), new TestHost(dir), s::close, Clock.systemDefaultZone());
+                s.setScene(window[0].scene());
+                s.setWidth(1280);
+                s.setHeight(800);
+                s.show();
+                window[0].viewModel().start();
+            });
+            FxRobot robot = new FxRobot();
+            CompletableFuture<Void> warmed = new CompletableFuture<>();
+            robot.interact(() -> window[0].afterFirstPage().thenRun(() -> warmed.complete(null)));
+            warmed.get(10, TimeUnit.SECONDS);
+            robot.interact(() -> { });
+            assertThat(window[0].viewModel().palette().matches()).as("the palette the user opens: untouched").isEmpty();
+            assertThat(Window.getWindows()).as("nothing shown").containsExactly(main);
+
+            // each opening's list goes with its popup: a closed palette is not updated by later ones' keystrokes
+            List<WeakReference<ListView<?>>> closed = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                robot.clickOn(".jobs-browser #table");
+                robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+                FxWait.until(5, () -> robot.lookup("#paletteField").tryQuery().isPresent());
+                robot.write("ov");
+                FxWait.until(5, () -> !list(robot).getItems().isEmpty());
+                closed.add(new WeakReference<>(list(robot)));
+                robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+                FxWait.until(5, () -> robot.lookup("#paletteField").tryQuery().isEmpty());
+            }
+            robot.interact(() -> { });
+            for (int i = 0; i < 50 && closed.stream().anyMatch(r -> r.get() != null); i++) {
+                System.gc();
+                Thread.sleep(100); // the collector's own time: there is nothing to wait on but it
+            }
+            assertThat(closed).as("no closed palette's list is still held").allMatch(r -> r.get() == null);
         } finally {
             executor.close();
             gateway.close();

@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /** The main window's controller: menus, tool bar, method tabs, and Ctrl+Enter to run the open tab (the status bar is {@link StatusBarView}). */
@@ -293,6 +294,14 @@ public final class MainWindowView {
     /** Opens the command palette over the window. */
     private void showPalette() {
         PaletteView.show(root.getScene() == null ? null : root.getScene().getWindow(), viewModel.palette(), resources);
+    }
+
+    /**
+     * Runs the command palette once where nobody sees it, so that the first query typed after start is as quick
+     * as later ones (called once the window's first page is on screen); the future completes when it is done.
+     */
+    public CompletableFuture<Void> warmUpPalette() {
+        return PaletteView.warmUp(root.getScene() == null ? null : root.getScene().getWindow(), viewModel.palette(), resources);
     }
 
     /** The context menus whose actions the palette offers (the jobs browser's). */

@@ -1,8 +1,10 @@
 package com.jobsconsole.ui.main;
 
 import com.jobsconsole.ui.common.StandardActions;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -126,8 +129,12 @@ final class PaletteView {
         }
     }
 
-    /** Opens the palette over {@code owner}, styled as it is. */
-    static Popup show(Window owner, PaletteViewModel viewModel, ResourceBundle resources) {
+    /** The palette's parts: the box shown, its field and its list, and what unhooks the list from the matches. */
+    private record Parts(VBox box, TextField field, ListView<PaletteViewModel.Entry> list, Runnable unhook) {
+    }
+
+    /** The field over the list, typing matched by {@code viewModel}, the first match chosen after each keystroke. */
+    private static Parts build(PaletteViewModel viewModel, ResourceBundle resources) {
         TextField field = new TextField();
         field.setId("paletteField");
         field.setPromptText(resources.getString("palette.prompt"));
@@ -142,10 +149,66 @@ final class PaletteView {
         VBox box = new VBox(6, field, list);
         box.getStyleClass().addAll("command-palette", "elevated-2");
         box.setStyle("-fx-padding: 10; -fx-background-color: -color-bg-default; -fx-border-color: -color-border-default;");
+        field.textProperty().addListener((o, a, b) -> viewModel.search(b));
+        ListChangeListener<PaletteViewModel.Entry> chooseFirst = c -> {
+            if (!list.getItems().isEmpty()) {
+                list.getSelectionModel().select(0);
+            }
+        };
+        viewModel.matches().addListener(chooseFirst);
+        return new Parts(box, field, list, () -> {
+            viewModel.matches().removeListener(chooseFirst);
+            list.setItems(null);
+        });
+    }
+
+    /** One-letter queries, then two letters, as a user starts to type (letters found in most actions' names). */
+    private static final List<String> WARM_QUERIES = List.of("e", "", "o", "ov", "", "a", "r", "");
+
+    /**
+     * Runs the palette where nobody sees it, once, so that the first query typed after start does not pay for
+     * the first run of the code it needs (issue 23: the first query's keystrokes were the ones over two frames).
+     * The palette is made over a copy of {@code viewModel} in a scene of its own that is never shown, styled as
+     * {@code owner}, and a few queries are typed into it, one a pulse: each matched, its rows made, styled and laid
+     * out. Then it is dropped (the future completes). What the real palette shows and remembers is not touched.
+     */
+    static CompletableFuture<Void> warmUp(Window owner, PaletteViewModel viewModel, ResourceBundle resources) {
+        PaletteViewModel unseen = viewModel.unseen();
+        Parts parts = build(unseen, resources);
+        Scene scene = new Scene(parts.box());
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        parts.box().resize(660, 420); // a scene never shown gives its root no size: the rows are made at this one
+        unseen.open();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        step(parts, 0, done);
+        return done;
+    }
+
+    private static void step(Parts parts, int i, CompletableFuture<Void> done) {
+        if (i == WARM_QUERIES.size()) {
+            parts.unhook().run();
+            done.complete(null);
+            return;
+        }
+        parts.field().setText(WARM_QUERIES.get(i));
+        parts.box().applyCss();
+        parts.box().layout();
+        Platform.runLater(() -> step(parts, i + 1, done));
+    }
+
+    /** Opens the palette over {@code owner}, styled as it is. */
+    static Popup show(Window owner, PaletteViewModel viewModel, ResourceBundle resources) {
+        Parts parts = build(viewModel, resources);
+        TextField field = parts.field();
+        ListView<PaletteViewModel.Entry> list = parts.list();
+        VBox box = parts.box();
         Popup popup = new Popup(); // a popup over the window, not a window of its own
         popup.getContent().add(box);
         popup.setAutoHide(true); // a click elsewhere closes it
         popup.setHideOnEscape(true);
+        popup.setOnHidden(e -> parts.unhook().run());
         if (owner != null && owner.getScene() != null) {
             box.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
@@ -159,12 +222,6 @@ final class PaletteView {
                 viewModel.run(e);
             }
         };
-        field.textProperty().addListener((o, a, b) -> viewModel.search(b));
-        viewModel.matches().addListener((ListChangeListener<PaletteViewModel.Entry>) c -> {
-            if (!list.getItems().isEmpty()) {
-                list.getSelectionModel().select(0);
-            }
-        });
         field.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP) {
                 int i = list.getSelectionModel().getSelectedIndex() + (e.getCode() == KeyCode.DOWN ? 1 : -1);

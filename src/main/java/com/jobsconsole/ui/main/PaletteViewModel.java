@@ -92,6 +92,17 @@ public final class PaletteViewModel {
         this.showView = show;
     }
 
+    /**
+     * A palette over the same entries that uses and remembers nothing of this one's: to be run where nobody
+     * sees it ({@link PaletteView#warmUp}) without changing what this one shows.
+     */
+    PaletteViewModel unseen() {
+        PaletteViewModel copy = new PaletteViewModel(reference, messages, jobs, openJob, recentJobs);
+        copy.actions = actions;
+        copy.views = views;
+        return copy;
+    }
+
     /** The entries matching {@code query} (all, most recently used first, when it is empty). */
     public ObservableList<Entry> matches() {
         return matches;
