@@ -49,6 +49,22 @@ class PaletteFxTest {
         FxToolkit.cleanupStages();
     }
 
+    /** The main window on {@code gateway}, English, 1280 x 800, started. */
+    private MainWindow showWindow(ActiveGateway gateway, FxTaskExecutor executor) throws Exception {
+        MainWindow[] window = new MainWindow[1];
+        FxToolkit.setupStage(s -> {
+            JobsConsoleApp.applyTheme(false);
+            window[0] = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(),
+                    new Messages(Locale.ENGLISH), new TestHost(dir), s::close, Clock.systemDefaultZone());
+            s.setScene(window[0].scene());
+            s.setWidth(1280);
+            s.setHeight(800);
+            s.show();
+            window[0].viewModel().start();
+        });
+        return window[0];
+    }
+
     private static ListView<?> list(FxRobot robot) {
         return robot.lookup("#paletteList").query();
     }
@@ -61,16 +77,7 @@ class PaletteFxTest {
         FxTaskExecutor executor = new FxTaskExecutor(1);
         Stage main = FxToolkit.registerPrimaryStage();
         try {
-            FxToolkit.setupStage(s -> {
-                JobsConsoleApp.applyTheme(false);
-                MainWindow window = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(),
-                        new Messages(Locale.ENGLISH), new TestHost(dir), s::close, Clock.systemDefaultZone());
-                s.setScene(window.scene());
-                s.setWidth(1280);
-                s.setHeight(800);
-                s.show();
-                window.viewModel().start();
-            });
+            showWindow(gateway, executor);
             FxRobot robot = new FxRobot();
             robot.clickOn(".jobs-browser #table");
             robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
@@ -119,25 +126,15 @@ class PaletteFxTest {
     void theUnseenRunTouchesNothingAndAClosedPaletteLetsGoOfItsList() throws Exception {
         ActiveGateway gateway = new ActiveGateway(SqliteJobGateway.open(dir.resolve("jobs.sqlite"), REFERENCE));
         FxTaskExecutor executor = new FxTaskExecutor(1);
-        MainWindow[] window = new MainWindow[1];
         Stage main = FxToolkit.registerPrimaryStage();
         try {
-            FxToolkit.setupStage(s -> {
-                JobsConsoleApp.applyTheme(false);
-                window[0] = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(),
-                        new Messages(Locale.ENGLISH), new TestHost(dir), s::close, Clock.systemDefaultZone());
-                s.setScene(window[0].scene());
-                s.setWidth(1280);
-                s.setHeight(800);
-                s.show();
-                window[0].viewModel().start();
-            });
+            MainWindow window = showWindow(gateway, executor);
             FxRobot robot = new FxRobot();
             CompletableFuture<Void> warmed = new CompletableFuture<>();
-            robot.interact(() -> window[0].afterFirstPage().thenRun(() -> warmed.complete(null)));
+            robot.interact(() -> window.afterFirstPage().thenRun(() -> warmed.complete(null)));
             warmed.get(10, TimeUnit.SECONDS);
             robot.interact(() -> { });
-            assertThat(window[0].viewModel().palette().matches()).as("the palette the user opens: untouched").isEmpty();
+            assertThat(window.viewModel().palette().matches()).as("the palette the user opens: untouched").isEmpty();
             assertThat(Window.getWindows()).as("nothing shown").containsExactly(main);
 
             // each opening's list goes with its popup: a closed palette is not updated by later ones' keystrokes
