@@ -157,7 +157,9 @@ class KeptCountsTest {
                 } else {
                     store.updateStatus(made.get(random.nextInt(made.size())), random.nextInt(9));
                 }
-                store.setStopTimes(made.get(made.size() - 1), NOW.plusMinutes(i), null); // changes no count
+                if (!made.isEmpty()) {
+                    store.setStopTimes(made.get(made.size() - 1), NOW.plusMinutes(i), null); // changes no count
+                }
                 if (i % 250 == 0) {
                     assertCountsAgree(store, file);
                 }
