@@ -5,7 +5,6 @@ import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.testing.FxWait;
-import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.testing.TestHost;
 import com.jobsconsole.ui.common.FxTaskExecutor;
 import javafx.geometry.Bounds;
@@ -22,7 +21,6 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,17 +51,8 @@ class CreateFormFoldsFxTest {
         ActiveGateway gateway = new ActiveGateway(SqliteJobGateway.open(dir.resolve("jobs.sqlite"), REFERENCE));
         FxTaskExecutor executor = new FxTaskExecutor(1);
         try {
-            FxToolkit.setupStage(s -> {
-                JobsConsoleApp.applyTheme(false);
-                TestHost host = new TestHost(dir); // the method panel open
-                MainWindow window = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(),
-                        new Messages(I18n.RUSSIAN), host, s::close, Clock.systemDefaultZone());
-                s.setScene(window.scene());
-                s.setWidth(1280);
-                s.setHeight(800);
-                s.show();
-                window.viewModel().start();
-            });
+            // the method panel open (TestHost's layout)
+            MainWindowStage.show(gateway, executor, new Messages(I18n.RUSSIAN), new TestHost(dir), 1280, 800);
             FxWait.until(10, () -> robot.lookup("#statusBox").tryQuery().isPresent());
 
             // on a laptop every field whole inside the panel (before: the form scrolled sideways in Russian)

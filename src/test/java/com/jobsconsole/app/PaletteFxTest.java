@@ -4,7 +4,6 @@ import com.jobsconsole.gateway.ActiveGateway;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.testing.FxWait;
-import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.testing.TestHost;
 import com.jobsconsole.ui.common.FxTaskExecutor;
 import javafx.scene.control.ListView;
@@ -20,15 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static com.jobsconsole.testing.TestStore.REFERENCE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,22 +49,6 @@ class PaletteFxTest {
         FxToolkit.cleanupStages();
     }
 
-    /** The main window on {@code gateway}, English, 1280 x 800, started. */
-    private MainWindow showWindow(ActiveGateway gateway, FxTaskExecutor executor) throws Exception {
-        MainWindow[] window = new MainWindow[1];
-        FxToolkit.setupStage(s -> {
-            JobsConsoleApp.applyTheme(false);
-            window[0] = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(),
-                    new Messages(Locale.ENGLISH), new TestHost(dir), s::close, Clock.systemDefaultZone());
-            s.setScene(window[0].scene());
-            s.setWidth(1280);
-            s.setHeight(800);
-            s.show();
-            window[0].viewModel().start();
-        });
-        return window[0];
-    }
-
     private static ListView<?> list(FxRobot robot) {
         return robot.lookup("#paletteList").query();
     }
@@ -77,7 +61,7 @@ class PaletteFxTest {
         FxTaskExecutor executor = new FxTaskExecutor(1);
         Stage main = FxToolkit.registerPrimaryStage();
         try {
-            showWindow(gateway, executor);
+            MainWindowStage.show(gateway, executor, new Messages(Locale.ENGLISH), new TestHost(dir), 1280, 800);
             FxRobot robot = new FxRobot();
             robot.clickOn(".jobs-browser #table");
             robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
@@ -128,7 +112,7 @@ class PaletteFxTest {
         FxTaskExecutor executor = new FxTaskExecutor(1);
         Stage main = FxToolkit.registerPrimaryStage();
         try {
-            MainWindow window = showWindow(gateway, executor);
+            MainWindow window = MainWindowStage.show(gateway, executor, new Messages(Locale.ENGLISH), new TestHost(dir), 1280, 800);
             FxRobot robot = new FxRobot();
             CompletableFuture<Void> warmed = new CompletableFuture<>();
             robot.interact(() -> window.afterFirstPage().thenRun(() -> warmed.complete(null)));
@@ -150,9 +134,15 @@ class PaletteFxTest {
                 FxWait.until(5, () -> robot.lookup("#paletteField").tryQuery().isEmpty());
             }
             robot.interact(() -> { });
-            for (int i = 0; i < 50 && closed.stream().anyMatch(r -> r.get() != null); i++) {
-                System.gc();
-                Thread.sleep(100); // the collector's own time: there is nothing to wait on but it
+            // the collector runs when asked: asked until the closed lists are gone or 5 s have passed (the
+            // assertion below says what is still held)
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+                    System.gc();
+                    return closed.stream().allMatch(r -> r.get() == null);
+                });
+            } catch (TimeoutException stillHeld) {
+                // reported by the assertion
             }
             assertThat(closed).as("no closed palette's list is still held").allMatch(r -> r.get() == null);
         } finally {

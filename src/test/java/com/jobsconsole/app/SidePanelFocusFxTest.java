@@ -6,7 +6,6 @@ import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.I18n;
 import com.jobsconsole.i18n.Messages;
 import com.jobsconsole.testing.FxWait;
-import com.jobsconsole.testing.RecordingDialogs;
 import com.jobsconsole.testing.TestHost;
 import com.jobsconsole.ui.common.FxTaskExecutor;
 import com.jobsconsole.ui.main.LayoutViewModel;
@@ -24,7 +23,6 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.concurrent.TimeUnit;
 
@@ -57,18 +55,9 @@ class SidePanelFocusFxTest {
         Stage stage = FxToolkit.registerPrimaryStage();
         FxRobot robot = new FxRobot();
         try {
-            FxToolkit.setupStage(s -> {
-                JobsConsoleApp.applyTheme(false);
-                TestHost host = new TestHost(dir);
-                host.layout = LayoutViewModel.Saved.NONE; // as it first opens: the method panel as its tabs
-                MainWindow window = new MainWindow(REFERENCE, gateway, executor, new RecordingDialogs(),
-                        new Messages(I18n.RUSSIAN), host, s::close, Clock.systemDefaultZone());
-                s.setScene(window.scene());
-                s.setWidth(1366);
-                s.setHeight(768);
-                s.show();
-                window.viewModel().start();
-            });
+            TestHost host = new TestHost(dir);
+            host.layout = LayoutViewModel.Saved.NONE; // as it first opens: the method panel as its tabs
+            MainWindowStage.show(gateway, executor, new Messages(I18n.RUSSIAN), host, 1366, 768);
             TableView<?> jobs = robot.lookup(".jobs-browser #table").queryAs(TableView.class);
             FxWait.until(10, () -> jobs.getItems().size() == 200);
             robot.interact(() -> jobs.getSelectionModel().select(0));
