@@ -42,8 +42,9 @@ public final class BenchMain {
             case "journal" -> JournalBenchmark.run(quick);
             case "palette" -> PaletteBenchmark.run(quick);
             case "pages" -> WalPagesBenchmark.run();
+            case "paired" -> PairedWritesBenchmark.run(quick);
             default -> throw new IllegalArgumentException("unknown suite: " + suite
-                    + " (known: gateway, remote, server, query, names, attention, transfer, gui, live, livescale, startup, slowclients, replay, journal, palette, pages)");
+                    + " (known: gateway, remote, server, query, names, attention, transfer, gui, live, livescale, startup, slowclients, replay, journal, palette, pages, paired)");
         }
         // The servers' worker pools are not daemons; the report is out, so end here.
         System.exit(0);

@@ -1,7 +1,6 @@
 package com.jobsconsole.bench;
 
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
-import com.jobsconsole.json.JobJson;
 import com.jobsconsole.json.ReferenceDataLoader;
 import com.jobsconsole.model.Job;
 import com.jobsconsole.model.JobDraft;
@@ -19,19 +18,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.sqlite.SQLiteConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,16 +48,10 @@ public class SqliteGatewayBenchmark {
 
     private static final int SEED_ROWS = 10_000;
     private static final int DELETE_STOCK = 60_000;
-    private static final String COLUMNS = "guid, status, type, source, process_version_id, robot_id, account_id, "
-            + "schedule_id, task_id, stop_after, abort_after, created_at, updated_at, started_at, completed_at";
 
     private Path dir;
     private SqliteJobGateway gateway;
-    private Connection raw;
-    private PreparedStatement rawInsert;
-    private PreparedStatement rawSelect;
-    private PreparedStatement rawUpdate;
-    private PreparedStatement rawDelete;
+    private RawJobs raw;
     private UUID[] gatewayRows;
     private UUID[] rawRows;
     private final Deque<UUID> gatewayDeletable = new ArrayDeque<>();
@@ -79,36 +64,19 @@ public class SqliteGatewayBenchmark {
         dir = Files.createTempDirectory("jobs-bench");
         gateway = SqliteJobGateway.open(dir.resolve("gateway.sqlite"), ref);
         // The baseline file gets the same schema from the same migrations, then plain JDBC.
-        Path rawFile = dir.resolve("raw.sqlite");
-        SqliteJobGateway.open(rawFile, ref).close();
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(5000);
-        config.enforceForeignKeys(true);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        raw = DriverManager.getConnection("jdbc:sqlite:" + rawFile, config.toProperties());
-        // issue 19: the baseline is the store as it was without the kept counts and the change feed
-        KeptCountsOff.strip(raw);
-        rawInsert = raw.prepareStatement("INSERT INTO job (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        rawSelect = raw.prepareStatement("SELECT " + COLUMNS + " FROM job WHERE guid = ?");
-        rawUpdate = raw.prepareStatement("""
-                UPDATE job SET status = ?1, updated_at = ?2,
-                  started_at   = CASE WHEN ?3 AND started_at IS NULL THEN ?2 ELSE started_at END,
-                  completed_at = CASE WHEN ?4 THEN ?2 ELSE NULL END
-                WHERE guid = ?5""");
-        rawDelete = raw.prepareStatement("DELETE FROM job WHERE guid = ?");
+        raw = new RawJobs(dir.resolve("raw.sqlite"), ref);
         gatewayRows = new UUID[SEED_ROWS];
         rawRows = new UUID[SEED_ROWS];
         for (int i = 0; i < SEED_ROWS; i++) {
             gatewayRows[i] = gateway.create(draft()).guid();
         }
-        raw.setAutoCommit(false);
+        raw.connection().setAutoCommit(false);
         for (int i = 0; i < SEED_ROWS; i++) {
             rawRows[i] = UUID.randomUUID();
-            rawInsert(rawRows[i]);
+            raw.insert(rawRows[i]);
         }
-        raw.commit();
-        raw.setAutoCommit(true);
+        raw.connection().commit();
+        raw.connection().setAutoCommit(true);
     }
 
     /** Each measured iteration gets a stock of rows to delete, in both stores, made outside the timing. */
@@ -117,14 +85,14 @@ public class SqliteGatewayBenchmark {
         while (gatewayDeletable.size() < DELETE_STOCK) {
             gatewayDeletable.add(gateway.create(draft()).guid());
         }
-        raw.setAutoCommit(false);
+        raw.connection().setAutoCommit(false);
         while (rawDeletable.size() < DELETE_STOCK) {
             UUID g = UUID.randomUUID();
-            rawInsert(g);
+            raw.insert(g);
             rawDeletable.add(g);
         }
-        raw.commit();
-        raw.setAutoCommit(true);
+        raw.connection().commit();
+        raw.connection().setAutoCommit(true);
     }
 
     @TearDown(Level.Trial)
@@ -146,26 +114,6 @@ public class SqliteGatewayBenchmark {
         return JobDraft.of(UUID.randomUUID(), 55, 1, 4);
     }
 
-    private void rawInsert(UUID guid) throws SQLException {
-        String now = JobJson.formatTime(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
-        rawInsert.setString(1, guid.toString());
-        rawInsert.setInt(2, 1);
-        rawInsert.setInt(3, 1);
-        rawInsert.setString(4, "GUI");
-        rawInsert.setLong(5, 55);
-        rawInsert.setLong(6, 1);
-        rawInsert.setLong(7, 4);
-        rawInsert.setNull(8, Types.INTEGER);
-        rawInsert.setNull(9, Types.INTEGER);
-        rawInsert.setNull(10, Types.VARCHAR);
-        rawInsert.setNull(11, Types.VARCHAR);
-        rawInsert.setString(12, now);
-        rawInsert.setString(13, now);
-        rawInsert.setNull(14, Types.VARCHAR);
-        rawInsert.setNull(15, Types.VARCHAR);
-        rawInsert.executeUpdate();
-    }
-
     private static int pick() {
         return ThreadLocalRandom.current().nextInt(SEED_ROWS);
     }
@@ -177,7 +125,7 @@ public class SqliteGatewayBenchmark {
 
     @Benchmark
     public void createJdbc() throws SQLException {
-        rawInsert(UUID.randomUUID());
+        raw.insert(UUID.randomUUID());
     }
 
     @Benchmark
@@ -187,14 +135,8 @@ public class SqliteGatewayBenchmark {
 
     @Benchmark
     public void readJdbc(Blackhole bh) throws SQLException {
-        rawSelect.setString(1, rawRows[pick()].toString());
-        try (ResultSet rs = rawSelect.executeQuery()) {
-            if (!rs.next()) {
-                throw new IllegalStateException("row missing");
-            }
-            for (int i = 1; i <= 15; i++) {
-                bh.consume(rs.getObject(i));
-            }
+        if (!raw.read(rawRows[pick()], bh::consume)) {
+            throw new IllegalStateException("row missing");
         }
     }
 
@@ -205,15 +147,7 @@ public class SqliteGatewayBenchmark {
 
     @Benchmark
     public void updateJdbc() throws SQLException {
-        boolean running = (flip++ & 1) == 0;
-        rawUpdate.setInt(1, running ? 8 : 4);
-        rawUpdate.setString(2, JobJson.formatTime(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS)));
-        rawUpdate.setBoolean(3, true);
-        rawUpdate.setBoolean(4, !running);
-        rawUpdate.setString(5, rawRows[pick()].toString());
-        if (rawUpdate.executeUpdate() != 1) {
-            throw new IllegalStateException("row missing");
-        }
+        raw.setStatus(rawRows[pick()], (flip++ & 1) == 0);
     }
 
     @Benchmark
@@ -231,10 +165,7 @@ public class SqliteGatewayBenchmark {
         if (g == null) {
             throw new IllegalStateException("delete stock ran out: raise DELETE_STOCK");
         }
-        rawDelete.setString(1, g.toString());
-        if (rawDelete.executeUpdate() != 1) {
-            throw new IllegalStateException("row missing");
-        }
+        raw.delete(g);
     }
 
     /** For the report: pairs of (subject, baseline) method names. */
