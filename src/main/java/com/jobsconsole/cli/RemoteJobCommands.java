@@ -72,7 +72,7 @@ final class RemoteJobCommands {
             m.put("status", e.status());
             m.put("base_status", e.baseStatus());
             m.put("their_status", e.theirStatus());
-            m.put("queued_at", e.queuedAt().toString().replace('T', ' '));
+            m.put("queued_at", JobJson.DATE_TIME.format(e.queuedAt()));
             m.put("attempts", e.attempts());
             m.put("problem", e.problem().isEmpty() ? null : messages.get(e.problemKey(), e.problemArgs()));
             if (e.draft() != null) {

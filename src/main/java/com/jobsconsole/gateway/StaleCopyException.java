@@ -1,5 +1,6 @@
 package com.jobsconsole.gateway;
 
+import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.Job;
 
 import java.time.LocalDateTime;
@@ -16,7 +17,7 @@ public final class StaleCopyException extends UnavailableException {
     private final LocalDateTime seenAt;
 
     public StaleCopyException(UnavailableException cause, Job cached, LocalDateTime seenAt) {
-        super(cause, "error.remote.staleCopy", seenAt == null ? "\u2014" : seenAt.toString().replace('T', ' '));
+        super(cause, "error.remote.staleCopy", seenAt == null ? "\u2014" : JobJson.DATE_TIME.format(seenAt));
         this.cached = cached;
         this.seenAt = seenAt;
     }

@@ -81,6 +81,8 @@ class RemoteWorkCliTest {
         assertThat(outbox.get(0).get("op").asText()).isEqualTo("update");
         assertThat(outbox.get(0).get("base_status").asInt()).isEqualTo(1);
         assertThat(outbox.get(0).get("problem").asText()).contains("cannot be reached");
+        assertThat(outbox.get(0).get("queued_at").asText()).as("to the second, whatever the second")
+                .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
         assertThat(outbox.get(1).get("op").asText()).isEqualTo("create");
 
         CliRun down = run("job", "sync");

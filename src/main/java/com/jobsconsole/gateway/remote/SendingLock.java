@@ -2,6 +2,7 @@ package com.jobsconsole.gateway.remote;
 
 import com.jobsconsole.gateway.ReplayBusyException;
 import com.jobsconsole.gateway.UnavailableException;
+import com.jobsconsole.json.JobJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -164,7 +164,7 @@ final class SendingLock {
     /** Says in the file who holds the lock (best effort: the lock itself is what counts). */
     private void writeHolder() {
         String text = ProcessHandle.current().pid() + "\n" + self + "\n"
-                + LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ') + "\n";
+                + JobJson.DATE_TIME.format(LocalDateTime.now()) + "\n";
         try {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), 0);

@@ -2,6 +2,7 @@ package com.jobsconsole.ui.sync;
 
 import com.jobsconsole.gateway.OutboxEntry;
 import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.ReferenceData;
 
 import java.util.Locale;
@@ -36,7 +37,7 @@ public final class SyncItemViewModel {
             this.theirs = OutboxEntry.CONFLICT_GONE.equals(entry.problemKey()) ? messages.get("sync.theirs.gone") : "\u2014";
         }
         this.problem = entry.problem().isEmpty() ? "" : messages.get(entry.problemKey(), entry.problemArgs());
-        this.queuedAt = entry.queuedAt().toString().replace('T', ' ');
+        this.queuedAt = JobJson.DATE_TIME.format(entry.queuedAt());
     }
 
     private static String status(Integer code, ReferenceData reference, Messages messages) {

@@ -13,6 +13,7 @@ import com.jobsconsole.gateway.RemoteSync;
 import com.jobsconsole.gateway.RemoteTarget;
 import com.jobsconsole.gateway.StaleCopyException;
 import com.jobsconsole.gateway.UnavailableException;
+import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.testing.ScriptedServer;
@@ -139,7 +140,7 @@ class RemoteFaultsTest {
         assertThat(stale.cached().status()).isEqualTo(4);
         assertThat(stale.seenAt()).isNotNull();
         assertThat(english(stale)).contains("did not answer").contains("last showed it at "
-                + stale.seenAt().toString().replace('T', ' '));
+                + JobJson.DATE_TIME.format(stale.seenAt()));
         assertThat(stale.getCause()).isInstanceOf(UnavailableException.class);
         // a job the cache does not hold: the plain failure
         UnavailableException plain = catchThrowableOfType(() -> g.read(UUID.randomUUID()), UnavailableException.class);
