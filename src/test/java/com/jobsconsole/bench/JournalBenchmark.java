@@ -37,9 +37,17 @@ final class JournalBenchmark {
     }
 
     static void run(boolean quick) throws Exception {
+        Path dir = Files.createTempDirectory("jobs-journal-bench");
+        try {
+            run(quick, dir);
+        } finally {
+            TempFolder.delete(dir); // copies of a store of 100,000 jobs: hundreds of megabytes
+        }
+    }
+
+    private static void run(boolean quick, Path dir) throws Exception {
         int repeats = quick ? 1 : 3;
         ReferenceData ref = ReferenceDataLoader.loadDefault();
-        Path dir = Files.createTempDirectory("jobs-journal-bench");
         if (Boolean.getBoolean("bench.journal.singleOnly")) {
             singleWrites(ref, dir, quick ? 1 : 5);
             return;

@@ -92,6 +92,8 @@ final class PairedWritesBenchmark {
                 }
             }
             report(us, warm, rounds, block);
+        } finally {
+            TempFolder.delete(dir);
         }
     }
 

@@ -39,8 +39,16 @@ final class WalPagesBenchmark {
     }
 
     static void run() throws Exception {
-        ReferenceData ref = ReferenceDataLoader.loadDefault();
         Path dir = Files.createTempDirectory("jobs-wal-pages");
+        try {
+            run(dir);
+        } finally {
+            TempFolder.delete(dir);
+        }
+    }
+
+    private static void run(Path dir) throws Exception {
+        ReferenceData ref = ReferenceDataLoader.loadDefault();
         double[] journaled = gateway(ref, dir.resolve("journaled.sqlite"), true);
         double[] unjournaled = gateway(ref, dir.resolve("unjournaled.sqlite"), false);
         double[] raw = raw(ref, dir.resolve("raw.sqlite"));
