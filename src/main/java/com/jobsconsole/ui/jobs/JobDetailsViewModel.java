@@ -64,13 +64,13 @@ public final class JobDetailsViewModel {
         Names n = names.get();
         String duration = new JobRowViewModel(job, reference, messages, n, false).duration();
         summary.setAll(List.of(
-                new DetailRow(messages.get("jobs.col.status"), label(job)),
-                new DetailRow(messages.get("jobs.col.robot"), n.label(DirectoryKind.ROBOT, job.robotId())),
-                new DetailRow(messages.get("job.field.process"), n.label(DirectoryKind.PROCESS_VERSION, job.processVersionId())),
-                new DetailRow(messages.get("jobs.col.duration"), duration),
-                new DetailRow(messages.get("jobs.col.started"), JobJson.formatTime(job.startedAt())),
-                new DetailRow(messages.get("jobs.col.completed"), JobJson.formatTime(job.completedAt())),
-                new DetailRow(messages.get("jobs.col.created"), JobJson.formatTime(job.createdAt()))));
+                summaryRow("jobs.col.status", label(job)),
+                summaryRow("jobs.col.robot", n.label(DirectoryKind.ROBOT, job.robotId())),
+                summaryRow("job.field.process", n.label(DirectoryKind.PROCESS_VERSION, job.processVersionId())),
+                summaryRow("jobs.col.duration", duration),
+                summaryRow("jobs.col.started", JobJson.formatTime(job.startedAt())),
+                summaryRow("jobs.col.completed", JobJson.formatTime(job.completedAt())),
+                summaryRow("jobs.col.created", JobJson.formatTime(job.createdAt()))));
         add("guid", job.guid().toString());
         add("status", label(job));
         add("type", reference.type(job.type()).map(messages::label).orElse(String.valueOf(job.type())));
@@ -106,6 +106,14 @@ public final class JobDetailsViewModel {
     }
 
     private record Read(List<JobEvent> history, UsualDuration usual) {
+    }
+
+    /**
+     * A line of the summary: a value the job does not have (not started, not finished, no robot) is a dash, so the
+     * line does not look as if it failed to load. The field table below keeps the API's empty values.
+     */
+    private DetailRow summaryRow(String key, String value) {
+        return new DetailRow(messages.get(key), value == null || value.isEmpty() ? "\u2014" : value);
     }
 
     /** "3 min 12 s · usual 2 min 05 s, 95% within 5 min" and, past that, a warning sign. */

@@ -8,9 +8,11 @@ import com.jobsconsole.gateway.JobDirectory;
 import com.jobsconsole.gateway.JobDurations;
 import com.jobsconsole.gateway.sqlite.SqliteJobGateway;
 import com.jobsconsole.i18n.Messages;
+import com.jobsconsole.json.JobJson;
 import com.jobsconsole.model.DirectoryEntry;
 import com.jobsconsole.model.DirectoryKind;
 import com.jobsconsole.model.Job;
+import com.jobsconsole.model.JobDraft;
 import com.jobsconsole.model.JobQuery;
 import com.jobsconsole.model.JobSort;
 import com.jobsconsole.model.JobSource;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 import java.util.Locale;
+import java.util.UUID;
 
 import static com.jobsconsole.testing.TestStore.REFERENCE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -290,6 +293,19 @@ class JobsBrowserViewModelTest {
         assertThat(vm.details().summary().get(0).value()).isEqualTo("4 — Succeeded");
         assertThat(vm.details().summary().get(3).value()).as("its version has a finished run: this one")
                 .contains("· usual ").contains(", p95 ");
+    }
+
+    @Test
+    void aJobNotStartedShowsADashForWhatItHasNotDoneYetInItsSummary() {
+        Job job = store.create(JobDraft.of(UUID.randomUUID(), 55, 1, 4)); // pending: not started, not finished
+        vm.selection().setAll(job);
+        List<String> values = vm.details().summary().stream().map(JobDetailsViewModel.DetailRow::value).toList();
+        assertThat(values.get(0)).isEqualTo("1 \u2014 Pending");
+        assertThat(values.get(1)).as("its robot").isNotBlank().isNotEqualTo("\u2014");
+        assertThat(values.subList(3, 6)).as("duration, started, completed").containsOnly("\u2014");
+        assertThat(values.get(6)).isEqualTo(JobJson.formatTime(job.createdAt()));
+        assertThat(vm.details().details()).as("the API's fields keep their empty values")
+                .contains(new JobDetailsViewModel.DetailRow("started_at", ""));
     }
 
     @Test
