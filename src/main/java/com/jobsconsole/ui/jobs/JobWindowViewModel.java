@@ -166,7 +166,7 @@ public final class JobWindowViewModel {
         unusual.set(u != null && u.isUnusual(ran));
         List<JobEvent> events = story.history();
         LocalDateTime since = events.isEmpty() ? j.createdAt() : events.get(events.size() - 1).at();
-        inStatus.set(since == null ? "" : messages.get("job.inStatus", status.get(),
+        inStatus.set(since == null ? "" : messages.get("job.inStatus",
                 JobRowViewModel.formatDuration(Duration.between(since, now), messages), JobJson.formatTime(since)));
         fields.setAll(fields(j, names));
         history.setAll(steps(events));

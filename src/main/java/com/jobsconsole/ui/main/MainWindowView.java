@@ -293,7 +293,7 @@ public final class MainWindowView {
 
     /** Opens the command palette over the window. */
     private void showPalette() {
-        PaletteView.show(root.getScene() == null ? null : root.getScene().getWindow(), viewModel.palette(), resources);
+        PaletteView.show(window(), viewModel.palette(), resources);
     }
 
     /**
@@ -301,7 +301,12 @@ public final class MainWindowView {
      * as later ones (called once the window's first page is on screen); the future completes when it is done.
      */
     public CompletableFuture<Void> warmUpPalette() {
-        return PaletteView.warmUp(root.getScene() == null ? null : root.getScene().getWindow(), viewModel.palette(), resources);
+        return PaletteView.warmUp(window(), viewModel.palette(), resources);
+    }
+
+    /** The window this view is in (none before it is shown). */
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     /** The context menus whose actions the palette offers (the jobs browser's). */

@@ -201,16 +201,15 @@ class KeptCountsTest {
         try (SqliteJobGateway store = SqliteJobGateway.open(file, REFERENCE)) {
             store.insertAll(new DemoJobs(REFERENCE, 2_000, 6, NOW), x -> { }, () -> false);
         }
+        Schema14.restore(file); // what migration 15 made is gone
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement st = raw.createStatement()) {
-            // back to schema 5: what migrations 6 to 15 made is gone
-            for (String trigger : List.of("job_tally_insert", "job_changed", "job_tally_delete", "job_change_fold")) {
+            // back to schema 5: what migrations 6 to 14 made is gone
+            for (String trigger : List.of("job_tally_insert", "job_tally_update", "job_changed", "job_tally_delete",
+                    "job_change_prune")) {
                 st.execute("DROP TRIGGER " + trigger);
             }
-            for (String view : List.of("job_tally_now", "job_tally_day_now", "job_tally_pending")) {
-                st.execute("DROP VIEW " + view);
-            }
-            for (String table : List.of("job_tally", "job_tally_day", "job_change", "job_tally_checked", "job_tally_upto", "directory",
+            for (String table : List.of("job_tally", "job_tally_day", "job_change", "job_tally_checked", "directory",
                     "directory_stamp", "store_setting", "journal_item", "journal", "journal_guid", "journal_guid_upto",
                     "journal_hour")) {
                 st.execute("DROP TABLE " + table);
